@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { StepSchema } from './calendar';
+
+export const DeadlineStatus = z.enum(['open', 'met', 'cancelled']);
+export const DeadlineSchema = z.object({
+  id: z.string(),
+  module: z.string(),
+  objectType: z.string(),
+  objectId: z.string(),
+  title: z.string(),
+  ruleId: z.string(),
+  ruleTitle: z.string(),
+  citation: z.string(),
+  startDate: z.string(),
+  dueDate: z.string().nullable(),
+  status: DeadlineStatus,
+  flags: z.array(z.string()),
+  departmentId: z.string(),
+  assigneeId: z.string().nullable(),
+  /** negative when overdue; null when no due date */
+  daysLeft: z.number().int().nullable(),
+});
+export type DeadlineItem = z.infer<typeof DeadlineSchema>;
+export const DeadlineDetail = DeadlineSchema.extend({
+  steps: z.array(StepSchema),
+  pauses: z.array(z.unknown()),
+  extensions: z.array(z.unknown()),
+  journal: z.array(z.object({ at: z.string(), oldDue: z.string().nullable(), newDue: z.string().nullable(), reason: z.string() })),
+});
+export const DeadlineListQuery = z.object({
+  status: DeadlineStatus.default('open'),
+  module: z.string().max(40).optional(),
+  departmentId: z.string().max(64).optional(),
+  assigneeId: z.string().max(64).optional(),
+  dueBefore: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  sort: z.enum(['due', '-due']).default('due'),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});

@@ -1,0 +1,22 @@
+/** Public surface of the statutory clock. */
+export type {
+  Unit,
+  DeadlineRule,
+  Pause,
+  Extension,
+  OnUnpublished,
+  DeadlineFlag,
+  StepCode,
+  Step,
+  AddPeriodInput,
+  PeriodResult,
+  DeadlineResult,
+  ComputeDeadlineInput,
+  MonthRule,
+  AddMonthsInput,
+} from './types';
+export { addPeriod, MAX_PERIOD_LENGTH } from './engine';
+export { addMonths, correspondingDay } from './months';
+export { computeDeadline, computeMonthDeadline, describeRule } from './compute';
+export { RULES, MONTH_RULES, findRule, getRule, getMonthRule, ruleCitation } from './rules';
+export { CITE_START_EXCLUDED, CITE_ROLL_FORWARD, CITE_MONTH_END, CITE_HOLIDAYS } from './citations';

@@ -1,0 +1,321 @@
+/**
+ * Catalogue of statutory periods as data (law-rules.md, “What a system must compute”; `ref` = row there).
+ *
+ * The unit is stored per rule, following law-rules.md “Counting rules to implement once and reuse” §2:
+ * - 行政复议法 Art. 88 ¶2: “三日”“五日”“七日”“十日” are working days; 15, 30, 60 days are calendar days.
+ * - 行政处罚法 Art. 85: “二日”“三日”“五日”“七日” are working days; 90 days (Art. 60) is calendar days.
+ * - 行政强制法 Art. 69: periods of 10 days or less are working days; 30 days (Art. 25) is calendar days.
+ * - Periods the instrument itself calls 工作日 (政府信息公开条例, 重大行政决策程序暂行条例 Art. 26, 国办发〔2018〕
+ *   118号, 〔2018〕115号) are working days.
+ * - 法律援助法, 人民调解法 and 社区矫正法 have no working-day clause → calendar days.
+ * - Everything else → calendar days.
+ *
+ * `unverified: true` marks rules whose length, existence or article reference could not be checked against an
+ * official text (law-rules.md marks them UNVERIFIED, or gives no article number). The explanation says so.
+ */
+import { AppError } from '../errors';
+import type { DeadlineRule, MonthRule } from './types';
+
+const FYFYF = '中华人民共和国行政复议法';
+const FY88 = '《中华人民共和国行政复议法》第八十八条第二款';
+const XZCF = '中华人民共和国行政处罚法';
+const XZCF85 = '《中华人民共和国行政处罚法》第八十五条';
+const XZQZ = '中华人民共和国行政强制法';
+const FLYZ = '中华人民共和国法律援助法';
+const RMTJ = '中华人民共和国人民调解法';
+const SQJZ = '中华人民共和国社区矫正法';
+const ZFXX = '中华人民共和国政府信息公开条例';
+const ZDJC = '重大行政决策程序暂行条例';
+const GB118 = '国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见';
+
+const r = (rule: DeadlineRule): DeadlineRule => rule;
+
+/** Every WD/CAL rule, in law-rules.md order. */
+export const RULES: readonly DeadlineRule[] = [
+  // ── 行政复议法 (2023 revision, in force 2024-01-01) ───────────────────────────────────────────
+  r({
+    id: 'reconsideration.application', ref: 'R1', title: '申请行政复议期限', instrument: FYFYF, article: '第二十条第一款',
+    length: 60, unit: 'CAL', startEvent: '知道或者应当知道该行政行为之日',
+    note: '法律规定的申请期限超过六十日的从其规定；因不可抗力或者其他正当理由耽误的，自障碍消除之日起继续计算（第二十条第二款，按中止处理）；未告知申请权利、复议机关和期限的，自知道之日起计算，但最长不超过知道行政行为内容之日起一年（第二十条第三款，见 reconsideration.notInformedCap）。',
+  }),
+  r({
+    id: 'reconsideration.acceptanceReview', ref: 'R3', title: '受理审查期限', instrument: FYFYF, article: '第三十条',
+    length: 5, unit: 'WD', unitBasis: FY88, startEvent: '收到行政复议申请之日（补正的，收到补正材料之日）',
+    note: '审查期限届满未作出不予受理决定的，审查期限届满之日起视为受理（第三十条第三款）；收到补正材料后重新审查（第三十一条第三款）。',
+  }),
+  r({
+    id: 'reconsideration.correctionNotice', ref: 'R4', title: '书面通知补正期限', instrument: FYFYF, article: '第三十一条第一款',
+    length: 5, unit: 'WD', unitBasis: FY88, startEvent: '收到行政复议申请之日', note: '补正通知应当一次性载明需要补正的事项。',
+  }),
+  r({
+    id: 'reconsideration.correctionSubmission', ref: 'R5', title: '申请人提交补正材料期限', instrument: FYFYF, article: '第三十一条第二款',
+    length: 10, unit: 'WD', unitBasis: FY88, startEvent: '申请人收到补正通知之日',
+    note: '有正当理由的，复议机关可以延长合理的补正期限；无正当理由逾期不补正的，视为放弃行政复议申请，并记录在案。',
+  }),
+  r({
+    id: 'reconsideration.forwardByPenalizingAgency', ref: 'R6', title: '作出行政处罚决定的机关转送复议申请期限', instrument: FYFYF, article: '第三十二条第二款',
+    length: 5, unit: 'WD', unitBasis: FY88, startEvent: '该机关收到行政复议申请之日',
+  }),
+  r({
+    id: 'reconsideration.copyToRespondent', ref: 'R7', title: '发送申请书副本期限（普通程序）', instrument: FYFYF, article: '第四十八条',
+    length: 7, unit: 'WD', unitBasis: FY88, startEvent: '行政复议申请受理之日',
+  }),
+  r({
+    id: 'reconsideration.respondentReply', ref: 'R8', title: '被申请人书面答复期限（普通程序）', instrument: FYFYF, article: '第四十八条',
+    length: 10, unit: 'WD', unitBasis: FY88, startEvent: '被申请人收到申请书副本或者申请笔录复印件之日',
+    note: '被申请人逾期未答复、未提交证据依据的，视为该行政行为没有证据、依据（第七十条）。',
+  }),
+  r({
+    id: 'reconsideration.copyToRespondentSimplified', ref: 'R9', title: '发送申请书副本期限（简易程序）', instrument: FYFYF, article: '第五十四条',
+    length: 3, unit: 'WD', unitBasis: FY88, startEvent: '行政复议申请受理之日',
+  }),
+  r({
+    id: 'reconsideration.respondentReplySimplified', ref: 'R10', title: '被申请人书面答复期限（简易程序）', instrument: FYFYF, article: '第五十四条',
+    length: 5, unit: 'WD', unitBasis: FY88, startEvent: '被申请人收到申请书副本或者申请笔录复印件之日',
+  }),
+  r({
+    id: 'reconsideration.hearingNotice', ref: 'R11', title: '听证通知期限', instrument: FYFYF, article: '第五十一条',
+    length: 5, unit: 'WD', unitBasis: FY88, direction: 'before', bound: 'min', startEvent: '举行听证之日（向前倒算）',
+    note: '应当于举行听证的五日前将听证的时间、地点和拟听证事项书面通知当事人；计算结果为最迟发出通知之日。听证日当日是否计入未有明文，建议再提前一日。',
+  }),
+  r({
+    id: 'reconsideration.decision', ref: 'R12', title: '作出行政复议决定期限（普通程序）', instrument: FYFYF, article: '第六十二条第一款',
+    length: 60, unit: 'CAL', startEvent: '受理申请之日',
+    maxExtension: { length: 30, unit: 'CAL', article: '《中华人民共和国行政复议法》第六十二条第一款' },
+    note: '法律规定的复议期限少于六十日的从其规定；情况复杂的，经行政复议机构负责人批准可以延长，延长最多不超过三十日，并书面告知当事人。中止期间不计入审理期限为实务做法，法律未明文规定。',
+  }),
+  r({
+    id: 'reconsideration.decisionSimplified', ref: 'R13', title: '作出行政复议决定期限（简易程序）', instrument: FYFYF, article: '第六十二条第二款',
+    length: 30, unit: 'CAL', startEvent: '受理申请之日',
+    note: '转为普通程序审理的（第五十五条），应按普通程序重新计算；期限是否自转换时重新起算未经核实。',
+  }),
+  r({
+    id: 'reconsideration.suspensionTermination', ref: 'R14', title: '中止满六十日终止行政复议', instrument: FYFYF, article: '第四十一条第五项',
+    length: 60, unit: 'CAL', startEvent: '依照第三十九条第一款第一项、第二项、第四项中止之日',
+    note: '期满中止原因仍未消除的，行政复议机关决定终止行政复议。',
+  }),
+  r({
+    id: 'reconsideration.incidentalReview', ref: 'R15', title: '有权处理的规范性文件附带审查处理期限', instrument: FYFYF, article: '第五十六条、第五十七条',
+    length: 30, unit: 'CAL', startEvent: '收到附带审查申请之日（第五十七条为发现之日）',
+    note: '审查期间本案中止（第三十九条第一款第九项）。',
+  }),
+  r({
+    id: 'reconsideration.incidentalReviewForward', ref: 'R16', title: '无权处理的规范性文件转送期限', instrument: FYFYF, article: '第五十六条、第五十七条',
+    length: 7, unit: 'WD', unitBasis: FY88, startEvent: '收到附带审查申请之日（第五十七条为发现之日）',
+  }),
+  r({
+    id: 'reconsideration.draftingOrganNotice', ref: 'R17', title: '书面通知制定机关说明期限', instrument: FYFYF, article: '第五十八条',
+    length: 3, unit: 'WD', unitBasis: FY88, startEvent: '行政复议中止之日',
+  }),
+  r({
+    id: 'reconsideration.draftingOrganReply', ref: 'R18', title: '制定机关书面答复期限', instrument: FYFYF, article: '第五十八条',
+    length: 10, unit: 'WD', unitBasis: FY88, startEvent: '制定机关收到书面通知之日',
+  }),
+  r({
+    id: 'reconsideration.forwardedNormReply', ref: 'R19', title: '接受转送机关处理规范性文件期限', instrument: FYFYF, article: '第六十条',
+    length: 60, unit: 'CAL', startEvent: '接受转送的机关收到转送之日', note: '应当将处理意见回复转送的行政复议机关。',
+  }),
+  r({
+    id: 'reconsideration.opinionLetterReport', ref: 'R20', title: '行政复议意见书纠正情况报送期限', instrument: FYFYF, article: '第七十六条',
+    length: 60, unit: 'CAL', startEvent: '收到行政复议意见书之日',
+  }),
+  r({
+    id: 'reconsideration.litigationAfterReconsideration', ref: 'R21', title: '复议前置案件提起行政诉讼期限', instrument: FYFYF, article: '第三十四条',
+    length: 15, unit: 'CAL', startEvent: '收到不予受理决定书、驳回申请决定书之日，或者行政复议期限届满之日',
+    note: '另见《中华人民共和国行政诉讼法》第四十五条。',
+  }),
+  r({
+    id: 'reconsideration.redoAfterRevocation', ref: 'R22', title: '责令重新作出行政行为期限（决定书未载明时）', instrument: '中华人民共和国行政复议法实施条例', article: '第四十九条',
+    length: 60, unit: 'CAL', unverified: true, startEvent: '行政复议决定书生效之日',
+    note: '期限以行政复议决定书载明的为准（行政复议法第六十四条）；未载明时适用 2007 年实施条例六十日的规定，该规定在 2023 年修订的行政复议法下是否仍然适用尚未核实。',
+  }),
+
+  // ── 行政处罚法 (2021), 国办发〔2018〕118号, 行政强制法 ─────────────────────────────────────────
+  r({
+    id: 'enforcement.penaltyDecision', ref: 'E1', title: '作出行政处罚决定期限', instrument: XZCF, article: '第六十条',
+    length: 90, unit: 'CAL', startEvent: '行政处罚案件立案之日', note: '法律、法规、规章另有规定的，从其规定。',
+  }),
+  r({
+    id: 'enforcement.penaltyServiceAbsent', ref: 'E2', title: '当事人不在场时送达行政处罚决定书期限', instrument: XZCF, article: '第六十一条第一款',
+    length: 7, unit: 'WD', unitBasis: XZCF85, startEvent: '作出行政处罚决定之日', note: '依照民事诉讼法的有关规定送达。',
+  }),
+  r({
+    id: 'enforcement.hearingRequest', ref: 'E3', title: '当事人要求听证期限', instrument: XZCF, article: '第六十四条第一项',
+    length: 5, unit: 'WD', unitBasis: XZCF85, startEvent: '行政机关告知当事人之日',
+  }),
+  r({
+    id: 'enforcement.hearingNotice', ref: 'E4', title: '行政处罚听证通知期限', instrument: XZCF, article: '第六十四条第二项',
+    length: 7, unit: 'WD', unitBasis: XZCF85, direction: 'before', bound: 'min', startEvent: '举行听证之日（向前倒算）',
+    note: '应当在举行听证的七日前通知当事人及有关人员听证的时间、地点；计算结果为最迟发出通知之日。',
+  }),
+  r({
+    id: 'enforcement.withdrawPublishedPenalty', ref: 'E5', title: '撤回已公开的行政处罚决定信息期限', instrument: XZCF, article: '第四十八条第二款',
+    length: 3, unit: 'WD', unitBasis: XZCF85, startEvent: '行政处罚决定被变更、撤销、确认违法或者确认无效之日',
+  }),
+  r({
+    id: 'enforcement.publishLicensingPenaltyDecision', ref: 'E6', title: '行政许可、行政处罚决定信息公开期限', instrument: GB118, instrumentNo: '国办发〔2018〕118号',
+    article: '关于行政执法公示的规定', length: 7, unit: 'WD', unitBasis: '该意见明确规定为工作日', unverified: true,
+    startEvent: '执法决定作出之日', note: '期限经司法部新闻发布会等二手来源确认；所在条目编号未与原文核对。',
+  }),
+  r({
+    id: 'enforcement.publishOtherDecision', ref: 'E7', title: '其他行政执法决定信息公开期限', instrument: GB118, instrumentNo: '国办发〔2018〕118号',
+    article: '关于行政执法公示的规定', length: 20, unit: 'WD', unitBasis: '该意见明确规定为工作日', unverified: true,
+    startEvent: '执法决定作出之日', note: '期限经司法部新闻发布会等二手来源确认；所在条目编号未与原文核对。',
+  }),
+  r({
+    id: 'enforcement.seizure', ref: 'E9', title: '查封、扣押期限', instrument: XZQZ, article: '第二十五条',
+    length: 30, unit: 'CAL', startEvent: '作出查封、扣押决定之日',
+    maxExtension: { length: 30, unit: 'CAL', article: '《中华人民共和国行政强制法》第二十五条第一款' },
+    note: '情况复杂的，经行政机关负责人批准可以延长一次，延长期限不得超过三十日；检测、检验、检疫或者技术鉴定的期间不计入（按中止录入），但应当明确并书面告知当事人。',
+  }),
+
+  // ── 法律援助法 (no working-day clause → calendar days) ───────────────────────────────────────
+  r({
+    id: 'legalAid.applicationDecision', ref: 'L2', title: '法律援助申请审查决定期限', instrument: FLYZ, article: '第四十三条第一款',
+    length: 7, unit: 'CAL', startEvent: '收到法律援助申请之日',
+    note: '材料不齐全的，应当一次性告知补充；未按要求补充或说明的视为撤回申请（第四十三条第二款）。北京市法律援助条例（2008）规定为受理后 5 个工作日，其现行有效性待核实，可作为更严格的内部目标。',
+  }),
+  r({
+    id: 'legalAid.assignment', ref: 'L3', title: '指派法律援助人员期限', instrument: FLYZ, article: '第四十三条第一款',
+    length: 3, unit: 'CAL', startEvent: '作出给予法律援助决定之日',
+  }),
+  r({
+    id: 'legalAid.objectionDecision', ref: 'L6', title: '司法行政部门审查法律援助异议期限', instrument: FLYZ, article: '第四十九条第二款',
+    length: 5, unit: 'CAL', startEvent: '收到异议之日', note: '法律援助法无工作日条款，按自然日计算；北京市法律援助条例（2008）规定为 5 个工作日。',
+  }),
+
+  // ── 人民调解法 ──────────────────────────────────────────────────────────────────────────────
+  r({
+    id: 'mediation.judicialConfirmationApplication', ref: 'P2', title: '共同申请司法确认期限', instrument: RMTJ, article: '第三十三条第一款',
+    length: 30, unit: 'CAL', startEvent: '调解协议生效之日',
+    note: '另见《中华人民共和国民事诉讼法》第二百零五条；书面协议自各方签名、盖章或按指印，调解员签名并加盖调解委员会印章之日起生效，口头协议自达成之日起生效（人民调解法第二十九条、第三十条）。',
+  }),
+
+  // ── 社区矫正法 (no working-day clause → calendar days) ───────────────────────────────────────
+  r({
+    id: 'corrections.notifyCorrectionBody', ref: 'C1', title: '决定机关通知执行地社区矫正机构期限', instrument: SQJZ, article: '第二十条',
+    length: 5, unit: 'CAL', startEvent: '判决、裁定或者决定生效之日',
+  }),
+  r({
+    id: 'corrections.serveDocuments', ref: 'C2', title: '决定机关送达法律文书期限', instrument: SQJZ, article: '第二十条',
+    length: 10, unit: 'CAL', startEvent: '判决、裁定或者决定生效之日', note: '同时抄送人民检察院和执行地公安机关。',
+  }),
+  r({
+    id: 'corrections.offenderReport', ref: 'C3', title: '社区矫正对象报到期限', instrument: SQJZ, article: '第二十一条第一款',
+    length: 10, unit: 'CAL', startEvent: '判决、裁定生效之日', note: '适用于判处管制、宣告缓刑、裁定假释的社区矫正对象。',
+  }),
+  r({
+    id: 'corrections.handover', ref: 'C4', title: '暂予监外执行社区矫正对象移送期限', instrument: SQJZ, article: '第二十一条第二款、第三款',
+    length: 10, unit: 'CAL', startEvent: '收到暂予监外执行决定书或者批准之日',
+  }),
+
+  // ── 行政规范性文件、重大行政决策 ─────────────────────────────────────────────────────────────
+  r({
+    id: 'normativeDocument.publicCommentMarket', ref: 'N1', title: '涉企规范性文件公开征求意见期限', instrument: '优化营商环境条例', instrumentNo: '国务院令第722号',
+    article: '第六十二条', length: 30, unit: 'CAL', bound: 'min', startEvent: '公开征求意见之日',
+    note: '“一般不少于30日”：计算结果为征求意见期最早可以截止之日；缩短期限须说明理由。',
+  }),
+  r({
+    id: 'normativeDocument.legalityReview', ref: 'N3', title: '规范性文件合法性审核期限', instrument: '国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见',
+    instrumentNo: '国办发〔2018〕115号', article: '关于审核时限的规定', length: 15, minLength: 5, unit: 'WD', unitBasis: '该意见规定为工作日', unverified: true,
+    startEvent: '收到完整送审材料之日', note: '“一般不少于5个工作日，最长不超过15个工作日”系凭记忆，原文及条目尚未核实。',
+  }),
+  r({
+    id: 'normativeDocument.filingBeijing', ref: 'N4', title: '规范性文件报送备案期限（北京）', instrument: '北京市行政规范性文件备案规定',
+    article: '关于报送备案时限的规定', length: 30, unit: 'CAL', unverified: true, startEvent: '规范性文件公布之日',
+    note: '2016 年 7 月 1 日起施行；三十日的期限经二手来源确认，条文序号未核实；该规定是否已被《北京市行政规范性文件备案监督办法》取代尚待核实。',
+  }),
+  r({
+    id: 'majorDecision.publicComment', ref: 'M1', title: '重大行政决策公开征求意见期限', instrument: ZDJC, instrumentNo: '国务院令第713号',
+    article: '第十五条', length: 30, unit: 'CAL', bound: 'min', startEvent: '公开征求意见之日',
+    note: '“一般不少于30日”；因情况紧急等原因需要缩短期限的，公开征求意见时应当予以说明。计算结果为征求意见期最早可以截止之日。',
+  }),
+  r({
+    id: 'majorDecision.hearingMaterials', ref: 'M2', title: '重大行政决策听证材料送达期限', instrument: ZDJC, instrumentNo: '国务院令第713号',
+    article: '第十六条', length: 7, unit: 'CAL', direction: 'before', bound: 'min', startEvent: '举行听证之日（向前倒算）',
+    note: '听证材料至少在听证 7 日前送达听证参加人；计算结果为最迟送达之日。',
+  }),
+  r({
+    id: 'majorDecision.legalityReview', ref: 'M3', title: '重大行政决策合法性审查时间', instrument: ZDJC, instrumentNo: '国务院令第713号',
+    article: '第二十六条第二款', length: 7, unit: 'WD', bound: 'min', unitBasis: '《重大行政决策程序暂行条例》第二十六条第二款（“7个工作日”）',
+    startEvent: '送请合法性审查之日', note: '“一般不少于7个工作日”：计算结果为应保证的审查时间最早届满之日。',
+  }),
+
+  // ── 政府信息公开条例 (工作日 by its own wording) ───────────────────────────────────────────────
+  r({
+    id: 'disclosure.correctionNotice', ref: 'G1', title: '政府信息公开申请补正通知期限', instrument: ZFXX, instrumentNo: '国务院令第711号',
+    article: '第三十条', length: 7, unit: 'WD', unitBasis: '《中华人民共和国政府信息公开条例》第三十条（“7个工作日”）', startEvent: '收到申请之日',
+    note: '答复期限自收到补正后的申请之日起计算；无正当理由逾期不补正的，视为放弃申请。',
+  }),
+  r({
+    id: 'disclosure.reply', ref: 'G2', title: '政府信息公开申请答复期限', instrument: ZFXX, instrumentNo: '国务院令第711号',
+    article: '第三十三条第二款', length: 20, unit: 'WD', unitBasis: '《中华人民共和国政府信息公开条例》第三十三条第二款（“20个工作日”）',
+    startEvent: '收到申请之日（补正的，收到补正后申请之日）',
+    maxExtension: { length: 20, unit: 'WD', article: '《中华人民共和国政府信息公开条例》第三十三条第二款' },
+    note: '延长须经政府信息公开工作机构负责人同意并告知申请人，最长不超过20个工作日；征求第三方和其他机关意见所需时间不计算在内（第三十三条第三款，按中止录入）。',
+  }),
+  r({
+    id: 'disclosure.thirdPartyOpinion', ref: 'G3', title: '第三方提出意见期限', instrument: ZFXX, instrumentNo: '国务院令第711号',
+    article: '第三十二条', length: 15, unit: 'WD', unitBasis: '《中华人民共和国政府信息公开条例》第三十二条（“15个工作日”）', startEvent: '第三方收到征求意见书之日',
+  }),
+];
+
+/** Month/year periods (民法典 Art. 202). */
+export const MONTH_RULES: readonly MonthRule[] = [
+  {
+    id: 'reconsideration.absoluteBarRealEstate', ref: 'R2', title: '因不动产申请行政复议的最长期限', instrument: FYFYF, article: '第二十一条',
+    months: 240, startEvent: '行政行为作出之日', note: '超过的，行政复议机关不予受理。',
+  },
+  {
+    id: 'reconsideration.absoluteBarOther', ref: 'R2', title: '申请行政复议的最长期限（不动产以外）', instrument: FYFYF, article: '第二十一条',
+    months: 60, startEvent: '行政行为作出之日', note: '超过的，行政复议机关不予受理。',
+  },
+  {
+    id: 'reconsideration.notInformedCap', ref: 'R1', title: '未告知申请期限时的最长申请期限', instrument: FYFYF, article: '第二十条第三款',
+    months: 12, startEvent: '知道或者应当知道行政行为内容之日',
+  },
+  {
+    id: 'enforcement.penaltyLimitation', ref: 'E8', title: '行政处罚追责时效', instrument: XZCF, article: '第三十六条第一款',
+    months: 24, startEvent: '违法行为发生之日（有连续或者继续状态的，从行为终了之日）',
+    note: '涉及公民生命健康安全、金融安全且有危害后果的，延长至五年（enforcement.penaltyLimitationExtended）；法律另有规定的除外。',
+  },
+  {
+    id: 'enforcement.penaltyLimitationExtended', ref: 'E8', title: '行政处罚追责时效（涉及生命健康安全、金融安全且有危害后果）', instrument: XZCF, article: '第三十六条第一款',
+    months: 60, startEvent: '违法行为发生之日（有连续或者继续状态的，从行为终了之日）',
+  },
+  {
+    id: 'mediation.conclusionTarget', ref: 'P1', title: '人民调解一般调结期限', instrument: '人民调解工作若干规定', instrumentNo: '司法部令第75号',
+    article: '第三十三条', months: 1, unverified: true, startEvent: '受理纠纷之日',
+    note: '“一般在一个月内调结”，属工作目标；该规章与 2010 年人民调解法并行是否仍然有效尚未核实。',
+  },
+  {
+    id: 'corrections.electronicMonitoring', ref: 'C5', title: '电子定位装置使用期限', instrument: SQJZ, article: '第二十九条第二款',
+    months: 3, startEvent: '批准之日', note: '每次不得超过三个月；确有必要继续使用的，经评估、批准可以延长，每次不超过三个月。',
+  },
+];
+
+const BY_ID = new Map(RULES.map((x) => [x.id, x]));
+const MONTH_BY_ID = new Map(MONTH_RULES.map((x) => [x.id, x]));
+
+export function findRule(id: string): DeadlineRule | undefined {
+  return BY_ID.get(id);
+}
+
+/** @throws AppError NOT_FOUND for an unknown id */
+export function getRule(id: string): DeadlineRule {
+  const rule = BY_ID.get(id);
+  if (!rule) throw new AppError('NOT_FOUND', { ruleId: id });
+  return rule;
+}
+
+/** @throws AppError NOT_FOUND for an unknown id */
+export function getMonthRule(id: string): MonthRule {
+  const rule = MONTH_BY_ID.get(id);
+  if (!rule) throw new AppError('NOT_FOUND', { ruleId: id });
+  return rule;
+}
+
+/** '《中华人民共和国行政复议法》第三十条' (with the document number for State Council documents). */
+export function ruleCitation(rule: Pick<DeadlineRule, 'instrument' | 'article' | 'instrumentNo'>): string {
+  return `《${rule.instrument}》${rule.instrumentNo ? `（${rule.instrumentNo}）` : ''}${rule.article}`;
+}

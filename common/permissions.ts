@@ -1,0 +1,53 @@
+/**
+ * The permission catalogue. Roles hold permissions; routes and the web menu require them.
+ * The three administrator duties (三员分立, 等保 2.0 三级) hold disjoint sets and no business permission,
+ * so none of them can read case content.
+ */
+export const PERMISSIONS = {
+  // shared by every duty: the user directory (masked) and the role list, needed to place users and assign roles
+  'directory.user.read': '查看用户目录与角色（脱敏）',
+  // 系统管理员 system administrator
+  'system.department.manage': '管理部门（组织机构）',
+  'system.user.manage': '管理用户账户',
+  'system.calendar.manage': '维护节假日安排',
+  // 安全管理员 security administrator
+  'security.role.manage': '管理角色与权限',
+  'security.userRole.assign': '为用户分配角色',
+  'security.user.unlock': '解锁账户、重置密码',
+  'security.loginLog.read': '查看登录日志',
+  // 审计管理员 audit administrator
+  'audit.log.read': '查看审计日志',
+  'audit.log.verify': '校验审计日志完整性',
+  // business
+  'deadline.read': '查看期限待办',
+  'person.read': '查看当事人信息（脱敏）',
+  'person.create': '登记当事人信息',
+  'personal.viewFull': '查看完整身份证号、手机号（留痕）',
+  'dashboard.read': '查看领导驾驶舱',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export type Duty = 'system' | 'security' | 'audit';
+export const DUTY_PERMISSION_PREFIX: Record<Duty, string> = { system: 'system.', security: 'security.', audit: 'audit.' };
+export const DUTY_LABELS: Record<Duty, string> = { system: '系统管理员', security: '安全管理员', audit: '审计管理员' };
+
+/** Permissions any duty may hold besides its own (not case content). */
+export function isNeutralPermission(p: string): boolean {
+  return p.startsWith('directory.');
+}
+
+/** Which duty a permission belongs to; null for business (and neutral) permissions. */
+export function dutyOf(p: string): Duty | null {
+  for (const d of Object.keys(DUTY_PERMISSION_PREFIX) as Duty[]) if (p.startsWith(DUTY_PERMISSION_PREFIX[d])) return d;
+  return null;
+}
+
+export type DataScope = 'own' | 'department' | 'departmentTree' | 'all';
+export const DATA_SCOPE_LABELS: Record<DataScope, string> = {
+  own: '仅本人',
+  department: '本部门',
+  departmentTree: '本部门及下级',
+  all: '全部',
+};

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../common/errors';
+import type { Config } from './config';
+import type { DbHandle } from './db';
+import { registerAuth } from './http/auth';
+import { registerErrorHandling } from './http/errors';
+import { responses } from './http/schemas';
+import { auditRoutes, createAuditService } from './platform/audit';
+import { calendarRoutes, createCalendarService } from './platform/calendar';
+import { type Clock, systemClock } from './platform/clock';
+import { createFieldCipher } from './platform/crypto';
+import { createDeadlineService, deadlineRoutes } from './platform/deadlines';
+import { createAdminService, createAuthService, identityRoutes } from './platform/identity';
+import { createPeopleService, peopleRoutes } from './platform/people';
+
+z.config(z.locales.zhCN());
+
+export interface AppDeps {
+  config: Config;
+  db: DbHandle;
+  clock?: Clock;
+  /** Pino logger options, or false to silence (tests). */
+  logger?: boolean | Record<string, unknown>;
+  /** Rate limits (tests lower them to exercise 429). */
+  limits?: { login: { max: number; timeWindow: string }; public: { max: number; timeWindow: string } };
+}
+
+/** Fields that may never reach a log line. */
+const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+/** The only wiring file: builds services from their dependencies and registers routes. Used by main and tests. */
+export async function buildApp(deps: AppDeps) {
+  const { config } = deps;
+  const clock = deps.clock ?? systemClock();
+  const { db, dialect } = deps.db;
+  const logger =
+    deps.logger === false
+      ? false
+      : {
+          level: config.logLevel,
+          redact: { paths: REDACT, censor: '[redacted]' },
+          serializers: {
+            // Only the path: query strings may carry personal data (a search by 身份证号, say).
+            req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
+          ...(typeof deps.logger === 'object' ? deps.logger : {}),
+        };
+
+  const app = Fastify({
+    logger,
+    genReqId: (req) => {
+      const h = req.headers['x-request-id'];
+      return typeof h === 'string' && /^[\w-]{8,64}$/.test(h) ? h : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.env === 'production',
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: 429, ttl: ctx.ttl }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '法治 Fazhi API', description: '区司法局业务平台接口。错误体：{ error: { code, message, details, requestId } }。', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fazhi_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const limits = deps.limits ?? { login: { max: 10, timeWindow: '1 minute' }, public: { max: 120, timeWindow: '1 minute' } };
+  const cipher = createFieldCipher(config.sm4Key, config.blindIndexKey);
+  const audit = createAuditService({ db, dialect, clock });
+  const auth = createAuthService({ db, clock, audit, demo: config.demo, session: config.session });
+  const admin = createAdminService({ db, clock, audit, auth, cipher });
+  // The calendar and the deadline register depend on each other (a calendar change recomputes deadlines).
+  // eslint-disable-next-line prefer-const
+  let deadlines: ReturnType<typeof createDeadlineService>;
+  const calendar = createCalendarService({ db, clock, audit, recompute: () => deadlines.recomputeOpen.bind(deadlines) });
+  deadlines = createDeadlineService({ db, clock, calendar: () => calendar.current() });
+  const people = createPeopleService({ db, clock, audit, cipher });
+
+  registerAuth(app, { auth, audit });
+
+  app.get('/api/v1/health', {
+    config: { public: true, rateLimit: { max: 600, timeWindow: '1 minute' } },
+    schema: { tags: ['系统'], summary: '健康检查', response: responses(z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), time: z.string() })) },
+    handler: async () => {
+      await db.selectFrom('meta').select('key').limit(1).execute();
+      return { status: 'ok' as const, database: dialect, time: clock.nowIso() };
+    },
+  });
+  await app.register(identityRoutes({ auth, admin, db, demo: config.demo, cookieSecure: config.cookieSecure, loginRateLimit: limits.login }));
+  await app.register(auditRoutes({ audit }));
+  await app.register(calendarRoutes({ calendar, publicRateLimit: limits.public }));
+  await app.register(deadlineRoutes({ deadlines }));
+  await app.register(peopleRoutes({ people }));
+
+  await registerWeb(app, config.webDir);
+  return { app, services: { audit, auth, admin, calendar, deadlines, people, cipher, clock } };
+}
+
+/** The built SPA: static files, and index.html for every other non-API path (client-side routes). */
+async function registerWeb(app: FastifyInstance, webDir: string) {
+  if (!existsSync(path.join(webDir, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
+  const sendIndex = (reply: { header: (k: string, v: string) => unknown; sendFile: (f: string) => unknown }) => {
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  };
+  app.get('/', { schema: { hide: true } }, (_req, reply) => sendIndex(reply));
+  app.get('/*', { schema: { hide: true } }, (req, reply) => {
+    const p = req.url.split('?')[0]!;
+    if (p.startsWith('/api/')) throw new AppError('ROUTE_NOT_FOUND');
+    if (/\.[a-z0-9]+$/i.test(p)) return reply.sendFile(p.slice(1));
+    return sendIndex(reply);
+  });
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Parsed once; fails fast with a readable message.
+ */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  /** Demo mode: seeds demo data on an empty database and exposes /api/v1/demo/accounts. Never in production. */
+  demo: boolean;
+  demoPassword: string | null;
+  /** SM4 key (16 bytes) for personal data at rest. */
+  sm4Key: Buffer;
+  /** HMAC-SM3 key for blind indexes of personal data. */
+  blindIndexKey: Buffer;
+  cookieSecure: boolean;
+  logLevel: string;
+  session: { idleMinutes: number; absoluteHours: number };
+  /** Directory of the built web UI (vite build output). */
+  webDir: string;
+}
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  FAZHI_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  FAZHI_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  FAZHI_DEMO_PASSWORD: z.string().min(8).optional(),
+  FAZHI_SM4_KEY: z.string().regex(/^[0-9a-fA-F]{32}$/, 'FAZHI_SM4_KEY 须为 32 位十六进制（16 字节）').optional(),
+  FAZHI_BLIND_INDEX_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'FAZHI_BLIND_INDEX_KEY 须为 64 位十六进制（32 字节）').optional(),
+  FAZHI_COOKIE_SECURE: z.enum(['0', '1', 'true', 'false']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FAZHI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
+  FAZHI_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(8),
+});
+
+export class ConfigError extends Error {}
+
+const truthy = (v: string | undefined) => v === '1' || v === 'true';
+
+/**
+ * Outside production, missing keys are generated once and kept in <dataDir>/dev-keys.json (mode 0600) so that
+ * a fresh machine runs with one command. Production refuses to start without keys from the environment.
+ */
+function devKeys(dataDir: string): { sm4: string; blind: string } {
+  const file = path.join(dataDir, 'dev-keys.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { sm4: string; blind: string };
+  mkdirSync(dataDir, { recursive: true });
+  const keys = { sm4: randomBytes(16).toString('hex'), blind: randomBytes(32).toString('hex') };
+  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置错误 (configuration error):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const dataDir = path.resolve(e.FAZHI_DATA_DIR);
+  let sm4 = e.FAZHI_SM4_KEY;
+  let blind = e.FAZHI_BLIND_INDEX_KEY;
+  if (!sm4 || !blind) {
+    if (production) {
+      throw new ConfigError(
+        '生产环境必须通过环境变量 FAZHI_SM4_KEY（32 位十六进制）和 FAZHI_BLIND_INDEX_KEY（64 位十六进制）提供个人信息加密密钥，拒绝启动。',
+      );
+    }
+    const k = devKeys(dataDir);
+    sm4 ??= k.sm4;
+    blind ??= k.blind;
+  }
+  const demoRequested = e.FAZHI_DEMO === undefined ? true : truthy(e.FAZHI_DEMO);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? null,
+    demo: !production && demoRequested,
+    demoPassword: e.FAZHI_DEMO_PASSWORD ?? null,
+    sm4Key: Buffer.from(sm4, 'hex'),
+    blindIndexKey: Buffer.from(blind, 'hex'),
+    cookieSecure: e.FAZHI_COOKIE_SECURE === undefined ? production : truthy(e.FAZHI_COOKIE_SECURE),
+    logLevel: e.LOG_LEVEL,
+    session: { idleMinutes: e.FAZHI_SESSION_IDLE_MINUTES, absoluteHours: e.FAZHI_SESSION_ABSOLUTE_HOURS },
+    webDir: path.resolve('dist/web'),
+    ...overrides,
+  };
+}

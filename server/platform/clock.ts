@@ -1,0 +1,33 @@
+/** Injected time source: domain code never calls Date.now() directly. */
+export interface Clock {
+  now(): number;
+  nowIso(): string;
+  /** Today's date in China Standard Time (UTC+8), YYYY-MM-DD: statutory periods run on Beijing dates. */
+  today(): string;
+}
+
+export function systemClock(): Clock {
+  return fixedOffsetClock(() => Date.now());
+}
+
+export function fixedOffsetClock(nowFn: () => number): Clock {
+  return {
+    now: nowFn,
+    nowIso: () => new Date(nowFn()).toISOString(),
+    today: () => new Date(nowFn() + 8 * 3600_000).toISOString().slice(0, 10),
+  };
+}
+
+/** A clock tests can move. */
+export function testClock(startIso = '2025-09-26T02:00:00.000Z') {
+  let t = Date.parse(startIso);
+  const c = fixedOffsetClock(() => t);
+  return Object.assign(c, {
+    set(iso: string) {
+      t = Date.parse(iso);
+    },
+    advance(ms: number) {
+      t += ms;
+    },
+  });
+}

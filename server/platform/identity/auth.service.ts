@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../common/errors';
+import { meetsPasswordPolicy } from '../../../common/password';
+import type { Duty, Permission } from '../../../common/permissions';
+import type { Db } from '../../db';
+import type { AuditService } from '../audit';
+import type { Clock } from '../clock';
+import { randomToken, sm3 } from '../crypto';
+import { type Actor, widestScope } from './actor';
+import { dummyHash, hashPassword, verifyPassword } from './password';
+
+export const MAX_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+export interface RequestMeta {
+  ip: string;
+  userAgent: string;
+  requestId: string;
+}
+
+interface CachedSession {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: number;
+  lastSeenAt: number;
+  lastPersistedAt: number;
+  expiresAt: number;
+  actor: Actor;
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+  sessionId: string;
+}
+
+export interface AuthService {
+  login(username: string, password: string, meta: RequestMeta): Promise<{ token: string; csrfToken: string; actor: Actor }>;
+  resolve(token: string): Promise<ResolvedSession | null>;
+  logout(token: string, meta: RequestMeta): Promise<void>;
+  changePassword(actor: Actor, oldPassword: string, newPassword: string, meta: RequestMeta): Promise<void>;
+  loadActor(userId: string): Promise<Actor | null>;
+  /** Drop cached actors of a user (roles or department changed) and optionally end their sessions. */
+  invalidateUser(userId: string, endSessions?: boolean): Promise<void>;
+  invalidateAll(): void;
+  sessionTtl: { idleMs: number; absoluteMs: number };
+}
+
+export function createAuthService(deps: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  demo: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+}): AuthService {
+  const { db, clock, audit } = deps;
+  const idleMs = deps.session.idleMinutes * 60_000;
+  const absoluteMs = deps.session.absoluteHours * 3600_000;
+  const cache = new Map<string, CachedSession>();
+  const PERSIST_EVERY_MS = 60_000;
+
+  async function loginLog(username: string, userId: string | null, ip: string, outcome: string, reason: string | null) {
+    await db.insertInto('loginLog').values({ id: randomUUID(), at: clock.nowIso(), username, userId, ip, outcome, reason }).execute();
+  }
+
+  async function loadActor(userId: string): Promise<Actor | null> {
+    const user = await db
+      .selectFrom('users')
+      .innerJoin('departments', 'departments.id', 'users.departmentId')
+      .select([
+        'users.id',
+        'users.username',
+        'users.displayName',
+        'users.departmentId',
+        'users.status',
+        'users.mustChangePassword',
+        'users.isDemo',
+        'departments.name as departmentName',
+        'departments.path as departmentPath',
+      ])
+      .where('users.id', '=', userId)
+      .executeTakeFirst();
+    if (!user || user.status !== 'active') return null;
+    const roles = await db
+      .selectFrom('userRoles')
+      .innerJoin('roles', 'roles.id', 'userRoles.roleId')
+      .select(['roles.id', 'roles.code', 'roles.name', 'roles.dataScope', 'roles.duty'])
+      .where('userRoles.userId', '=', userId)
+      .execute();
+    const perms = roles.length
+      ? await db.selectFrom('rolePermissions').select('permission').where('roleId', 'in', roles.map((r) => r.id)).execute()
+      : [];
+    const dataScope = widestScope(roles.map((r) => r.dataScope));
+    let scopeDepartmentIds: string[] | null = null;
+    if (dataScope === 'department' || dataScope === 'own') scopeDepartmentIds = [user.departmentId];
+    else if (dataScope === 'departmentTree') {
+      const rows = await db.selectFrom('departments').select('id').where('path', 'like', `${user.departmentPath}%`).execute();
+      scopeDepartmentIds = rows.map((r) => r.id);
+    }
+    return {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      departmentId: user.departmentId,
+      departmentName: user.departmentName,
+      departmentPath: user.departmentPath,
+      roles: roles.map((r) => ({ id: r.id, code: r.code, name: r.name })),
+      permissions: new Set(perms.map((p) => p.permission as Permission)),
+      dataScope,
+      scopeDepartmentIds,
+      duties: roles.map((r) => r.duty).filter((d): d is Duty => !!d),
+      // Demo accounts in demo mode are excepted from the forced change at first login (they share a known password).
+      mustChangePassword: user.mustChangePassword === 1 && !(deps.demo && user.isDemo === 1),
+      isDemo: user.isDemo === 1,
+    };
+  }
+
+  async function endSession(id: string) {
+    cache.delete(id);
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+  }
+
+  return {
+    sessionTtl: { idleMs, absoluteMs },
+    loadActor,
+
+    async login(username, password, meta) {
+      const now = clock.now();
+      const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+      if (!user) {
+        await verifyPassword(await dummyHash(), password);
+        await loginLog(username, null, meta.ip, 'failure', 'unknown-user');
+        await audit.record({ actor: null, ip: meta.ip, requestId: meta.requestId, action: 'auth.login', objectType: 'user', outcome: 'failure', extra: { username, reason: 'unknown-user' } });
+        throw new AppError('LOGIN_FAILED');
+      }
+      const auditBase = { actor: { id: user.id, name: user.username }, ip: meta.ip, requestId: meta.requestId, objectType: 'user', objectId: user.id } as const;
+      if (user.lockedUntil && Date.parse(user.lockedUntil) > now) {
+        await loginLog(username, user.id, meta.ip, 'locked', 'account-locked');
+        await audit.record({ ...auditBase, action: 'auth.login', outcome: 'denied', extra: { reason: 'account-locked' } });
+        throw new AppError('ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil });
+      }
+      const ok = await verifyPassword(user.passwordHash, password);
+      if (!ok) {
+        const failures = user.failedAttempts + 1;
+        const lock = failures >= MAX_FAILURES;
+        const lockedUntil = lock ? new Date(now + LOCK_MINUTES * 60_000).toISOString() : null;
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .updateTable('users')
+            .set({ failedAttempts: lock ? 0 : failures, lockedUntil: lockedUntil ?? user.lockedUntil })
+            .where('id', '=', user.id)
+            .execute();
+          await audit.record({ ...auditBase, action: lock ? 'auth.lock' : 'auth.login', outcome: 'failure', extra: { reason: 'bad-password', failures } }, trx);
+        });
+        await loginLog(username, user.id, meta.ip, lock ? 'locked' : 'failure', 'bad-password');
+        if (lock) throw new AppError('ACCOUNT_LOCKED', { lockedUntil });
+        throw new AppError('LOGIN_FAILED', { remainingAttempts: MAX_FAILURES - failures });
+      }
+      if (user.status !== 'active') {
+        await loginLog(username, user.id, meta.ip, 'failure', 'disabled');
+        await audit.record({ ...auditBase, action: 'auth.login', outcome: 'denied', extra: { reason: 'disabled' } });
+        throw new AppError('ACCOUNT_DISABLED');
+      }
+      const actor = await loadActor(user.id);
+      if (!actor) throw new AppError('ACCOUNT_DISABLED');
+      const token = randomToken();
+      const csrfToken = randomToken(24);
+      const id = sm3(token);
+      const nowIso = new Date(now).toISOString();
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', user.id).execute();
+        await trx
+          .insertInto('sessions')
+          .values({ id, userId: user.id, csrfToken, createdAt: nowIso, lastSeenAt: nowIso, expiresAt: new Date(now + absoluteMs).toISOString(), ip: meta.ip, userAgent: meta.userAgent.slice(0, 200) })
+          .execute();
+        await audit.record({ ...auditBase, action: 'auth.login', outcome: 'success' }, trx);
+      });
+      await loginLog(username, user.id, meta.ip, 'success', null);
+      cache.set(id, { id, userId: user.id, csrfToken, createdAt: now, lastSeenAt: now, lastPersistedAt: now, expiresAt: now + absoluteMs, actor });
+      return { token, csrfToken, actor };
+    },
+
+    async resolve(token) {
+      const id = sm3(token);
+      const now = clock.now();
+      let s = cache.get(id);
+      if (!s) {
+        const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!row) return null;
+        const actor = await loadActor(row.userId);
+        if (!actor) {
+          await endSession(id);
+          return null;
+        }
+        const last = Date.parse(row.lastSeenAt);
+        s = { id, userId: row.userId, csrfToken: row.csrfToken, createdAt: Date.parse(row.createdAt), lastSeenAt: last, lastPersistedAt: last, expiresAt: Date.parse(row.expiresAt), actor };
+        cache.set(id, s);
+      }
+      if (now - s.lastSeenAt > idleMs || now >= s.expiresAt) {
+        const reason = now >= s.expiresAt ? 'absolute-timeout' : 'idle-timeout';
+        await endSession(id);
+        await loginLog(s.actor.username, s.userId, '-', 'timeout', reason);
+        return null;
+      }
+      s.lastSeenAt = now;
+      if (now - s.lastPersistedAt > PERSIST_EVERY_MS) {
+        s.lastPersistedAt = now;
+        await db.updateTable('sessions').set({ lastSeenAt: new Date(now).toISOString() }).where('id', '=', id).execute();
+      }
+      return { actor: s.actor, csrfToken: s.csrfToken, sessionId: id };
+    },
+
+    async logout(token, meta) {
+      const id = sm3(token);
+      const row = await db.selectFrom('sessions').select(['userId']).where('id', '=', id).executeTakeFirst();
+      await endSession(id);
+      if (row) {
+        const u = await db.selectFrom('users').select(['username']).where('id', '=', row.userId).executeTakeFirst();
+        await loginLog(u?.username ?? '-', row.userId, meta.ip, 'logout', null);
+        await audit.record({ actor: { id: row.userId, name: u?.username ?? null }, ip: meta.ip, requestId: meta.requestId, action: 'auth.logout', objectType: 'user', objectId: row.userId });
+      }
+    },
+
+    async changePassword(actor, oldPassword, newPassword, meta) {
+      const user = await db.selectFrom('users').select(['passwordHash']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+      if (!(await verifyPassword(user.passwordHash, oldPassword))) throw new AppError('PASSWORD_WRONG');
+      if (!meetsPasswordPolicy(newPassword)) throw new AppError('PASSWORD_POLICY');
+      if (oldPassword === newPassword) throw new AppError('PASSWORD_REUSED');
+      const passwordHash = await hashPassword(newPassword);
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ passwordHash, mustChangePassword: 0, passwordChangedAt: clock.nowIso(), updatedAt: clock.nowIso() })
+          .where('id', '=', actor.userId)
+          .execute();
+        await audit.record({ actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId, action: 'auth.changePassword', objectType: 'user', objectId: actor.userId }, trx);
+      });
+      for (const s of cache.values()) if (s.userId === actor.userId) s.actor = { ...s.actor, mustChangePassword: false };
+    },
+
+    async invalidateUser(userId, endSessions = false) {
+      for (const [id, s] of cache) if (s.userId === userId) cache.delete(id);
+      if (endSessions) await db.deleteFrom('sessions').where('userId', '=', userId).execute();
+    },
+
+    invalidateAll() {
+      cache.clear();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { AppError } from '../../../common/errors';
+import type { Actor } from './actor';
+
+/**
+ * Data scope enforced in the query (own / department / department and below / all).
+ * `departmentColumn` and `ownerColumn` name the row's department and owning user.
+ */
+export function scopeWhere<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  actor: Actor,
+  departmentColumn: string,
+  ownerColumn?: string,
+): Expression<SqlBool> {
+  const ref = (c: string) => eb.ref(c as never);
+  if (actor.dataScope === 'own') {
+    if (!ownerColumn) return sql<SqlBool>`1 = 0`;
+    return eb(ref(ownerColumn), '=', actor.userId as never) as never;
+  }
+  if (actor.scopeDepartmentIds === null) return sql<SqlBool>`1 = 1`;
+  return eb(ref(departmentColumn), 'in', actor.scopeDepartmentIds as never) as never;
+}
+
+/** Throws OUT_OF_SCOPE when a single record lies outside the actor's data scope. */
+export function assertInScope(actor: Actor, departmentId: string, ownerId?: string | null): void {
+  if (actor.dataScope === 'own') {
+    if (ownerId && ownerId === actor.userId) return;
+    throw new AppError('OUT_OF_SCOPE');
+  }
+  if (actor.scopeDepartmentIds === null) return;
+  if (!actor.scopeDepartmentIds.includes(departmentId)) throw new AppError('OUT_OF_SCOPE');
+}
