@@ -51,23 +51,27 @@ export default tseslint.config(
   },
   {
     files: ['server/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/web/**', '**/web'], message: 'server/ must not import web/.' },
-            {
-              regex: '^(\\.\\./)+(modules|platform)/[^/]+/(?!index$).+',
-              message: 'Import another module or platform service through its index.ts.',
-            },
-            {
-              regex: '^\\.\\./[^./][^/]*/(?!index$)[^/]+$',
-              message: 'Import a sibling module or platform service through its index.ts.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: serverPatterns(false) }] },
+  },
+  {
+    files: ['server/platform/*/**/*.ts', 'server/modules/*/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: serverPatterns(true) }] },
   },
 );
+
+function serverPatterns(insideModule) {
+  const patterns = [
+    { group: ['**/web/**', '**/web'], message: 'server/ must not import web/.' },
+    {
+      regex: '^(\\.\\.?/)+(.*/)?(modules|platform)/[^/]+/(?!index$)[^/]+',
+      message: 'Import another module or platform service through its index.ts.',
+    },
+  ];
+  if (insideModule) {
+    patterns.push({
+      regex: '^\\.\\./[^./][^/]*/(?!index$)[^/]+$',
+      message: 'Import a sibling module or platform service through its index.ts.',
+    });
+  }
+  return patterns;
+}

@@ -22,3 +22,4 @@ if (mode === 'bare') {
   const addr = app.server.address();
   console.log(`READY ${typeof addr === 'object' && addr ? addr.port : 0}`);
 }
+process.on('SIGTERM', () => process.exit(0));

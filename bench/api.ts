@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -34,12 +33,16 @@ async function load(url: string, headers: Record<string, string> = {}) {
 }
 
 export async function run() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'fazhi-bench-'));
-  const password = `Bench#${randomBytes(6).toString('hex')}`;
-  const env = { FAZHI_DATA_DIR: dataDir, FAZHI_DEMO_PASSWORD: password, FAZHI_SM4_KEY: randomBytes(16).toString('hex'), FAZHI_BLIND_INDEX_KEY: randomBytes(32).toString('hex') };
+  // BENCH_DATA_DIR keeps the loaded database between runs (same data for comparisons); default: a fresh temp dir.
+  const keep = process.env.BENCH_DATA_DIR;
+  const dataDir = keep ? path.resolve(keep) : mkdtempSync(path.join(tmpdir(), 'fazhi-bench-'));
+  const reuse = !!keep && existsSync(path.join(dataDir, 'fazhi.db'));
+  const password = 'Bench#2026-pass';
+  const env = { FAZHI_DATA_DIR: dataDir, FAZHI_DEMO_PASSWORD: password, FAZHI_SM4_KEY: 'a'.repeat(32), FAZHI_BLIND_INDEX_KEY: 'b'.repeat(64) };
   try {
     // 1. Prepare the embedded database: demo district + ROWS case-like deadline records.
     const t0 = performance.now();
+    if (!reuse) {
     const config = loadConfig({ ...process.env, ...env, NODE_ENV: 'development', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
     const handle = createDb({ databaseUrl: null, sqliteFile: path.join(dataDir, 'fazhi.db') });
     const { app, services } = await buildApp({ config, db: handle, logger: false });
@@ -49,6 +52,7 @@ export async function run() {
     await app.close();
     await handle.close();
     console.log(`loaded ${ROWS.toLocaleString()} deadline records in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    } else console.log(`reusing the database in ${dataDir}`);
 
     // 2. The bare Fastify hello route and the real app, each in its own process; autocannon here.
     const bare = await startServer('bare', env);
@@ -74,6 +78,6 @@ export async function run() {
     row('GET /api/v1/deadlines/:id', byId, `${(byId.rps / bareRes.rps).toFixed(2)}× bare (target ≥ 0.60×)`);
     row('GET /api/v1/deadlines (20 rows)', list, `${(list.rps / bareRes.rps).toFixed(2)}× bare (target ≥ 0.35×, p99 ≤ 15 ms)`);
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!keep) rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -30,7 +30,7 @@ export function loadDeadlines(sqlite: BetterSqlite3.Database, count: number, opt
       const due = new Date(Date.parse(start) + rng.int(5, 90) * 86400_000).toISOString().slice(0, 10);
       const status = opts.openOnly || rng.next() < 0.75 ? 'open' : 'met';
       const caseNo = `西复〔${start.slice(0, 4)}〕${i + 1}号`;
-      insert.run(randomUUID(), MODULES[i % MODULES.length], caseNo, `${caseNo} 期限`, RULES[i % RULES.length], start, due, status, dept, assignees ? rng.pick(assignees) : null, now, now, now);
+      insert.run(randomUUID(), rng.pick(MODULES), caseNo, `${caseNo} 期限`, rng.pick(RULES), start, due, status, dept, assignees ? rng.pick(assignees) : null, now, now, now);
     }
   });
   tx();

@@ -68,6 +68,9 @@ export async function buildApp(deps: AppDeps) {
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
+  // Responses are written as header + body chunks; without TCP_NODELAY, Nagle's algorithm meets the client's
+  // delayed ACK and stalls each keep-alive response by ~40 ms.
+  app.server.on('connection', (socket) => socket.setNoDelay(true));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

@@ -14,6 +14,8 @@
  *    raises the PAUSED flag.
  * 5. Extensions: counted in their own unit from the raw (unrolled) end of the period before them; the
  *    roll-forward of rule 3 is applied once, at the very end.
+ * Length 0 (allowed by the public /calendar/add contract): the start day itself if it is a working day,
+ * otherwise the next working day — so WD(D, 0) = WD(D, 1) when D is a rest day.
  * 6. A day whose working-day status is needed and whose year has no published schedule: 'throw' (default)
  *    → AppError CALENDAR_YEAR_UNPUBLISHED; 'flag' → Monday–Friday is assumed for that year, the flag and the
  *    year are reported. Never silently.

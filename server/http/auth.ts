@@ -44,7 +44,7 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; au
   // about a route's schema. Unknown routes (no routeOptions.url) fall through to the 404 handler.
   app.addHook('onRequest', async (req) => {
     const cfg = req.routeOptions.config;
-    if (!req.routeOptions.url || !req.url.startsWith('/api/') || cfg.public) return;
+    if (!req.routeOptions.url || !req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || cfg.public) return;
     const token = req.cookies[SESSION_COOKIE];
     const session = token ? await deps.auth.resolve(token) : null;
     if (!session) throw new AppError('UNAUTHENTICATED');

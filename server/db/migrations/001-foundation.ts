@@ -177,9 +177,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The to-do list: open items of a department ordered by due date; the key a distributed engine would shard on
   // is department_id.
-  await db.schema.createIndex('deadlines_dept_status_due').on('deadlines').columns(['department_id', 'status', 'due_date']).execute();
-  await db.schema.createIndex('deadlines_assignee_status_due').on('deadlines').columns(['assignee_id', 'status', 'due_date']).execute();
-  await db.schema.createIndex('deadlines_status_due').on('deadlines').columns(['status', 'due_date']).execute();
+  await db.schema.createIndex('deadlines_dept_status_due').on('deadlines').columns(['department_id', 'status', 'due_date', 'id']).execute();
+  await db.schema.createIndex('deadlines_assignee_status_due').on('deadlines').columns(['assignee_id', 'status', 'due_date', 'id']).execute();
+  await db.schema.createIndex('deadlines_status_due').on('deadlines').columns(['status', 'due_date', 'id']).execute();
   await db.schema.createIndex('deadlines_object').on('deadlines').columns(['object_type', 'object_id']).execute();
   await db.schema
     .createTable('deadline_journal')

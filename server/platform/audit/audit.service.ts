@@ -26,8 +26,6 @@ export interface AuditInput {
   extra?: Record<string, unknown>;
 }
 
-type Executor = Db | Transaction<Database>;
-
 /** Only the keys whose values differ, with personal fields masked. */
 export function diffOf(before?: Record<string, unknown> | null, after?: Record<string, unknown> | null) {
   if (!before && !after) return null;

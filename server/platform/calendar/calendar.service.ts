@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { WorkCalendar, type YearSchedule } from '../../../common/calendar';
+import { WorkCalendar, type YearSchedule, validateYearSchedule } from '../../../common/calendar';
 import type { CalendarYearBody, CalendarYearDetail, CalendarYearSchema } from '../../../common/contracts';
 import { AppError } from '../../../common/errors';
 import type { Db } from '../../db';
@@ -69,23 +69,6 @@ export function createCalendarService(deps: { db: Db; clock: Clock; audit: Audit
     };
   }
 
-  function validateDays(year: number, days: z.infer<typeof CalendarYearBody>['days']) {
-    const issues: { path: string; message: string }[] = [];
-    const seen = new Set<string>();
-    days.forEach((d, i) => {
-      const t = Date.parse(`${d.date}T00:00:00Z`);
-      if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== d.date) issues.push({ path: `days.${i}.date`, message: `${d.date} 不是有效日期` });
-      else if (Number(d.date.slice(0, 4)) !== year) issues.push({ path: `days.${i}.date`, message: `${d.date} 不属于 ${year} 年` });
-      else {
-        const wd = new Date(t).getUTCDay();
-        if (d.kind === 'work' && wd !== 0 && wd !== 6) issues.push({ path: `days.${i}.kind`, message: `${d.date} 是工作日，无需标记为调休上班` });
-      }
-      if (seen.has(d.date)) issues.push({ path: `days.${i}.date`, message: `${d.date} 重复` });
-      seen.add(d.date);
-    });
-    if (issues.length) throw new AppError('VALIDATION_FAILED', { issues });
-  }
-
   async function afterChange(actorId: string | null, change: Record<string, unknown>): Promise<CalendarChange> {
     cached = null;
     const cal = await current();
@@ -113,7 +96,13 @@ export function createCalendarService(deps: { db: Db; clock: Clock; audit: Audit
 
     async saveYear(actor, year, body, meta) {
       if (year < 2000 || year > 2100) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'year', message: '年份应在 2000–2100 之间' }] });
-      validateDays(year, body.days);
+      const problems = validateYearSchedule({ year, ...body });
+      const dates = body.days.map((d) => d.date);
+      if (dates.length) {
+        const taken = await db.selectFrom('calendarDays').select(['date', 'year']).where('date', 'in', dates).where('year', '!=', year).execute();
+        for (const d of taken) problems.push(`日期 ${d.date} 已属于 ${d.year} 年的节假日安排`);
+      }
+      if (problems.length) throw new AppError('VALIDATION_FAILED', { issues: problems.map((message) => ({ path: 'days', message })) });
       const before = (await loadSchedules()).find((x) => x.year === year) ?? null;
       const now = clock.nowIso();
       await db.transaction().execute(async (trx) => {

@@ -37,8 +37,15 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 }
 
+/** How long a list total may be served from memory when no write went through this service meanwhile. */
+const COUNT_TTL_MS = 5_000;
+
 export function createDeadlineService(deps: { db: Db; clock: Clock; calendar: () => Promise<WorkCalendar> }): DeadlineService {
   const { db, clock } = deps;
+  // Counting a filtered list over a million rows costs milliseconds; the to-do list is re-read far more often than
+  // it changes. Totals are cached per (scope, filter) and dropped on every write through this service.
+  const counts = new Map<string, { total: number; at: number }>();
+  const invalidate = () => counts.clear();
 
   function compute(cal: WorkCalendar, row: { ruleId: string; startDate: string; pauses: Pause[]; extensions: Extension[] }, explain: boolean) {
     const rule = getRule(row.ruleId);
@@ -74,6 +81,7 @@ export function createDeadlineService(deps: { db: Db; clock: Clock; calendar: ()
       const res = compute(cal, { ruleId: input.ruleId, startDate: input.startDate, pauses, extensions }, false);
       const id = randomUUID();
       const now = clock.nowIso();
+      invalidate();
       await trx
         .insertInto('deadlines')
         .values({ id, module: input.module, objectType: input.objectType, objectId: input.objectId, title: input.title, ruleId: input.ruleId, startDate: input.startDate, pauses: JSON.stringify(pauses), extensions: JSON.stringify(extensions), dueDate: res.due, status: 'open', flags: JSON.stringify(res.flags), departmentId: input.departmentId, assigneeId: input.assigneeId ?? null, computedAt: now, createdAt: now, updatedAt: now })
@@ -87,12 +95,19 @@ export function createDeadlineService(deps: { db: Db; clock: Clock; calendar: ()
       if (q.departmentId) base = base.where('departmentId', '=', q.departmentId);
       if (q.assigneeId) base = base.where('assigneeId', '=', q.assigneeId);
       if (q.dueBefore) base = base.where('dueDate', '<=', q.dueBefore);
-      const [rows, count] = await Promise.all([
-        base.selectAll().orderBy('dueDate', q.sort === 'due' ? 'asc' : 'desc').orderBy('id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-        base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-      ]);
+      const dir = q.sort === 'due' ? 'asc' : 'desc';
+      const rows = await base.selectAll().orderBy('dueDate', dir).orderBy('id', dir).limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      const key = JSON.stringify([actor.dataScope, actor.dataScope === 'own' ? actor.userId : actor.scopeDepartmentIds, q.status, q.module, q.departmentId, q.assigneeId, q.dueBefore]);
+      const now = clock.now();
+      let cached = counts.get(key);
+      if (!cached || now - cached.at > COUNT_TTL_MS) {
+        const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+        cached = { total: Number(total), at: now };
+        if (counts.size > 10_000) counts.clear();
+        counts.set(key, cached);
+      }
       const today = clock.today();
-      return { data: rows.map((r) => toItem(r, today)), total: Number(count.total) };
+      return { data: rows.map((r) => toItem(r, today)), total: cached.total };
     },
 
     async get(actor, id) {
@@ -115,6 +130,7 @@ export function createDeadlineService(deps: { db: Db; clock: Clock; calendar: ()
         const flags = JSON.stringify(res.flags);
         if (res.due !== r.dueDate || flags !== r.flags) changes.push({ id: r.id, oldDue: r.dueDate, newDue: res.due, flags });
       }
+      invalidate();
       await db.transaction().execute(async (trx) => {
         for (const c of changes) {
           await trx.updateTable('deadlines').set({ dueDate: c.newDue, flags: c.flags, computedAt: now, updatedAt: now }).where('id', '=', c.id).execute();
