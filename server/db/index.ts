@@ -30,6 +30,27 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   return sqlite;
 }
 
+/**
+ * Kysely prepares every query it runs; preparing costs more than running a point query. Statements are
+ * reusable, so keep them by SQL text (bounded). Safe because Kysely consumes each statement fully
+ * (all/run) before the next query on the single connection.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= 1000) cache.clear();
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 /** SQLite (embedded default, file under dataDir) or PostgreSQL when a URL is given. */
 export function createDb(opts: { databaseUrl: string | null; sqliteFile: string; pgSearchPath?: string; pgPoolSize?: number }): DbHandle {
   if (opts.databaseUrl) {
@@ -43,6 +64,6 @@ export function createDb(opts: { databaseUrl: string | null; sqliteFile: string;
     return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }
   const sqlite = openSqlite(opts.sqliteFile);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { WorkCalendar } from '../../../common/calendar';
 import type { DeadlineDetail, DeadlineItem, DeadlineListQuery } from '../../../common/contracts';
-import { type Extension, type Pause, computeDeadline, getRule } from '../../../common/deadlines';
+import { type Extension, type Pause, computeDeadline, findRule, getRule, ruleCitation } from '../../../common/deadlines';
 import { AppError } from '../../../common/errors';
 import type { Database, Db } from '../../db';
 import type { Clock } from '../clock';
@@ -53,7 +53,7 @@ export function createDeadlineService(deps: { db: Db; clock: Clock; calendar: ()
   }
 
   function toItem(r: Database['deadlines'], today: string): DeadlineItem {
-    const rule = getRule(r.ruleId);
+    const rule = findRule(r.ruleId);
     return {
       id: r.id,
       module: r.module,
@@ -61,8 +61,8 @@ export function createDeadlineService(deps: { db: Db; clock: Clock; calendar: ()
       objectId: r.objectId,
       title: r.title,
       ruleId: r.ruleId,
-      ruleTitle: rule.title,
-      citation: `${rule.instrument}${rule.article}`,
+      ruleTitle: rule?.title ?? `未知规则 ${r.ruleId}`,
+      citation: rule ? ruleCitation(rule) : '',
       startDate: r.startDate,
       dueDate: r.dueDate,
       status: r.status as DeadlineItem['status'],
@@ -126,6 +126,8 @@ export function createDeadlineService(deps: { db: Db; clock: Clock; calendar: ()
       const rows = await db.selectFrom('deadlines').select(['id', 'ruleId', 'startDate', 'pauses', 'extensions', 'dueDate', 'flags']).where('status', '=', 'open').execute();
       const changes: { id: string; oldDue: string | null; newDue: string; flags: string }[] = [];
       for (const r of rows) {
+        // A stored deadline whose rule left the catalogue keeps its due date and is left to a person to decide.
+        if (!findRule(r.ruleId)) continue;
         const res = compute(calendar, { ruleId: r.ruleId, startDate: r.startDate, pauses: JSON.parse(r.pauses) as Pause[], extensions: JSON.parse(r.extensions) as Extension[] }, false);
         const flags = JSON.stringify(res.flags);
         if (res.due !== r.dueDate || flags !== r.flags) changes.push({ id: r.id, oldDue: r.dueDate, newDue: res.due, flags });
