@@ -77,6 +77,11 @@ export async function buildApp(deps: AppDeps) {
     reply.header('x-request-id', req.id);
   });
 
+  // Every route, as registered: tests check that each one is protected and declares its schemas.
+  const routes: { method: string | string[]; url: string; config?: unknown; schema?: Record<string, unknown> }[] = [];
+  app.addHook('onRoute', (r) => {
+    routes.push({ method: r.method, url: r.url, config: r.config, schema: r.schema as Record<string, unknown> | undefined });
+  });
   registerErrorHandling(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -137,7 +142,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(peopleRoutes({ people }));
 
   await registerWeb(app, config.webDir);
-  return { app, services: { audit, auth, admin, calendar, deadlines, people, cipher, clock } };
+  return { app, routes, services: { audit, auth, admin, calendar, deadlines, people, cipher, clock } };
 }
 
 /** The built SPA: static files, and index.html for every other non-API path (client-side routes). */

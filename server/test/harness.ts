@@ -16,6 +16,7 @@ export const DEMO_PASSWORD = 'Demo@2026-pass';
 
 export interface TestApp {
   app: App['app'];
+  routes: App['routes'];
   services: App['services'];
   handle: DbHandle;
   config: Config;
@@ -49,7 +50,9 @@ export async function createTestApp(
   }
   const handle = createDb({ databaseUrl: dialect === 'postgres' ? PG_URL : null, sqliteFile: path.join(dataDir, 'fazhi.db'), ...(schema ? { pgSearchPath: schema } : {}) });
   const clock = testClock(opts.now ?? '2025-09-26T02:00:00.000Z');
-  const { app, services } = await buildApp({ config, db: handle, clock, logger: false, ...(opts.limits ? { limits: opts.limits } : {}) });
+  // Generous limits unless a test is about rate limiting: suites log in many times from one address.
+  const limits = opts.limits ?? { login: { max: 10_000, timeWindow: '1 minute' }, public: { max: 10_000, timeWindow: '1 minute' } };
+  const { app, routes, services } = await buildApp({ config, db: handle, clock, logger: false, limits });
   await setupDatabase(handle, config, services);
   await app.ready();
 
@@ -64,6 +67,7 @@ export async function createTestApp(
 
   return {
     app,
+    routes,
     services,
     handle,
     config,

@@ -345,7 +345,8 @@ export function createAdminService(deps: { db: Db; clock: Clock; audit: AuditSer
       if (!meetsPasswordPolicy(password)) throw new AppError('PASSWORD_POLICY');
       const passwordHash = await hashPassword(password);
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ passwordHash, mustChangePassword: 1, lockedUntil: null, failedAttempts: 0, updatedAt: clock.nowIso(), version: u.version + 1 }).where('id', '=', id).execute();
+        // isDemo: 0 — the account no longer shares the demo password, so the demo exception to the forced change ends.
+        await trx.updateTable('users').set({ passwordHash, mustChangePassword: 1, isDemo: 0, lockedUntil: null, failedAttempts: 0, updatedAt: clock.nowIso(), version: u.version + 1 }).where('id', '=', id).execute();
         await audit.record({ actor: who(actor), ...metaOf(meta), action: 'user.resetPassword', objectType: 'user', objectId: id }, trx);
       });
       await auth.invalidateUser(id, true);

@@ -200,6 +200,22 @@ for (const dialect of DIALECTS) {
   });
 }
 
+describe('login rate limit', () => {
+  it('answers 429 RATE_LIMITED after the allowed number of attempts from one address', async () => {
+    const t = await createTestApp('sqlite', { limits: { login: { max: 3, timeWindow: '1 minute' }, public: { max: 100, timeWindow: '1 minute' } } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader', password: 'x' } })).statusCode);
+      expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
+      expect(codes[4]).toBe(429);
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader', password: 'x' } });
+      expect(res.json().error).toMatchObject({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('outside demo mode', () => {
   it('has no demo accounts endpoint', async () => {
     const t = await createTestApp('sqlite', { demo: false });

@@ -194,7 +194,7 @@ export function identityRoutes(deps: {
       handler: async (req) => admin.resetPassword(actorOf(req), req.params.id, req.body.password, meta(req)),
     });
     r.post('/api/v1/users/:id/reveal', {
-      config: { permission: ['personal.viewFull', 'directory.user.read'] },
+      config: { permission: 'personal.viewFull' },
       schema: { tags: ['用户'], summary: '查看完整手机号（留痕）', params: IdParams, response: responses(z.object({ mobile: z.string().nullable() })) },
       handler: async (req) => admin.revealUserMobile(actorOf(req), req.params.id, meta(req)),
     });
