@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'security.userRole.assign': '为用户分配角色',
   'security.user.unlock': '解锁账户、重置密码',
   'security.loginLog.read': '查看登录日志',
+  'security.session.manage': '查看在线用户、强制下线',
   // 审计管理员 audit administrator
   'audit.log.read': '查看审计日志',
   'audit.log.verify': '校验审计日志完整性',

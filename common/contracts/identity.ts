@@ -99,6 +99,22 @@ export const PermissionCatalogue = z.object({
   data: z.array(z.object({ code: z.string(), name: z.string(), duty: z.enum(['system', 'security', 'audit']).nullable() })),
 });
 
+export const OnlineSessionSchema = z.object({
+  /** SM3 hash of the session token (the token itself is never stored or shown) */
+  id: z.string(),
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  departmentName: z.string(),
+  ip: z.string(),
+  userAgent: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  current: z.boolean(),
+});
+export type OnlineSession = z.infer<typeof OnlineSessionSchema>;
+
 export const LoginLogSchema = z.object({
   id: z.string(),
   at: z.string(),

@@ -18,6 +18,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     csrfToken: string | null;
+    sessionId: string | null;
   }
 }
 
@@ -40,6 +41,7 @@ export function actorOf(req: FastifyRequest): Actor {
 export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; audit: AuditService }): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionId', null);
   // onRequest: before body parsing and validation, so that an anonymous or unauthorised caller learns nothing
   // about a route's schema. Unknown routes (no routeOptions.url) fall through to the 404 handler.
   app.addHook('onRequest', async (req) => {
@@ -50,6 +52,7 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; au
     if (!session) throw new AppError('UNAUTHENTICATED');
     req.actor = session.actor;
     req.csrfToken = session.csrfToken;
+    req.sessionId = session.sessionId;
     if (!SAFE.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) {
       await deps.audit.record({ actor: { id: session.actor.userId, name: session.actor.username }, ip: req.ip, requestId: req.id, action: 'access.csrf', objectType: 'route', objectId: `${req.method} ${req.routeOptions.url}`, outcome: 'denied' });
       throw new AppError('CSRF_INVALID');

@@ -15,10 +15,10 @@ export const BUILTIN_ROLES: { code: string; name: string; description: string; d
   {
     code: 'secadmin',
     name: '安全管理员',
-    description: '三员之一：管理角色权限、为用户分配角色、解锁账户、查看登录日志；不能查看业务数据',
+    description: '三员之一：管理角色权限、为用户分配角色、解锁账户、查看登录日志和在线用户；不能查看业务数据',
     dataScope: 'all',
     duty: 'security',
-    permissions: ['directory.user.read', 'security.role.manage', 'security.userRole.assign', 'security.user.unlock', 'security.loginLog.read'],
+    permissions: ['directory.user.read', 'security.role.manage', 'security.userRole.assign', 'security.user.unlock', 'security.loginLog.read', 'security.session.manage'],
   },
   {
     code: 'auditadmin',

@@ -123,6 +123,25 @@ for (const dialect of DIALECTS) {
       expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/departments/${fyk}`, headers: sys.headers, payload: { code: 'bad code!' } })).statusCode).toBe(400);
     });
 
+    it('online users: the security administrator lists sessions and forces one out (audited)', async () => {
+      const victim = await t.login('sfs.jinrong');
+      const list = await get('/api/v1/sessions', sec);
+      expect(list.statusCode).toBe(200);
+      const rows = list.json().data as { id: string; username: string; current: boolean }[];
+      const mine = rows.find((r) => r.current)!;
+      expect(mine.username).toBe('secadmin');
+      const target = rows.find((r) => r.username === 'sfs.jinrong')!;
+      expect(target.id).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(rows)).not.toContain(victim.cookie.split('=')[1]!);
+      expect((await get('/api/v1/sessions', sys)).statusCode).toBe(403);
+      expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/sessions/not-a-hash', headers: sec.headers })).statusCode).toBe(400);
+      expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/sessions/${'0'.repeat(64)}`, headers: sec.headers })).json().error.code).toBe('NOT_FOUND');
+      expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/sessions/${target.id}`, headers: sec.headers })).statusCode).toBe(200);
+      expect((await get('/api/v1/auth/me', victim)).statusCode).toBe(401);
+      const audit = await t.handle.db.selectFrom('auditLog').selectAll().where('action', '=', 'session.forceLogout').execute();
+      expect(audit).toHaveLength(1);
+    });
+
     it('calendar year detail and journal', async () => {
       const leader = await t.login('leader');
       const y = await get('/api/v1/calendar/years/2026', leader);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { OnlineSession } from '../../../common/contracts';
 import { AppError } from '../../../common/errors';
 import { meetsPasswordPolicy } from '../../../common/password';
 import type { Duty, Permission } from '../../../common/permissions';
@@ -44,6 +45,10 @@ export interface AuthService {
   /** Drop cached actors of a user (roles or department changed) and optionally end their sessions. */
   invalidateUser(userId: string, endSessions?: boolean): Promise<void>;
   invalidateAll(): void;
+  /** 在线用户: live sessions (idle-expired ones are not listed). */
+  listSessions(currentSessionId: string | null): Promise<OnlineSession[]>;
+  /** 强制下线: ends one session, audited. */
+  forceLogout(actor: Actor, sessionId: string, meta: RequestMeta): Promise<void>;
   sessionTtl: { idleMs: number; absoluteMs: number };
 }
 
@@ -246,6 +251,37 @@ export function createAuthService(deps: {
 
     invalidateAll() {
       cache.clear();
+    },
+
+    async listSessions(currentSessionId) {
+      const now = clock.now();
+      const rows = await db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.userId')
+        .innerJoin('departments', 'departments.id', 'users.departmentId')
+        .select(['sessions.id', 'sessions.userId', 'users.username', 'users.displayName', 'departments.name as departmentName', 'sessions.ip', 'sessions.userAgent', 'sessions.createdAt', 'sessions.lastSeenAt', 'sessions.expiresAt'])
+        .orderBy('sessions.createdAt', 'desc')
+        .execute();
+      return rows
+        .map((r) => {
+          // The in-memory copy knows the latest activity; the table is written at most once a minute.
+          const live = cache.get(r.id);
+          const lastSeen = live ? live.lastSeenAt : Date.parse(r.lastSeenAt);
+          return { ...r, lastSeenAt: new Date(lastSeen).toISOString(), current: r.id === currentSessionId, alive: now - lastSeen <= idleMs && now < Date.parse(r.expiresAt) };
+        })
+        .filter((r) => r.alive)
+        .map(({ alive: _alive, ...r }) => r);
+    },
+
+    async forceLogout(actor, sessionId, meta) {
+      const row = await db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.userId').select(['sessions.userId', 'users.username']).where('sessions.id', '=', sessionId).executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND', { entity: 'session' });
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
+        await audit.record({ actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId, action: 'session.forceLogout', objectType: 'user', objectId: row.userId, extra: { username: row.username } }, trx);
+      });
+      cache.delete(sessionId);
+      await loginLog(row.username, row.userId, meta.ip, 'logout', `forced-by:${actor.username}`);
     },
   };
 }

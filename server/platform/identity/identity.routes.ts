@@ -9,6 +9,7 @@ import {
   DepartmentUpdateBody,
   LoginBody,
   LoginLogSchema,
+  OnlineSessionSchema,
   LoginResponse,
   MeSchema,
   OkSchema,
@@ -219,6 +220,20 @@ export function identityRoutes(deps: {
       schema: { tags: ['角色'], summary: '删除角色（内置角色和在用角色不可删）', params: IdParams, response: responses(OkSchema) },
       handler: async (req) => {
         await admin.deleteRole(actorOf(req), req.params.id, meta(req));
+        return { ok: true as const };
+      },
+    });
+
+    r.get('/api/v1/sessions', {
+      config: { permission: 'security.session.manage' },
+      schema: { tags: ['认证'], summary: '在线用户（会话列表）', response: responses(z.object({ data: z.array(OnlineSessionSchema) })) },
+      handler: async (req) => ({ data: await auth.listSessions(req.sessionId) }),
+    });
+    r.delete('/api/v1/sessions/:id', {
+      config: { permission: 'security.session.manage' },
+      schema: { tags: ['认证'], summary: '强制下线', params: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, '会话标识格式不正确') }), response: responses(OkSchema) },
+      handler: async (req) => {
+        await auth.forceLogout(actorOf(req), req.params.id, meta(req));
         return { ok: true as const };
       },
     });
