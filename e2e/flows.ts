@@ -43,11 +43,13 @@ const flows: Flow[] = [
       await page.goto(`${base}/login`);
       await page.getByRole('heading', { name: '登录' }).waitFor();
       await page.screenshot({ path: path.join(ART, '01-login.png'), fullPage: true });
-      await page.getByLabel('用户名').fill('sysadmin');
-      await page.getByLabel('密码').fill(PASSWORD);
-      await page.getByRole('button', { name: /登\s*录/ }).click();
-      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-      await page.goto(`${base}/system/users`);
+      // one click on a listed demo account fills the username
+      await page.getByRole('button', { name: /使用演示账户 sysadmin/ }).click();
+      expect((await page.getByLabel('用户名').inputValue()) === 'sysadmin', 'demo account fills the username');
+      await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('heading', { name: '工作台' }).waitFor();
+      await page.getByRole('menuitem', { name: '用户管理' }).click();
       await page.getByRole('heading', { name: '用户管理' }).waitFor();
       await page.getByText('fy.handler1').first().waitFor();
       await page.screenshot({ path: path.join(ART, '02-users.png'), fullPage: true });
@@ -61,9 +63,11 @@ const flows: Flow[] = [
       await page.getByLabel('起算日').fill('2025-09-26');
       await page.getByLabel('起算日').press('Enter');
       await page.getByLabel('天数').fill('5');
-      await page.getByText('工作日', { exact: true }).click();
-      await page.getByRole('button', { name: /计\s*算/ }).click();
-      await page.getByText('2025-10-10').first().waitFor();
+      await page.getByRole('radio', { name: '工作日' }).check();
+      await page.getByRole('button', { name: '计算' }).click();
+      const due = page.getByTestId('calc-due');
+      await due.waitFor();
+      expect(/2025年10月10日/.test(await due.innerText()), 'due date 2025-10-10 shown');
       await page.screenshot({ path: path.join(ART, '03-calculator.png'), fullPage: true });
     },
   ],
@@ -75,11 +79,27 @@ const flows: Flow[] = [
       await page.getByLabel('起算日').fill('2026-12-28');
       await page.getByLabel('起算日').press('Enter');
       await page.getByLabel('天数').fill('5');
-      await page.getByRole('button', { name: /计\s*算/ }).click();
-      await page.getByText(/尚未公布/).first().waitFor();
+      await page.getByRole('button', { name: '计算' }).click();
+      await page.getByTestId('calc-error').getByText(/2027 年节假日安排尚未公布/).waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       expect(!overflow, 'no horizontal scroll on a 375 px screen');
       await page.screenshot({ path: path.join(ART, '04-calculator-phone.png'), fullPage: true });
+    },
+  ],
+  [
+    'the audit administrator verifies the audit chain',
+    async (page, base) => {
+      await page.goto(`${base}/login`);
+      await page.getByLabel('用户名').fill('auditadmin');
+      await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+      await page.getByLabel('密码', { exact: true }).press('Enter');
+      await page.getByRole('menuitem', { name: '审计日志' }).click();
+      await page.getByRole('heading', { name: '审计日志' }).waitFor();
+      await page.getByRole('button', { name: /完整性校验/ }).click();
+      const result = page.getByTestId('audit-verify-result');
+      await result.waitFor();
+      expect(/完整性校验通过/.test(await result.innerText()), 'chain reported intact');
+      await page.screenshot({ path: path.join(ART, '05-audit-verify.png'), fullPage: true });
     },
   ],
 ];

@@ -1,0 +1,55 @@
+import { CalculatorOutlined, PhoneOutlined, ReadOutlined } from '@ant-design/icons';
+import { Button, Card } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+
+/** Public portal home: what the bureau offers online (for now, the deadline calculator). */
+export function PortalHomePage() {
+  const navigate = useNavigate();
+  return (
+    <>
+      <h1>公共服务</h1>
+      <p className="muted" style={{ marginTop: 0, marginBottom: 20 }}>
+        北京市西城区司法局面向群众和企业提供的在线服务。无需登录即可使用。
+      </p>
+      <div className="portal-cards">
+        <Card
+          title={
+            <h2 className="section-title">
+              <CalculatorOutlined aria-hidden="true" /> 期限计算器
+            </h2>
+          }
+        >
+          <p>输入起算日和天数，按国务院办公厅公布的节假日安排计算期限届满日，并逐步说明计算过程和法律依据。</p>
+          <Button type="primary" onClick={() => navigate('/portal/calculator')}>
+            开始计算
+          </Button>
+        </Card>
+        <Card
+          title={
+            <h2 className="section-title">
+              <ReadOutlined aria-hidden="true" /> 期限怎么算
+            </h2>
+          }
+        >
+          <ul style={{ paddingLeft: '1.2em', margin: 0 }}>
+            <li>期间开始的当日不计入，从次日开始计算。</li>
+            <li>按工作日计算时，不含周六、周日和法定节假日，调休上班日计入。</li>
+            <li>按自然日计算时，期间最后一日是法定休假日的，顺延至休假日后的第一个工作日。</li>
+          </ul>
+        </Card>
+        <Card
+          title={
+            <h2 className="section-title">
+              <PhoneOutlined aria-hidden="true" /> 法律咨询
+            </h2>
+          }
+        >
+          <p>需要法律帮助，可拨打公共法律服务热线 12348，或前往所在街道司法所咨询。</p>
+        </Card>
+      </div>
+      <p style={{ marginTop: 24 }}>
+        <Link to="/login">工作人员登录</Link>
+      </p>
+    </>
+  );
+}
