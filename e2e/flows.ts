@@ -102,6 +102,19 @@ const flows: Flow[] = [
       await page.screenshot({ path: path.join(ART, '05-audit-verify.png'), fullPage: true });
     },
   ],
+  [
+    'the security administrator sees the online users, with their own session marked',
+    async (page, base) => {
+      await page.goto(`${base}/login`);
+      await page.getByLabel('用户名').fill('secadmin');
+      await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('menuitem', { name: '在线用户' }).click();
+      await page.getByRole('heading', { name: '在线用户' }).waitFor();
+      await page.getByRole('row', { name: /secadmin.*当前会话/ }).waitFor();
+      await page.screenshot({ path: path.join(ART, '06-sessions.png'), fullPage: true });
+    },
+  ],
 ];
 
 async function main() {
