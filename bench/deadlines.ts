@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { OFFICIAL_SCHEDULES, WorkCalendar } from '../common/calendar';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { createDb } from '../server/db';
@@ -30,6 +31,12 @@ export async function run() {
     const t1 = performance.now();
     const again = await services.deadlines.recomputeOpen(cal, 'bench');
     console.log(`recompute again (${again.changedDeadlines} changed): ${(performance.now() - t1).toFixed(0)} ms`);
+    // third run: the stored due dates now agree with the calendar, as they do in a real register (the fixture's are
+    // random); a calendar change as an administrator makes it — one more day off (fictional: 2025-10-09, Thu).
+    const edited = new WorkCalendar(OFFICIAL_SCHEDULES.map((y) => (y.year === 2025 ? { ...y, days: [...y.days, { date: '2025-10-09', kind: 'off' as const, holiday: '国庆节（测试）' }] } : y)));
+    const t2 = performance.now();
+    const change = await services.deadlines.recomputeOpen(edited, 'bench: 2025-10-09 off');
+    console.log(`recompute after one more day off (${change.changedDeadlines.toLocaleString()} due dates changed and journaled): ${(performance.now() - t2).toFixed(0)} ms`);
     await app.close();
     await handle.close();
   } finally {

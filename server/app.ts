@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { type ZodTypeProvider, jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../common/errors';
 import type { Config } from './config';
@@ -16,6 +15,8 @@ import type { DbHandle } from './db';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/errors';
 import { responses } from './http/schemas';
+import { registerResponseHeaders } from './http/security-headers';
+import { serializerCompiler } from './http/serializer';
 import { auditRoutes, createAuditService } from './platform/audit';
 import { calendarRoutes, createCalendarService } from './platform/calendar';
 import { type Clock, systemClock } from './platform/clock';
@@ -73,9 +74,8 @@ export async function buildApp(deps: AppDeps) {
   app.server.on('connection', (socket) => socket.setNoDelay(true));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-  });
+  // Security headers (helmet's set, precomputed) and x-request-id on every response, errors included.
+  registerResponseHeaders(app, { hsts: config.env === 'production' });
 
   // Every route, as registered: tests check that each one is protected and declares its schemas.
   const routes: { method: string | string[]; url: string; config?: unknown; schema?: Record<string, unknown> }[] = [];
@@ -83,22 +83,6 @@ export async function buildApp(deps: AppDeps) {
     routes.push({ method: r.method, url: r.url, config: r.config, schema: r.schema as Record<string, unknown> | undefined });
   });
   registerErrorHandling(app);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: config.env === 'production',
-  });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -117,12 +101,12 @@ export async function buildApp(deps: AppDeps) {
   const cipher = createFieldCipher(config.sm4Key, config.blindIndexKey);
   const audit = createAuditService({ db, dialect, clock });
   const auth = createAuthService({ db, clock, audit, demo: config.demo, session: config.session });
-  const admin = createAdminService({ db, clock, audit, auth, cipher });
+  const admin = createAdminService({ db, clock, audit, auth, cipher, demo: config.demo });
   // The calendar and the deadline register depend on each other (a calendar change recomputes deadlines).
   // eslint-disable-next-line prefer-const
   let deadlines: ReturnType<typeof createDeadlineService>;
   const calendar = createCalendarService({ db, clock, audit, recompute: () => deadlines.recomputeOpen.bind(deadlines) });
-  deadlines = createDeadlineService({ db, clock, calendar: () => calendar.current() });
+  deadlines = createDeadlineService({ db, sqlite: deps.db.sqlite, clock, calendar: () => calendar.current() });
   const people = createPeopleService({ db, clock, audit, cipher });
 
   registerAuth(app, { auth, audit });
@@ -153,8 +137,9 @@ async function registerWeb(app: FastifyInstance, webDir: string) {
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');
   };
-  app.get('/', { schema: { hide: true } }, (_req, reply) => sendIndex(reply));
-  app.get('/*', { schema: { hide: true } }, (req, reply) => {
+  // Public: the SPA and its files need no session, and an unknown /api path is a 404 whether signed in or not.
+  app.get('/', { config: { public: true }, schema: { hide: true } }, (_req, reply) => sendIndex(reply));
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
     const p = req.url.split('?')[0]!;
     if (p.startsWith('/api/')) throw new AppError('ROUTE_NOT_FOUND');
     if (/\.[a-z0-9]+$/i.test(p)) return reply.sendFile(p.slice(1));

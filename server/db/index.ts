@@ -31,24 +31,38 @@ export function openSqlite(file: string): BetterSqlite3.Database {
 }
 
 /**
- * Kysely prepares every query it runs; preparing costs more than running a point query. Statements are
- * reusable, so keep them by SQL text (bounded). Safe because Kysely consumes each statement fully
- * (all/run) before the next query on the single connection.
+ * Prepared statements by SQL text (bounded). Preparing costs more than running a point query, and statements
+ * are reusable. Safe for Kysely because it consumes each statement fully (all/run) before the next query on the
+ * single connection; the hand-written hot paths (deadline register) use it the same way.
  */
-function withStatementCache(sqlite: BetterSqlite3.Database) {
+export function statementCache(sqlite: BetterSqlite3.Database, max = 1000): (sql: string) => BetterSqlite3.Statement {
   const cache = new Map<string, BetterSqlite3.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      let stmt = cache.get(sql);
-      if (!stmt) {
-        stmt = sqlite.prepare(sql);
-        if (cache.size >= 1000) cache.clear();
-        cache.set(sql, stmt);
-      }
-      return stmt;
-    },
+  return (sql) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      stmt = sqlite.prepare(sql);
+      if (cache.size >= max) cache.clear();
+      cache.set(sql, stmt);
+    }
+    return stmt;
   };
+}
+
+/**
+ * This SQLite is built with STAT4. Once ANALYZE has stored STAT4 samples, the planner consults them for the value
+ * bound to any parameter in an indexed term, and SQLite then recompiles such a statement at every execution with
+ * new bindings — for the to-do list that is most of its cost. The app keeps the per-index averages of
+ * sqlite_stat1, which are enough for its plans, and drops the samples when it opens its database.
+ */
+function dropStat4Samples(sqlite: BetterSqlite3.Database): void {
+  const has = sqlite.prepare("select 1 from sqlite_schema where type = 'table' and name = 'sqlite_stat4'").get();
+  if (!has || !sqlite.prepare('select 1 from sqlite_stat4 limit 1').get()) return;
+  sqlite.exec('delete from sqlite_stat4');
+  sqlite.exec('analyze sqlite_schema'); // reload the statistics
+}
+
+function withStatementCache(sqlite: BetterSqlite3.Database) {
+  return { close: () => sqlite.close(), prepare: statementCache(sqlite) };
 }
 
 /** SQLite (embedded default, file under dataDir) or PostgreSQL when a URL is given. */
@@ -64,6 +78,7 @@ export function createDb(opts: { databaseUrl: string | null; sqliteFile: string;
     return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }
   const sqlite = openSqlite(opts.sqliteFile);
+  dropStat4Samples(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }

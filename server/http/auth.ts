@@ -45,8 +45,9 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; au
   // onRequest: before body parsing and validation, so that an anonymous or unauthorised caller learns nothing
   // about a route's schema. Unknown routes (no routeOptions.url) fall through to the 404 handler.
   app.addHook('onRequest', async (req) => {
-    const cfg = req.routeOptions.config;
-    if (!req.routeOptions.url || !req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || cfg.public) return;
+    const route = req.routeOptions; // a getter that builds a new object: read it once
+    const cfg = route.config;
+    if (!route.url || !req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || cfg.public) return;
     const token = req.cookies[SESSION_COOKIE];
     const session = token ? await deps.auth.resolve(token) : null;
     if (!session) throw new AppError('UNAUTHENTICATED');
@@ -54,14 +55,14 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; au
     req.csrfToken = session.csrfToken;
     req.sessionId = session.sessionId;
     if (!SAFE.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) {
-      await deps.audit.record({ actor: { id: session.actor.userId, name: session.actor.username }, ip: req.ip, requestId: req.id, action: 'access.csrf', objectType: 'route', objectId: `${req.method} ${req.routeOptions.url}`, outcome: 'denied' });
+      await deps.audit.record({ actor: { id: session.actor.userId, name: session.actor.username }, ip: req.ip, requestId: req.id, action: 'access.csrf', objectType: 'route', objectId: `${req.method} ${route.url}`, outcome: 'denied' });
       throw new AppError('CSRF_INVALID');
     }
     if (session.actor.mustChangePassword && !cfg.duringPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     const required = cfg.permission === undefined ? [] : Array.isArray(cfg.permission) ? cfg.permission : [cfg.permission];
     const missing = required.filter((p) => !session.actor.permissions.has(p));
     if (missing.length) {
-      await deps.audit.record({ actor: { id: session.actor.userId, name: session.actor.username }, ip: req.ip, requestId: req.id, action: 'access.denied', objectType: 'route', objectId: `${req.method} ${req.routeOptions.url}`, outcome: 'denied', extra: { missing } });
+      await deps.audit.record({ actor: { id: session.actor.userId, name: session.actor.username }, ip: req.ip, requestId: req.id, action: 'access.denied', objectType: 'route', objectId: `${req.method} ${route.url}`, outcome: 'denied', extra: { missing } });
       throw new AppError('FORBIDDEN', { missing });
     }
   });

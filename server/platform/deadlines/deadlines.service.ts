@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { WorkCalendar } from '../../../common/calendar';
+import { type WorkCalendar, tryParseDate } from '../../../common/calendar';
 import type { DeadlineDetail, DeadlineItem, DeadlineListQuery } from '../../../common/contracts';
 import { type Extension, type Pause, computeDeadline, findRule, getRule, ruleCitation } from '../../../common/deadlines';
 import { AppError } from '../../../common/errors';
 import type { Database, Db } from '../../db';
 import type { Clock } from '../clock';
-import { type Actor, assertInScope, scopeWhere } from '../identity';
+import { type Actor, assertInScope } from '../identity';
 import type { CalendarChange } from '../calendar';
+import { type DeadlineRow, createDeadlineRepo } from './deadlines.repo';
 
 export interface NewDeadline {
   module: string;
@@ -33,26 +35,46 @@ export interface DeadlineService {
 }
 
 const DAY = 86400_000;
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+/** Days from `today` (its day number, when it parses) to a stored due date. */
+function daysBetween(today: string, todayDn: number | null, due: string): number {
+  const b = tryParseDate(due);
+  if (todayDn !== null && b !== null) return b - todayDn;
+  return Math.round((Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY);
 }
+/** JSON text of an array (flags, pauses, extensions); most rows have none. */
+const parseArray = <T>(json: string): T[] => (json === '[]' ? [] : (JSON.parse(json) as T[]));
 
-/** How long a list total may be served from memory when no write went through this service meanwhile. */
+/**
+ * How long a list total may be served from memory: the staleness bound of a total. Every write through this
+ * service drops the cached totals at once, so after those a total is exact. The bound covers the writes this
+ * service does not see: rows changed by code that bypasses it (the 行政复议 module's interim writes, ADR 0003), by
+ * another process or app instance (several instances on one PostgreSQL database), and a list counted on another
+ * PostgreSQL connection while a transaction that opened a deadline had not yet committed. Such a total is at most
+ * COUNT_TTL_MS old; the rows of a page are always read fresh.
+ */
 const COUNT_TTL_MS = 5_000;
+const JOURNAL_LIMIT = 50;
 
-export function createDeadlineService(deps: { db: Db; clock: Clock; calendar: () => Promise<WorkCalendar> }): DeadlineService {
-  const { db, clock } = deps;
+export function createDeadlineService(deps: { db: Db; sqlite?: BetterSqlite3.Database | null; clock: Clock; calendar: () => Promise<WorkCalendar> }): DeadlineService {
+  const { clock } = deps;
+  const repo = createDeadlineRepo({ db: deps.db, sqlite: deps.sqlite ?? null });
   // Counting a filtered list over a million rows costs milliseconds; the to-do list is re-read far more often than
-  // it changes. Totals are cached per (scope, filter) and dropped on every write through this service.
+  // it changes. Totals are cached per (scope, filter) and dropped on every write through this service; a count
+  // that was running while a write happened is not cached (generation check).
   const counts = new Map<string, { total: number; at: number }>();
-  const invalidate = () => counts.clear();
+  let generation = 0;
+  const invalidate = () => {
+    generation++;
+    counts.clear();
+  };
 
-  function compute(cal: WorkCalendar, row: { ruleId: string; startDate: string; pauses: Pause[]; extensions: Extension[] }, explain: boolean) {
+  /** `today` (Beijing date) ends an open pause. */
+  function compute(cal: WorkCalendar, row: { ruleId: string; startDate: string; pauses: Pause[]; extensions: Extension[] }, today: string, explain: boolean) {
     const rule = getRule(row.ruleId);
-    return computeDeadline(cal, rule, { start: row.startDate, pauses: row.pauses, extensions: row.extensions, asOf: clock.today(), onUnpublished: 'flag', explain });
+    return computeDeadline(cal, rule, { start: row.startDate, pauses: row.pauses, extensions: row.extensions, asOf: today, onUnpublished: 'flag', explain });
   }
 
-  function toItem(r: Database['deadlines'], today: string): DeadlineItem {
+  function toItem(r: DeadlineRow, today: string, todayDn = tryParseDate(today)): DeadlineItem {
     const rule = findRule(r.ruleId);
     return {
       id: r.id,
@@ -66,10 +88,10 @@ export function createDeadlineService(deps: { db: Db; clock: Clock; calendar: ()
       startDate: r.startDate,
       dueDate: r.dueDate,
       status: r.status as DeadlineItem['status'],
-      flags: JSON.parse(r.flags) as string[],
+      flags: parseArray<string>(r.flags),
       departmentId: r.departmentId,
       assigneeId: r.assigneeId,
-      daysLeft: r.dueDate ? daysBetween(today, r.dueDate) : null,
+      daysLeft: r.dueDate ? daysBetween(today, todayDn, r.dueDate) : null,
     };
   }
 
@@ -78,7 +100,7 @@ export function createDeadlineService(deps: { db: Db; clock: Clock; calendar: ()
       const cal = await deps.calendar();
       const pauses = input.pauses ?? [];
       const extensions = input.extensions ?? [];
-      const res = compute(cal, { ruleId: input.ruleId, startDate: input.startDate, pauses, extensions }, false);
+      const res = compute(cal, { ruleId: input.ruleId, startDate: input.startDate, pauses, extensions }, clock.today(), false);
       const id = randomUUID();
       const now = clock.nowIso();
       invalidate();
@@ -90,56 +112,55 @@ export function createDeadlineService(deps: { db: Db; clock: Clock; calendar: ()
     },
 
     async list(actor, q) {
-      let base = db.selectFrom('deadlines').where('status', '=', q.status).where((eb) => scopeWhere(eb, actor, 'deadlines.departmentId', 'deadlines.assigneeId'));
-      if (q.module) base = base.where('module', '=', q.module);
-      if (q.departmentId) base = base.where('departmentId', '=', q.departmentId);
-      if (q.assigneeId) base = base.where('assigneeId', '=', q.assigneeId);
-      if (q.dueBefore) base = base.where('dueDate', '<=', q.dueBefore);
-      const dir = q.sort === 'due' ? 'asc' : 'desc';
-      const rows = await base.selectAll().orderBy('dueDate', dir).orderBy('id', dir).limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      const filter = { status: q.status, module: q.module, departmentId: q.departmentId, assigneeId: q.assigneeId, dueBefore: q.dueBefore };
+      const rows = await repo.page(actor, filter, { dir: q.sort === 'due' ? 'asc' : 'desc', limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
       const key = JSON.stringify([actor.dataScope, actor.dataScope === 'own' ? actor.userId : actor.scopeDepartmentIds, q.status, q.module, q.departmentId, q.assigneeId, q.dueBefore]);
       const now = clock.now();
       let cached = counts.get(key);
       if (!cached || now - cached.at > COUNT_TTL_MS) {
-        const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-        cached = { total: Number(total), at: now };
-        if (counts.size > 10_000) counts.clear();
-        counts.set(key, cached);
+        const gen = generation;
+        const total = await repo.count(actor, filter);
+        cached = { total, at: now };
+        if (gen === generation) {
+          if (counts.size > 10_000) counts.clear();
+          counts.set(key, cached);
+        }
       }
       const today = clock.today();
-      return { data: rows.map((r) => toItem(r, today)), total: cached.total };
+      const todayDn = tryParseDate(today);
+      return { data: rows.map((r) => toItem(r, today, todayDn)), total: cached.total };
     },
 
     async get(actor, id) {
-      const r = await db.selectFrom('deadlines').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!r) throw new AppError('NOT_FOUND', { entity: 'deadline', id });
+      const found = await repo.findWithJournal(id, JOURNAL_LIMIT);
+      if (!found) throw new AppError('NOT_FOUND', { entity: 'deadline', id });
+      const { row: r, journal } = found;
       assertInScope(actor, r.departmentId, r.assigneeId);
-      const pauses = JSON.parse(r.pauses) as Pause[];
-      const extensions = JSON.parse(r.extensions) as Extension[];
-      const res = compute(await deps.calendar(), { ruleId: r.ruleId, startDate: r.startDate, pauses, extensions }, true);
-      const journal = await db.selectFrom('deadlineJournal').select(['at', 'oldDue', 'newDue', 'reason']).where('deadlineId', '=', id).orderBy('at', 'desc').limit(50).execute();
-      return { ...toItem(r, clock.today()), steps: res.steps, pauses, extensions, journal };
+      const pauses = parseArray<Pause>(r.pauses);
+      const extensions = parseArray<Extension>(r.extensions);
+      const today = clock.today();
+      const res = compute(await deps.calendar(), { ruleId: r.ruleId, startDate: r.startDate, pauses, extensions }, today, true);
+      return { ...toItem(r, today), steps: res.steps, pauses, extensions, journal };
     },
 
     async recomputeOpen(calendar, reason) {
-      const now = clock.nowIso();
-      const rows = await db.selectFrom('deadlines').select(['id', 'ruleId', 'startDate', 'pauses', 'extensions', 'dueDate', 'flags']).where('status', '=', 'open').execute();
-      const changes: { id: string; oldDue: string | null; newDue: string; flags: string }[] = [];
-      for (const r of rows) {
-        // A stored deadline whose rule left the catalogue keeps its due date and is left to a person to decide.
-        if (!findRule(r.ruleId)) continue;
-        const res = compute(calendar, { ruleId: r.ruleId, startDate: r.startDate, pauses: JSON.parse(r.pauses) as Pause[], extensions: JSON.parse(r.extensions) as Extension[] }, false);
-        const flags = JSON.stringify(res.flags);
-        if (res.due !== r.dueDate || flags !== r.flags) changes.push({ id: r.id, oldDue: r.dueDate, newDue: res.due, flags });
-      }
       invalidate();
-      await db.transaction().execute(async (trx) => {
-        for (const c of changes) {
-          await trx.updateTable('deadlines').set({ dueDate: c.newDue, flags: c.flags, computedAt: now, updatedAt: now }).where('id', '=', c.id).execute();
-          if (c.oldDue !== c.newDue) await trx.insertInto('deadlineJournal').values({ id: randomUUID(), deadlineId: c.id, at: now, oldDue: c.oldDue, newDue: c.newDue, reason }).execute();
-        }
-      });
-      return { recomputed: rows.length, changedDeadlines: changes.filter((c) => c.oldDue !== c.newDue).length };
+      const today = clock.today();
+      try {
+        return await repo.recomputeOpen(
+          (r) => {
+            // A stored deadline whose rule left the catalogue keeps its due date and is left to a person to decide.
+            if (!findRule(r.ruleId)) return undefined;
+            const res = compute(calendar, { ruleId: r.ruleId, startDate: r.startDate, pauses: parseArray<Pause>(r.pauses), extensions: parseArray<Extension>(r.extensions) }, today, false);
+            const flags = res.flags.length ? JSON.stringify(res.flags) : '[]';
+            return res.due !== r.dueDate || flags !== r.flags ? { dueDate: res.due, flags } : undefined;
+          },
+          clock.nowIso(),
+          reason,
+        );
+      } finally {
+        invalidate();
+      }
     },
   };
 }

@@ -29,6 +29,7 @@ for (const dialect of DIALECTS) {
       const one = await get(`/api/v1/users/${await userId('fy.head')}`, sys);
       expect(one.json()).toMatchObject({ username: 'fy.head', departmentName: '行政复议与应诉科', status: 'active' });
       expect(one.json().mobile).toMatch(/^1\d{2}\*{4}\d{4}$/);
+      expect(one.json().mustChangePassword).toBe(false); // demo account in demo mode
       expect((await get('/api/v1/users/none', sys)).json().error.code).toBe('NOT_FOUND');
       expect((await get('/api/v1/users?pageSize=500', sys)).statusCode).toBe(400);
     });

@@ -59,7 +59,7 @@ export function dutyOfPermissions(perms: string[]): Duty | null {
   return adminDuties[0] ?? null;
 }
 
-export function createAdminService(deps: { db: Db; clock: Clock; audit: AuditService; auth: AuthService; cipher: FieldCipher }): AdminService {
+export function createAdminService(deps: { db: Db; clock: Clock; audit: AuditService; auth: AuthService; cipher: FieldCipher; demo: boolean }): AdminService {
   const { db, clock, audit, auth, cipher } = deps;
 
   async function departmentRows(ids?: string[]) {
@@ -85,7 +85,7 @@ export function createAdminService(deps: { db: Db; clock: Clock; audit: AuditSer
     const rows = await db
       .selectFrom('users')
       .innerJoin('departments', 'departments.id', 'users.departmentId')
-      .select(['users.id', 'users.username', 'users.displayName', 'users.departmentId', 'departments.name as departmentName', 'users.status', 'users.mobileEnc', 'users.lockedUntil', 'users.mustChangePassword', 'users.createdAt', 'users.updatedAt', 'users.version'])
+      .select(['users.id', 'users.username', 'users.displayName', 'users.departmentId', 'departments.name as departmentName', 'users.status', 'users.mobileEnc', 'users.lockedUntil', 'users.mustChangePassword', 'users.isDemo', 'users.createdAt', 'users.updatedAt', 'users.version'])
       .where('users.id', 'in', ids)
       .execute();
     const roles = await db
@@ -108,7 +108,8 @@ export function createAdminService(deps: { db: Db; clock: Clock; audit: AuditSer
           roles: roles.filter((x) => x.userId === r.id).map((x) => ({ id: x.id, code: x.code, name: x.name })),
           mobile: r.mobileEnc ? maskMobile(cipher.decrypt(r.mobileEnc)) : null,
           locked: !!r.lockedUntil && Date.parse(r.lockedUntil) > now,
-          mustChangePassword: r.mustChangePassword === 1,
+          // as the login sees it: demo accounts in demo mode are excepted from the forced change
+          mustChangePassword: r.mustChangePassword === 1 && !(deps.demo && r.isDemo === 1),
           createdAt: r.createdAt,
           updatedAt: r.updatedAt,
           version: r.version,

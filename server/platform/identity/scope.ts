@@ -21,6 +21,18 @@ export function scopeWhere<DB, TB extends keyof DB>(
   return eb(ref(departmentColumn), 'in', actor.scopeDepartmentIds as never) as never;
 }
 
+/**
+ * The same rule as scopeWhere, as a SQL fragment with positional parameters, for the few hand-written SQLite
+ * statements on hot paths. The column names are trusted identifiers supplied by the caller, never input.
+ */
+export function scopeSql(actor: Actor, departmentColumn: string, ownerColumn?: string): { sql: string; params: string[] } {
+  if (actor.dataScope === 'own') return ownerColumn ? { sql: `${ownerColumn} = ?`, params: [actor.userId] } : { sql: '1 = 0', params: [] };
+  const ids = actor.scopeDepartmentIds;
+  if (ids === null) return { sql: '1 = 1', params: [] };
+  if (ids.length === 0) return { sql: '1 = 0', params: [] };
+  return { sql: `${departmentColumn} in (${ids.map(() => '?').join(', ')})`, params: ids };
+}
+
 /** Throws OUT_OF_SCOPE when a single record lies outside the actor's data scope. */
 export function assertInScope(actor: Actor, departmentId: string, ownerId?: string | null): void {
   if (actor.dataScope === 'own') {
