@@ -31,6 +31,45 @@ export const ERRORS = {
     message: '期限计算涉及尚未公布节假日安排的年份，无法确定工作日，请待国务院办公厅公布该年度安排后再计算',
   },
   CALENDAR_DATE_INVALID: { status: 400, message: '日期格式不正确，应为 YYYY-MM-DD' },
+  // 行政复议 (reconsideration): every message names the article of 《中华人民共和国行政复议法》 (2023) it enforces.
+  RECON_TRANSITION_NOT_ALLOWED: { status: 409, message: '案件当前状态下不能执行该操作' },
+  RECON_CHANNEL_FACTS_MISSING: {
+    status: 400,
+    message: '申请渠道信息不完整：邮寄申请须填写邮戳日期（申请期限计算至交邮之日），口头申请须有当场记录（《行政复议法》第二十二条第三款）',
+  },
+  RECON_APPLICANT_REQUIRED: { status: 400, message: '请指定申请人：选择已登记的当事人，或填写姓名和身份证号码；法人或其他组织须填写名称和统一社会信用代码' },
+  RECON_HANDLER_INVALID: { status: 400, message: '承办人不存在、已停用、不在您的数据范围内或没有办理行政复议案件的权限' },
+  RECON_DATE_ORDER: { status: 400, message: '日期先后顺序不正确，请核对（例如受理日期不能早于收到申请之日）' },
+  RECON_DATE_IN_FUTURE: { status: 400, message: '日期不能晚于今天' },
+  RECON_REVIEW_PERIOD_EXPIRED: {
+    status: 409,
+    message: '五日审查期限已届满：补正通知应自收到申请之日起五日内发出（《行政复议法》第三十一条第一款），不予受理决定应在审查期限内作出（第三十条第二款）',
+  },
+  RECON_ACCEPT_AFTER_DEEMED: {
+    status: 409,
+    message: '审查期限届满未作出不予受理决定，依照《行政复议法》第三十条第三款，自审查期限届满之日起视为受理；请以视为受理之日登记受理',
+  },
+  RECON_CORRECTION_PERIOD_RUNNING: {
+    status: 409,
+    message: '补正期限尚未届满，不能认定申请人放弃行政复议申请（《行政复议法》第三十一条第二款：自收到补正通知之日起十日内提交补正材料）',
+  },
+  RECON_REPLY_PENDING: {
+    status: 409,
+    message: '被申请人尚未答复且答复期限未届满，不能作出行政复议决定（《行政复议法》第四十八条、第五十四条、第七十条）',
+  },
+  RECON_DEFAULT_OUTCOME: {
+    status: 409,
+    message: '被申请人未按期提出书面答复、提交证据和依据，视为该行政行为没有证据、依据（《行政复议法》第七十条），不能作出维持或驳回复议请求的决定',
+  },
+  RECON_EXTENSION_NOT_ALLOWED: {
+    status: 409,
+    message: '不能延期：审理期限只能经行政复议机构负责人批准延长一次，且仅适用于普通程序（《行政复议法》第六十二条）',
+  },
+  RECON_EXTENSION_TOO_LONG: { status: 400, message: '延长期限最多不得超过三十日（《行政复议法》第六十二条第一款）' },
+  RECON_TERMINATION_NOT_DUE: {
+    status: 409,
+    message: '不能依第四十一条第五项终止：须因第三十九条第一款第一项、第二项或第四项中止且满六十日（《行政复议法》第四十一条第五项）',
+  },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型' },

@@ -25,6 +25,12 @@ export const PERMISSIONS = {
   'person.create': '登记当事人信息',
   'personal.viewFull': '查看完整身份证号、手机号（留痕）',
   'dashboard.read': '查看领导驾驶舱',
+  // 行政复议 reconsideration
+  'reconsideration.case.read': '查看行政复议案件',
+  'reconsideration.case.register': '登记行政复议申请',
+  'reconsideration.case.handle': '办理行政复议案件（补正、受理、审理、中止、决定等）',
+  'reconsideration.case.assign': '分配行政复议案件承办人',
+  'reconsideration.case.approve': '审批行政复议事项（延长审理期限等）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

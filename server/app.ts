@@ -24,6 +24,7 @@ import { createFieldCipher } from './platform/crypto';
 import { createDeadlineService, deadlineRoutes } from './platform/deadlines';
 import { createAdminService, createAuthService, identityRoutes } from './platform/identity';
 import { createPeopleService, peopleRoutes } from './platform/people';
+import { createReconsiderationService, reconsiderationRoutes } from './modules/reconsideration';
 
 z.config(z.locales.zhCN());
 
@@ -124,6 +125,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(calendarRoutes({ calendar, publicRateLimit: limits.public }));
   await app.register(deadlineRoutes({ deadlines }));
   await app.register(peopleRoutes({ people }));
+  const reconsideration = createReconsiderationService({ db, clock, audit, deadlines, people, calendar: () => calendar.current(), caseNoPrefix: config.reconCaseNoPrefix });
+  await app.register(reconsiderationRoutes({ reconsideration }));
 
   await registerWeb(app, config.webDir);
   return { app, routes, services: { audit, auth, admin, calendar, deadlines, people, cipher, clock } };

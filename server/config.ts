@@ -24,6 +24,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   /** Directory of the built web UI (vite build output). */
   webDir: string;
+  /** 行政复议 unified case-number prefix: 西复 → 西复〔2026〕12号. */
+  reconCaseNoPrefix: string;
 }
 
 const EnvSchema = z.object({
@@ -40,6 +42,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FAZHI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
   FAZHI_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(8),
+  FAZHI_RECON_CASE_NO_PREFIX: z.string().trim().min(1).max(10, 'FAZHI_RECON_CASE_NO_PREFIX 最多 10 个字符').default('西复'),
 });
 
 export class ConfigError extends Error {}
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     session: { idleMinutes: e.FAZHI_SESSION_IDLE_MINUTES, absoluteHours: e.FAZHI_SESSION_ABSOLUTE_HOURS },
     webDir: path.resolve('dist/web'),
+    reconCaseNoPrefix: e.FAZHI_RECON_CASE_NO_PREFIX,
     ...overrides,
   };
 }

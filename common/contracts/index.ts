@@ -5,3 +5,4 @@ export * from './audit';
 export * from './calendar';
 export * from './deadlines';
 export * from './people';
+export * from './reconsideration';

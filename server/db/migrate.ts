@@ -2,11 +2,13 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './types';
 import * as m001 from './migrations/001-foundation';
 import * as m002 from './migrations/002-deadline-list-indexes';
+import * as m010 from './migrations/010-reconsideration';
 
 /** Static provider: migrations are bundled with the server, not read from disk at run time. */
 const migrations: Record<string, Migration> = {
   '001-foundation': m001,
   '002-deadline-list-indexes': m002,
+  '010-reconsideration': m010,
 };
 
 class StaticProvider implements MigrationProvider {

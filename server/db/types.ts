@@ -186,6 +186,91 @@ export interface MetaTable {
   value: string;
 }
 
+/** 行政复议 case register (module reconsideration). Sharding key: department_id. */
+export interface ReconsiderationCaseTable {
+  id: string;
+  caseNo: string;
+  year: number;
+  seq: number;
+  departmentId: string;
+  handlerId: string | null;
+  status: string;
+  /** status to return to on resumption after 中止 */
+  resumeTo: string | null;
+  procedure: string | null;
+  channel: string;
+  receivedOn: string;
+  postmarkOn: string | null;
+  oralRecord: string | null;
+  oralConfirmed: number | null;
+  applicantKind: string;
+  applicantPersonId: string | null;
+  applicantName: string;
+  applicantCreditCode: string | null;
+  /** 'p:' + blind index of the 身份证号, or 'o:' + 统一社会信用代码: the duplicate-detection key */
+  applicantKey: string;
+  respondentName: string;
+  respondentKey: string;
+  actName: string;
+  actDocNo: string | null;
+  actDocKey: string | null;
+  actMadeOn: string | null;
+  actKnownOn: string;
+  /** 0/1: 因不动产提出 (Art. 21: 20-year bar) */
+  actRealEstate: number;
+  /** Art. 20 ¶3 (not informed of the right to apply): the day the applicant learned of the right, organ and period */
+  actRightsKnownOn: string | null;
+  request: string;
+  reasons: string;
+  lateExplanation: string | null;
+  /** JSON AttachmentMeta[] */
+  attachments: string;
+  applicationDue: string;
+  late: number;
+  acceptedOn: string | null;
+  rejectedOn: string | null;
+  correctionItems: string | null;
+  copySentOn: string | null;
+  respondentReceivedOn: string | null;
+  replyReceivedOn: string | null;
+  suspendedOn: string | null;
+  suspensionGround: number | null;
+  extensionDays: number | null;
+  decisionType: string | null;
+  decidedOn: string | null;
+  terminatedOn: string | null;
+  terminationGround: number | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** The timeline of a case: one row per transition. */
+export interface ReconsiderationEventTable {
+  id: string;
+  caseId: string;
+  /** the case's version after this step: orders the timeline */
+  version: number;
+  departmentId: string;
+  at: string;
+  /** the legal date of the step (YYYY-MM-DD) */
+  onDate: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: string | null;
+  actorName: string | null;
+  /** JSON object */
+  details: string;
+}
+
+/** Unified numbering per year (统一编号). */
+export interface ReconsiderationCounterTable {
+  year: number;
+  lastSeq: number;
+}
+
 export interface Database {
   departments: DepartmentTable;
   users: UserTable;
@@ -203,6 +288,9 @@ export interface Database {
   people: PersonTable;
   organizations: OrganizationTable;
   meta: MetaTable;
+  reconsiderationCases: ReconsiderationCaseTable;
+  reconsiderationEvents: ReconsiderationEventTable;
+  reconsiderationCounters: ReconsiderationCounterTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Person, PersonCreateBody, PersonSearchBody } from '../../../common/contracts';
 import { AppError } from '../../../common/errors';
@@ -15,10 +16,15 @@ import type { RequestMeta } from '../identity';
  * searchable through an HMAC-SM3 blind index, masked in every response unless revealed (audited).
  */
 export interface PeopleService {
-  create(actor: Actor, body: z.infer<typeof PersonCreateBody>, meta: RequestMeta): Promise<Person>;
+  /** Inside the caller's transaction when `trx` is given (a module registering a party with its own record). */
+  create(actor: Actor, body: z.infer<typeof PersonCreateBody>, meta: RequestMeta, trx?: Transaction<Database>): Promise<Person>;
   search(actor: Actor, q: z.infer<typeof PersonSearchBody>): Promise<{ data: Person[]; total: number }>;
   get(actor: Actor, id: string): Promise<Person>;
   reveal(actor: Actor, id: string, meta: RequestMeta): Promise<{ idNumber: string; mobile: string | null }>;
+  /** The person (masked) and the blind index of their 身份证号: the key other modules match parties on, never the number. */
+  getWithBlindIndex(actor: Actor, id: string): Promise<{ person: Person; idNumberBidx: string }>;
+  /** The blind index of a 身份证号 (for matching before a person is stored). */
+  blindIndexOfIdNumber(idNumber: string): string;
 }
 
 export function createPeopleService(deps: { db: Db; clock: Clock; audit: AuditService; cipher: FieldCipher }): PeopleService {
@@ -41,7 +47,7 @@ export function createPeopleService(deps: { db: Db; clock: Clock; audit: AuditSe
   }
 
   return {
-    async create(actor, body, meta) {
+    async create(actor, body, meta, outer) {
       const idNumber = body.idNumber.toUpperCase();
       if (!isValidIdNumber(idNumber)) throw new AppError('ID_NUMBER_INVALID', { field: 'idNumber' });
       if (body.mobile && !isValidMobile(body.mobile)) throw new AppError('MOBILE_INVALID', { field: 'mobile' });
@@ -57,10 +63,12 @@ export function createPeopleService(deps: { db: Db; clock: Clock; audit: AuditSe
         createdBy: actor.userId,
         createdAt: clock.nowIso(),
       };
-      await db.transaction().execute(async (trx) => {
+      const write = async (trx: Transaction<Database>) => {
         await trx.insertInto('people').values(row).execute();
         await audit.record({ actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId, action: 'person.create', objectType: 'person', objectId: id, after: { name: body.name, idNumber, mobile: body.mobile ?? null } }, trx);
-      });
+      };
+      if (outer) await write(outer);
+      else await db.transaction().execute(write);
       return view(row);
     },
 
@@ -76,6 +84,15 @@ export function createPeopleService(deps: { db: Db; clock: Clock; audit: AuditSe
 
     async get(actor, id) {
       return view(await load(actor, id));
+    },
+
+    async getWithBlindIndex(actor, id) {
+      const r = await load(actor, id);
+      return { person: view(r), idNumberBidx: r.idNumberBidx };
+    },
+
+    blindIndexOfIdNumber(idNumber) {
+      return cipher.blindIndex(idNumber.trim().toUpperCase());
     },
 
     async reveal(actor, id, meta) {
