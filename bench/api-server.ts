@@ -1,4 +1,6 @@
-// A server process for bench/api.ts: "bare" = a Fastify hello route; "app" = the real app on a prepared data dir.
+// A server process for bench/api.ts: "bare" = a Fastify hello route (plus, when BENCH_STATIC_DIR is set, the app's
+// own list and detail responses served as constant bytes); "app" = the real app on a prepared data dir.
+import { existsSync, readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import path from 'node:path';
 
@@ -6,6 +8,16 @@ const mode = process.argv[2];
 if (mode === 'bare') {
   const app = Fastify({ logger: false });
   app.get('/hello', async () => ({ hello: 'world' }));
+  // The ceiling for a route that sends N bytes of JSON: the same bytes the app sent, with no work behind them.
+  const dir = process.env.BENCH_STATIC_DIR;
+  for (const name of ['list', 'detail']) {
+    const file = dir ? path.join(dir, `bench-${name}.json`) : '';
+    if (!file || !existsSync(file)) continue;
+    const body = readFileSync(file);
+    app.get(`/static/${name}`, (_req, reply) => {
+      reply.header('content-type', 'application/json; charset=utf-8').send(body);
+    });
+  }
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   console.log(`READY ${typeof addr === 'object' && addr ? addr.port : 0}`);
@@ -22,4 +34,10 @@ if (mode === 'bare') {
   const addr = app.server.address();
   console.log(`READY ${typeof addr === 'object' && addr ? addr.port : 0}`);
 }
+// The parent asks for this process's CPU time around each measurement (CPU time per request is the figure that
+// other work on the machine disturbs least).
+process.on('message', (m) => {
+  if (m === 'cpu') process.send?.(process.cpuUsage());
+});
+// A clean exit, so that --cpu-prof (BENCH_CPU_PROF) writes its profile.
 process.on('SIGTERM', () => process.exit(0));

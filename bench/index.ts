@@ -1,8 +1,9 @@
-// npm run bench [-- api|deadlines|all]: prints figures; never asserts times.
+// npm run bench [-- api|deadlines|recon-search|all]: prints figures; never asserts times.
 const which = process.argv[2] ?? 'all';
 const suites: Record<string, () => Promise<void>> = {
   api: async () => (await import('./api')).run(),
   deadlines: async () => (await import('./deadlines')).run(),
+  'recon-search': async () => (await import('./recon-search')).run(),
 };
 const names = which === 'all' ? Object.keys(suites) : [which];
 for (const n of names) {

@@ -31,6 +31,13 @@ export const PERMISSIONS = {
   'reconsideration.case.handle': '办理行政复议案件（补正、受理、审理、中止、决定等）',
   'reconsideration.case.assign': '分配行政复议案件承办人',
   'reconsideration.case.approve': '审批行政复议事项（延长审理期限等）',
+  'reconsideration.consultation.read': '查看行政复议咨询接待记录',
+  'reconsideration.consultation.manage': '登记、修改、删除行政复议咨询接待记录',
+  'reconsideration.stats.read': '查看行政复议统计、导出统计表',
+  // 行政应诉 litigation
+  'litigation.case.read': '查看行政应诉案件',
+  'litigation.case.manage': '登记、办理行政应诉案件（答辩、开庭、负责人出庭、裁判结果）',
+  'reconsideration.template.manage': '维护本部门行政复议说理段落模板',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

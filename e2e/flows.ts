@@ -1,10 +1,12 @@
 // Browser flows in Debian Chromium (playwright-core) against the built app (dist/), on a fresh data dir.
 // Screenshots go to e2e/artifacts/ (kept by CI as artifacts).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { createRng, generateIdNumber } from '../common/validators';
+import { extractPdfText } from './pdf-text';
 
 const ART = path.resolve('e2e/artifacts');
 const PASSWORD = 'E2e#Demo-2026';
@@ -35,6 +37,51 @@ type Flow = [name: string, fn: (page: Page, base: string) => Promise<void>];
 const expect = (cond: unknown, what: string) => {
   if (!cond) throw new Error(`expectation failed: ${what}`);
 };
+
+/** 'YYYY-MM-DD' n days from today in Beijing (statutory dates are Beijing dates; the UI defaults to them). */
+const isoDay = (n = 0) => new Date(Date.now() + 8 * 3600_000 + n * 86400_000).toISOString().slice(0, 10);
+
+async function login(page: Page, base: string, username: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '工作台' }).waitFor();
+}
+
+/** antd DatePicker: type the date and confirm with Enter. */
+async function fillDate(page: Page, label: string, date: string) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+/** antd Select: open it, pick the visible option with the text (exactly, or containing it). */
+async function pickOption(page: Page, select: ReturnType<Page['getByLabel']>, text: string, exact = false) {
+  await select.click();
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: exact ? new RegExp(`^${text}$`) : text }).first();
+  await option.waitFor();
+  await option.click();
+}
+
+/** Opens the action dialog of the case detail page, lets `fill` complete it and submits; waits for the status. */
+async function runAction(page: Page, button: string, status: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+  await page.getByRole('toolbar', { name: '办理操作' }).getByRole('button', { name: button, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: new RegExp(`^${button}（《中华人民共和国行政复议法》第`) });
+  await dialog.waitFor();
+  if (fill) await fill(dialog);
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.locator('.page-header').getByText(status, { exact: true }).waitFor();
+}
+
+/** LibreOffice for the .docx → PDF check: FAZHI_SOFFICE, else `soffice` on PATH. */
+function sofficeBinary(): string | null {
+  if (process.env.FAZHI_SOFFICE) return existsSync(process.env.FAZHI_SOFFICE) ? process.env.FAZHI_SOFFICE : null;
+  const r = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
+}
 
 const flows: Flow[] = [
   [
@@ -115,6 +162,119 @@ const flows: Flow[] = [
       await page.screenshot({ path: path.join(ART, '06-sessions.png'), fullPage: true });
     },
   ],
+  [
+    '行政复议: a handler registers a mail application, accepts it, records the reply and a decision, issues the 决定书 and downloads it (.docx → PDF by LibreOffice)',
+    async (page, base) => {
+      const rng = createRng(Date.now() % 100000);
+      await login(page, base, 'fy.handler1');
+      // the register
+      await page.getByRole('menuitem', { name: '案件台账' }).click();
+      await page.getByRole('heading', { name: '案件台账' }).waitFor();
+      await page.locator('.ant-segmented-item', { hasText: '部门案件' }).click();
+      await page.locator('.recon-row').first().waitFor();
+      await page.screenshot({ path: path.join(ART, '07-recon-list.png'), fullPage: true });
+
+      // intake: mail, postmark the day before receipt
+      await page.getByRole('menuitem', { name: '登记申请' }).click();
+      await page.getByRole('heading', { name: '登记申请' }).waitFor();
+      await page.locator('label.ant-radio-button-wrapper', { hasText: '邮寄' }).click();
+      await page.getByText('邮寄申请：申请期限算至邮戳日期').waitFor();
+      await fillDate(page, '收到日期（签收邮件之日）', isoDay(0));
+      await fillDate(page, '邮戳日期', isoDay(-2));
+      await page.getByLabel('姓名').fill('郑浏览');
+      await page.getByLabel('身份证号').fill(generateIdNumber(rng, { regionCode: '110102' }));
+      await page.getByLabel('被申请人', { exact: true }).fill('北京市西城区市场监督管理局');
+      await page.getByLabel('被申请复议的行政行为').fill('行政处罚决定（浏览器流程）');
+      await page.getByLabel('文书编号').fill(`西市监罚〔2026〕E2E${Date.now() % 10000}号`);
+      await fillDate(page, '知道或者应当知道该行政行为之日', isoDay(-20));
+      await page.getByLabel('行政复议请求').fill('撤销该行政处罚决定');
+      await page.getByLabel('事实与理由').fill('被申请人认定事实不清，证据不足');
+      await page.screenshot({ path: path.join(ART, '08-recon-intake.png'), fullPage: true });
+      await page.getByRole('button', { name: '登记', exact: true }).click();
+
+      // the created case: number, acceptance deadline with its explanation, receipt
+      const heading = page.getByRole('heading', { name: /^西复〔\d{4}〕\d+号$/ });
+      await heading.waitFor();
+      const caseNo = (await heading.innerText()).trim();
+      await page.getByText(/受理审查期限届满日/).waitFor();
+      // a 收件回执 is handed over for on-site and oral applications only (Art. 22), not for mail
+      expect(!(await page.getByRole('button', { name: '打印收件回执' }).count()), 'no receipt offered for a mail application');
+      await page.getByText('邮戳日期').first().waitFor();
+      await page.screenshot({ path: path.join(ART, '09-recon-detail-registered.png'), fullPage: true });
+
+      await runAction(page, '受理', '已受理', async (dialog) => {
+        await dialog.getByText('普通程序', { exact: true }).click();
+      });
+      await runAction(page, '发送申请书副本', '审理中');
+      await runAction(page, '登记被申请人答复', '审理中');
+      await runAction(page, '听取意见', '审理中', async (dialog) => {
+        await dialog.getByText('申请人', { exact: true }).click();
+        await pickOption(page, dialog.getByLabel('方式'), '电话');
+        await dialog.getByLabel('意见记录').fill('申请人坚持认为处罚所依据的事实不清。');
+      });
+      await runAction(page, '作出决定', '已决定', async (dialog) => {
+        await pickOption(page, dialog.getByLabel('决定类型'), '维持');
+        await dialog.getByLabel('决定要点').fill('被申请人认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当。');
+      });
+      expect(!(await page.getByRole('toolbar', { name: '办理操作' }).count()), 'no actions once decided');
+      await page.screenshot({ path: path.join(ART, '10-recon-detail-decided.png'), fullPage: true });
+
+      // the 决定书: draft, fill what the case does not tell (【…】), issue, record service, download
+      await page.getByRole('tab', { name: '文书' }).click();
+      await pickOption(page, page.getByLabel('文书种类'), '行政复议决定书', true);
+      await page.getByRole('button', { name: '生成草稿' }).click();
+      const drawer = page.getByRole('dialog', { name: /^编辑：/ });
+      await drawer.getByLabel('标题').waitFor();
+      expect((await drawer.getByLabel('标题').inputValue()) === '行政复议决定书', 'draft titled 行政复议决定书');
+      const paragraphs = drawer.locator('textarea');
+      const n = await paragraphs.count();
+      expect(n > 3, 'the draft has paragraphs');
+      for (let i = 0; i < n; i++) {
+        const v = await paragraphs.nth(i).inputValue();
+        if (/【[^】]*】/.test(v)) await paragraphs.nth(i).fill(v.replace(/【[^】]*】/g, '经审查，被申请人作出的行政行为认定事实清楚'));
+      }
+      await drawer.getByRole('button', { name: '保存' }).click();
+      await drawer.waitFor({ state: 'detached' });
+      const row = page.getByRole('row', { name: /行政复议决定书/ });
+      await row.getByRole('button', { name: '印发行政复议决定书' }).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: '印发' }).click();
+      await row.getByText('已印发').waitFor();
+      const docNo = (await row.locator('td').nth(1).innerText()).trim();
+      expect(/〔\d{4}〕\d+号/.test(docNo), `document numbered (${docNo})`);
+      await row.getByRole('button', { name: '记录送达行政复议决定书' }).click();
+      const svc = page.getByRole('dialog', { name: /记录送达/ });
+      await svc.getByLabel('受送达人').fill('郑浏览');
+      await svc.getByRole('button', { name: '记录送达' }).click();
+      await svc.waitFor({ state: 'detached' });
+      await row.getByText(/直接送达 郑浏览/).waitFor();
+      await page.screenshot({ path: path.join(ART, '11-recon-documents.png'), fullPage: true });
+
+      const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: '下载行政复议决定书' }).click()]);
+      const work = mkdtempSync(path.join(tmpdir(), 'fazhi-docx-'));
+      try {
+        const docx = path.join(work, 'decision.docx');
+        await download.saveAs(docx);
+        expect(/\.docx$/.test(download.suggestedFilename()), `a .docx was downloaded (${download.suggestedFilename()})`);
+        const soffice = sofficeBinary();
+        if (!soffice) {
+          if (process.env.CI) throw new Error('LibreOffice (soffice) not found: set FAZHI_SOFFICE or install LibreOffice Writer');
+          console.log('    SKIPPED: .docx → PDF check (LibreOffice soffice not found; set FAZHI_SOFFICE)');
+          return;
+        }
+        const conv = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${path.join(work, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', work, docx], { encoding: 'utf8', timeout: 120_000 });
+        const pdf = path.join(work, 'decision.pdf');
+        expect(existsSync(pdf), `LibreOffice converted the .docx to PDF (${conv.stderr || conv.stdout})`);
+        const { text, via } = extractPdfText(pdf);
+        const flat = text.replace(/\s+/g, '');
+        expect(flat.includes('行政复议决定书'), `the PDF has the title 行政复议决定书 (text read by ${via})`);
+        expect(flat.includes(docNo), `the PDF has the document number ${docNo} (text read by ${via})`);
+        expect(flat.includes(caseNo), `the PDF has the case number ${caseNo} (text read by ${via}; it begins: ${flat.slice(0, 160)})`);
+        console.log(`    PDF checked (${via}): title, ${docNo} and ${caseNo} present`);
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+  ],
 ];
 
 async function main() {
@@ -128,7 +288,7 @@ async function main() {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     for (const [name, fn] of flows) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       const t0 = Date.now();

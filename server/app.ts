@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -9,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type ZodTypeProvider, jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PORTAL_UPLOAD_LIMITS } from '../common/contracts';
 import { AppError } from '../common/errors';
 import type { Config } from './config';
 import type { DbHandle } from './db';
@@ -23,8 +25,12 @@ import { type Clock, systemClock } from './platform/clock';
 import { createFieldCipher } from './platform/crypto';
 import { createDeadlineService, deadlineRoutes } from './platform/deadlines';
 import { createAdminService, createAuthService, identityRoutes } from './platform/identity';
+import { createLogChannel, createReminderService, createSmsGatewayChannel, scheduleReminders } from './platform/notify';
 import { createPeopleService, peopleRoutes } from './platform/people';
-import { createReconsiderationService, reconsiderationRoutes } from './modules/reconsideration';
+import { createPortalService, createProductivityService, createReconsiderationService, portalRoutes, productivityRoutes, reconsiderationRoutes } from './modules/reconsideration';
+import { consultationRoutes, createConsultationService, createStatsService, statsRoutes } from './modules/reconsideration';
+import { createDocumentsService, reconDocumentRoutes } from './modules/reconsideration';
+import { createLitigationService, litigationRoutes } from './modules/litigation';
 
 z.config(z.locales.zhCN());
 
@@ -85,6 +91,10 @@ export async function buildApp(deps: AppDeps) {
   });
   registerErrorHandling(app);
   await app.register(cookie);
+  // Multipart once, for the portal's online application: per-file, file-count and part limits (the 20 MB total is
+  // enforced by the route, see PORTAL_UPLOAD_LIMITS); the JSON bodyLimit does not apply to multipart. An oversize file
+  // is cut and flagged (truncated), not thrown, so that the route can name it among the refused attachments.
+  await app.register(multipart, { throwFileSizeLimit: false, limits: { fileSize: PORTAL_UPLOAD_LIMITS.fileBytes, files: PORTAL_UPLOAD_LIMITS.files, fields: 4, fieldSize: 256 * 1024, parts: PORTAL_UPLOAD_LIMITS.files + 4, headerPairs: 100 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: 429, ttl: ctx.ttl }),
@@ -127,9 +137,30 @@ export async function buildApp(deps: AppDeps) {
   await app.register(peopleRoutes({ people }));
   const reconsideration = createReconsiderationService({ db, clock, audit, deadlines, people, calendar: () => calendar.current(), caseNoPrefix: config.reconCaseNoPrefix });
   await app.register(reconsiderationRoutes({ reconsideration }));
+  const reconDocuments = createDocumentsService({ db, clock, audit, reconsideration, docNoPrefix: config.reconDocNoPrefix, organName: config.reconOrganName });
+  await app.register(reconDocumentRoutes({ documents: reconDocuments }));
+  // Due-soon and overdue reminders: the configured channel, a scan on an interval (off when 0, as in tests), `npm run remind`.
+  const n = config.notify;
+  const channel = n.channel === 'sms' ? createSmsGatewayChannel({ url: n.smsGatewayUrl!, secret: n.smsGatewaySecret!, now: () => clock.now() }) : createLogChannel(app.log);
+  const reminders = createReminderService({ db, clock, calendar: () => calendar.current(), channel, workingDays: n.reminderWorkingDays, caseNumbers: (type, ids) => reconsideration.caseNumbers(type, ids) });
+  if (n.reminderIntervalMinutes > 0) {
+    let stop = () => {};
+    app.addHook('onReady', async () => {
+      stop = scheduleReminders(reminders, n.reminderIntervalMinutes, (r) => app.log.info({ reminders: r }, 'deadline reminders'), (err) => app.log.error({ err }, 'deadline reminders failed'));
+    });
+    app.addHook('onClose', async () => stop());
+  }
+  const portal = createPortalService({ db, clock, audit, cipher, reconsideration, uploadsDir: path.join(config.dataDir, 'uploads'), intakeDepartmentCode: config.reconPortalDepartmentCode, documents: { list: (caseId) => reconDocuments.listDocumentsServedOnline(caseId), render: (docId) => reconDocuments.renderDocumentDocx(docId) } });
+  await app.register(portalRoutes({ portal, publicRateLimit: limits.public }));
+  await app.register(productivityRoutes({ productivity: createProductivityService({ db, clock, audit, deadlines, cases: reconsideration }) }));
+  const consultations = createConsultationService({ db, clock, audit, people });
+  await app.register(consultationRoutes({ consultations }));
+  await app.register(statsRoutes({ stats: createStatsService({ db, dialect, clock, consultations }) }));
+  const litigation = createLitigationService({ db, clock, audit, deadlines, calendar: () => calendar.current(), reconCaseNo: async (actor, id) => (await reconsideration.get(actor, id)).caseNo });
+  await app.register(litigationRoutes({ litigation }));
 
   await registerWeb(app, config.webDir);
-  return { app, routes, services: { audit, auth, admin, calendar, deadlines, people, cipher, clock } };
+  return { app, routes, services: { audit, auth, admin, calendar, deadlines, people, cipher, clock, reminders } };
 }
 
 /** The built SPA: static files, and index.html for every other non-API path (client-side routes). */

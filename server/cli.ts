@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { buildApp } from './app';
 import { createAuditService } from './platform/audit';
 import { systemClock } from './platform/clock';
 import { ConfigError, loadConfig } from './config';
@@ -10,6 +11,7 @@ import { createDb, migrateToLatest, openSqlite } from './db';
  *   backup [file]     online backup of the embedded database (the app may keep running)
  *   restore <file>    replace the embedded database with a backup (stop the app first)
  *   verify-audit      check the SM3 chain of the audit log; exit 1 and list the breaks if it is broken
+ *   remind            send today's due-soon and overdue deadline reminders once (exit 1 if a message was refused)
  */
 async function main() {
   const [cmd, arg] = process.argv.slice(2);
@@ -86,7 +88,20 @@ async function main() {
     process.exit(1);
   }
 
-  console.error('用法 usage: cli <backup [file] | restore <file> | verify-audit>');
+  if (cmd === 'remind') {
+    const handle = createDb({ databaseUrl: config.databaseUrl, sqliteFile: dbFile });
+    await migrateToLatest(handle.db);
+    // The scan runs once here; the server's interval stays off in this process.
+    const { app, services } = await buildApp({ config: { ...config, notify: { ...config.notify, reminderIntervalMinutes: 0 } }, db: handle });
+    const r = await services.reminders.runDeadlineReminders();
+    await app.close();
+    await handle.close();
+    console.log(`期限提醒 deadline reminders ${r.date}（届满日不晚于 ${r.dueUntil}）：待提醒 ${r.candidates} 项，发送 ${r.messages} 条消息、${r.items} 项，失败 ${r.failed} 人`);
+    if (r.failed) process.exit(1);
+    return;
+  }
+
+  console.error('用法 usage: cli <backup [file] | restore <file> | verify-audit | remind>');
   process.exit(2);
 }
 

@@ -26,6 +26,27 @@ export interface Config {
   webDir: string;
   /** 行政复议 unified case-number prefix: 西复 → 西复〔2026〕12号. */
   reconCaseNoPrefix: string;
+  /** 行政复议文书 number prefix: 西政复 → 西政复〔2026〕12号 (numbered per year). */
+  reconDocNoPrefix: string;
+  /** The reconsideration organ (行政复议机关) named on the documents: 发文机关 and signature. */
+  reconOrganName: string;
+  /** Due-soon and overdue reminders (platform/notify). */
+  notify: {
+    /** 'log': a structured log line (default); 'sms': HTTP POST to the SMS gateway, signed with HMAC-SM3 */
+    channel: 'log' | 'sms';
+    smsGatewayUrl: string | null;
+    /** signing secret shared with the gateway; never in code, never logged */
+    smsGatewaySecret: string | null;
+    /** remind of open deadlines due within this many working days (and of overdue ones) */
+    reminderWorkingDays: number;
+    /** minutes between scans in the server process; 0 = off (the default in tests) */
+    reminderIntervalMinutes: number;
+  };
+  /**
+   * Department (by code) that receives 行政复议 applications made on the public portal. Unset: the department whose
+   * name contains 行政复议, else the root department.
+   */
+  reconPortalDepartmentCode: string | null;
 }
 
 const EnvSchema = z.object({
@@ -42,7 +63,15 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FAZHI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
   FAZHI_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(8),
+  FAZHI_NOTIFY_CHANNEL: z.enum(['log', 'sms']).default('log'),
+  FAZHI_SMS_GATEWAY_URL: z.string().url('FAZHI_SMS_GATEWAY_URL 须为 http(s) 地址').optional(),
+  FAZHI_SMS_GATEWAY_SECRET: z.string().min(16, 'FAZHI_SMS_GATEWAY_SECRET 至少 16 个字符').optional(),
+  FAZHI_REMINDER_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(3),
+  FAZHI_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).optional(),
   FAZHI_RECON_CASE_NO_PREFIX: z.string().trim().min(1).max(10, 'FAZHI_RECON_CASE_NO_PREFIX 最多 10 个字符').default('西复'),
+  FAZHI_RECON_DOC_NO_PREFIX: z.string().trim().min(1).max(10, 'FAZHI_RECON_DOC_NO_PREFIX 最多 10 个字符').default('西政复'),
+  FAZHI_RECON_ORGAN_NAME: z.string().trim().min(2).max(50, 'FAZHI_RECON_ORGAN_NAME 最多 50 个字符').default('北京市西城区人民政府'),
+  FAZHI_RECON_PORTAL_DEPARTMENT: z.string().trim().min(1).max(64).optional(),
 });
 
 export class ConfigError extends Error {}
@@ -83,6 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sm4 ??= k.sm4;
     blind ??= k.blind;
   }
+  if (e.FAZHI_NOTIFY_CHANNEL === 'sms' && (!e.FAZHI_SMS_GATEWAY_URL || !e.FAZHI_SMS_GATEWAY_SECRET)) {
+    throw new ConfigError('配置错误 (configuration error):\n  FAZHI_NOTIFY_CHANNEL=sms 须同时设置 FAZHI_SMS_GATEWAY_URL 和 FAZHI_SMS_GATEWAY_SECRET');
+  }
   const demoRequested = e.FAZHI_DEMO === undefined ? true : truthy(e.FAZHI_DEMO);
   return {
     env: e.NODE_ENV,
@@ -99,6 +131,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     session: { idleMinutes: e.FAZHI_SESSION_IDLE_MINUTES, absoluteHours: e.FAZHI_SESSION_ABSOLUTE_HOURS },
     webDir: path.resolve('dist/web'),
     reconCaseNoPrefix: e.FAZHI_RECON_CASE_NO_PREFIX,
+    reconDocNoPrefix: e.FAZHI_RECON_DOC_NO_PREFIX,
+    reconOrganName: e.FAZHI_RECON_ORGAN_NAME,
+    notify: {
+      channel: e.FAZHI_NOTIFY_CHANNEL,
+      smsGatewayUrl: e.FAZHI_SMS_GATEWAY_URL ?? null,
+      smsGatewaySecret: e.FAZHI_SMS_GATEWAY_SECRET ?? null,
+      reminderWorkingDays: e.FAZHI_REMINDER_WORKING_DAYS,
+      reminderIntervalMinutes: e.FAZHI_REMINDER_INTERVAL_MINUTES ?? (e.NODE_ENV === 'test' ? 0 : 60),
+    },
+    reconPortalDepartmentCode: e.FAZHI_RECON_PORTAL_DEPARTMENT ?? null,
     ...overrides,
   };
 }

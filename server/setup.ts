@@ -33,7 +33,7 @@ export async function setupDatabase(handle: DbHandle, config: Config, services: 
     const calendar = await services.calendar.current();
     // One transaction: a failure leaves an empty database, and the next start seeds again.
     result.demoAccounts = await db.transaction().execute((trx) =>
-      seedDemo({ db: trx, rootId, password, cipher: services.cipher, calendar, today: services.clock.today(), nowIso, reconCaseNoPrefix: config.reconCaseNoPrefix }),
+      seedDemo({ db: trx, rootId, password, cipher: services.cipher, calendar, today: services.clock.today(), nowIso, reconCaseNoPrefix: config.reconCaseNoPrefix, history: config.env !== 'test' }),
     );
     result.demoSeeded = true;
     return result;

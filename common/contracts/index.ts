@@ -6,3 +6,8 @@ export * from './calendar';
 export * from './deadlines';
 export * from './people';
 export * from './reconsideration';
+export * from './reconsideration-insight';
+export * from './litigation';
+export * from './reconsideration-portal';
+export * from './reconsideration-productivity';
+export * from './reconsideration-documents';

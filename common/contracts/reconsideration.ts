@@ -62,8 +62,35 @@ export const SuspensionGround = z.number().int().min(1).max(10);
 export const TerminationGround = z.number().int().min(1).max(5);
 
 /** The deadline kinds of the issue's contract, plus the R14 termination check. */
-export const ReconDeadlineKind = z.enum(['acceptance', 'correction', 'respondentCopy', 'respondentReply', 'decision', 'suspensionTermination']);
+export const ReconDeadlineKind = z.enum([
+  'acceptance',
+  'correction',
+  'respondentCopy',
+  'respondentReply',
+  'decision',
+  'suspensionTermination',
+  // incidental review of a normative document (Arts. 56–60; R15–R19)
+  'normReview',
+  'normForward',
+  'draftingNotice',
+  'draftingReply',
+  'forwardedReply',
+]);
 export type ReconDeadlineKind = z.infer<typeof ReconDeadlineKind>;
+/** zh-CN name of each deadline kind. */
+export const RECON_DEADLINE_KIND_LABELS: Record<ReconDeadlineKind, string> = {
+  acceptance: '受理审查期限（第三十条）',
+  correction: '补正期限（第三十一条）',
+  respondentCopy: '发送申请书副本期限（第四十八条、第五十四条）',
+  respondentReply: '被申请人答复期限（第四十八条、第五十四条）',
+  decision: '作出行政复议决定期限（第六十二条）',
+  suspensionTermination: '中止满六十日终止审查（第四十一条第五项）',
+  normReview: '规范性文件附带审查处理期限（第五十六条、第五十七条）',
+  normForward: '规范性文件转送期限（第五十六条、第五十七条）',
+  draftingNotice: '书面通知制定机关期限（第五十八条）',
+  draftingReply: '制定机关书面答复期限（第五十八条）',
+  forwardedReply: '接受转送机关回复期限（第六十条）',
+};
 
 const Text = (max: number, msg: string) => z.string().trim().min(1, msg).max(max);
 
@@ -124,6 +151,18 @@ export const ReconCaseCreateBody = z.object({
   lateExplanation: z.string().trim().max(2000).optional(),
   attachments: z.array(AttachmentMeta).max(100).default([]),
   handlerId: Id.optional(),
+  /**
+   * Art. 32: an application against an on-the-spot penalty or one based on electronic monitoring may be lodged with
+   * the penalising agency, which forwards it within 5 working days of its receipt (R6). The application period counts
+   * to the agency's receipt.
+   */
+  viaAgency: z
+    .object({
+      name: Text(100, '请填写转送申请的行政机关'),
+      receivedOn: IsoDate,
+      penalty: z.enum(['onTheSpot', 'electronicMonitoring']),
+    })
+    .optional(),
 });
 
 export const ReconDeadlineSchema = z.object({
@@ -151,7 +190,7 @@ export const ApplicationPeriodSchema = z.object({
   due: z.string(),
   /** the date compared with the due date: the postmark for mail, the receipt otherwise */
   filedOn: z.string(),
-  countedTo: z.enum(['postmark', 'receipt']),
+  countedTo: z.enum(['postmark', 'receipt', 'agencyReceipt']),
   late: z.boolean(),
   basis: z.string(),
   steps: z.array(StepSchema),
@@ -172,6 +211,9 @@ export const RelatedCaseSchema = z.object({
   reasons: z.array(z.enum(['sameApplicant', 'sameRespondent', 'sameAct'])),
   /** same applicant and same act: Art. 30 ¶1 (7) — the organ has not already accepted this applicant's application on the same act */
   likelyDuplicate: z.boolean(),
+  /** Art. 74 ¶2: the same applicant withdrew an application on the same act and the case was terminated — it may not
+   * apply again on the same facts and reasons unless it shows the withdrawal was against its true will */
+  withdrawnBar: z.boolean(),
   inScope: z.boolean(),
 });
 
@@ -223,6 +265,8 @@ export const ReconCaseDetail = ReconCaseSummary.extend({
   lateExplanation: z.string().nullable(),
   attachments: z.array(AttachmentMeta),
   applicationPeriod: ApplicationPeriodSchema,
+  /** Art. 32: lodged through the penalising agency — its receipt, and its 5-working-day forwarding period (R6) */
+  forwarding: z.object({ agency: z.string(), agencyReceivedOn: z.string(), due: z.string(), onTime: z.boolean(), basis: z.string(), explanation: z.string() }).nullish(),
   /** Art. 30 ¶3: silence until the end of the review period = accepted on that day */
   deemedAcceptanceOn: z.string().nullable(),
   /** still registered and the review period has expired: accepted by operation of law (Art. 30 ¶3) */
@@ -256,6 +300,16 @@ export const ReconCaseListQuery = z.object({
   due: z.enum(['overdue', 'dueSoon']).optional(),
   /** part of the case number, e.g. 〔2026〕12 */
   caseNo: z.string().trim().max(40).optional(),
+  /** the viewer's own cases (handler = the signed-in user) */
+  mine: z.enum(['true', 'false']).optional(),
+  procedure: ReconProcedure.optional(),
+  /** 收到申请之日 within [receivedFrom, receivedTo] */
+  receivedFrom: IsoDate.optional(),
+  receivedTo: IsoDate.optional(),
+  /** part of the case number, the applicant's name or the respondent's name */
+  q: z.string().trim().max(60).optional(),
+  sort: z.enum(['receivedOn', 'nextDue', 'caseNo']).default('receivedOn'),
+  order: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -305,3 +359,91 @@ export const TerminateBody = z.object({ on: IsoDate, ground: TerminationGround, 
 export const AssignBody = z.object({ handlerId: Id });
 /** Art. 55: a simplified case may be switched to the ordinary procedure with the approval of the body's head. */
 export const SwitchProcedureBody = z.object({ approvedOn: IsoDate, reason: Text(1000, '请说明转为普通程序的理由') });
+
+// ── withdrawal, hearing of views, hearing, committee consultation, incidental review (Arts. 13, 49–52, 56–60, 74) ──
+/** Art. 74: withdrawal before the decision, approved by the reconsideration body; the case terminates under Art. 41 (1). */
+export const WithdrawBody = z.object({
+  /** 申请人提出撤回之日 */
+  requestedOn: IsoDate,
+  /** 行政复议机构准予撤回之日 */
+  approvedOn: IsoDate,
+  reason: Text(2000, '请记明申请人撤回行政复议申请的理由'),
+  /** the parties settled (和解, Art. 74 ¶1) before the withdrawal */
+  settlement: z.boolean().default(false),
+});
+
+export const ReconParty = z.enum(['applicant', 'respondent', 'thirdParty']);
+export const RECON_PARTY_LABELS: Record<z.infer<typeof ReconParty>, string> = { applicant: '申请人', respondent: '被申请人', thirdParty: '第三人' };
+/** Art. 49: in person, online or by phone; 'unable' = could not be heard for reasons on the party's side (书面审理). */
+export const ViewsMethod = z.enum(['inPerson', 'internet', 'phone', 'unable']);
+export const VIEWS_METHOD_LABELS: Record<z.infer<typeof ViewsMethod>, string> = { inPerson: '当面', internet: '互联网', phone: '电话', unable: '因当事人原因不能听取（书面审理）' };
+export const HearViewsBody = z.object({
+  party: ReconParty,
+  on: IsoDate,
+  method: ViewsMethod,
+  /** the views as recorded (记录在案); for 'unable', the reason on the party's side */
+  record: Text(5000, '请记录听取的意见（不能听取的，请记明当事人方面的原因）'),
+});
+
+/** Art. 50 ¶1: mandatory for major, difficult or complex cases; ¶2: the body thinks it necessary, or the applicant asks. */
+export const HearingReason = z.enum(['majorComplex', 'necessary', 'applicantRequest']);
+export const ScheduleHearingBody = z.object({
+  /** 书面通知发出之日: at least 5 working days before the hearing (Art. 51 ¶1, Art. 88 ¶2; R11) */
+  noticeOn: IsoDate,
+  hearingOn: IsoDate,
+  place: Text(200, '请填写听证地点'),
+  issues: Text(2000, '请填写拟听证事项'),
+  reason: HearingReason,
+});
+const Name = z.string().trim().min(1).max(40);
+export const RecordHearingBody = z
+  .object({
+    heldOn: IsoDate,
+    /** Art. 50 ¶3: one reconsideration officer presides, two or more act as hearing officers, one clerk keeps the record */
+    presiding: Name,
+    members: z.array(Name).min(2, '听证员应当为两名以上行政复议人员（第五十条第三款）').max(10),
+    clerk: Name,
+    applicantAttended: z.boolean(),
+    /** Art. 51 ¶2: absent without a proper reason = the applicant waived the hearing */
+    applicantAbsenceReason: z.string().trim().max(1000).optional(),
+    /** Art. 51 ¶3: the respondent's head attends, or gives reasons and sends a delegate */
+    respondentHeadAttended: z.boolean(),
+    respondentDelegate: z.string().trim().max(40).optional(),
+    respondentAbsenceReason: z.string().trim().max(1000).optional(),
+    record: Text(10000, '请填写听证笔录摘要'),
+  })
+  .refine((b) => b.respondentHeadAttended || (!!b.respondentDelegate && !!b.respondentAbsenceReason), {
+    message: '被申请人的负责人不能参加听证的，应当说明理由并委托相应的工作人员参加（第五十一条第三款）',
+    path: ['respondentDelegate'],
+  });
+
+/** Art. 52 ¶2 items (1)–(4). */
+export const CommitteeGround = z.number().int().min(1).max(4);
+export const ConsultCommitteeBody = z.object({ requestedOn: IsoDate, ground: CommitteeGround, question: Text(2000, '请填写提请咨询的问题') });
+export const CommitteeOpinionBody = z.object({ receivedOn: IsoDate, opinion: Text(10000, '请记录行政复议委员会的咨询意见') });
+
+/** Art. 13 ¶1 items (1)–(4) (rules, 规章, are excluded by ¶2). */
+export const NormIssuer = z.enum(['stateCouncilDepartment', 'localGovernment', 'township', 'authorizedOrganization']);
+export const StartNormReviewBody = z.object({
+  /** receipt of the applicant's request (Art. 56) or the day the organ found the basis unlawful (Art. 57); the case is suspended that day */
+  on: IsoDate,
+  source: z.enum(['applicant', 'organ']),
+  document: z.object({
+    name: Text(200, '请填写规范性文件名称'),
+    docNo: z.string().trim().max(100).optional(),
+    issuer: NormIssuer,
+    draftingOrgan: Text(100, '请填写制定机关'),
+  }),
+  /** the organ has power to handle it (30 days, Arts. 56–58) or must forward it (7 working days) */
+  competent: z.boolean(),
+  note: z.string().trim().max(1000).optional(),
+});
+export const NotifyDraftingOrganBody = z.object({ noticeOn: IsoDate, draftingReceivedOn: IsoDate });
+export const DraftingReplyBody = z.object({ receivedOn: IsoDate, inPerson: z.boolean().default(false) });
+export const ForwardNormBody = z.object({ forwardedOn: IsoDate, recipient: Text(100, '请填写接受转送的机关'), recipientReceivedOn: IsoDate });
+export const ConcludeNormReviewBody = z.object({
+  on: IsoDate,
+  /** Art. 59: lawful (stated in the decision) / unlawful (stop applying it, order the drafting organ to correct); Art. 60: the receiving organ replied */
+  outcome: z.enum(['lawful', 'unlawful', 'replyReceived']),
+  summary: Text(5000, '请填写审查处理意见'),
+});

@@ -9,7 +9,7 @@ describe('rule catalogue', () => {
   it('has unique, well-formed ids', () => {
     const ids = [...RULES, ...MONTH_RULES].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^(reconsideration|enforcement|legalAid|mediation|corrections|normativeDocument|majorDecision|disclosure)\.[a-z][A-Za-z]+$/);
+    for (const id of ids) expect(id).toMatch(/^(reconsideration|litigation|enforcement|legalAid|mediation|corrections|normativeDocument|majorDecision|disclosure)\.[a-z][A-Za-z]+$/);
   });
 
   it('covers the rows required from law-rules.md “What a system must compute”', () => {

@@ -1,14 +1,24 @@
-import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 import type { Db } from './types';
 import * as m001 from './migrations/001-foundation';
 import * as m002 from './migrations/002-deadline-list-indexes';
+import * as m003 from './migrations/003-notifications';
 import * as m010 from './migrations/010-reconsideration';
+import * as m011 from './migrations/011-reconsideration-documents';
+import * as m014 from './migrations/014-reconsideration-productivity';
+import * as m012 from './migrations/012-reconsideration-portal';
+import * as m013 from './migrations/013-reconsideration-consultation-litigation';
 
 /** Static provider: migrations are bundled with the server, not read from disk at run time. */
 const migrations: Record<string, Migration> = {
   '001-foundation': m001,
   '002-deadline-list-indexes': m002,
+  '003-notifications': m003,
   '010-reconsideration': m010,
+  '011-reconsideration-documents': m011,
+  '014-reconsideration-productivity': m014,
+  '012-reconsideration-portal': m012,
+  '013-reconsideration-consultation-litigation': m013,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -18,7 +28,14 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
+  // PostgreSQL: name the schema that holds the migration tables (the connection's current one). Without it Kysely
+  // looks for them in every schema of the database, and a database with several schemas (one per test suite, or
+  // another application's) can make it skip creating its own lock table.
+  const migrationTableSchema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+  // Migration numbers are handed out per feature (003 notifications after 010 reconsideration, …): a database that has
+  // already run a later-numbered one still gets an earlier one that was added afterwards. Each migration only creates
+  // its own tables and indexes, so the order between independent features does not matter.
+  const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock', allowUnorderedMigrations: true, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -153,6 +153,19 @@ export interface DeadlineTable {
   updatedAt: string;
 }
 
+/** A due-soon or overdue reminder sent for a deadline to its assignee on a Beijing date (migration 003). */
+export interface NotificationSendTable {
+  id: string;
+  deadlineId: string;
+  assigneeId: string;
+  sentOn: string;
+  /** dueSoon | overdue */
+  state: string;
+  /** log | sms */
+  channel: string;
+  sentAt: string;
+}
+
 export interface DeadlineJournalTable {
   id: string;
   deadlineId: string;
@@ -271,7 +284,193 @@ export interface ReconsiderationCounterTable {
   lastSeq: number;
 }
 
+/** 行政复议文书 (migration 011): a draft, then issued with a per-year number (doc_no, year, seq), or void. */
+export interface ReconsiderationDocumentTable {
+  id: string;
+  caseId: string;
+  kind: string;
+  title: string;
+  docNo: string | null;
+  year: number | null;
+  seq: number | null;
+  /** JSON array of strings */
+  paragraphs: string;
+  status: string;
+  issuedOn: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  issuedBy: string | null;
+  issuedAt: string | null;
+  version: number;
+}
+
+/** 送达 of an issued document (migration 011). */
+export interface ReconsiderationDocumentServiceTable {
+  id: string;
+  documentId: string;
+  method: string;
+  recipient: string;
+  servedOn: string;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** Document numbers per year (migration 011). */
+export interface ReconsiderationDocumentCounterTable {
+  year: number;
+  lastSeq: number;
+}
+
+/** 行政复议 online application (public portal, migration 012): the receipt and its hashed query code. */
+export interface ReconsiderationPortalApplicationTable {
+  id: string;
+  caseId: string;
+  departmentId: string;
+  receiptNo: string;
+  /** scrypt$<salt>$<hash>; the query code itself is never stored */
+  queryHash: string;
+  /** SM4 ciphertext of the 住所 */
+  addressEnc: string;
+  postalCode: string | null;
+  legalRepresentative: string | null;
+  submittedAt: string;
+}
+
+/** Files attached to a case; stored under <dataDir>/uploads/<storagePath>, no extension, mode 0600. */
+export interface ReconsiderationAttachmentTable {
+  id: string;
+  caseId: string;
+  departmentId: string;
+  source: string;
+  originalName: string;
+  /** detected content type: pdf | jpeg | png | docx | ofd */
+  kind: string;
+  size: number;
+  sha256: string;
+  storagePath: string;
+  createdAt: string;
+}
+
+/** Failed progress queries per receipt number typed (lockout). */
+export interface ReconsiderationPortalAttemptTable {
+  receiptNo: string;
+  failures: number;
+  lastFailureAt: string;
+  lockedUntil: string | null;
+}
+
+/** Similar-case search (migration 014): one row per indexed case, and the inverted index. */
+export interface ReconSearchDocTable {
+  caseId: string;
+  docLen: number;
+  caseVersion: number;
+  indexedAt: string;
+}
+export interface ReconSearchPostingTable {
+  term: string;
+  caseId: string;
+  tf: number;
+  docLen: number;
+  departmentId: string;
+  handlerId: string | null;
+}
+/** Per-user saved filters of the case list. */
+export interface ReconSavedViewTable {
+  id: string;
+  userId: string;
+  name: string;
+  filters: string;
+  createdAt: string;
+}
+/** Reasoning-paragraph templates; departmentId null = built-in. */
+export interface ReconReasoningTemplateTable {
+  id: string;
+  departmentId: string | null;
+  decisionType: string;
+  matterType: string;
+  title: string;
+  body: string;
+  article: string;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** 行政复议 咨询接待 (consultation log). Visitor ID/phone only through the people register (visitorPersonId). */
+export interface ReconsiderationConsultationTable {
+  id: string;
+  departmentId: string;
+  handlerId: string | null;
+  consultedOn: string;
+  channel: string;
+  visitorName: string | null;
+  visitorPersonId: string | null;
+  respondentName: string | null;
+  matterType: string;
+  summary: string;
+  /** explained | resolved | filed | pending */
+  outcome: string;
+  caseId: string | null;
+  note: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** 行政应诉 case (module litigation). Sharding key: department_id. */
+export interface LitigationCaseTable {
+  id: string;
+  departmentId: string;
+  handlerId: string | null;
+  court: string;
+  caseNo: string;
+  plaintiff: string;
+  defendant: string;
+  cause: string;
+  reconCaseId: string | null;
+  reconCaseNo: string | null;
+  filedOn: string;
+  complaintReceivedOn: string;
+  /** 行政诉讼法 Art. 67 ¶1: 15 days from receipt of the complaint copy */
+  defenceDue: string;
+  defenceSubmittedOn: string | null;
+  outcome: string | null;
+  outcomeOn: string | null;
+  outcomeNote: string | null;
+  appealBy: string | null;
+  appealFiledOn: string | null;
+  appealCaseNo: string | null;
+  appealOutcome: string | null;
+  appealOutcomeOn: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** A court hearing of a litigation case and who appeared for the defendant (行政诉讼法 Art. 3 ¶3). */
+export interface LitigationHearingTable {
+  id: string;
+  caseId: string;
+  hearingOn: string;
+  /** 0/1 */
+  headAppeared: number;
+  headName: string | null;
+  headTitle: string | null;
+  representatives: string | null;
+  note: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
 export interface Database {
+  reconsiderationConsultations: ReconsiderationConsultationTable;
+  litigationCases: LitigationCaseTable;
+  litigationHearings: LitigationHearingTable;
   departments: DepartmentTable;
   users: UserTable;
   roles: RoleTable;
@@ -285,12 +484,23 @@ export interface Database {
   calendarJournal: CalendarJournalTable;
   deadlines: DeadlineTable;
   deadlineJournal: DeadlineJournalTable;
+  notificationSends: NotificationSendTable;
   people: PersonTable;
   organizations: OrganizationTable;
   meta: MetaTable;
   reconsiderationCases: ReconsiderationCaseTable;
   reconsiderationEvents: ReconsiderationEventTable;
   reconsiderationCounters: ReconsiderationCounterTable;
+  reconsiderationDocuments: ReconsiderationDocumentTable;
+  reconsiderationDocumentServices: ReconsiderationDocumentServiceTable;
+  reconsiderationDocumentCounters: ReconsiderationDocumentCounterTable;
+  reconSearchDocs: ReconSearchDocTable;
+  reconSearchPostings: ReconSearchPostingTable;
+  reconSavedViews: ReconSavedViewTable;
+  reconReasoningTemplates: ReconReasoningTemplateTable;
+  reconsiderationPortalApplications: ReconsiderationPortalApplicationTable;
+  reconsiderationAttachments: ReconsiderationAttachmentTable;
+  reconsiderationPortalAttempts: ReconsiderationPortalAttemptTable;
 }
 
 export type Db = Kysely<Database>;

@@ -33,10 +33,28 @@ describe('structured logs', () => {
       await app.inject({ method: 'POST', url: '/api/v1/people/search', headers, payload: { idNumber } });
       await app.inject({ method: 'GET', url: `/api/v1/deadlines?q=${idNumber}`, headers });
       await app.inject({ method: 'POST', url: '/api/v1/people', headers, payload: { name: '坏', idNumber: '110102199001011234' } });
+      // The public portal: an online 行政复议 application (multipart) and the progress query carry 身份证号, mobile,
+      // address and the query code in their bodies; none of it may reach a log line.
+      const application = JSON.stringify({
+        applicant: { kind: 'person', name: '赵六', idNumber, mobile: '13698765432', address: '北京市西城区日志测试路 9 号' },
+        respondent: { name: '北京市西城区某局' },
+        act: { name: '行政处罚决定（日志样例）', knownOn: '2025-09-20' },
+        request: '撤销该决定',
+        reasons: '事实不清',
+        declaration: true,
+      });
+      const boundary = 'fazhi-log-test';
+      const form = `--${boundary}\r\ncontent-disposition: form-data; name="application"\r\n\r\n${application}\r\n--${boundary}--\r\n`;
+      const submitted = await app.inject({ method: 'POST', url: '/api/v1/portal/reconsideration/applications', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: form });
+      expect(submitted.statusCode).toBe(200);
+      const { receiptNo, queryCode } = submitted.json() as { receiptNo: string; queryCode: string };
+      await app.inject({ method: 'POST', url: '/api/v1/portal/reconsideration/progress', payload: { receiptNo, queryCode } });
+      await app.inject({ method: 'POST', url: '/api/v1/portal/reconsideration/progress', payload: { receiptNo, queryCode: 'ZZZZ2222' } });
+      await app.inject({ method: 'POST', url: '/api/v1/portal/reconsideration/applications', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: form.replace('13698765432', '12345') });
       const log = lines.join('');
       expect(lines.length).toBeGreaterThan(4);
       expect(log).toContain('"reqId"');
-      for (const secret of [idNumber, '13698765432', 'Demo@2026-pass', cookie.split('=')[1]!, login.json().csrfToken]) expect(log).not.toContain(secret);
+      for (const secret of [idNumber, '13698765432', '日志测试路', queryCode, 'Demo@2026-pass', cookie.split('=')[1]!, login.json().csrfToken]) expect(log).not.toContain(secret);
     } finally {
       await app.close();
       await handle.close();

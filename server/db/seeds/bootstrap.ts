@@ -34,7 +34,7 @@ export const BUILTIN_ROLES: { code: string; name: string; description: string; d
     description: '查看全局业务数据、期限待办和领导驾驶舱',
     dataScope: 'all',
     duty: null,
-    permissions: ['deadline.read', 'person.read', 'dashboard.read', 'reconsideration.case.read', 'reconsideration.case.approve'],
+    permissions: ['deadline.read', 'person.read', 'dashboard.read', 'reconsideration.case.read', 'reconsideration.case.approve', 'reconsideration.consultation.read', 'reconsideration.stats.read', 'litigation.case.read'],
   },
   {
     code: 'sectionHead',
@@ -42,7 +42,7 @@ export const BUILTIN_ROLES: { code: string; name: string; description: string; d
     description: '本科室及下级的业务数据；可查看完整个人信息（留痕）',
     dataScope: 'departmentTree',
     duty: null,
-    permissions: ['deadline.read', 'person.read', 'person.create', 'personal.viewFull', 'reconsideration.case.read', 'reconsideration.case.register', 'reconsideration.case.handle', 'reconsideration.case.assign', 'reconsideration.case.approve'],
+    permissions: ['deadline.read', 'person.read', 'person.create', 'personal.viewFull', 'reconsideration.case.read', 'reconsideration.case.register', 'reconsideration.case.handle', 'reconsideration.case.assign', 'reconsideration.case.approve', 'reconsideration.template.manage', 'reconsideration.consultation.read', 'reconsideration.consultation.manage', 'reconsideration.stats.read', 'litigation.case.read', 'litigation.case.manage'],
   },
   {
     code: 'handler',
@@ -50,7 +50,7 @@ export const BUILTIN_ROLES: { code: string; name: string; description: string; d
     description: '本人承办的事项',
     dataScope: 'own',
     duty: null,
-    permissions: ['deadline.read', 'person.read', 'person.create', 'reconsideration.case.read', 'reconsideration.case.register', 'reconsideration.case.handle'],
+    permissions: ['deadline.read', 'person.read', 'person.create', 'reconsideration.case.read', 'reconsideration.case.register', 'reconsideration.case.handle', 'reconsideration.consultation.read', 'reconsideration.consultation.manage', 'reconsideration.stats.read', 'litigation.case.read', 'litigation.case.manage'],
   },
   {
     code: 'officeStaff',

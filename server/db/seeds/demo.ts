@@ -5,6 +5,7 @@ import { type Rng, createRng, generateCreditCode, generateIdNumber, generateMobi
 import type { FieldCipher } from '../../platform/crypto';
 import { hashPassword } from '../../platform/identity';
 import type { Database, Db } from '../types';
+import { seedReconHistory } from './demo-recon-history';
 
 /** Xicheng District's 15 街道, each with its 司法所. */
 export const SUBDISTRICTS = [
@@ -37,7 +38,7 @@ export interface DemoAccount {
  * The fixed-seed demo district: departments, users for every role, fictional people (valid check digits) and firms,
  * and open statutory deadlines on handlers' to-do lists. Runs once, on an empty database, in demo mode.
  */
-export async function seedDemo(opts: { db: Db; rootId: string; password: string; cipher: FieldCipher; calendar: WorkCalendar; today: string; nowIso: string; seed?: number; reconCaseNoPrefix?: string }) {
+export async function seedDemo(opts: { db: Db; rootId: string; password: string; cipher: FieldCipher; calendar: WorkCalendar; today: string; nowIso: string; seed?: number; reconCaseNoPrefix?: string; history?: boolean }) {
   const { db, rootId, cipher, nowIso } = opts;
   const rng = createRng(opts.seed ?? 20251231);
   const root = await db.selectFrom('departments').select(['id', 'path']).where('id', '=', rootId).executeTakeFirstOrThrow();
@@ -107,6 +108,8 @@ export async function seedDemo(opts: { db: Db; rootId: string; password: string;
   // 行政复议 cases across every status; their open deadlines are the handlers' to-do lists.
   const handlerNames = new Map((await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', handlers).execute()).map((u) => [u.id, u.displayName]));
   await seedReconsiderationDemo({ db, rng, calendar: opts.calendar, today: opts.today, nowIso, departmentId: fyk, handlers: handlers.map((id) => ({ id, name: handlerNames.get(id) ?? '' })), people, firms, caseNoPrefix: opts.reconCaseNoPrefix });
+  // a year of history for the statistics pages (left out under NODE_ENV=test: the suites count the register above)
+  if (opts.history !== false) await seedReconHistory({ db, rng: createRng(20250101), cipher, calendar: opts.calendar, today: opts.today, nowIso, departmentId: fyk, handlers: handlers.map((id) => ({ id, name: handlerNames.get(id) ?? '' })), personName, caseNoPrefix: opts.reconCaseNoPrefix });
   return accounts;
 }
 
@@ -306,7 +309,7 @@ export async function seedReconsiderationDemo(opts: {
       const res = dueOf(d.ruleId, d.start, d.pauses ?? []);
       await db
         .insertInto('deadlines')
-        .values({ id: randomUUID(), module: 'reconsideration', objectType: 'reconsiderationCase', objectId: row.id, title: `${row.caseNo} ${rule.title}`, ruleId: d.ruleId, startDate: d.start, pauses: JSON.stringify(d.pauses ?? []), extensions: '[]', dueDate: res.due, status: d.status, flags: JSON.stringify(res.flags), departmentId, assigneeId: row.handlerId, computedAt: nowIso, createdAt: nowIso, updatedAt: nowIso })
+        .values({ id: randomUUID(), module: 'reconsideration', objectType: 'reconsiderationCase', objectId: row.id, title: `${row.caseNo} ${rule.title}`, ruleId: d.ruleId, startDate: d.start, pauses: JSON.stringify(d.pauses ?? []), extensions: '[]', dueDate: res.flags.includes('PAUSED') ? null : res.due, status: d.status, flags: JSON.stringify(res.flags), departmentId, assigneeId: row.handlerId, computedAt: nowIso, createdAt: nowIso, updatedAt: nowIso })
         .execute();
     }
   }

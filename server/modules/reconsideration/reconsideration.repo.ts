@@ -21,6 +21,16 @@ export interface CaseFilter {
   /** open deadline due within [from, to] (due soon) */
   dueWithin?: { from: string; to: string } | undefined;
   caseNo?: string | undefined;
+  procedure?: string | undefined;
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
+  /** part of the case number, the applicant's or the respondent's name */
+  q?: string | undefined;
+}
+
+export interface CaseSort {
+  by: 'receivedOn' | 'nextDue' | 'caseNo';
+  order: 'asc' | 'desc';
 }
 
 export interface CaseListRow extends CaseRow {
@@ -30,16 +40,17 @@ export interface CaseListRow extends CaseRow {
 }
 
 /**
- * Open deadlines of the case whose clock is running. A paused one (中止: an open-ended pause) has a stored due date
- * that was computed on the day of the last change and moves on every day of the pause; it is neither overdue nor
- * due soon, and the detail view recomputes it live.
+ * Open deadlines of the case whose clock is running. A paused one (中止: an open-ended pause) has no stored due date
+ * (DeadlineService.pause) and moves on every day of the pause; it is neither overdue nor due soon, and the detail
+ * view recomputes it live.
  */
 function running<QB extends { where: any; whereRef: any }>(qb: QB): QB {
   return qb
     .where('d.objectType', '=', OBJECT_TYPE)
     .whereRef('d.objectId', '=', 'c.id')
     .where('d.status', '=', 'open')
-    .where('d.flags', 'not like', '%PAUSED%');
+    .where('d.flags', 'not like', '%PAUSED%')
+    .where('d.dueDate', 'is not', null);
 }
 
 /** Queries on this module's own tables, plus the few read-only lookups it needs from the platform (marked). */
@@ -50,6 +61,11 @@ export function createReconsiderationRepo(db: Db) {
     if (f.channel) q = q.where('c.channel', '=', f.channel);
     if (f.handlerId) q = q.where('c.handlerId', '=', f.handlerId);
     if (f.caseNo) q = q.where('c.caseNo', 'like', `%${f.caseNo.replace(/[%_\\]/g, '')}%`);
+    if (f.procedure) q = q.where('c.procedure', '=', f.procedure);
+    if (f.receivedFrom) q = q.where('c.receivedOn', '>=', f.receivedFrom);
+    if (f.receivedTo) q = q.where('c.receivedOn', '<=', f.receivedTo);
+    const kw = f.q?.replace(/[%_\\]/g, '');
+    if (kw) q = q.where((eb) => eb.or([eb('c.caseNo', 'like', `%${kw}%`), eb('c.applicantName', 'like', `%${kw}%`), eb('c.respondentName', 'like', `%${kw}%`)]));
     const openDeadlines = (eb: any) => running(eb.selectFrom('deadlines as d').select('d.id'));
     if (f.dueBefore) {
       const before = f.dueBefore;
@@ -98,12 +114,17 @@ export function createReconsiderationRepo(db: Db) {
       await trx.insertInto('reconsiderationEvents').values({ id: randomUUID(), ...e }).execute();
     },
 
+    /** The case's events of the given actions, oldest first (inside a transaction: the guards of an action read them). */
+    async eventsOf(q: Q, caseId: string, actions: string[]): Promise<EventRow[]> {
+      return q.selectFrom('reconsiderationEvents').selectAll().where('caseId', '=', caseId).where('action', 'in', actions).orderBy('version', 'asc').execute();
+    },
+
     async events(caseId: string): Promise<EventRow[]> {
       return db.selectFrom('reconsiderationEvents').selectAll().where('caseId', '=', caseId).orderBy('version', 'asc').execute();
     },
 
-    async page(actor: Actor, f: CaseFilter, limit: number, offset: number): Promise<CaseListRow[]> {
-      const rows = await filtered(actor, f)
+    async page(actor: Actor, f: CaseFilter, limit: number, offset: number, sort: CaseSort = { by: 'receivedOn', order: 'desc' }): Promise<CaseListRow[]> {
+      let q = filtered(actor, f)
         .leftJoin('users as u', 'u.id', 'c.handlerId')
         .selectAll('c')
         .select('u.displayName as handlerName')
@@ -118,12 +139,15 @@ export function createReconsiderationRepo(db: Db) {
             .orderBy('d.dueDate', 'asc')
             .limit(1)
             .as('nextDueRule'),
-        )
-        .orderBy('c.receivedOn', 'desc')
-        .orderBy('c.caseNo', 'desc')
-        .limit(limit)
-        .offset(offset)
-        .execute();
+        );
+      // a case without a running deadline sorts after every dated one, whichever the direction
+      if (sort.by === 'nextDue') {
+        const next = (eb: any) => running(eb.selectFrom('deadlines as d').select('d.dueDate')).orderBy('d.dueDate', 'asc').limit(1);
+        q = q.orderBy((eb) => eb.case().when(next(eb), 'is', null).then(1).else(0).end(), 'asc').orderBy((eb) => next(eb), sort.order);
+      }
+      else if (sort.by === 'caseNo') q = q.orderBy('c.year', sort.order).orderBy('c.seq', sort.order);
+      else q = q.orderBy('c.receivedOn', sort.order);
+      const rows = await q.orderBy('c.caseNo', 'desc').limit(limit).offset(offset).execute();
       return rows as CaseListRow[];
     },
 
@@ -171,27 +195,18 @@ export function createReconsiderationRepo(db: Db) {
       return { id: u.id, departmentId: u.departmentId, displayName: u.displayName, canHandle: !!perm };
     },
 
-    // ── The case's rows on the platform deadline register ─────────────────────────────────────────────────
-    // Deadlines are opened through DeadlineService.open (same transaction). The service has no close / pause /
-    // extend / reassign operation yet (server/platform/deadlines is being reworked in parallel), so these four
-    // small writes are done here, on this module's own rows only (objectType = OBJECT_TYPE), journalling every
-    // changed due date the way the register does. Move them into DeadlineService when it offers them.
+    // ── The case's rows on the platform deadline register (read only: every write goes through DeadlineService,
+    // inside the action's transaction — open, close, pause, resume, extend, reassign).
 
     async deadlines(q: Q, caseId: string): Promise<DeadlineRow[]> {
       return q.selectFrom('deadlines').selectAll().where('objectType', '=', OBJECT_TYPE).where('objectId', '=', caseId).orderBy('createdAt', 'asc').orderBy('startDate', 'asc').execute();
     },
 
-    async closeDeadline(trx: Transaction<Database>, id: string, status: 'met' | 'cancelled', now: string) {
-      await trx.updateTable('deadlines').set({ status, updatedAt: now }).where('id', '=', id).where('objectType', '=', OBJECT_TYPE).where('status', '=', 'open').execute();
-    },
-
-    async setDeadlineClock(trx: Transaction<Database>, d: DeadlineRow, next: { pauses: string; extensions: string; dueDate: string; flags: string }, now: string, reason: string) {
-      await trx.updateTable('deadlines').set({ ...next, computedAt: now, updatedAt: now }).where('id', '=', d.id).where('objectType', '=', OBJECT_TYPE).execute();
-      if (next.dueDate !== d.dueDate) await trx.insertInto('deadlineJournal').values({ id: randomUUID(), deadlineId: d.id, at: now, oldDue: d.dueDate, newDue: next.dueDate, reason }).execute();
-    },
-
-    async reassignDeadlines(trx: Transaction<Database>, caseId: string, assigneeId: string, now: string) {
-      await trx.updateTable('deadlines').set({ assigneeId, updatedAt: now }).where('objectType', '=', OBJECT_TYPE).where('objectId', '=', caseId).where('status', '=', 'open').execute();
+    /** Case numbers of the given cases (for reminders: the case number is the only case fact a reminder carries). */
+    async caseNumbers(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('reconsiderationCases').select(['id', 'caseNo']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r.caseNo]));
     },
   };
 }

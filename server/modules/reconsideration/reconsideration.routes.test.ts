@@ -322,6 +322,9 @@ for (const dialect of DIALECTS) {
         // after the lapse, the act is treated as having no evidence (Art. 70): no uphold
         r = await errorOf(c.id, 'decide', { decidedOn: '2025-11-20', type: 'uphold' });
         expect(r.code).toBe('RECON_DEFAULT_OUTCOME');
+        // Art. 49: the ordinary procedure needs the applicant's views on record
+        expect((await errorOf(c.id, 'decide', { decidedOn: '2025-11-20', type: 'revoke' })).code).toBe('RECON_VIEWS_NOT_HEARD');
+        await act(c.id, 'hear-views', { party: 'applicant', on: '2025-11-03', method: 'phone', record: '申请人坚持撤销请求' });
         const d = await act(c.id, 'decide', { decidedOn: '2025-11-20', type: 'revoke', summary: '撤销' });
         expect(d).toMatchObject({ status: 'decided', decisionType: 'revoke', decidedOn: '2025-11-20' });
         expect(dl(d, 'decision', 'met')).toBeTruthy();
@@ -338,6 +341,7 @@ for (const dialect of DIALECTS) {
         const rr = await act(c.id, 'record-reply', { receivedOn: '2025-10-24' });
         expect(dl(rr, 'respondentReply', 'met')).toBeTruthy();
         expect((await errorOf(c.id, 'record-reply', { receivedOn: '2025-10-25' })).code).toBe('RECON_TRANSITION_NOT_ALLOWED');
+        await act(c.id, 'hear-views', { party: 'applicant', on: '2025-10-27', method: 'unable', record: '申请人拒绝接听电话且未到场，书面审理' });
         expect((await act(c.id, 'decide', { decidedOn: '2025-10-28', type: 'uphold' })).decisionType).toBe('uphold');
       });
 
@@ -377,7 +381,9 @@ for (const dialect of DIALECTS) {
         expect(dl(await act(e.id, 'resume', { on: '2025-10-20' }), 'decision').due).toBe('2025-12-08');
         await act(e.id, 'suspend', { on: '2025-10-21', ground: 8 });
         expect((await errorOf(e.id, 'terminate', { on: '2026-01-30', ground: 5 })).code).toBe('RECON_TERMINATION_NOT_DUE');
-        expect((await act(e.id, 'terminate', { on: '2025-10-22', ground: 1 })).terminationGround).toBe(1);
+        // a withdrawal is not a bare termination: it goes through 撤回申请 with the reason (Art. 74, Art. 41 (1))
+        expect((await errorOf(e.id, 'terminate', { on: '2025-10-22', ground: 1 })).code).toBe('RECON_WITHDRAWAL_REQUIRED');
+        expect((await act(e.id, 'terminate', { on: '2025-10-22', ground: 3 })).terminationGround).toBe(3);
       });
 
       it('extension: approval required (section head or leader), at most 30 days, once, ordinary procedure only (Art. 62)', async () => {

@@ -23,6 +23,17 @@ import {
   SuspendBody,
   SwitchProcedureBody,
   TerminateBody,
+  CommitteeOpinionBody,
+  ConcludeNormReviewBody,
+  ConsultCommitteeBody,
+  DraftingReplyBody,
+  ForwardNormBody,
+  HearViewsBody,
+  NotifyDraftingOrganBody,
+  RecordHearingBody,
+  ScheduleHearingBody,
+  StartNormReviewBody,
+  WithdrawBody,
   listOf,
 } from '../../../common/contracts';
 import type { Permission } from '../../../common/permissions';
@@ -91,6 +102,17 @@ export function reconsiderationRoutes(deps: { reconsideration: ReconsiderationSe
     action('switch-procedure', '经行政复议机构负责人批准，简易程序转为普通程序（第五十五条）', SwitchProcedureBody, ['reconsideration.case.read', 'reconsideration.case.approve'], (id, b, req) => svc.switchProcedure(actorOf(req), id, b, meta(req)));
     action('decide', '作出行政复议决定（第六十一条至第七十二条）', DecideBody, handle, (id, b, req) => svc.decide(actorOf(req), id, b, meta(req)));
     action('terminate', '终止行政复议（第四十一条）', TerminateBody, handle, (id, b, req) => svc.terminate(actorOf(req), id, b, meta(req)));
+    action('withdraw', '申请人撤回申请，经行政复议机构准予撤回，终止行政复议（第七十四条、第四十一条第一项）', WithdrawBody, ['reconsideration.case.read', 'reconsideration.case.approve'], (id, b, req) => svc.withdraw(actorOf(req), id, b, meta(req)));
+    action('hear-views', '听取当事人意见并记录在案（第四十九条）', HearViewsBody, handle, (id, b, req) => svc.hearViews(actorOf(req), id, b, meta(req)));
+    action('schedule-hearing', '书面通知听证：应当于举行听证的五日前通知（第五十条、第五十一条第一款）', ScheduleHearingBody, handle, (id, b, req) => svc.scheduleHearing(actorOf(req), id, b, meta(req)));
+    action('record-hearing', '举行听证并制作听证笔录（第五十条第三款、第五十一条）', RecordHearingBody, handle, (id, b, req) => svc.recordHearing(actorOf(req), id, b, meta(req)));
+    action('consult-committee', '提请行政复议委员会提出咨询意见（第五十二条第二款）', ConsultCommitteeBody, handle, (id, b, req) => svc.consultCommittee(actorOf(req), id, b, meta(req)));
+    action('record-committee-opinion', '记录行政复议委员会的咨询意见（第五十二条第三款）', CommitteeOpinionBody, handle, (id, b, req) => svc.recordCommitteeOpinion(actorOf(req), id, b, meta(req)));
+    action('start-norm-review', '规范性文件附带审查，中止审理（第十三条、第五十六条、第五十七条、第三十九条第一款第九项）', StartNormReviewBody, handle, (id, b, req) => svc.startNormReview(actorOf(req), id, b, meta(req)));
+    action('notify-drafting-organ', '书面通知制定机关就相关条款的合法性提出书面答复（第五十八条）', NotifyDraftingOrganBody, handle, (id, b, req) => svc.notifyDraftingOrgan(actorOf(req), id, b, meta(req)));
+    action('record-drafting-reply', '登记制定机关的书面答复（第五十八条）', DraftingReplyBody, handle, (id, b, req) => svc.recordDraftingReply(actorOf(req), id, b, meta(req)));
+    action('forward-norm', '无权处理的，七日内转送有权处理的机关（第五十六条、第五十七条）', ForwardNormBody, handle, (id, b, req) => svc.forwardNorm(actorOf(req), id, b, meta(req)));
+    action('conclude-norm-review', '附带审查办结，恢复审理（第五十九条、第六十条、第三十九条第二款）', ConcludeNormReviewBody, handle, (id, b, req) => svc.concludeNormReview(actorOf(req), id, b, meta(req)));
     action('assign', '分配承办人', AssignBody, ['reconsideration.case.read', 'reconsideration.case.assign'], (id, b, req) => svc.assign(actorOf(req), id, b, meta(req)));
   };
 }

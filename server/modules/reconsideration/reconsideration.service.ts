@@ -33,6 +33,17 @@ import {
   type SuspendBody,
   type SwitchProcedureBody,
   type TerminateBody,
+  type CommitteeOpinionBody,
+  type ConcludeNormReviewBody,
+  type ConsultCommitteeBody,
+  type DraftingReplyBody,
+  type ForwardNormBody,
+  type HearViewsBody,
+  type NotifyDraftingOrganBody,
+  type RecordHearingBody,
+  type ScheduleHearingBody,
+  type StartNormReviewBody,
+  type WithdrawBody,
 } from '../../../common/contracts';
 import type { ReconStatus } from '../../../common/contracts';
 import { type Extension, type Pause, computeDeadline, computeMonthDeadline, getMonthRule, getRule, ruleCitation } from '../../../common/deadlines';
@@ -51,10 +62,16 @@ type Body<T extends z.ZodTypeAny> = z.infer<T>;
 type Trx = Transaction<Database>;
 
 export interface ReconsiderationService {
-  create(actor: Actor, body: Body<typeof ReconCaseCreateBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
+  /**
+   * `within` runs inside the registration transaction after the case row is written (the public portal stores its
+   * receipt and attachment rows there, so that either all of it exists or none of it does).
+   */
+  create(actor: Actor, body: Body<typeof ReconCaseCreateBody>, meta: RequestMeta, within?: (trx: Trx, c: { id: string; caseNo: string; departmentId: string; receivedOn: string }) => Promise<void>): Promise<ReconCaseDetail>;
   list(actor: Actor, q: Body<typeof ReconCaseListQuery>): Promise<{ data: ReconCaseSummary[]; total: number }>;
   get(actor: Actor, id: string): Promise<ReconCaseDetail>;
   related(actor: Actor, id: string): Promise<ReconCaseDetail['related']>;
+  /** Case numbers of this module's deadline-register objects (reminders carry the case number, nothing else). */
+  caseNumbers(objectType: string, ids: string[]): Promise<Map<string, string>>;
   requestCorrection(actor: Actor, id: string, body: Body<typeof RequestCorrectionBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
   submitCorrection(actor: Actor, id: string, body: Body<typeof SubmitCorrectionBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
   extendCorrection(actor: Actor, id: string, body: Body<typeof ExtendCorrectionBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
@@ -73,6 +90,17 @@ export interface ReconsiderationService {
   decide(actor: Actor, id: string, body: Body<typeof DecideBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
   terminate(actor: Actor, id: string, body: Body<typeof TerminateBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
   assign(actor: Actor, id: string, body: Body<typeof AssignBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
+  withdraw(actor: Actor, id: string, body: Body<typeof WithdrawBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
+  hearViews(actor: Actor, id: string, body: Body<typeof HearViewsBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
+  scheduleHearing(actor: Actor, id: string, body: Body<typeof ScheduleHearingBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
+  recordHearing(actor: Actor, id: string, body: Body<typeof RecordHearingBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
+  consultCommittee(actor: Actor, id: string, body: Body<typeof ConsultCommitteeBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
+  recordCommitteeOpinion(actor: Actor, id: string, body: Body<typeof CommitteeOpinionBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
+  startNormReview(actor: Actor, id: string, body: Body<typeof StartNormReviewBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
+  notifyDraftingOrgan(actor: Actor, id: string, body: Body<typeof NotifyDraftingOrganBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
+  recordDraftingReply(actor: Actor, id: string, body: Body<typeof DraftingReplyBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
+  forwardNorm(actor: Actor, id: string, body: Body<typeof ForwardNormBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
+  concludeNormReview(actor: Actor, id: string, body: Body<typeof ConcludeNormReviewBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
 }
 
 /** Rule ids (common/deadlines/rules.ts) → the deadline kinds of the API contract. */
@@ -86,6 +114,11 @@ const KIND_OF_RULE: Record<string, ReconDeadlineKind> = {
   'reconsideration.decision': 'decision',
   'reconsideration.decisionSimplified': 'decision',
   'reconsideration.suspensionTermination': 'suspensionTermination',
+  'reconsideration.incidentalReview': 'normReview',
+  'reconsideration.incidentalReviewForward': 'normForward',
+  'reconsideration.draftingOrganNotice': 'draftingNotice',
+  'reconsideration.draftingOrganReply': 'draftingReply',
+  'reconsideration.forwardedNormReply': 'forwardedReply',
 };
 const RULE = {
   application: 'reconsideration.application', // R1, Art. 20
@@ -96,7 +129,16 @@ const RULE = {
   reply: { ordinary: 'reconsideration.respondentReply', simplified: 'reconsideration.respondentReplySimplified' }, // R8 Art. 48 / R10 Art. 54
   decision: { ordinary: 'reconsideration.decision', simplified: 'reconsideration.decisionSimplified' }, // R12 / R13 Art. 62
   suspensionTermination: 'reconsideration.suspensionTermination', // R14, Art. 41(5)
+  forwardByAgency: 'reconsideration.forwardByPenalizingAgency', // R6, Art. 32 ¶2
+  hearingNotice: 'reconsideration.hearingNotice', // R11, Art. 51 ¶1 (counted backwards from the hearing)
+  normReview: 'reconsideration.incidentalReview', // R15, Arts. 56–57: 30 days when the organ has power
+  normForward: 'reconsideration.incidentalReviewForward', // R16, Arts. 56–57: forward within 7 WD otherwise
+  draftingNotice: 'reconsideration.draftingOrganNotice', // R17, Art. 58: notify the drafting organ within 3 WD of 中止
+  draftingReply: 'reconsideration.draftingOrganReply', // R18, Art. 58: its written reply within 10 WD of receipt
+  forwardedReply: 'reconsideration.forwardedNormReply', // R19, Art. 60: the receiving organ replies within 60 days
 } as const;
+/** Art. 39 ¶1 (9): the suspension ground of an incidental review (Arts. 56, 57). */
+const NORM_REVIEW_GROUND = 9;
 /** Art. 41 ¶1 (5): only a suspension under Art. 39 ¶1 (1), (2) or (4) leads to termination after 60 days. */
 const TERMINATION_CHECK_GROUNDS = [1, 2, 4];
 const DUE_SOON_DAYS = 3;
@@ -144,7 +186,7 @@ export function createReconsiderationService(deps: {
     });
   }
 
-  async function applicationPeriod(row: Pick<CaseRow, 'actKnownOn' | 'actMadeOn' | 'actRealEstate' | 'actRightsKnownOn' | 'channel' | 'postmarkOn' | 'receivedOn'>) {
+  async function applicationPeriod(row: Pick<CaseRow, 'actKnownOn' | 'actMadeOn' | 'actRealEstate' | 'actRightsKnownOn' | 'channel' | 'postmarkOn' | 'receivedOn'>, agencyReceivedOn: string | null = null) {
     // R1, Art. 20 ¶1: 60 days from the day the applicant knew or should have known of the act. A posted application
     // is on time when posted before expiry (民事诉讼法 Art. 85 ¶4 via 行政复议法 Art. 88 ¶1): compare the postmark.
     // Art. 20 ¶3: not informed of the right to apply → from the day the applicant learned of it, but never later
@@ -160,14 +202,15 @@ export function createReconsiderationService(deps: {
       if (notInformedCap < due) due = notInformedCap;
       steps.push({ code: 'CAP', date: notInformedCap, text: `行政机关未告知申请权利、复议机关和申请期限：自知道申请权利之日 ${row.actRightsKnownOn} 起计算，但自知道行政行为内容之日 ${row.actKnownOn} 起最长不超过一年（至 ${notInformedCap}），申请期限届满日为 ${due}`, citation: ruleCitation(rule) });
     }
-    const byPost = row.channel === 'mail' && !!row.postmarkOn;
-    const filedOn = byPost ? row.postmarkOn! : row.receivedOn;
+    const byAgency = !!agencyReceivedOn;
+    const byPost = !byAgency && row.channel === 'mail' && !!row.postmarkOn;
+    const filedOn = byAgency ? agencyReceivedOn : byPost ? row.postmarkOn! : row.receivedOn;
     const late = filedOn > due;
     steps.push({
       code: late ? 'LATE' : 'ON_TIME',
       date: filedOn,
-      text: `${byPost ? '邮寄申请以交邮之日（邮戳日期）' : '申请以收到之日'} ${filedOn} 计，${late ? '已超过申请期限；如因不可抗力或者其他正当理由耽误，申请期限自障碍消除之日起继续计算（第二十条第二款），请记录申请人的说明并在受理审查中核实' : '在申请期限内'}`,
-      citation: byPost ? '《中华人民共和国民事诉讼法》第八十五条第四款；《中华人民共和国行政复议法》第八十八条第一款' : ruleCitation(getRule(RULE.application)),
+      text: `${byAgency ? '通过作出行政处罚决定的行政机关提交的申请以该机关收到之日' : byPost ? '邮寄申请以交邮之日（邮戳日期）' : '申请以收到之日'} ${filedOn} 计，${late ? '已超过申请期限；如因不可抗力或者其他正当理由耽误，申请期限自障碍消除之日起继续计算（第二十条第二款），请记录申请人的说明并在受理审查中核实' : '在申请期限内'}`,
+      citation: byAgency ? '《中华人民共和国行政复议法》第三十二条第一款' : byPost ? '《中华人民共和国民事诉讼法》第八十五条第四款；《中华人民共和国行政复议法》第八十八条第一款' : ruleCitation(getRule(RULE.application)),
     });
     // R2, Art. 21: never accepted more than 20 years (real estate) or 5 years (other) after the act was made.
     let absoluteBar: { due: string; beyond: boolean; basis: string } | null = null;
@@ -177,7 +220,13 @@ export function createReconsiderationService(deps: {
       absoluteBar = { due: bar.due, beyond: filedOn > bar.due, basis: ruleCitation(rule) };
       if (absoluteBar.beyond) steps.push({ code: 'ABSOLUTE_BAR', date: bar.due, text: `行政行为作出之日 ${row.actMadeOn} 起已超过${row.actRealEstate ? '二十年' : '五年'}（至 ${bar.due}），依照第二十一条不予受理`, citation: absoluteBar.basis });
     }
-    return { start, due, filedOn, countedTo: byPost ? ('postmark' as const) : ('receipt' as const), late, basis: ruleCitation(getRule(RULE.application)), steps, notInformedCap, absoluteBar };
+    return { start, due, filedOn, countedTo: byAgency ? ('agencyReceipt' as const) : byPost ? ('postmark' as const) : ('receipt' as const), late, basis: ruleCitation(getRule(RULE.application)), steps, notInformedCap, absoluteBar };
+  }
+
+  /** R6, Art. 32 ¶2: the penalising agency forwards the application within 5 working days of its receipt. */
+  async function forwardingOf(via: { name: string; receivedOn: string }, receivedOn: string) {
+    const res = await compute(RULE.forwardByAgency, via.receivedOn, { explain: true });
+    return { agency: via.name, agencyReceivedOn: via.receivedOn, due: res.due, onTime: receivedOn <= res.due, basis: ruleCitation(getRule(RULE.forwardByAgency)), explanation: res.steps.map((x) => x.text).join('；') };
   }
 
   function notFuture(field: string, date: string) {
@@ -205,10 +254,8 @@ export function createReconsiderationService(deps: {
     });
   }
 
-  async function reclock(trx: Trx, d: DeadlineRow, pauses: Pause[], extensions: Extension[], reason: string) {
-    const res = await compute(d.ruleId, d.startDate, { pauses, extensions });
-    await repo.setDeadlineClock(trx, d, { pauses: JSON.stringify(pauses), extensions: JSON.stringify(extensions), dueDate: res.due, flags: JSON.stringify(res.flags) }, clock.nowIso(), reason);
-  }
+  /** Closes a deadline of the case on the platform register (same transaction). */
+  const close = (trx: Trx, d: DeadlineRow, status: 'met' | 'cancelled') => deps.deadlines.close(trx, d.id, status);
 
   // ── views ──────────────────────────────────────────────────────────────────────────────────────────────
   async function deadlineView(d: DeadlineRow, today: string): Promise<ReconDeadline> {
@@ -275,7 +322,7 @@ export function createReconsiderationService(deps: {
         inScope = false;
       }
       // No personal data of another applicant: case number, status, channel, dates, respondent and act only.
-      return { id: r.id, caseNo: r.caseNo, status: r.status as ReconStatus, channel: r.channel as ReconCaseSummary['channel'], receivedOn: r.receivedOn, respondentName: r.respondentName, actName: r.actName, reasons, likelyDuplicate: sameApplicant && sameAct, inScope };
+      return { id: r.id, caseNo: r.caseNo, status: r.status as ReconStatus, channel: r.channel as ReconCaseSummary['channel'], receivedOn: r.receivedOn, respondentName: r.respondentName, actName: r.actName, reasons, likelyDuplicate: sameApplicant && sameAct, withdrawnBar: sameApplicant && sameAct && r.status === 'terminated' && r.terminationGround === 1, inScope };
     });
   }
 
@@ -287,6 +334,7 @@ export function createReconsiderationService(deps: {
     const review = latestOf(ds, [RULE.acceptanceReview]);
     const reviewView = review ? deadlines.find((d) => d.id === review.id) : undefined;
     const events = await repo.events(c.id);
+    const via = (JSON.parse(events.find((e) => e.action === 'register')?.details ?? '{}') as { viaAgency?: { name: string; receivedOn: string } }).viaAgency ?? null;
     return {
       ...summary(c, { handlerName: await repo.handlerName(c.handlerId), nextDue: next?.due ?? null, nextDueRule: next?.ruleId ?? null }),
       postmarkOn: c.postmarkOn,
@@ -302,7 +350,8 @@ export function createReconsiderationService(deps: {
       reasons: c.reasons,
       lateExplanation: c.lateExplanation,
       attachments: JSON.parse(c.attachments) as ReconCaseDetail['attachments'],
-      applicationPeriod: await applicationPeriod(c),
+      applicationPeriod: await applicationPeriod(c, via?.receivedOn ?? null),
+      forwarding: via ? await forwardingOf(via, c.receivedOn) : null,
       deemedAcceptanceOn: reviewView?.due ?? null,
       deemedAccepted: c.status === 'registered' && !!reviewView?.due && reviewView.status === 'open' && today > reviewView.due,
       acceptedOn: c.acceptedOn,
@@ -368,15 +417,51 @@ export function createReconsiderationService(deps: {
   }
 
   async function closeAll(trx: Trx, ds: DeadlineRow[], met: string[] = []) {
-    const now = clock.nowIso();
-    for (const d of ds) if (d.status === 'open') await repo.closeDeadline(trx, d.id, met.includes(d.ruleId) ? 'met' : 'cancelled', now);
+    for (const d of ds) if (d.status === 'open') await close(trx, d, met.includes(d.ruleId) ? 'met' : 'cancelled');
+  }
+
+  /**
+   * Art. 39: 中止 from `on`. The decision period pauses (practice; the 2023 law does not say so expressly — see the
+   * rule note); a suspension under Art. 39 ¶1 (1), (2) or (4) opens the R14 termination check (Art. 41 (5)).
+   */
+  async function suspendClock(trx: Trx, c: CaseRow, ds: DeadlineRow[], on: string, ground: number) {
+    const decision = openOf(ds, decisionRules);
+    if (decision) await deps.deadlines.pause(trx, decision.id, on, { reason: `中止审理（第三十九条第一款第${ground}项）`, article: '《中华人民共和国行政复议法》第三十九条', note: `${c.caseNo} 中止审理` });
+    if (TERMINATION_CHECK_GROUNDS.includes(ground)) await openDeadline(trx, c, RULE.suspensionTermination, on);
+  }
+  /** Art. 39 ¶2: resumption on `on`; the pause ends the day before (both ends inclusive); the R14 check is dropped. */
+  async function resumeClock(trx: Trx, c: CaseRow, ds: DeadlineRow[], on: string) {
+    const decision = openOf(ds, decisionRules);
+    if (decision) await deps.deadlines.resume(trx, decision.id, on, { note: `${c.caseNo} 恢复审理` });
+    const check = openOf(ds, [RULE.suspensionTermination]);
+    if (check) await close(trx, check, 'cancelled');
+  }
+
+  /** What the events say about the hearing of views, hearings and committee consultations (Arts. 49–52). */
+  async function proceedings(q: Trx, caseId: string) {
+    const events = await repo.eventsOf(q, caseId, ['hearViews', 'scheduleHearing', 'recordHearing', 'consultCommittee', 'recordCommitteeOpinion']);
+    const d = (e: { details: string }) => JSON.parse(e.details) as Record<string, unknown>;
+    const applicantHeard = events.some((e) => (e.action === 'hearViews' && d(e).party === 'applicant') || (e.action === 'recordHearing' && (d(e).applicantAttended === true || d(e).applicantWaived === true)));
+    const scheduled = events.filter((e) => e.action === 'scheduleHearing').map((e) => d(e).hearingOn as string);
+    const held = new Set(events.filter((e) => e.action === 'recordHearing').map((e) => d(e).heldOn as string));
+    const requests = events.filter((e) => e.action === 'consultCommittee');
+    const opinions = events.filter((e) => e.action === 'recordCommitteeOpinion').length;
+    return {
+      applicantHeard,
+      /** noticed hearings not yet held */
+      pendingHearings: scheduled.filter((h) => !held.has(h)),
+      hearingHeld: held.size > 0,
+      committeeConsulted: requests.length > 0,
+      /** the request date of a consultation whose opinion is not recorded yet */
+      committeePending: requests.length > opinions ? (d(requests.at(-1)!).requestedOn as string) : null,
+    };
   }
 
   const procedureOf = (c: CaseRow) => (c.procedure === 'simplified' ? 'simplified' : 'ordinary') as 'ordinary' | 'simplified';
   const decisionRules = [RULE.decision.ordinary, RULE.decision.simplified];
 
   return {
-    async create(actor, body, meta) {
+    async create(actor, body, meta, within) {
       // Validate everything before writing anything.
       notFuture('receivedOn', body.receivedOn);
       if (body.channel === 'mail') {
@@ -413,7 +498,12 @@ export function createReconsiderationService(deps: {
       else if (handlerId === null && actor.dataScope === 'own') throw new AppError('RECON_HANDLER_INVALID', { handlerId: null });
       if (body.act.notInformed && body.act.rightsKnownOn) notBefore('act.rightsKnownOn', body.act.rightsKnownOn, body.act.knownOn, 'act.knownOn');
       const rightsKnownOn = body.act.notInformed ? (body.act.rightsKnownOn ?? null) : null;
-      const period = await applicationPeriod({ actKnownOn: body.act.knownOn, actMadeOn: body.act.madeOn ?? null, actRealEstate: body.act.realEstate ? 1 : 0, actRightsKnownOn: rightsKnownOn, channel: body.channel, postmarkOn: body.postmarkOn ?? null, receivedOn: body.receivedOn });
+      if (body.viaAgency) {
+        notBefore('receivedOn', body.receivedOn, body.viaAgency.receivedOn, 'viaAgency.receivedOn');
+        notBefore('viaAgency.receivedOn', body.viaAgency.receivedOn, body.act.knownOn, 'act.knownOn');
+      }
+      const period = await applicationPeriod({ actKnownOn: body.act.knownOn, actMadeOn: body.act.madeOn ?? null, actRealEstate: body.act.realEstate ? 1 : 0, actRightsKnownOn: rightsKnownOn, channel: body.channel, postmarkOn: body.postmarkOn ?? null, receivedOn: body.receivedOn }, body.viaAgency?.receivedOn ?? null);
+      const forwarding = body.viaAgency ? await forwardingOf(body.viaAgency, body.receivedOn) : null;
 
       const id = await db.transaction().execute(async (trx) => {
         if (applicant.create) {
@@ -480,9 +570,10 @@ export function createReconsiderationService(deps: {
         // R3, Art. 30: 5 working days from receipt to review; silence = deemed accepted on expiry (¶3).
         await openDeadline(trx, row, RULE.acceptanceReview, row.receivedOn);
         const related = await repo.related(trx, row);
-        const details = { channel: row.channel, late: period.late, beyondAbsoluteBar: period.absoluteBar?.beyond ?? false, applicationDue: period.due, countedTo: period.countedTo, related: related.map((r) => r.caseNo) };
+        const details = { channel: row.channel, late: period.late, beyondAbsoluteBar: period.absoluteBar?.beyond ?? false, applicationDue: period.due, countedTo: period.countedTo, related: related.map((r) => r.caseNo), ...(body.viaAgency ? { viaAgency: { ...body.viaAgency, forwardDue: forwarding!.due, forwardedOnTime: forwarding!.onTime } } : {}) };
         await repo.insertEvent(trx, { caseId: row.id, version: 1, departmentId: row.departmentId, at: now, onDate: row.receivedOn, action: 'register', fromStatus: null, toStatus: 'registered', actorId: actor.userId, actorName: actor.displayName, details: JSON.stringify({ ...details, article: '《中华人民共和国行政复议法》第二十二条' }) });
         await audit.record({ actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId, action: 'reconsideration.case.register', objectType: OBJECT_TYPE, objectId: row.id, after: { caseNo: row.caseNo, status: 'registered', channel: row.channel, receivedOn: row.receivedOn, handlerId }, extra: { late: period.late, related: related.length } }, trx);
+        if (within) await within(trx, row);
         return row.id;
       });
       return detail(actor, await load(actor, id));
@@ -497,8 +588,14 @@ export function createReconsiderationService(deps: {
         caseNo: q.caseNo,
         dueBefore: q.due === 'overdue' ? today : undefined,
         dueWithin: q.due === 'dueSoon' ? { from: today, to: addDays(today, DUE_SOON_DAYS) } : undefined,
+        procedure: q.procedure,
+        receivedFrom: q.receivedFrom,
+        receivedTo: q.receivedTo,
+        q: q.q,
       };
-      const [rows, total] = await Promise.all([repo.page(actor, filter, q.pageSize, (q.page - 1) * q.pageSize), repo.count(actor, filter)]);
+      if (q.mine === 'true') filter.handlerId = actor.userId;
+      const sort = { by: q.sort ?? 'receivedOn', order: q.order ?? 'desc' } as const;
+      const [rows, total] = await Promise.all([repo.page(actor, filter, q.pageSize, (q.page - 1) * q.pageSize, sort), repo.count(actor, filter)]);
       return { data: rows.map((r) => summary(r, r)), total };
     },
 
@@ -508,6 +605,10 @@ export function createReconsiderationService(deps: {
 
     async related(actor, id) {
       return relatedOf(actor, await load(actor, id));
+    },
+
+    async caseNumbers(objectType, ids) {
+      return objectType === OBJECT_TYPE ? repo.caseNumbers(ids) : new Map();
     },
 
     // R4 Art. 31 ¶1: one written notice within 5 working days of receipt; R5 Art. 31 ¶2: the applicant's 10 WD.
@@ -521,7 +622,7 @@ export function createReconsiderationService(deps: {
         const limit = await compute(RULE.correctionNotice, c.receivedOn);
         if (body.noticeOn > limit.due) throw new AppError('RECON_REVIEW_PERIOD_EXPIRED', { field: 'noticeOn', due: limit.due, rule: RULE.correctionNotice });
         const review = openOf(ds, [RULE.acceptanceReview]);
-        if (review) await repo.closeDeadline(trx, review.id, 'cancelled', clock.nowIso());
+        if (review) await close(trx, review, 'cancelled');
         await openDeadline(trx, c, RULE.correctionSubmission, body.servedOn);
         return { onDate: body.noticeOn, patch: { correctionItems: JSON.stringify(body.items) }, details: { servedOn: body.servedOn, items: body.items.length } };
       });
@@ -534,7 +635,7 @@ export function createReconsiderationService(deps: {
         const period = openOf(ds, [RULE.correctionSubmission]);
         notBefore('receivedOn', body.receivedOn, period?.startDate, 'servedOn');
         const late = !!period?.dueDate && body.receivedOn > period.dueDate;
-        if (period) await repo.closeDeadline(trx, period.id, 'met', clock.nowIso());
+        if (period) await close(trx, period, 'met');
         await openDeadline(trx, c, RULE.acceptanceReview, body.receivedOn);
         return { onDate: body.receivedOn, details: { late, correctionDue: period?.dueDate ?? null } };
       });
@@ -550,8 +651,7 @@ export function createReconsiderationService(deps: {
         const extensions = JSON.parse(period.extensions) as Extension[];
         const current = await compute(period.ruleId, period.startDate, { extensions });
         if (body.approvedOn > current.due) throw new AppError('RECON_EXTENSION_NOT_ALLOWED', { reason: 'expired', due: current.due });
-        extensions.push({ length: body.days, unit: 'WD', reason: body.reason, approvedOn: body.approvedOn, article: '《中华人民共和国行政复议法》第三十一条第二款' });
-        await reclock(trx, period, JSON.parse(period.pauses) as Pause[], extensions, `${c.caseNo} 延长补正期限 ${body.days} 个工作日`);
+        await deps.deadlines.extend(trx, period.id, { length: body.days, unit: 'WD', reason: body.reason, approvedOn: body.approvedOn, article: '《中华人民共和国行政复议法》第三十一条第二款' }, { note: `${c.caseNo} 延长补正期限 ${body.days} 个工作日` });
         return { onDate: body.approvedOn, details: { days: body.days, reason: body.reason, previousDue: current.due } };
       });
     },
@@ -576,7 +676,7 @@ export function createReconsiderationService(deps: {
         notBefore('acceptedOn', body.acceptedOn, review?.startDate ?? c.receivedOn, 'receivedOn');
         const deemedOn = review ? (await compute(review.ruleId, review.startDate)).due : null;
         if (deemedOn && body.acceptedOn > deemedOn) throw new AppError('RECON_ACCEPT_AFTER_DEEMED', { deemedAcceptanceOn: deemedOn });
-        if (review) await repo.closeDeadline(trx, review.id, 'met', clock.nowIso());
+        if (review) await close(trx, review, 'met');
         const accepted = { ...c, procedure: body.procedure };
         await openDeadline(trx, accepted, RULE.copy[body.procedure], body.acceptedOn);
         await openDeadline(trx, accepted, RULE.decision[body.procedure], body.acceptedOn);
@@ -593,7 +693,7 @@ export function createReconsiderationService(deps: {
         notBefore('rejectedOn', body.rejectedOn, review?.startDate ?? c.receivedOn, 'receivedOn');
         const due = review ? (await compute(review.ruleId, review.startDate)).due : null;
         if (due && body.rejectedOn > due) throw new AppError('RECON_REVIEW_PERIOD_EXPIRED', { field: 'rejectedOn', due, rule: RULE.acceptanceReview });
-        if (review) await repo.closeDeadline(trx, review.id, 'met', clock.nowIso());
+        if (review) await close(trx, review, 'met');
         return { onDate: body.rejectedOn, patch: { rejectedOn: body.rejectedOn }, details: { reason: body.reason, competentOrgan: body.competentOrgan ?? null } };
       });
     },
@@ -607,7 +707,7 @@ export function createReconsiderationService(deps: {
         notBefore('respondentReceivedOn', body.respondentReceivedOn, body.sentOn, 'sentOn');
         const p = procedureOf(c);
         const copy = openOf(ds, [RULE.copy[p]]);
-        if (copy) await repo.closeDeadline(trx, copy.id, 'met', clock.nowIso());
+        if (copy) await close(trx, copy, 'met');
         await openDeadline(trx, c, RULE.reply[p], body.respondentReceivedOn);
         return { onDate: body.sentOn, patch: { copySentOn: body.sentOn, respondentReceivedOn: body.respondentReceivedOn }, details: { onTime: !copy?.dueDate || body.sentOn <= copy.dueDate, copyDue: copy?.dueDate ?? null } };
       });
@@ -619,7 +719,7 @@ export function createReconsiderationService(deps: {
         notFuture('receivedOn', body.receivedOn);
         notBefore('receivedOn', body.receivedOn, c.respondentReceivedOn, 'respondentReceivedOn');
         const reply = openOf(ds, [RULE.reply.ordinary, RULE.reply.simplified]);
-        if (reply) await repo.closeDeadline(trx, reply.id, 'met', clock.nowIso());
+        if (reply) await close(trx, reply, 'met');
         return { onDate: body.receivedOn, patch: { replyReceivedOn: body.receivedOn }, details: { onTime: !reply?.dueDate || body.receivedOn <= reply.dueDate, replyDue: reply?.dueDate ?? null } };
       });
     },
@@ -657,12 +757,8 @@ export function createReconsiderationService(deps: {
       return act(actor, id, 'suspend', meta, async (c, ds, trx) => {
         notFuture('on', body.on);
         notBefore('on', body.on, c.acceptedOn, 'acceptedOn');
-        const decision = openOf(ds, decisionRules);
-        if (decision) {
-          const pauses = [...(JSON.parse(decision.pauses) as Pause[]), { from: body.on, to: null, reason: `中止审理（第三十九条第一款第${body.ground}项）`, article: '《中华人民共和国行政复议法》第三十九条' }];
-          await reclock(trx, decision, pauses, JSON.parse(decision.extensions) as Extension[], `${c.caseNo} 中止审理`);
-        }
-        if (TERMINATION_CHECK_GROUNDS.includes(body.ground)) await openDeadline(trx, c, RULE.suspensionTermination, body.on);
+        if (body.ground === NORM_REVIEW_GROUND) throw notAllowed(c.status, 'suspend', '因规范性文件附带审查中止的，请通过“附带审查”办理（《中华人民共和国行政复议法》第三十九条第一款第九项、第五十六条、第五十七条）');
+        await suspendClock(trx, c, ds, body.on, body.ground);
         return { onDate: body.on, patch: { suspendedOn: body.on, suspensionGround: body.ground }, details: { ground: body.ground, note: body.note ?? null } };
       });
     },
@@ -672,14 +768,8 @@ export function createReconsiderationService(deps: {
       return act(actor, id, 'resume', meta, async (c, ds, trx) => {
         notFuture('on', body.on);
         notBefore('on', body.on, c.suspendedOn, 'suspendedOn');
-        const decision = openOf(ds, decisionRules);
-        if (decision) {
-          const last = addDays(body.on, -1);
-          const pauses = (JSON.parse(decision.pauses) as Pause[]).flatMap((p) => (p.to == null ? (last >= p.from ? [{ ...p, to: last }] : []) : [p]));
-          await reclock(trx, decision, pauses, JSON.parse(decision.extensions) as Extension[], `${c.caseNo} 恢复审理`);
-        }
-        const check = openOf(ds, [RULE.suspensionTermination]);
-        if (check) await repo.closeDeadline(trx, check.id, 'cancelled', clock.nowIso());
+        if (c.suspensionGround === NORM_REVIEW_GROUND) throw notAllowed(c.status, 'resume', '规范性文件附带审查尚未办结，办结后自动恢复审理（《中华人民共和国行政复议法》第三十九条第二款、第五十六条至第六十条）');
+        await resumeClock(trx, c, ds, body.on);
         return { onDate: body.on, patch: { suspendedOn: null, suspensionGround: null }, details: { suspendedOn: c.suspendedOn, note: body.note ?? null } };
       });
     },
@@ -698,8 +788,8 @@ export function createReconsiderationService(deps: {
         const pauses = JSON.parse(decision.pauses) as Pause[];
         const current = await compute(decision.ruleId, decision.startDate, { pauses });
         if (body.approvedOn > current.due) throw new AppError('RECON_EXTENSION_NOT_ALLOWED', { reason: 'expired', due: current.due });
-        const extensions: Extension[] = [{ length: body.days, unit: 'CAL', reason: body.reason, approvedOn: body.approvedOn, article: '《中华人民共和国行政复议法》第六十二条第一款' }];
-        await reclock(trx, decision, pauses, extensions, `${c.caseNo} 延长审理期限 ${body.days} 日（${actor.displayName}批准）`);
+        const extension: Extension = { length: body.days, unit: 'CAL', reason: body.reason, approvedOn: body.approvedOn, article: '《中华人民共和国行政复议法》第六十二条第一款' };
+        await deps.deadlines.extend(trx, decision.id, extension, { note: `${c.caseNo} 延长审理期限 ${body.days} 日（${actor.displayName}批准）` });
         return { onDate: body.approvedOn, patch: { extensionDays: body.days }, details: { days: body.days, approvedBy: actor.displayName, reason: body.reason, previousDue: current.due } };
       });
     },
@@ -722,7 +812,7 @@ export function createReconsiderationService(deps: {
         for (const [from, to] of pairs) {
           const d = openOf(ds, [from]);
           if (!d) continue;
-          await repo.closeDeadline(trx, d.id, 'cancelled', clock.nowIso());
+          await close(trx, d, 'cancelled');
           await openDeadline(trx, ordinary, to, d.startDate, { pauses: JSON.parse(d.pauses) as Pause[] });
           moved[KIND_OF_RULE[to]!] = d.dueDate;
         }
@@ -744,10 +834,18 @@ export function createReconsiderationService(deps: {
           defaulted = true;
           if ((body.type === 'uphold' || body.type === 'dismissClaim') && !body.thirdPartyEvidence) throw new AppError('RECON_DEFAULT_OUTCOME', { type: body.type, replyDue });
         }
+        const record = await proceedings(trx, c.id);
+        // Art. 49: under the ordinary procedure the applicant's views are heard and recorded (or recorded as not
+        // obtainable for reasons on the applicant's side, then the case may be decided on the papers); a hearing the
+        // applicant attended or waived (Art. 51 ¶2) is such a record.
+        if (procedureOf(c) === 'ordinary' && !record.applicantHeard) throw new AppError('RECON_VIEWS_NOT_HEARD', { procedure: 'ordinary' });
+        // Art. 52 ¶3, Art. 61 ¶3: a requested committee opinion is recorded and taken into account before deciding.
+        if (record.committeePending) throw new AppError('RECON_COMMITTEE_OPINION_PENDING', { requestedOn: record.committeePending });
         const decision = openOf(ds, decisionRules);
         const due = decision ? (await compute(decision.ruleId, decision.startDate, { pauses: JSON.parse(decision.pauses) as Pause[], extensions: JSON.parse(decision.extensions) as Extension[] })).due : null;
         await closeAll(trx, ds, decisionRules);
-        return { onDate: body.decidedOn, patch: { decisionType: body.type, decidedOn: body.decidedOn }, details: { type: body.type, onTime: !due || body.decidedOn <= due, decisionDue: due, respondentDefault: defaulted, summary: body.summary ?? null } };
+        // Art. 61 ¶2: after a hearing, the decision rests on the hearing record; ¶3: the committee's opinion is an important reference.
+        return { onDate: body.decidedOn, patch: { decisionType: body.type, decidedOn: body.decidedOn }, details: { type: body.type, onTime: !due || body.decidedOn <= due, decisionDue: due, respondentDefault: defaulted, summary: body.summary ?? null, hearingHeld: record.hearingHeld, committeeConsulted: record.committeeConsulted } };
       });
     },
 
@@ -756,6 +854,7 @@ export function createReconsiderationService(deps: {
       return act(actor, id, 'terminate', meta, async (c, ds, trx) => {
         notFuture('on', body.on);
         notBefore('on', body.on, c.acceptedOn, 'acceptedOn');
+        if (body.ground === 1) throw new AppError('RECON_WITHDRAWAL_REQUIRED', { ground: 1 });
         if (body.ground === 5) {
           const check = openOf(ds, [RULE.suspensionTermination]);
           if (c.status !== 'suspended' || !check || !TERMINATION_CHECK_GROUNDS.includes(c.suspensionGround ?? 0)) throw new AppError('RECON_TERMINATION_NOT_DUE', { suspensionGround: c.suspensionGround });
@@ -770,8 +869,171 @@ export function createReconsiderationService(deps: {
     async assign(actor, id, body, meta) {
       const h = await validHandler(actor, body.handlerId);
       return act(actor, id, 'assign', meta, async (c, _ds, trx) => {
-        await repo.reassignDeadlines(trx, c.id, h.id, clock.nowIso());
+        await deps.deadlines.reassign(trx, OBJECT_TYPE, c.id, h.id);
         return { onDate: null, patch: { handlerId: h.id }, details: { from: c.handlerId, to: h.id, handlerName: h.displayName } };
+      });
+    },
+
+    // Art. 74: before the decision the applicant may withdraw (after a settlement, ¶1, or otherwise); the body approves
+    // and the organ terminates the case under Art. 41 (1). Afterwards the applicant may not apply again on the same
+    // facts and reasons, unless the withdrawal was against their true will (¶2).
+    async withdraw(actor, id, body, meta) {
+      return act(actor, id, 'withdraw', meta, async (c, ds, trx) => {
+        notFuture('approvedOn', body.approvedOn);
+        notBefore('requestedOn', body.requestedOn, c.acceptedOn, 'acceptedOn');
+        notBefore('approvedOn', body.approvedOn, body.requestedOn, 'requestedOn');
+        await closeAll(trx, ds);
+        return {
+          onDate: body.approvedOn,
+          patch: { terminatedOn: body.approvedOn, terminationGround: 1, suspendedOn: null, suspensionGround: null },
+          details: { requestedOn: body.requestedOn, reason: body.reason, settlement: body.settlement, approvedBy: actor.displayName, ground: 1, reapplicationBarred: '申请人不得再以同一事实和理由提出行政复议申请，但能够证明撤回违背其真实意愿的除外（《中华人民共和国行政复议法》第七十四条第二款）' },
+        };
+      });
+    },
+
+    // Art. 49: the parties' views, heard in person, online or by phone, recorded; or recorded as not obtainable for
+    // reasons on the party's side (then the case may be decided on the papers).
+    async hearViews(actor, id, body, meta) {
+      return act(actor, id, 'hearViews', meta, async (c) => {
+        notFuture('on', body.on);
+        notBefore('on', body.on, c.acceptedOn, 'acceptedOn');
+        return { onDate: body.on, details: { party: body.party, method: body.method, record: body.record, onPapers: body.method === 'unable' } };
+      });
+    },
+
+    // Arts. 50–51 ¶1: written notice of time, place and issues at least 5 working days before the hearing (R11,
+    // counted backwards by the deadline engine on the official calendar).
+    async scheduleHearing(actor, id, body, meta) {
+      return act(actor, id, 'scheduleHearing', meta, async (c) => {
+        notFuture('noticeOn', body.noticeOn);
+        notBefore('noticeOn', body.noticeOn, c.acceptedOn, 'acceptedOn');
+        notBefore('hearingOn', body.hearingOn, body.noticeOn, 'noticeOn');
+        const latest = await compute(RULE.hearingNotice, body.hearingOn, { explain: true });
+        if (body.noticeOn > latest.due) throw new AppError('RECON_HEARING_NOTICE_LATE', { noticeOn: body.noticeOn, hearingOn: body.hearingOn, latestNoticeOn: latest.due, rule: RULE.hearingNotice, explanation: latest.steps.map((x) => x.text).join('；') });
+        return { onDate: body.noticeOn, details: { hearingOn: body.hearingOn, place: body.place, issues: body.issues, reason: body.reason, latestNoticeOn: latest.due, basis: ruleCitation(getRule(RULE.hearingNotice)) } };
+      });
+    },
+
+    // Art. 50 ¶3 (panel), Art. 51 ¶2 (applicant absent without proper reason = waived), ¶3 (respondent's head or delegate).
+    async recordHearing(actor, id, body, meta) {
+      return act(actor, id, 'recordHearing', meta, async (c, _ds, trx) => {
+        notFuture('heldOn', body.heldOn);
+        const { pendingHearings } = await proceedings(trx, c.id);
+        if (!pendingHearings.includes(body.heldOn)) throw new AppError('RECON_HEARING_NOT_SCHEDULED', { heldOn: body.heldOn, noticed: pendingHearings });
+        const applicantWaived = !body.applicantAttended && !body.applicantAbsenceReason;
+        return {
+          onDate: body.heldOn,
+          details: { heldOn: body.heldOn, presiding: body.presiding, members: body.members, clerk: body.clerk, applicantAttended: body.applicantAttended, applicantAbsenceReason: body.applicantAbsenceReason ?? null, applicantWaived, respondentHeadAttended: body.respondentHeadAttended, respondentDelegate: body.respondentDelegate ?? null, respondentAbsenceReason: body.respondentAbsenceReason ?? null, record: body.record },
+        };
+      });
+    },
+
+    // Art. 52 ¶2: the body asks the 行政复议委员会 for a consultative opinion (mandatory in cases (1)–(3)).
+    async consultCommittee(actor, id, body, meta) {
+      return act(actor, id, 'consultCommittee', meta, async (c, _ds, trx) => {
+        notFuture('requestedOn', body.requestedOn);
+        notBefore('requestedOn', body.requestedOn, c.acceptedOn, 'acceptedOn');
+        const { committeePending } = await proceedings(trx, c.id);
+        if (committeePending) throw new AppError('RECON_COMMITTEE_OPINION_PENDING', { requestedOn: committeePending });
+        return { onDate: body.requestedOn, details: { requestedOn: body.requestedOn, ground: body.ground, mandatory: body.ground <= 3, question: body.question } };
+      });
+    },
+
+    // Art. 52 ¶3: the body records the committee's opinion (Art. 61 ¶3: an important reference for the decision).
+    async recordCommitteeOpinion(actor, id, body, meta) {
+      return act(actor, id, 'recordCommitteeOpinion', meta, async (c, _ds, trx) => {
+        notFuture('receivedOn', body.receivedOn);
+        const { committeePending } = await proceedings(trx, c.id);
+        if (!committeePending) throw notAllowed(c.status, 'recordCommitteeOpinion', '尚未提请行政复议委员会提出咨询意见');
+        notBefore('receivedOn', body.receivedOn, committeePending, 'requestedOn');
+        return { onDate: body.receivedOn, details: { requestedOn: committeePending, opinion: body.opinion } };
+      });
+    },
+
+    // Arts. 13, 56, 57: incidental review of a normative document. The case is suspended (Art. 39 ¶1 (9)); an organ
+    // with power handles it within 30 days (R15) and notifies the drafting organ within 3 working days of the
+    // suspension (R17, Art. 58); otherwise it forwards the document within 7 working days (R16).
+    async startNormReview(actor, id, body, meta) {
+      return act(actor, id, 'startNormReview', meta, async (c, ds, trx) => {
+        notFuture('on', body.on);
+        notBefore('on', body.on, c.acceptedOn, 'acceptedOn');
+        await suspendClock(trx, c, ds, body.on, NORM_REVIEW_GROUND);
+        if (body.competent) {
+          await openDeadline(trx, c, RULE.normReview, body.on);
+          await openDeadline(trx, c, RULE.draftingNotice, body.on);
+        } else {
+          await openDeadline(trx, c, RULE.normForward, body.on);
+        }
+        return {
+          onDate: body.on,
+          patch: { suspendedOn: body.on, suspensionGround: NORM_REVIEW_GROUND },
+          details: { ground: NORM_REVIEW_GROUND, source: body.source, basisArticle: body.source === 'applicant' ? '第十三条、第五十六条' : '第五十七条', document: body.document, competent: body.competent, note: body.note ?? null },
+        };
+      });
+    },
+
+    // Art. 58 ¶1: written notice to the drafting organ; its written reply is due 10 working days after receipt (R18).
+    async notifyDraftingOrgan(actor, id, body, meta) {
+      return act(actor, id, 'notifyDraftingOrgan', meta, async (c, ds, trx) => {
+        const notice = openOf(ds, [RULE.draftingNotice]);
+        if (c.suspensionGround !== NORM_REVIEW_GROUND || !notice) throw new AppError('RECON_NORM_REVIEW_STATE', { step: 'notifyDraftingOrgan' });
+        notFuture('noticeOn', body.noticeOn);
+        notFuture('draftingReceivedOn', body.draftingReceivedOn);
+        notBefore('noticeOn', body.noticeOn, notice.startDate, 'suspendedOn');
+        notBefore('draftingReceivedOn', body.draftingReceivedOn, body.noticeOn, 'noticeOn');
+        const noticeDue = (await compute(notice.ruleId, notice.startDate)).due;
+        await close(trx, notice, 'met');
+        await openDeadline(trx, c, RULE.draftingReply, body.draftingReceivedOn);
+        return { onDate: body.noticeOn, details: { draftingReceivedOn: body.draftingReceivedOn, noticeDue, onTime: body.noticeOn <= noticeDue } };
+      });
+    },
+
+    // Art. 58: the drafting organ's written reply (and, where required, its explanation in person, ¶2).
+    async recordDraftingReply(actor, id, body, meta) {
+      return act(actor, id, 'recordDraftingReply', meta, async (c, ds, trx) => {
+        const reply = openOf(ds, [RULE.draftingReply]);
+        if (c.suspensionGround !== NORM_REVIEW_GROUND || !reply) throw new AppError('RECON_NORM_REVIEW_STATE', { step: 'recordDraftingReply' });
+        notFuture('receivedOn', body.receivedOn);
+        notBefore('receivedOn', body.receivedOn, reply.startDate, 'draftingReceivedOn');
+        const replyDue = (await compute(reply.ruleId, reply.startDate)).due;
+        await close(trx, reply, 'met');
+        return { onDate: body.receivedOn, details: { replyDue, onTime: body.receivedOn <= replyDue, inPerson: body.inPerson } };
+      });
+    },
+
+    // Arts. 56, 57: forwarded to the competent organ within 7 working days; its reply is due within 60 days (R19, Art. 60).
+    async forwardNorm(actor, id, body, meta) {
+      return act(actor, id, 'forwardNorm', meta, async (c, ds, trx) => {
+        const forward = openOf(ds, [RULE.normForward]);
+        if (c.suspensionGround !== NORM_REVIEW_GROUND || !forward) throw new AppError('RECON_NORM_REVIEW_STATE', { step: 'forwardNorm' });
+        notFuture('forwardedOn', body.forwardedOn);
+        notFuture('recipientReceivedOn', body.recipientReceivedOn);
+        notBefore('forwardedOn', body.forwardedOn, forward.startDate, 'suspendedOn');
+        notBefore('recipientReceivedOn', body.recipientReceivedOn, body.forwardedOn, 'forwardedOn');
+        const forwardDue = (await compute(forward.ruleId, forward.startDate)).due;
+        await close(trx, forward, 'met');
+        await openDeadline(trx, c, RULE.forwardedReply, body.recipientReceivedOn);
+        return { onDate: body.forwardedOn, details: { recipient: body.recipient, recipientReceivedOn: body.recipientReceivedOn, forwardDue, onTime: body.forwardedOn <= forwardDue } };
+      });
+    },
+
+    // Art. 59 (handled by the organ: lawful → said in the decision; unlawful → stop applying it and order the drafting
+    // organ to correct it) or Art. 60 (the receiving organ's reply); then review resumes (Art. 39 ¶2).
+    async concludeNormReview(actor, id, body, meta) {
+      return act(actor, id, 'concludeNormReview', meta, async (c, ds, trx) => {
+        if (c.suspensionGround !== NORM_REVIEW_GROUND) throw new AppError('RECON_NORM_REVIEW_STATE', { step: 'concludeNormReview', reason: 'noReview' });
+        notFuture('on', body.on);
+        notBefore('on', body.on, c.suspendedOn, 'suspendedOn');
+        const handled = openOf(ds, [RULE.normReview]);
+        const awaited = openOf(ds, [RULE.forwardedReply]);
+        if (handled ? body.outcome === 'replyReceived' : !awaited || body.outcome !== 'replyReceived') throw new AppError('RECON_NORM_REVIEW_STATE', { step: 'concludeNormReview', outcome: body.outcome, competent: !!handled });
+        const period = (handled ?? awaited)!;
+        const due = (await compute(period.ruleId, period.startDate)).due;
+        await close(trx, period, 'met');
+        // steps of Art. 58 still open when the organ decides are no longer owed
+        for (const d of ds) if (d.status === 'open' && [RULE.draftingNotice, RULE.draftingReply].includes(d.ruleId as never)) await close(trx, d, 'cancelled');
+        await resumeClock(trx, c, ds, body.on);
+        return { onDate: body.on, patch: { suspendedOn: null, suspensionGround: null }, details: { outcome: body.outcome, summary: body.summary, due, onTime: body.on <= due, suspendedOn: c.suspendedOn } };
       });
     },
   };

@@ -41,6 +41,30 @@ describe('reconsideration state table', () => {
     ['terminate', S('underReview'), 'terminated'],
     ['terminate', S('mediation'), 'terminated'],
     ['terminate', S('suspended', 'underReview'), 'terminated'],
+    ['withdraw', S('accepted'), 'terminated'],
+    ['withdraw', S('underReview'), 'terminated'],
+    ['withdraw', S('mediation'), 'terminated'],
+    ['withdraw', S('suspended', 'mediation'), 'terminated'],
+    ['hearViews', S('accepted'), 'accepted'],
+    ['hearViews', S('underReview'), 'underReview'],
+    ['hearViews', S('mediation'), 'mediation'],
+    ['scheduleHearing', S('accepted'), 'accepted'],
+    ['scheduleHearing', S('underReview'), 'underReview'],
+    ['scheduleHearing', S('mediation'), 'mediation'],
+    ['recordHearing', S('underReview'), 'underReview'],
+    ['recordHearing', S('mediation'), 'mediation'],
+    ['consultCommittee', S('underReview'), 'underReview'],
+    ['consultCommittee', S('mediation'), 'mediation'],
+    ['recordCommitteeOpinion', S('underReview'), 'underReview'],
+    ['recordCommitteeOpinion', S('mediation'), 'mediation'],
+    ['recordCommitteeOpinion', S('suspended', 'underReview'), 'suspended'],
+    ['startNormReview', S('accepted'), 'suspended'],
+    ['startNormReview', S('underReview'), 'suspended'],
+    ['startNormReview', S('mediation'), 'suspended'],
+    ['notifyDraftingOrgan', S('suspended', 'underReview'), 'suspended'],
+    ['recordDraftingReply', S('suspended', 'underReview'), 'suspended'],
+    ['forwardNorm', S('suspended', 'underReview'), 'suspended'],
+    ['concludeNormReview', S('suspended', 'underReview'), 'underReview'],
     ['assign', S('registered'), 'registered'],
     ['assign', S('correctionRequested'), 'correctionRequested'],
     ['assign', S('accepted'), 'accepted'],
@@ -74,9 +98,22 @@ describe('reconsideration state table', () => {
     ['terminate', S('registered')],
     ['concludeMediation', S('underReview')],
     ['assign', S('decided')],
+    ['withdraw', S('registered')], // Art. 41: termination happens during the reconsideration, i.e. after acceptance
+    ['withdraw', S('decided')], // Art. 74: only before the decision
+    ['recordHearing', S('accepted')],
+    ['startNormReview', S('suspended', 'underReview')], // one suspension at a time
+    ['startNormReview', S('registered')],
+    ['concludeNormReview', S('underReview')],
+    ['hearViews', S('decided')],
   ];
   it.each(forbidden)('%s from %o is forbidden', (action, from) => {
     expect(transition(from, action)).toBeNull();
+  });
+
+  it('startNormReview remembers where review continues; concludeNormReview returns there (Art. 39 ¶2)', () => {
+    const s = transition(S('mediation'), 'startNormReview');
+    expect(s).toEqual({ status: 'suspended', resumeTo: 'mediation' });
+    expect(transition(s!, 'concludeNormReview')).toEqual({ status: 'mediation', resumeTo: null });
   });
 
   it('terminal statuses allow no action at all', () => {

@@ -26,6 +26,17 @@ export type ReconAction =
   | 'switchProcedure'
   | 'decide'
   | 'terminate'
+  | 'withdraw'
+  | 'hearViews'
+  | 'scheduleHearing'
+  | 'recordHearing'
+  | 'consultCommittee'
+  | 'recordCommitteeOpinion'
+  | 'startNormReview'
+  | 'notifyDraftingOrgan'
+  | 'recordDraftingReply'
+  | 'forwardNorm'
+  | 'concludeNormReview'
   | 'assign';
 
 /** 'same': the status does not change; 'previous': back to the status held before 中止 (Art. 39 ¶2 恢复审理). */
@@ -60,6 +71,23 @@ export const TRANSITIONS: Readonly<Record<ReconAction, TransitionRow>> = {
   switchProcedure: { from: [...ACTIVE_REVIEW, 'suspended'], to: 'same', label: '简易程序转为普通程序', article: '第五十五条' },
   decide: { from: ['underReview', 'mediation'], to: 'decided', label: '作出行政复议决定', article: '第六十一条至第七十二条' },
   terminate: { from: [...ACTIVE_REVIEW, 'suspended'], to: 'terminated', label: '终止行政复议', article: '第四十一条' },
+  // Art. 74: before the decision the applicant may withdraw (after a settlement or otherwise); once the body approves,
+  // the organ terminates the case under Art. 41 (1).
+  withdraw: { from: [...ACTIVE_REVIEW, 'suspended'], to: 'terminated', label: '准予撤回行政复议申请并终止行政复议', article: '第七十四条、第四十一条第一项' },
+  // Art. 49: under the ordinary procedure the body hears the parties' views (in person, online, by phone) and records them.
+  hearViews: { from: ACTIVE_REVIEW, to: 'same', label: '听取当事人意见', article: '第四十九条' },
+  // Arts. 50–51: hearing; written notice of time, place and issues at least 5 (working) days before (R11).
+  scheduleHearing: { from: ACTIVE_REVIEW, to: 'same', label: '书面通知听证', article: '第五十条、第五十一条第一款' },
+  recordHearing: { from: ['underReview', 'mediation'], to: 'same', label: '举行听证并制作听证笔录', article: '第五十条第三款、第五十一条' },
+  // Art. 52: consultation of the 行政复议委员会; its opinion is recorded and is an important reference (Art. 61 ¶3).
+  consultCommittee: { from: ['underReview', 'mediation'], to: 'same', label: '提请行政复议委员会提出咨询意见', article: '第五十二条第二款' },
+  recordCommitteeOpinion: { from: ['underReview', 'mediation', 'suspended'], to: 'same', label: '记录行政复议委员会咨询意见', article: '第五十二条第三款' },
+  // Arts. 13, 56–60: incidental review of a normative document; the case is suspended under Art. 39 ¶1 (9).
+  startNormReview: { from: ACTIVE_REVIEW, to: 'suspended', label: '规范性文件附带审查（中止审理）', article: '第十三条、第五十六条、第五十七条、第三十九条第一款第九项' },
+  notifyDraftingOrgan: { from: ['suspended'], to: 'same', label: '书面通知制定机关提出书面答复', article: '第五十八条第一款' },
+  recordDraftingReply: { from: ['suspended'], to: 'same', label: '收到制定机关书面答复', article: '第五十八条' },
+  forwardNorm: { from: ['suspended'], to: 'same', label: '转送有权处理的机关', article: '第五十六条、第五十七条' },
+  concludeNormReview: { from: ['suspended'], to: 'previous', label: '附带审查办结，恢复审理', article: '第五十九条、第六十条、第三十九条第二款' },
   assign: { from: ['registered', 'correctionRequested', 'accepted', 'underReview', 'mediation', 'suspended'], to: 'same', label: '分配承办人', article: '' },
 };
 

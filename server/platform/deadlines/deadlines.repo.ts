@@ -119,6 +119,26 @@ export function kyselyRepo(db: Db): DeadlineRepo {
   };
 }
 
+/** The columns the recomputation writes. */
+const UPDATED_COLUMNS = ['due_date', 'flags', 'computed_at', 'updated_at'];
+/** Rebuild the indexes that hold a written column when at least 1/REBUILD_SHARE of the table's rows change … */
+const REBUILD_SHARE = 8;
+/** … and at least this many (below it either way is quick). */
+const REBUILD_MIN_ROWS = 5000;
+const JOURNAL_COLUMNS = 6;
+const JOURNAL_BATCH = 100;
+
+const quoteId = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * The explicitly created indexes of a table (not those of its constraints) that hold one of `columns`, with the SQL
+ * that created them.
+ */
+export function indexesOn(sqlite: BetterSqlite3.Database, table: string, columns: string[]): { name: string; sql: string }[] {
+  const all = sqlite.prepare("select name, sql from sqlite_schema where type = 'index' and tbl_name = ? and sql is not null").all(table) as { name: string; sql: string }[];
+  return all.filter((ix) => (sqlite.prepare('select name from pragma_index_info(?)').pluck().all(ix.name) as (string | null)[]).some((c) => c !== null && columns.includes(c)));
+}
+
 /** A validated non-negative integer, for LIMIT/OFFSET written into SQL text. */
 function int(n: number): number {
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a row count: ${n}`);
@@ -170,6 +190,17 @@ export function sqliteRepo(db: Db, sqlite: BetterSqlite3.Database): DeadlineRepo
          from (select at, old_due, new_due, reason from deadline_journal where deadline_id = d.id order by at desc limit ${int(journalLimit)}) j)
     from deadlines d where d.id = ?`).raw(true);
 
+  /** Journal rows, JOURNAL_COLUMNS values each: as multi-row INSERTs of JOURNAL_BATCH rows, the rest one by one. */
+  function insertJournal(values: unknown[]) {
+    const rows = (n: number) => Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?)').join(', ');
+    const batch = prepare(`insert into deadline_journal (id, deadline_id, at, old_due, new_due, reason) values ${rows(JOURNAL_BATCH)}`);
+    const single = prepare(`insert into deadline_journal (id, deadline_id, at, old_due, new_due, reason) values ${rows(1)}`);
+    const per = JOURNAL_BATCH * JOURNAL_COLUMNS;
+    let i = 0;
+    for (; i + per <= values.length; i += per) batch.run(values.slice(i, i + per));
+    for (; i < values.length; i += JOURNAL_COLUMNS) single.run(values.slice(i, i + JOURNAL_COLUMNS));
+  }
+
   function where(actor: Actor, f: DeadlineFilter): { sql: string; params: unknown[] } {
     const scope = scopeSql(actor, 'department_id', 'assignee_id');
     const terms = ['status = ?', scope.sql];
@@ -216,7 +247,6 @@ export function sqliteRepo(db: Db, sqlite: BetterSqlite3.Database): DeadlineRepo
       const read = prepare(`select rowid, id, rule_id, start_date, nullif(pauses, '[]'), nullif(extensions, '[]'), due_date, nullif(flags, '[]')
         from deadlines where status = 'open'`).raw(true);
       const update = prepare('update deadlines set due_date = ?, flags = ?, computed_at = ?, updated_at = ? where rowid = ?');
-      const insert = prepare('insert into deadline_journal (id, deadline_id, at, old_due, new_due, reason) values (?, ?, ?, ?, ?, ?)');
       // Read, compute and write in one immediate (write-locked) transaction: no change can slip in between. The rows
       // are streamed (the connection cannot write while a read is open, so changes are collected first): holding
       // every open row in memory at once would cost more in garbage collection than the computation itself.
@@ -228,15 +258,22 @@ export function sqliteRepo(db: Db, sqlite: BetterSqlite3.Database): DeadlineRepo
           const next = compute({ id: r[1], ruleId: r[2], startDate: r[3], pauses: r[4] ?? '[]', extensions: r[5] ?? '[]', dueDate: r[6], flags: r[7] ?? '[]' });
           if (next) changes.push({ rowid: r[0], id: r[1], oldDue: r[6], next });
         }
-        let changedDeadlines = 0;
+        // Each changed row moves in every index that holds a written column (the list indexes hold the due date):
+        // a delete and an insert at a random place per index and row. When a large share of the table changes,
+        // building those indexes afresh after the writes (one sort each) costs far less; the rebuild uses the
+        // stored definition of each index, inside this transaction, so no reader ever sees the table without them.
+        const rebuild = changes.length >= REBUILD_MIN_ROWS && changes.length * REBUILD_SHARE >= (prepare('select count(*) from deadlines').pluck().get() as number) ? indexesOn(sqlite, 'deadlines', UPDATED_COLUMNS) : [];
+        for (const ix of rebuild) sqlite.exec(`drop index ${quoteId(ix.name)}`);
+        // Rows are written in rowid order: each table page is visited once.
+        changes.sort((a, b) => a.rowid - b.rowid);
+        const journal: unknown[] = [];
         for (const c of changes) {
           update.run(c.next.dueDate, c.next.flags, now, now, c.rowid);
-          if (c.next.dueDate !== c.oldDue) {
-            insert.run(randomUUID(), c.id, now, c.oldDue, c.next.dueDate, reason);
-            changedDeadlines++;
-          }
+          if (c.next.dueDate !== c.oldDue) journal.push(randomUUID(), c.id, now, c.oldDue, c.next.dueDate, reason);
         }
-        return { recomputed, changedDeadlines };
+        for (const ix of rebuild) sqlite.exec(ix.sql);
+        insertJournal(journal);
+        return { recomputed, changedDeadlines: journal.length / JOURNAL_COLUMNS };
       });
       return exclusive(() => run.immediate());
     },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { type WorkCalendar, tryParseDate } from '../../../common/calendar';
+import { type WorkCalendar, formatDate, tryParseDate } from '../../../common/calendar';
 import type { DeadlineDetail, DeadlineItem, DeadlineListQuery } from '../../../common/contracts';
 import { type Extension, type Pause, computeDeadline, findRule, getRule, ruleCitation } from '../../../common/deadlines';
 import { AppError } from '../../../common/errors';
@@ -32,9 +32,36 @@ export interface DeadlineService {
   get(actor: Actor, id: string): Promise<z.infer<typeof DeadlineDetail>>;
   /** After a calendar change: recompute every open deadline, journal each changed due date. */
   recomputeOpen(calendar: WorkCalendar, reason: string): Promise<CalendarChange>;
+
+  // ── writes on an open deadline, inside the caller's transaction (the action that causes them) ──────────
+  // Each recomputes through common/deadlines, journals a changed due date in deadline_journal with `note` as the
+  // reason, and drops the cached list totals. A deadline that is not open is DEADLINE_NOT_OPEN; a missing one NOT_FOUND.
+  /** Closes an open deadline: 'met' (the act was done) or 'cancelled' (no longer owed). */
+  close(trx: Transaction<Database>, id: string, status: 'met' | 'cancelled'): Promise<void>;
+  /**
+   * Stops the clock from `from` (inclusive) with an open-ended pause (中止 …). While a pause is open the due date is
+   * not determined: it is stored as null (the to-do list shows the deadline as paused, neither overdue nor due soon).
+   */
+  pause(trx: Transaction<Database>, id: string, from: string, why: { reason: string; article?: string; note: string }): Promise<DeadlineChange>;
+  /** Restarts the clock on `on` (the first day it runs again): the open pause ends the day before, inclusive. */
+  resume(trx: Transaction<Database>, id: string, on: string, why: { note: string }): Promise<DeadlineChange>;
+  /** Records an approved extension (checked against the rule's statutory cap by the engine). */
+  extend(trx: Transaction<Database>, id: string, extension: Extension, why: { note: string }): Promise<DeadlineChange>;
+  /** Moves every open deadline of an object to another assignee; returns how many moved. */
+  reassign(trx: Transaction<Database>, objectType: string, objectId: string, assigneeId: string | null): Promise<number>;
+}
+
+/** A deadline after a write: the due date before and after (null while paused). */
+export interface DeadlineChange {
+  id: string;
+  oldDue: string | null;
+  dueDate: string | null;
+  flags: string[];
 }
 
 const DAY = 86400_000;
+/** The due date to store: none while an open pause stops the clock (it moves every day until resumption). */
+const dueOf = (res: { due: string; flags: readonly string[] }): string | null => (res.flags.includes('PAUSED') ? null : res.due);
 /** Days from `today` (its day number, when it parses) to a stored due date. */
 function daysBetween(today: string, todayDn: number | null, due: string): number {
   const b = tryParseDate(due);
@@ -47,9 +74,9 @@ const parseArray = <T>(json: string): T[] => (json === '[]' ? [] : (JSON.parse(j
 /**
  * How long a list total may be served from memory: the staleness bound of a total. Every write through this
  * service drops the cached totals at once, so after those a total is exact. The bound covers the writes this
- * service does not see: rows changed by code that bypasses it (the 行政复议 module's interim writes, ADR 0003), by
- * another process or app instance (several instances on one PostgreSQL database), and a list counted on another
- * PostgreSQL connection while a transaction that opened a deadline had not yet committed. Such a total is at most
+ * service does not see: rows changed by another process or app instance (several instances on one PostgreSQL
+ * database), and a list counted on another connection while a transaction that wrote a deadline through this
+ * service had not yet committed (the totals are dropped when the write is made, not when it commits). Such a total is at most
  * COUNT_TTL_MS old; the rows of a page are always read fresh.
  */
 const COUNT_TTL_MS = 5_000;
@@ -76,6 +103,8 @@ export function createDeadlineService(deps: { db: Db; sqlite?: BetterSqlite3.Dat
 
   function toItem(r: DeadlineRow, today: string, todayDn = tryParseDate(today)): DeadlineItem {
     const rule = findRule(r.ruleId);
+    // A paused deadline (an open pause) has no running clock: neither overdue nor due soon.
+    const paused = r.flags !== '[]' && r.flags.includes('PAUSED');
     return {
       id: r.id,
       module: r.module,
@@ -91,22 +120,82 @@ export function createDeadlineService(deps: { db: Db; sqlite?: BetterSqlite3.Dat
       flags: parseArray<string>(r.flags),
       departmentId: r.departmentId,
       assigneeId: r.assigneeId,
-      daysLeft: r.dueDate ? daysBetween(today, todayDn, r.dueDate) : null,
+      daysLeft: r.dueDate && !paused ? daysBetween(today, todayDn, r.dueDate) : null,
     };
   }
 
+  /** Reads an open deadline inside the transaction, lets `change` edit its pauses/extensions, recomputes and writes. */
+  async function rewrite(trx: Transaction<Database>, id: string, note: string, change: (pauses: Pause[], extensions: Extension[]) => { pauses: Pause[]; extensions: Extension[] }): Promise<DeadlineChange> {
+    const row = await trx.selectFrom('deadlines').select(['id', 'ruleId', 'startDate', 'pauses', 'extensions', 'dueDate', 'status']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'deadline', id });
+    if (row.status !== 'open') throw new AppError('DEADLINE_NOT_OPEN', { id, status: row.status });
+    const next = change(parseArray<Pause>(row.pauses), parseArray<Extension>(row.extensions));
+    const res = compute(await deps.calendar(), { ruleId: row.ruleId, startDate: row.startDate, ...next }, clock.today(), false);
+    const dueDate = dueOf(res);
+    const now = clock.nowIso();
+    invalidate();
+    await trx
+      .updateTable('deadlines')
+      .set({ pauses: JSON.stringify(next.pauses), extensions: JSON.stringify(next.extensions), dueDate, flags: JSON.stringify(res.flags), computedAt: now, updatedAt: now })
+      .where('id', '=', id)
+      .execute();
+    if (dueDate !== row.dueDate) await trx.insertInto('deadlineJournal').values({ id: randomUUID(), deadlineId: id, at: now, oldDue: row.dueDate, newDue: dueDate, reason: note }).execute();
+    return { id, oldDue: row.dueDate, dueDate, flags: res.flags };
+  }
+
   return {
+    async close(trx, id, status) {
+      const row = await trx.selectFrom('deadlines').select(['status']).where('id', '=', id).executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND', { entity: 'deadline', id });
+      if (row.status !== 'open') throw new AppError('DEADLINE_NOT_OPEN', { id, status: row.status });
+      invalidate();
+      await trx.updateTable('deadlines').set({ status, updatedAt: clock.nowIso() }).where('id', '=', id).where('status', '=', 'open').execute();
+    },
+
+    async pause(trx, id, from, why) {
+      if (tryParseDate(from) === null) throw new AppError('CALENDAR_DATE_INVALID', { field: 'from', value: from });
+      return rewrite(trx, id, why.note, (pauses, extensions) => {
+        if (pauses.some((p) => p.to == null)) throw new AppError('DEADLINE_PAUSE_STATE', { id, reason: 'alreadyPaused' });
+        if (pauses.some((p) => p.to != null && p.to >= from)) throw new AppError('DEADLINE_PAUSE_STATE', { id, reason: 'overlaps', from });
+        return { pauses: [...pauses, { from, to: null, reason: why.reason, ...(why.article ? { article: why.article } : {}) }], extensions };
+      });
+    },
+
+    async resume(trx, id, on, why) {
+      const onDn = tryParseDate(on);
+      if (onDn === null) throw new AppError('CALENDAR_DATE_INVALID', { field: 'on', value: on });
+      return rewrite(trx, id, why.note, (pauses, extensions) => {
+        const open = pauses.find((p) => p.to == null);
+        if (!open) throw new AppError('DEADLINE_PAUSE_STATE', { id, reason: 'notPaused' });
+        if (on < open.from) throw new AppError('DEADLINE_PAUSE_STATE', { id, reason: 'beforePause', from: open.from, on });
+        const last = formatDate(onDn - 1);
+        // Resumed on the day it was paused: no day was lost, the pause is dropped.
+        return { pauses: pauses.flatMap((p) => (p !== open ? [p] : last >= p.from ? [{ ...p, to: last }] : [])), extensions };
+      });
+    },
+
+    async extend(trx, id, extension, why) {
+      return rewrite(trx, id, why.note, (pauses, extensions) => ({ pauses, extensions: [...extensions, extension] }));
+    },
+
+    async reassign(trx, objectType, objectId, assigneeId) {
+      invalidate();
+      const res = await trx.updateTable('deadlines').set({ assigneeId, updatedAt: clock.nowIso() }).where('objectType', '=', objectType).where('objectId', '=', objectId).where('status', '=', 'open').executeTakeFirst();
+      return Number(res.numUpdatedRows);
+    },
+
     async open(trx, input) {
       const cal = await deps.calendar();
       const pauses = input.pauses ?? [];
       const extensions = input.extensions ?? [];
       const res = compute(cal, { ruleId: input.ruleId, startDate: input.startDate, pauses, extensions }, clock.today(), false);
       const id = randomUUID();
+      const dueDate = dueOf(res);
       const now = clock.nowIso();
       invalidate();
       await trx
         .insertInto('deadlines')
-        .values({ id, module: input.module, objectType: input.objectType, objectId: input.objectId, title: input.title, ruleId: input.ruleId, startDate: input.startDate, pauses: JSON.stringify(pauses), extensions: JSON.stringify(extensions), dueDate: res.due, status: 'open', flags: JSON.stringify(res.flags), departmentId: input.departmentId, assigneeId: input.assigneeId ?? null, computedAt: now, createdAt: now, updatedAt: now })
+        .values({ id, module: input.module, objectType: input.objectType, objectId: input.objectId, title: input.title, ruleId: input.ruleId, startDate: input.startDate, pauses: JSON.stringify(pauses), extensions: JSON.stringify(extensions), dueDate, status: 'open', flags: JSON.stringify(res.flags), departmentId: input.departmentId, assigneeId: input.assigneeId ?? null, computedAt: now, createdAt: now, updatedAt: now })
         .execute();
       return id;
     },
@@ -146,14 +235,25 @@ export function createDeadlineService(deps: { db: Db; sqlite?: BetterSqlite3.Dat
     async recomputeOpen(calendar, reason) {
       invalidate();
       const today = clock.today();
+      // The computation is a pure function of (rule, start, pauses, extensions) for one calendar and one day, and
+      // many open deadlines share those inputs (the same rule started on the same day, no pause, no extension):
+      // each distinct input is computed once per recomputation.
+      const memo = new Map<string, { due: string; flags: string }>();
       try {
         return await repo.recomputeOpen(
           (r) => {
             // A stored deadline whose rule left the catalogue keeps its due date and is left to a person to decide.
             if (!findRule(r.ruleId)) return undefined;
-            const res = compute(calendar, { ruleId: r.ruleId, startDate: r.startDate, pauses: parseArray<Pause>(r.pauses), extensions: parseArray<Extension>(r.extensions) }, today, false);
-            const flags = res.flags.length ? JSON.stringify(res.flags) : '[]';
-            return res.due !== r.dueDate || flags !== r.flags ? { dueDate: res.due, flags } : undefined;
+            // A paused deadline has no due date until its clock runs again (resume recomputes it).
+            if (r.dueDate === null && r.pauses.includes('"to":null')) return undefined;
+            const key = `${r.ruleId}\n${r.startDate}\n${r.pauses}\n${r.extensions}`;
+            let next = memo.get(key);
+            if (!next) {
+              const res = compute(calendar, { ruleId: r.ruleId, startDate: r.startDate, pauses: parseArray<Pause>(r.pauses), extensions: parseArray<Extension>(r.extensions) }, today, false);
+              next = { due: res.due, flags: res.flags.length ? JSON.stringify(res.flags) : '[]' };
+              memo.set(key, next);
+            }
+            return next.due !== r.dueDate || next.flags !== r.flags ? { dueDate: next.due, flags: next.flags } : undefined;
           },
           clock.nowIso(),
           reason,

@@ -63,6 +63,18 @@ export function createAuthService(deps: {
   const idleMs = deps.session.idleMinutes * 60_000;
   const absoluteMs = deps.session.absoluteHours * 3600_000;
   const cache = new Map<string, CachedSession>();
+  // The hash of a token, by token, for the tokens seen recently: resolving a session is on every request, and
+  // hashing the token cost more than the rest of the lookup. Only the hash is remembered; the session itself is
+  // always read from `cache` by its id (so ending a session ends it here too). Bounded.
+  const tokenIds = new Map<string, string>();
+  const idOf = (token: string) => {
+    const known = tokenIds.get(token);
+    if (known !== undefined) return known;
+    const id = sm3(token);
+    if (tokenIds.size >= 10_000) tokenIds.clear();
+    tokenIds.set(token, id);
+    return id;
+  };
   const PERSIST_EVERY_MS = 60_000;
 
   async function loginLog(username: string, userId: string | null, ip: string, outcome: string, reason: string | null) {
@@ -187,7 +199,7 @@ export function createAuthService(deps: {
     },
 
     async resolve(token) {
-      const id = sm3(token);
+      const id = idOf(token);
       const now = clock.now();
       let s = cache.get(id);
       if (!s) {

@@ -6,7 +6,7 @@ import { ExclamationCircleOutlined, FieldTimeOutlined } from '@ant-design/icons'
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Drawer, Empty, Space, Statistic, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { z } from 'zod';
 import type { CalendarAddResponse, DeadlineDetail, DeadlineItem } from '../../../common/contracts';
 import { DATA_SCOPE_LABELS } from '../../../common/permissions';
@@ -201,9 +201,16 @@ function DeadlineTodo() {
       title: '操作',
       key: 'action',
       render: (_v, d) => (
-        <Button size="small" onClick={() => setOpenId(d.id)} aria-label={`查看“${d.title}”的计算说明`}>
-          计算说明
-        </Button>
+        <Space size={4}>
+          <Button size="small" onClick={() => setOpenId(d.id)} aria-label={`查看“${d.title}”的计算说明`}>
+            计算说明
+          </Button>
+          {d.objectType === 'reconsiderationCase' && (
+            <Link to={`/reconsideration/cases/${encodeURIComponent(d.objectId)}`} aria-label={`打开“${d.title}”所属的行政复议案件`}>
+              打开案件
+            </Link>
+          )}
+        </Space>
       ),
     },
   ];
@@ -261,6 +268,27 @@ function DeadlineTodo() {
   );
 }
 
+/** 行政复议 to-do: the signed-in handler's cases with an overdue or soon-due deadline, linking to the filtered register. */
+function ReconTodo() {
+  const count = (due: 'overdue' | 'dueSoon') =>
+    get<{ total: number }>('/reconsideration/cases', { mine: 'true', due, pageSize: 1 }).then((r) => r.total);
+  const overdue = useQuery({ queryKey: ['reconsideration', 'cases', 'todo', 'overdue'], queryFn: () => count('overdue') });
+  const soon = useQuery({ queryKey: ['reconsideration', 'cases', 'todo', 'dueSoon'], queryFn: () => count('dueSoon') });
+  return (
+    <Card title={<h2 className="section-title">行政复议待办</h2>} size="small">
+      <Space wrap size="large">
+        <Link to="/reconsideration/cases?due=overdue">
+          <span className={overdue.data ? 'text-overdue' : undefined}>我的案件中已逾期：{overdue.data ?? '—'} 件</span>
+        </Link>
+        <Link to="/reconsideration/cases?due=dueSoon">
+          <span className={soon.data ? 'text-near' : undefined}>3 日内届满：{soon.data ?? '—'} 件</span>
+        </Link>
+        <Link to="/reconsideration/cases">打开案件台账</Link>
+      </Space>
+    </Card>
+  );
+}
+
 function AdminWelcome() {
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -292,6 +320,7 @@ export function HomePage() {
         description={`${me.displayName}，您好。${me.departmentName} · ${me.roles.map((r) => r.name).join('、') || '未分配角色'} · 数据范围：${DATA_SCOPE_LABELS[me.dataScope]}`}
       />
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        {hasPermissions(me, 'reconsideration.case.read') && <ReconTodo />}
         {canDeadlines ? <DeadlineTodo /> : <AdminWelcome />}
       </Space>
     </>

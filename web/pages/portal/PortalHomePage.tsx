@@ -1,8 +1,8 @@
-import { CalculatorOutlined, PhoneOutlined, ReadOutlined } from '@ant-design/icons';
+import { CalculatorOutlined, FileSearchOutlined, FormOutlined, PhoneOutlined, ReadOutlined } from '@ant-design/icons';
 import { Button, Card } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 
-/** Public portal home: what the bureau offers online (for now, the deadline calculator). */
+/** Public portal home: what the bureau offers online (行政复议 online application and progress, the deadline calculator). */
 export function PortalHomePage() {
   const navigate = useNavigate();
   return (
@@ -12,6 +12,28 @@ export function PortalHomePage() {
         北京市西城区司法局面向群众和企业提供的在线服务。无需登录即可使用。
       </p>
       <div className="portal-cards">
+        <Card
+          title={
+            <h2 className="section-title">
+              <FormOutlined aria-hidden="true" /> 网上申请行政复议
+            </h2>
+          }
+        >
+          <p>认为行政行为侵犯您的合法权益，可自知道该行政行为之日起六十日内在线提交行政复议申请书和材料（《中华人民共和国行政复议法》第二十条、第二十二条）。</p>
+          <Button type="primary" onClick={() => navigate('/portal/reconsideration/apply')}>
+            在线申请
+          </Button>
+        </Card>
+        <Card
+          title={
+            <h2 className="section-title">
+              <FileSearchOutlined aria-hidden="true" /> 办理进度查询
+            </h2>
+          }
+        >
+          <p>凭回执编号和查询码查看行政复议申请的办理状态、下一个法定期限及其计算说明，下载网上送达的文书。</p>
+          <Button onClick={() => navigate('/portal/reconsideration/progress')}>查询进度</Button>
+        </Card>
         <Card
           title={
             <h2 className="section-title">

@@ -1,0 +1,114 @@
+/**
+ * Calls of the public 行政复议 pages that the JSON wrapper (app/api.ts) does not cover: the multipart application and
+ * the binary download of a served document. Errors become the same ApiError as everywhere else.
+ */
+import type { z } from 'zod';
+import {
+  PORTAL_ATTACHMENT_KINDS,
+  PORTAL_ATTACHMENT_REASONS,
+  PORTAL_UPLOAD_LIMITS,
+  type PortalApplicationInput,
+  type PortalApplicationResult,
+  type PortalAttachmentKind,
+  type PortalAttachmentReason,
+} from '../../../common/contracts';
+import { ERRORS, type ErrorCode } from '../../../common/errors';
+import { API_BASE, ApiError } from '../../app/api';
+
+export const PORTAL_API = '/portal/reconsideration';
+
+async function errorOf(res: Response): Promise<ApiError> {
+  let body: { error?: { code?: string; message?: string; details?: unknown; requestId?: string } } | undefined;
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    body = undefined;
+  }
+  const e = body?.error;
+  const known = e?.code && e.code in ERRORS ? (e.code as ErrorCode) : null;
+  return new ApiError({
+    status: res.status,
+    code: known ?? 'HTTP_ERROR',
+    message: e?.message ?? (known ? ERRORS[known].message : `请求失败（HTTP ${res.status}），请稍后重试`),
+    details: e?.details,
+    requestId: e?.requestId ?? res.headers.get('x-request-id') ?? undefined,
+  });
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}${path}`, { credentials: 'omit', ...init });
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK', message: '无法连接服务器，请检查网络连接后重试' });
+  }
+  if (!res.ok) throw await errorOf(res);
+  return res;
+}
+
+export async function submitApplication(application: PortalApplicationInput, files: File[]): Promise<z.infer<typeof PortalApplicationResult>> {
+  const form = new FormData();
+  form.append('application', JSON.stringify(application));
+  for (const f of files) form.append('files', f, f.name);
+  const res = await send(`${PORTAL_API}/applications`, { method: 'POST', body: form, headers: { accept: 'application/json' } });
+  return (await res.json()) as z.infer<typeof PortalApplicationResult>;
+}
+
+/** Downloads a served document (.docx) and hands it to the browser as a file. */
+export async function downloadServedDocument(docId: string, receiptNo: string, queryCode: string, fallbackName: string): Promise<void> {
+  const res = await send(`${PORTAL_API}/documents/${encodeURIComponent(docId)}/docx`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/octet-stream' },
+    body: JSON.stringify({ receiptNo, queryCode }),
+  });
+  const blob = await res.blob();
+  const cd = res.headers.get('content-disposition') ?? '';
+  const m = /filename\*=UTF-8''([^;]+)/.exec(cd);
+  const name = m ? decodeURIComponent(m[1]!) : fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The rejected attachments named in a PORTAL_ATTACHMENT_REJECTED error. */
+export function rejectedFiles(details: unknown): { name: string; message: string }[] {
+  const d = details as { rejected?: { name?: unknown; reason?: unknown; message?: unknown }[] } | undefined;
+  if (!Array.isArray(d?.rejected)) return [];
+  return d.rejected.map((r) => ({
+    name: typeof r.name === 'string' ? r.name : '（无文件名）',
+    message: typeof r.message === 'string' ? r.message : (PORTAL_ATTACHMENT_REASONS[r.reason as PortalAttachmentReason] ?? '未通过检查'),
+  }));
+}
+
+const startsWith = (b: Uint8Array, bytes: number[]) => bytes.every((v, i) => b[i] === v);
+
+/**
+ * The browser's pre-check of a chosen file, mirroring the server (which decides): extension allowed, size, and the
+ * first bytes agreeing with the extension. Returns the Chinese reason, or null when the file may be sent.
+ */
+export async function precheckFile(file: File): Promise<string | null> {
+  if (file.size === 0) return PORTAL_ATTACHMENT_REASONS.EMPTY;
+  if (file.size > PORTAL_UPLOAD_LIMITS.fileBytes) return PORTAL_ATTACHMENT_REASONS.TOO_LARGE;
+  const ext = file.name.includes('.') ? file.name.split('.').pop()!.toLowerCase() : '';
+  const kind = (Object.keys(PORTAL_ATTACHMENT_KINDS) as PortalAttachmentKind[]).find((k) => (PORTAL_ATTACHMENT_KINDS[k].extensions as readonly string[]).includes(ext));
+  if (!kind) return PORTAL_ATTACHMENT_REASONS.TYPE_NOT_ALLOWED;
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  if (startsWith(head, [0x4d, 0x5a]) || startsWith(head, [0x7f, 0x45, 0x4c, 0x46])) return PORTAL_ATTACHMENT_REASONS.EXECUTABLE;
+  const text = new TextDecoder().decode(head).replace(/^\uFEFF/, '').trimStart();
+  if (text.startsWith('<') || text.startsWith('#!')) return PORTAL_ATTACHMENT_REASONS.ACTIVE_CONTENT;
+  const ok: Record<PortalAttachmentKind, boolean> = {
+    pdf: startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d]),
+    jpeg: startsWith(head, [0xff, 0xd8, 0xff]),
+    png: startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    docx: startsWith(head, [0x50, 0x4b, 0x03, 0x04]),
+    ofd: startsWith(head, [0x50, 0x4b, 0x03, 0x04]),
+  };
+  return ok[kind] ? null : PORTAL_ATTACHMENT_REASONS.EXTENSION_MISMATCH;
+}
+
+export const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
