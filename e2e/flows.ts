@@ -1,89 +1,15 @@
 // Browser flows in Debian Chromium (playwright-core) against the built app (dist/), on a fresh data dir.
-// Screenshots go to e2e/artifacts/ (kept by CI as artifacts).
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+// Screenshots go to e2e/artifacts/ (kept by CI as artifacts). FAZHI_E2E_ONLY=<text> runs the flows whose name contains it.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { createRng, generateIdNumber } from '../common/validators';
+import { ART, CHROMIUM, type Flow, PASSWORD, expect, fillDate, isoDay, login, pickOption, runAction, sofficeBinary, startServer } from './lib';
 import { extractPdfText } from './pdf-text';
 
-const ART = path.resolve('e2e/artifacts');
-const PASSWORD = 'E2e#Demo-2026';
-const CHROMIUM = process.env.FAZHI_CHROMIUM ?? '/usr/bin/chromium';
-
-async function startServer(): Promise<{ base: string; proc: ChildProcess; dataDir: string }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'fazhi-e2e-'));
-  const port = 40000 + Math.floor(Math.random() * 20000);
-  const proc = spawn(process.execPath, ['dist/server/main.mjs'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FAZHI_DATA_DIR: dataDir, FAZHI_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`${base}/api/v1/health`)).ok) return { base, proc, dataDir };
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  proc.kill();
-  throw new Error('server did not start');
-}
-
-type Flow = [name: string, fn: (page: Page, base: string) => Promise<void>];
-
-const expect = (cond: unknown, what: string) => {
-  if (!cond) throw new Error(`expectation failed: ${what}`);
-};
-
-/** 'YYYY-MM-DD' n days from today in Beijing (statutory dates are Beijing dates; the UI defaults to them). */
-const isoDay = (n = 0) => new Date(Date.now() + 8 * 3600_000 + n * 86400_000).toISOString().slice(0, 10);
-
-async function login(page: Page, base: string, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '工作台' }).waitFor();
-}
-
-/** antd DatePicker: type the date and confirm with Enter. */
-async function fillDate(page: Page, label: string, date: string) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
-
-/** antd Select: open it, pick the visible option with the text (exactly, or containing it). */
-async function pickOption(page: Page, select: ReturnType<Page['getByLabel']>, text: string, exact = false) {
-  await select.click();
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: exact ? new RegExp(`^${text}$`) : text }).first();
-  await option.waitFor();
-  await option.click();
-}
-
-/** Opens the action dialog of the case detail page, lets `fill` complete it and submits; waits for the status. */
-async function runAction(page: Page, button: string, status: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
-  await page.getByRole('toolbar', { name: '办理操作' }).getByRole('button', { name: button, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: new RegExp(`^${button}（《中华人民共和国行政复议法》第`) });
-  await dialog.waitFor();
-  if (fill) await fill(dialog);
-  await dialog.getByRole('button', { name: button, exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
-  await page.locator('.page-header').getByText(status, { exact: true }).waitFor();
-}
-
-/** LibreOffice for the .docx → PDF check: FAZHI_SOFFICE, else `soffice` on PATH. */
-function sofficeBinary(): string | null {
-  if (process.env.FAZHI_SOFFICE) return existsSync(process.env.FAZHI_SOFFICE) ? process.env.FAZHI_SOFFICE : null;
-  const r = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
-}
-
-const flows: Flow[] = [
+const coreFlows: Flow[] = [
   [
     'login as the system administrator and open user administration',
     async (page, base) => {
@@ -276,6 +202,9 @@ const flows: Flow[] = [
     },
   ],
 ];
+
+const only = process.env.FAZHI_E2E_ONLY;
+const flows: Flow[] = [...coreFlows].filter(([name]) => !only || name.includes(only));
 
 async function main() {
   mkdirSync(ART, { recursive: true });

@@ -1,0 +1,83 @@
+// Shared pieces of the browser flows: the server under test, sign-in, antd widgets, LibreOffice.
+// Each module's flows live in e2e/flows-<module>.ts and are listed in e2e/flows.ts.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+
+export const ART = path.resolve('e2e/artifacts');
+export const PASSWORD = 'E2e#Demo-2026';
+export const CHROMIUM = process.env.FAZHI_CHROMIUM ?? '/usr/bin/chromium';
+
+export async function startServer(): Promise<{ base: string; proc: ChildProcess; dataDir: string }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'fazhi-e2e-'));
+  const port = 40000 + Math.floor(Math.random() * 20000);
+  const proc = spawn(process.execPath, ['dist/server/main.mjs'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FAZHI_DATA_DIR: dataDir, FAZHI_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${base}/api/v1/health`)).ok) return { base, proc, dataDir };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  proc.kill();
+  throw new Error('server did not start');
+}
+
+export type Flow = [name: string, fn: (page: Page, base: string) => Promise<void>];
+
+export const expect = (cond: unknown, what: string) => {
+  if (!cond) throw new Error(`expectation failed: ${what}`);
+};
+
+/** 'YYYY-MM-DD' n days from today in Beijing (statutory dates are Beijing dates; the UI defaults to them). */
+export const isoDay = (n = 0) => new Date(Date.now() + 8 * 3600_000 + n * 86400_000).toISOString().slice(0, 10);
+
+export async function login(page: Page, base: string, username: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '工作台' }).waitFor();
+}
+
+/** antd DatePicker: type the date and confirm with Enter. */
+export async function fillDate(page: Page, label: string, date: string) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+/** antd Select: open it, pick the visible option with the text (exactly, or containing it). */
+export async function pickOption(page: Page, select: ReturnType<Page['getByLabel']>, text: string, exact = false) {
+  await select.click();
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: exact ? new RegExp(`^${text}$`) : text }).first();
+  await option.waitFor();
+  await option.click();
+}
+
+/** Opens the action dialog of the case detail page, lets `fill` complete it and submits; waits for the status. */
+export async function runAction(page: Page, button: string, status: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+  await page.getByRole('toolbar', { name: '办理操作' }).getByRole('button', { name: button, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: new RegExp(`^${button}（《中华人民共和国行政复议法》第`) });
+  await dialog.waitFor();
+  if (fill) await fill(dialog);
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.locator('.page-header').getByText(status, { exact: true }).waitFor();
+}
+
+/** LibreOffice for the .docx → PDF check: FAZHI_SOFFICE, else `soffice` on PATH. */
+export function sofficeBinary(): string | null {
+  if (process.env.FAZHI_SOFFICE) return existsSync(process.env.FAZHI_SOFFICE) ? process.env.FAZHI_SOFFICE : null;
+  const r = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
+}
+
