@@ -4,6 +4,8 @@ const suites: Record<string, () => Promise<void>> = {
   api: async () => (await import('./api')).run(),
   deadlines: async () => (await import('./deadlines')).run(),
   'recon-search': async () => (await import('./recon-search')).run(),
+  legality: async () => (await import('./legality')).run(),
+  enforcement: async () => (await import('./enforcement')).run(),
 };
 const names = which === 'all' ? Object.keys(suites) : [which];
 for (const n of names) {

@@ -37,7 +37,30 @@ export const PERMISSIONS = {
   // 行政应诉 litigation
   'litigation.case.read': '查看行政应诉案件',
   'litigation.case.manage': '登记、办理行政应诉案件（答辩、开庭、负责人出庭、裁判结果）',
+  // 行政执法监督 enforcement supervision (records and detections)
+  'enforcement.inspection.read': '查看行政检查、行政处罚记录及导入任务',
+  'enforcement.inspection.import': '导入行政检查、行政处罚记录',
+  'enforcement.detection.read': '查看问题检查检测结果（重复检查、多头检查等）',
+  'enforcement.detection.configure': '设置检测规则参数、模拟阈值调整',
+  // 行政执法监督 supervision workflow, registers and analysis
+  'enforcement.supervision.read': '查看问题线索、督办单、执法监督意见书（全区）',
+  'enforcement.supervision.manage': '登记问题线索、制发督办单和执法监督意见书、核查整改',
+  'enforcement.order.read': '查看督办单（执法单位联络员仅见本单位）',
+  'enforcement.rectification.submit': '报送督办事项整改报告（执法单位联络员）',
+  'enforcement.register.read': '查看执法主体、执法人员、检查计划、行政处罚、12345 投诉台账',
+  'enforcement.register.manage': '维护执法主体、执法人员、检查计划、行政处罚、12345 投诉台账',
+  'enforcement.analysis.read': '查看执法监督分析、一企一档，导出 Excel',
   'reconsideration.template.manage': '维护本部门行政复议说理段落模板',
+  // 合法性审查 legality review
+  'legalityReview.draft.read': '查看合法性审查送审稿、意见与台账',
+  'legalityReview.draft.submit': '登记送审稿、提交送审材料（起草单位）',
+  'legalityReview.draft.review': '审查送审稿：受理、审查发现采纳与否、出具审查意见书',
+  'legalityReview.draft.manage': '登记集体审议、公布、备案、清理与后评估',
+  'legalityReview.comment.manage': '公开征求意见、企业联系点、意见采纳',
+  'legalityReview.adviser.manage': '法律顾问与咨询论证登记',
+  // 合法性审查 review engine
+  'legalityReview.analyze': '使用合法性审查引擎：智能审查文本、查询法规条文和规则采纳率',
+  'legalityReview.law.manage': '导入、更新合法性审查法规库',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

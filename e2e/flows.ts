@@ -8,6 +8,9 @@ import { type Browser, chromium } from 'playwright-core';
 import { createRng, generateIdNumber } from '../common/validators';
 import { ART, CHROMIUM, type Flow, PASSWORD, expect, fillDate, isoDay, login, pickOption, runAction, sofficeBinary, startServer } from './lib';
 import { extractPdfText } from './pdf-text';
+import { legalityFlows } from './flows-legality';
+import { enforcementFlows } from './flows-enforcement';
+import { reconPortalFlows } from './flows-recon-portal';
 
 const coreFlows: Flow[] = [
   [
@@ -204,7 +207,7 @@ const coreFlows: Flow[] = [
 ];
 
 const only = process.env.FAZHI_E2E_ONLY;
-const flows: Flow[] = [...coreFlows].filter(([name]) => !only || name.includes(only));
+const flows: Flow[] = [...coreFlows, ...legalityFlows, ...enforcementFlows, ...reconPortalFlows].filter(([name]) => !only || name.includes(only));
 
 async function main() {
   mkdirSync(ART, { recursive: true });

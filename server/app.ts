@@ -31,6 +31,10 @@ import { createPortalService, createProductivityService, createReconsiderationSe
 import { consultationRoutes, createConsultationService, createStatsService, statsRoutes } from './modules/reconsideration';
 import { createDocumentsService, reconDocumentRoutes } from './modules/reconsideration';
 import { createLitigationService, litigationRoutes } from './modules/litigation';
+import { createLegalityEngineService, legalityEngineRoutes } from './modules/legality-review';
+import { createLegalityReviewService, createRegistersService, legalityReviewRoutes } from './modules/legality-review';
+import { createDetectionService, createImportService, detectionRoutes, importRoutes } from './modules/enforcement';
+import { analysisRoutes as enforcementAnalysisRoutes, createEnforcementAnalysisService, createEnforcementRegistersService, createSupervisionService, registersRoutes as enforcementRegistersRoutes, supervisionRoutes } from './modules/enforcement';
 
 z.config(z.locales.zhCN());
 
@@ -142,7 +146,7 @@ export async function buildApp(deps: AppDeps) {
   // Due-soon and overdue reminders: the configured channel, a scan on an interval (off when 0, as in tests), `npm run remind`.
   const n = config.notify;
   const channel = n.channel === 'sms' ? createSmsGatewayChannel({ url: n.smsGatewayUrl!, secret: n.smsGatewaySecret!, now: () => clock.now() }) : createLogChannel(app.log);
-  const reminders = createReminderService({ db, clock, calendar: () => calendar.current(), channel, workingDays: n.reminderWorkingDays, caseNumbers: (type, ids) => reconsideration.caseNumbers(type, ids) });
+  const reminders = createReminderService({ db, clock, calendar: () => calendar.current(), channel, workingDays: n.reminderWorkingDays, caseNumbers: (type, ids) => (type === 'legalityDraft' ? legalityDrafts.caseNumbers(type, ids) : reconsideration.caseNumbers(type, ids)) });
   if (n.reminderIntervalMinutes > 0) {
     let stop = () => {};
     app.addHook('onReady', async () => {
@@ -158,6 +162,21 @@ export async function buildApp(deps: AppDeps) {
   await app.register(statsRoutes({ stats: createStatsService({ db, dialect, clock, consultations }) }));
   const litigation = createLitigationService({ db, clock, audit, deadlines, calendar: () => calendar.current(), reconCaseNo: async (actor, id) => (await reconsideration.get(actor, id)).caseNo });
   await app.register(litigationRoutes({ litigation }));
+  // 合法性审查 review engine: analyze, law corpus, rules and their acceptance rates (optional LLM from config).
+  const legalityEngine = createLegalityEngineService({ db, clock, audit, llm: config.legalityLlm ?? null, ...(config.legalityLimits ? { limits: config.legalityLimits } : {}) });
+  await app.register(legalityEngineRoutes({ engine: legalityEngine }));
+  // 合法性审查: draft lifecycle, public comment, contact points, advisers; the review engine is ./modules/legality-review/engine.
+  const legalityDrafts = createLegalityReviewService({ db, clock, audit, deadlines, calendar: () => calendar.current(), uploadsDir: path.join(config.dataDir, 'uploads'), organName: config.reconOrganName, reviewDepartmentCode: 'HFXK', engine: () => ({ analyze: async (actor, text, docKind) => (await legalityEngine.analyze(actor, { text, docKind })).findings, extractDocxText: async (b) => legalityEngine.docxText(b) }) });
+  await app.register(legalityReviewRoutes({ drafts: legalityDrafts, registers: createRegistersService({ db, clock, audit, drafts: legalityDrafts }), publicRateLimit: limits.public }));
+  // 行政执法监督 core: inspection/penalty import and detections (the supervision workflow registers its own routes).
+  const enforcementImport = createImportService({ handle: deps.db, clock, audit, dataDir: config.dataDir });
+  await app.register(importRoutes({ imports: enforcementImport, tmpDir: path.join(config.dataDir, 'tmp') }));
+  await app.register(detectionRoutes({ detections: createDetectionService({ handle: deps.db, clock, audit }) }));
+  // 行政执法监督 supervision workflow (clues → orders → rectification → verification), registers and analysis.
+  const enforcementSupervision = createSupervisionService({ handle: deps.db, clock, audit, deadlines });
+  await app.register(supervisionRoutes({ supervision: enforcementSupervision }));
+  await app.register(enforcementRegistersRoutes({ registers: createEnforcementRegistersService({ handle: deps.db, clock, audit, deadlines }) }));
+  await app.register(enforcementAnalysisRoutes({ analysis: createEnforcementAnalysisService({ handle: deps.db, clock, supervision: enforcementSupervision }) }));
 
   await registerWeb(app, config.webDir);
   return { app, routes, services: { audit, auth, admin, calendar, deadlines, people, cipher, clock, reminders } };

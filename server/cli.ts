@@ -12,6 +12,7 @@ import { createDb, migrateToLatest, openSqlite } from './db';
  *   restore <file>    replace the embedded database with a backup (stop the app first)
  *   verify-audit      check the SM3 chain of the audit log; exit 1 and list the breaks if it is broken
  *   remind            send today's due-soon and overdue deadline reminders once (exit 1 if a message was refused)
+ *   import-law <dir>  import a law corpus (one Markdown file per instrument, articles 第X条) for the legality-review engine
  */
 async function main() {
   const [cmd, arg] = process.argv.slice(2);
@@ -101,7 +102,35 @@ async function main() {
     return;
   }
 
-  console.error('用法 usage: cli <backup [file] | restore <file> | verify-audit | remind>');
+  if (cmd === 'import-law') {
+    if (!arg || !existsSync(arg)) {
+      console.error('用法 usage: tsx server/cli.ts import-law <法规库目录 directory of .md files>');
+      process.exit(2);
+    }
+    const { importLawFiles, readLawDir } = await import('./modules/legality-review/engine');
+    const handle = createDb({ databaseUrl: config.databaseUrl, sqliteFile: dbFile });
+    await migrateToLatest(handle.db);
+    const dir = path.resolve(arg);
+    const files = readLawDir(dir);
+    const started = Date.now();
+    const rep = await importLawFiles(handle.db, files, new Date().toISOString());
+    const audit = createAuditService({ db: handle.db, dialect: handle.dialect, clock: systemClock() });
+    await audit.record({ actor: null, action: 'legalityReview.law.import', objectType: 'lawCorpus', extra: { source: 'cli', instruments: rep.instruments, articles: rep.articles, rejected: rep.rejected.length } });
+    await handle.close();
+    console.log(`法规库导入完成 law corpus imported from ${dir}: ${rep.instruments} 部法律法规，${rep.articles} 条 (${Date.now() - started} ms)`);
+    for (const r of rep.rejected) console.log(`  未导入 rejected: ${r.name} — ${r.reason}`);
+    if (!rep.instruments) process.exit(1);
+    return;
+  }
+
+  if (cmd === 'import-inspections' || cmd === 'import-penalties') {
+    // 行政执法监督: the same importer as the API, for files too large to upload. --valid-only imports the valid rows.
+    const { importFromCli } = await import('./modules/enforcement/enforcement.import.cli');
+    process.exitCode = await importFromCli(config, dbFile, cmd === 'import-inspections' ? 'inspections' : 'penalties', process.argv.slice(3));
+    return;
+  }
+
+  console.error('用法 usage: cli <backup [file] | restore <file> | verify-audit | remind | import-law <dir> | import-inspections <file> [--valid-only] | import-penalties <file> [--valid-only]>');
   process.exit(2);
 }
 

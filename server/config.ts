@@ -47,6 +47,13 @@ export interface Config {
    * name contains 行政复议, else the root department.
    */
   reconPortalDepartmentCode: string | null;
+  /**
+   * 合法性审查: optional language model behind an OpenAI-compatible /v1/chat/completions endpoint (FAZHI_LLM_URL,
+   * FAZHI_LLM_MODEL, FAZHI_LLM_KEY). Null: the review engine runs on its rule base and retrieval only. The key is never logged.
+   */
+  legalityLlm?: { url: string; model: string; key: string | null } | null;
+  /** 合法性审查 engine limits that law-rules.md marks UNVERIFIED (validity periods, normative-document review time). */
+  legalityLimits?: { validityMaxYears: number; provisionalMaxYears: number; documentReviewMinWorkingDays: number };
 }
 
 const EnvSchema = z.object({
@@ -72,6 +79,12 @@ const EnvSchema = z.object({
   FAZHI_RECON_DOC_NO_PREFIX: z.string().trim().min(1).max(10, 'FAZHI_RECON_DOC_NO_PREFIX 最多 10 个字符').default('西政复'),
   FAZHI_RECON_ORGAN_NAME: z.string().trim().min(2).max(50, 'FAZHI_RECON_ORGAN_NAME 最多 50 个字符').default('北京市西城区人民政府'),
   FAZHI_RECON_PORTAL_DEPARTMENT: z.string().trim().min(1).max(64).optional(),
+  FAZHI_LLM_URL: z.string().url('FAZHI_LLM_URL 须为 http(s) 地址').optional(),
+  FAZHI_LLM_MODEL: z.string().trim().min(1).max(100).optional(),
+  FAZHI_LLM_KEY: z.string().min(1).max(500).optional(),
+  FAZHI_LEGALITY_VALIDITY_YEARS: z.coerce.number().int().min(1).max(20).default(5),
+  FAZHI_LEGALITY_PROVISIONAL_YEARS: z.coerce.number().int().min(1).max(10).default(2),
+  FAZHI_LEGALITY_DOC_REVIEW_DAYS: z.coerce.number().int().min(1).max(30).default(5),
 });
 
 export class ConfigError extends Error {}
@@ -141,6 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       reminderIntervalMinutes: e.FAZHI_REMINDER_INTERVAL_MINUTES ?? (e.NODE_ENV === 'test' ? 0 : 60),
     },
     reconPortalDepartmentCode: e.FAZHI_RECON_PORTAL_DEPARTMENT ?? null,
+    legalityLlm: e.FAZHI_LLM_URL ? { url: e.FAZHI_LLM_URL, model: e.FAZHI_LLM_MODEL ?? 'qwen', key: e.FAZHI_LLM_KEY ?? null } : null,
+    legalityLimits: { validityMaxYears: e.FAZHI_LEGALITY_VALIDITY_YEARS, provisionalMaxYears: e.FAZHI_LEGALITY_PROVISIONAL_YEARS, documentReviewMinWorkingDays: e.FAZHI_LEGALITY_DOC_REVIEW_DAYS },
     ...overrides,
   };
 }

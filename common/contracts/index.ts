@@ -11,3 +11,6 @@ export * from './litigation';
 export * from './reconsideration-portal';
 export * from './reconsideration-productivity';
 export * from './reconsideration-documents';
+export * from './legality-review';
+export * from './legality-review-engine';
+export * from './enforcement';

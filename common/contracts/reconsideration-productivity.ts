@@ -17,7 +17,7 @@ import {
   SuspendBody,
   TerminateBody,
 } from './reconsideration';
-import { Id } from './shared';
+import { Id, IsoDate } from './shared';
 
 // ── similar-case search ─────────────────────────────────────────────────────────────────────────────────
 export const ReconSearchQuery = z.object({
@@ -131,6 +131,11 @@ export const SavedViewFilters = z.object({
   mine: z.boolean().optional(),
   due: z.enum(['overdue', 'dueSoon']).optional(),
   caseNo: z.string().trim().max(40).optional(),
+  procedure: z.enum(['ordinary', 'simplified']).optional(),
+  /** keyword: part of the case number, the applicant's or the respondent's name */
+  q: z.string().trim().max(60).optional(),
+  receivedFrom: IsoDate.optional(),
+  receivedTo: IsoDate.optional(),
 });
 export type SavedViewFilters = z.infer<typeof SavedViewFilters>;
 export const SavedViewBody = z.object({ name: z.string().trim().min(1, '请输入视图名称').max(40, '视图名称不能超过 40 字'), filters: SavedViewFilters });

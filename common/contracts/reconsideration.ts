@@ -385,6 +385,17 @@ export const HearViewsBody = z.object({
   record: Text(5000, '请记录听取的意见（不能听取的，请记明当事人方面的原因）'),
 });
 
+/** R11: the latest day of the written hearing notice for a hearing on `hearingOn` (GET /cases/:id/hearing-notice). */
+export const HearingNoticeQuery = z.object({ hearingOn: IsoDate });
+export const HearingNoticeResult = z.object({
+  hearingOn: z.string(),
+  latestNoticeOn: z.string(),
+  basis: z.string(),
+  explanation: z.string(),
+  steps: z.array(StepSchema),
+  flags: z.array(z.string()),
+});
+
 /** Art. 50 ¶1: mandatory for major, difficult or complex cases; ¶2: the body thinks it necessary, or the applicant asks. */
 export const HearingReason = z.enum(['majorComplex', 'necessary', 'applicantRequest']);
 export const ScheduleHearingBody = z.object({

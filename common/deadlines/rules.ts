@@ -176,6 +176,12 @@ export const RULES: readonly DeadlineRule[] = [
     note: '情况复杂的，经行政机关负责人批准可以延长一次，延长期限不得超过三十日；检测、检验、检疫或者技术鉴定的期间不计入（按中止录入），但应当明确并书面告知当事人。',
   }),
 
+  r({
+    id: 'enforcement.supervisionRectification', title: '督办事项整改及报送整改报告期限', instrument: '行政执法监督条例', instrumentNo: '国务院令第825号',
+    article: '关于督办整改的规定（条文序号未核实）', length: 30, unit: 'CAL', unverified: true, startEvent: '督办单制发之日',
+    note: '《行政执法监督条例》（2026年2月1日施行）第六条明确司法行政部门为本级政府行政执法监督机构；督办单、执法监督意见书的整改和回复期限条文未能与官方文本核对，30日为本局默认设置，可由监督机构批准延期（按延长录入）。',
+  }),
+
   // ── 法律援助法 (no working-day clause → calendar days) ───────────────────────────────────────
   r({
     id: 'legalAid.applicationDecision', ref: 'L2', title: '法律援助申请审查决定期限', instrument: FLYZ, article: '第四十三条第一款',
@@ -246,6 +252,13 @@ export const RULES: readonly DeadlineRule[] = [
     id: 'majorDecision.legalityReview', ref: 'M3', title: '重大行政决策合法性审查时间', instrument: ZDJC, instrumentNo: '国务院令第713号',
     article: '第二十六条第二款', length: 7, unit: 'WD', bound: 'min', unitBasis: '《重大行政决策程序暂行条例》第二十六条第二款（“7个工作日”）',
     startEvent: '送请合法性审查之日', note: '“一般不少于7个工作日”：计算结果为应保证的审查时间最早届满之日。',
+  }),
+
+  r({
+    id: 'normativeDocument.validityEvaluation', ref: 'N5', title: '规范性文件有效期届满前评估期限', instrument: '国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知',
+    instrumentNo: '国办发〔2018〕37号', article: '关于有效期的规定', length: 180, unit: 'CAL', direction: 'before', unverified: true,
+    startEvent: '有效期届满之日（向前倒算）',
+    note: '多地规定规范性文件有效期一般不超过5年，届满前约6个月组织评估，决定继续施行、修改或者废止；37号文原文及北京市的具体规定未核实，天数可配置。计算结果为最迟启动评估之日。',
   }),
 
   // ── 政府信息公开条例 (工作日 by its own wording) ───────────────────────────────────────────────

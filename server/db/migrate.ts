@@ -8,6 +8,10 @@ import * as m011 from './migrations/011-reconsideration-documents';
 import * as m014 from './migrations/014-reconsideration-productivity';
 import * as m012 from './migrations/012-reconsideration-portal';
 import * as m013 from './migrations/013-reconsideration-consultation-litigation';
+import * as m020 from './migrations/020-legality-law-corpus';
+import * as m030 from './migrations/030-enforcement-core';
+import * as m034 from './migrations/034-enforcement-supervision';
+import * as m025 from './migrations/025-legality-review';
 
 /** Static provider: migrations are bundled with the server, not read from disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +23,10 @@ const migrations: Record<string, Migration> = {
   '014-reconsideration-productivity': m014,
   '012-reconsideration-portal': m012,
   '013-reconsideration-consultation-litigation': m013,
+  '020-legality-law-corpus': m020,
+  '030-enforcement-core': m030,
+  '034-enforcement-supervision': m034,
+  '025-legality-review': m025,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -362,6 +362,52 @@ export interface ReconsiderationPortalAttemptTable {
 }
 
 /** Similar-case search (migration 014): one row per indexed case, and the inverted index. */
+// 合法性审查 review engine (migration 020)
+export interface LawInstrumentTable {
+  id: string;
+  name: string;
+  title: string;
+  versionDate: string | null;
+  category: string | null;
+  sourceFile: string;
+  articleCount: number;
+  importedAt: string;
+  importedBy: string | null;
+}
+export interface LawArticleTable {
+  id: string;
+  instrumentId: string;
+  articleNo: string;
+  articleNum: number;
+  seq: number;
+  text: string;
+  terms: string;
+  termCount: number;
+}
+export interface LegalityLlmCallTable {
+  id: string;
+  createdAt: string;
+  url: string;
+  model: string;
+  purpose: string;
+  prompt: string;
+  response: string | null;
+  status: string;
+  error: string | null;
+  durationMs: number;
+  userId: string | null;
+}
+export interface LegalityFindingDecisionTable {
+  id: string;
+  reviewId: string;
+  findingRuleId: string;
+  /** JSON array of finding types */
+  findingTypes: string;
+  decision: 'accepted' | 'rejected';
+  reviewerUserId: string;
+  reason: string | null;
+  decidedAt: string;
+}
 export interface ReconSearchDocTable {
   caseId: string;
   docLen: number;
@@ -467,7 +513,158 @@ export interface LitigationHearingTable {
   createdAt: string;
 }
 
+/** 行政执法监督 core registers (migration 030). Dates YYYY-MM-DD; JSON arrays as text. */
+export interface EnforcementAgencyTable {
+  code: string;
+  name: string;
+  legalBasis: string;
+  /** JSON array of field codes (ENFORCEMENT_FIELDS) */
+  fields: string;
+  street: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export interface EnforcementOfficerTable {
+  id: string;
+  agencyCode: string;
+  name: string;
+  certificateNo: string | null;
+  certificateValidFrom: string | null;
+  certificateValidTo: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export interface EnforcementInspectionPlanTable {
+  id: string;
+  agencyCode: string;
+  year: number;
+  field: string;
+  title: string;
+  perFirmCap: number | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export interface EnforcementFirmTable {
+  creditCode: string;
+  name: string;
+  street: string | null;
+  updatedAt: string;
+}
+export interface EnforcementInspectionTable {
+  targetCreditCode: string;
+  id: string;
+  agencyCode: string;
+  officerId: string;
+  field: string;
+  kind: string;
+  planId: string | null;
+  jointId: string | null;
+  inspectedOn: string;
+  foundProblem: number;
+  durationMinutes: number | null;
+  importJobId: string | null;
+}
+export interface EnforcementPenaltyTable {
+  targetCreditCode: string;
+  id: string;
+  agencyCode: string;
+  officerId: string | null;
+  inspectionId: string | null;
+  field: string;
+  violationCode: string;
+  discretionLevel: string;
+  amount: number;
+  filedOn: string;
+  decidedOn: string | null;
+  importJobId: string | null;
+}
+export interface EnforcementComplaintTable {
+  targetCreditCode: string;
+  id: string;
+  agencyCode: string | null;
+  receivedOn: string;
+  category: string;
+  summary: string;
+  status: string;
+  createdAt: string;
+}
+export interface EnforcementImportJobTable {
+  id: string;
+  kind: string;
+  fileName: string;
+  mode: string;
+  status: string;
+  processed: number;
+  imported: number;
+  updated: number;
+  rejected: number;
+  createdBy: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+export interface EnforcementImportRejectionTable {
+  jobId: string;
+  rowNo: number;
+  seq: number;
+  code: string;
+  message: string;
+  raw: string;
+}
+export interface EnforcementDetectionSettingTable {
+  rule: string;
+  params: string;
+  updatedBy: string | null;
+  updatedAt: string;
+  version: number;
+}
+export interface EnforcementDetectionTable {
+  id: string;
+  rule: string;
+  targetCreditCode: string | null;
+  agencyCodes: string;
+  officerId: string | null;
+  field: string | null;
+  inspectionIds: string;
+  penaltyIds: string;
+  firstOn: string;
+  lastOn: string;
+  evidenceCount: number;
+  detail: string;
+  status: string;
+  detectedAt: string;
+  updatedAt: string;
+}
+export interface EnforcementDetectionRunTable {
+  rule: string;
+  rangeFrom: string;
+  rangeTo: string;
+  dataVersion: number;
+  params: string;
+  flags: number;
+  ranAt: string;
+}
+export interface EnforcementStateTable {
+  key: string;
+  value: number;
+}
+
 export interface Database {
+  enforcementAgencies: EnforcementAgencyTable;
+  enforcementOfficers: EnforcementOfficerTable;
+  enforcementInspectionPlans: EnforcementInspectionPlanTable;
+  enforcementFirms: EnforcementFirmTable;
+  enforcementInspections: EnforcementInspectionTable;
+  enforcementPenalties: EnforcementPenaltyTable;
+  enforcementComplaints: EnforcementComplaintTable;
+  enforcementImportJobs: EnforcementImportJobTable;
+  enforcementImportRejections: EnforcementImportRejectionTable;
+  enforcementDetectionSettings: EnforcementDetectionSettingTable;
+  enforcementDetections: EnforcementDetectionTable;
+  enforcementDetectionRuns: EnforcementDetectionRunTable;
+  enforcementState: EnforcementStateTable;
   reconsiderationConsultations: ReconsiderationConsultationTable;
   litigationCases: LitigationCaseTable;
   litigationHearings: LitigationHearingTable;
@@ -494,6 +691,10 @@ export interface Database {
   reconsiderationDocuments: ReconsiderationDocumentTable;
   reconsiderationDocumentServices: ReconsiderationDocumentServiceTable;
   reconsiderationDocumentCounters: ReconsiderationDocumentCounterTable;
+  lawInstruments: LawInstrumentTable;
+  lawArticles: LawArticleTable;
+  legalityLlmCalls: LegalityLlmCallTable;
+  legalityFindingDecisions: LegalityFindingDecisionTable;
   reconSearchDocs: ReconSearchDocTable;
   reconSearchPostings: ReconSearchPostingTable;
   reconSavedViews: ReconSavedViewTable;

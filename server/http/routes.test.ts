@@ -2,7 +2,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, createTestApp, type TestApp } from '../test/harness';
 
-const PUBLIC = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login', 'GET /api/v1/demo/accounts', 'GET /api/v1/calendar/add', 'POST /api/v1/portal/reconsideration/applications', 'POST /api/v1/portal/reconsideration/progress', 'POST /api/v1/portal/reconsideration/documents/:docId/docx']);
+const PUBLIC = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login', 'GET /api/v1/demo/accounts', 'GET /api/v1/calendar/add', 'POST /api/v1/portal/reconsideration/applications', 'POST /api/v1/portal/reconsideration/progress', 'POST /api/v1/portal/reconsideration/documents/:docId/docx', 'GET /api/v1/portal/legality-review/drafts', 'GET /api/v1/portal/legality-review/drafts/:id', 'POST /api/v1/portal/legality-review/drafts/:id/comments']);
 
 for (const dialect of DIALECTS) {
   describe(`every API route [${dialect}]`, () => {

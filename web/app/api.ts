@@ -160,6 +160,22 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   return body as T;
 }
 
+/** POST multipart/form-data (file uploads) with the session's CSRF token; errors as api(). */
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}${path}`, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) }, body: form });
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK', message: '无法连接服务器，请检查网络连接后重试' });
+  }
+  const body = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string; details?: unknown; requestId?: string } } | undefined;
+  if (!res.ok) {
+    const e = body?.error;
+    const known = e?.code && e.code in ERRORS ? (e.code as ErrorCode) : null;
+    throw new ApiError({ status: res.status, code: known ?? 'HTTP_ERROR', message: e?.message ?? `请求失败（HTTP ${res.status}）`, details: e?.details, requestId: e?.requestId });
+  }
+  return body as T;
+}
 export const get = <T>(path: string, query?: Query) => api<T>(path, { query });
 export const post = <T>(path: string, body?: unknown) => api<T>(path, { method: 'POST', body });
 export const put = <T>(path: string, body?: unknown) => api<T>(path, { method: 'PUT', body });

@@ -20,6 +20,8 @@ import {
   CommentOutlined,
   ProfileOutlined,
   FileAddOutlined,
+  DashboardOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../../common/permissions';
@@ -225,6 +227,22 @@ export const ROUTES: AppRoute[] = [
     menuParent: '/litigation',
     component: page(() => import('../pages/litigation/LitigationDetailPage'), 'LitigationDetailPage'),
   },
+  // 合法性审查
+  { path: '/legality-review/drafts', title: '合法性审查', menu: '审查台账', group: '合法性审查', icon: <AuditOutlined />, permission: 'legalityReview.draft.read', area: 'staff', component: page(() => import('../pages/legality-review/DraftListPage'), 'DraftListPage') },
+  { path: '/legality-review/drafts/:id', title: '送审稿详情', permission: 'legalityReview.draft.read', area: 'staff', menuParent: '/legality-review/drafts', component: page(() => import('../pages/legality-review/DraftDetailPage'), 'DraftDetailPage') },
+  { path: '/legality-review/contact-points', title: '企业联系点', menu: '企业联系点', group: '合法性审查', icon: <TeamOutlined />, permission: 'legalityReview.draft.read', area: 'staff', component: page(() => import('../pages/legality-review/RegistersPages'), 'ContactPointsPage') },
+  { path: '/legality-review/advisers', title: '法律顾问', menu: '法律顾问', group: '合法性审查', icon: <CommentOutlined />, permission: 'legalityReview.draft.read', area: 'staff', component: page(() => import('../pages/legality-review/RegistersPages'), 'AdvisersPage') },
+  { path: '/legality-review/cleanups', title: '清理与后评估', menu: '清理与后评估', group: '合法性审查', icon: <ProfileOutlined />, permission: 'legalityReview.draft.read', area: 'staff', component: page(() => import('../pages/legality-review/RegistersPages'), 'CleanupPage') },
+  // 行政执法监督
+  { path: '/enforcement/dashboard', title: '执法监督驾驶舱', menu: '监督驾驶舱', group: '行政执法监督', icon: <DashboardOutlined />, permission: 'enforcement.analysis.read', area: 'staff', component: page(() => import('../pages/enforcement/DashboardPage'), 'EnforcementDashboardPage') },
+  { path: '/enforcement/detections', title: '问题检查检测结果', menu: '检测预警', group: '行政执法监督', icon: <AlertOutlined />, permission: 'enforcement.detection.read', area: 'staff', component: page(() => import('../pages/enforcement/DetectionsPage'), 'DetectionsPage') },
+  { path: '/enforcement/clues', title: '问题线索', menu: '问题线索', group: '行政执法监督', icon: <FileSearchOutlined />, permission: 'enforcement.supervision.read', area: 'staff', component: page(() => import('../pages/enforcement/SupervisionPages'), 'CluesPage') },
+  { path: '/enforcement/orders', title: '督办单', menu: '督办单', group: '行政执法监督', icon: <ProfileOutlined />, permission: 'enforcement.order.read', area: 'staff', component: page(() => import('../pages/enforcement/SupervisionPages'), 'OrdersPage') },
+  { path: '/enforcement/orders/:id', title: '督办单详情', permission: 'enforcement.order.read', area: 'staff', menuParent: '/enforcement/orders', component: page(() => import('../pages/enforcement/SupervisionPages'), 'OrderDetailPage') },
+  { path: '/enforcement/analysis', title: '执法监督分析', menu: '分析统计', group: '行政执法监督', icon: <BarChartOutlined />, permission: 'enforcement.analysis.read', area: 'staff', component: page(() => import('../pages/enforcement/AnalysisPages'), 'AnalysisPage') },
+  { path: '/enforcement/firms', title: '一企一档', menu: '一企一档', group: '行政执法监督', icon: <BankOutlined />, permission: 'enforcement.analysis.read', area: 'staff', component: page(() => import('../pages/enforcement/AnalysisPages'), 'FirmFilePage') },
+  { path: '/enforcement/firms/:creditCode', title: '一企一档', permission: 'enforcement.analysis.read', area: 'staff', menuParent: '/enforcement/firms', component: page(() => import('../pages/enforcement/AnalysisPages'), 'FirmFilePage') },
+  { path: '/enforcement/registers', title: '执法监督台账', menu: '执法台账', group: '行政执法监督', icon: <ReadOutlined />, permission: 'enforcement.register.read', area: 'staff', component: page(() => import('../pages/enforcement/RegistersPage'), 'RegistersPage') },
   { path: '/password', title: '修改密码', area: 'staff', component: page(() => import('../pages/login/ChangePasswordPage'), 'ChangePasswordPage') },
 
   // ---- outside the shell ----
@@ -263,6 +281,8 @@ export const ROUTES: AppRoute[] = [
     area: 'portal',
     component: page(() => import('../pages/portal/ReconProgressPage'), 'ReconProgressPage'),
   },
+  { path: '/portal/legality-review', title: '草案公开征求意见', menu: '征求意见', icon: <CommentOutlined />, area: 'portal', component: page(() => import('../pages/legality-review/PortalCommentPages'), 'PortalDraftListPage') },
+  { path: '/portal/legality-review/drafts/:id', title: '草案征求意见', area: 'portal', component: page(() => import('../pages/legality-review/PortalCommentPages'), 'PortalDraftCommentPage') },
 ];
 
 export const routesOf = (area: RouteArea) => ROUTES.filter((r) => r.area === area);

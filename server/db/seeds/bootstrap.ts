@@ -34,7 +34,7 @@ export const BUILTIN_ROLES: { code: string; name: string; description: string; d
     description: '查看全局业务数据、期限待办和领导驾驶舱',
     dataScope: 'all',
     duty: null,
-    permissions: ['deadline.read', 'person.read', 'dashboard.read', 'reconsideration.case.read', 'reconsideration.case.approve', 'reconsideration.consultation.read', 'reconsideration.stats.read', 'litigation.case.read'],
+    permissions: ['deadline.read', 'person.read', 'dashboard.read', 'reconsideration.case.read', 'reconsideration.case.approve', 'reconsideration.consultation.read', 'reconsideration.stats.read', 'litigation.case.read', 'enforcement.inspection.read', 'enforcement.detection.read'],
   },
   {
     code: 'sectionHead',
@@ -42,7 +42,7 @@ export const BUILTIN_ROLES: { code: string; name: string; description: string; d
     description: '本科室及下级的业务数据；可查看完整个人信息（留痕）',
     dataScope: 'departmentTree',
     duty: null,
-    permissions: ['deadline.read', 'person.read', 'person.create', 'personal.viewFull', 'reconsideration.case.read', 'reconsideration.case.register', 'reconsideration.case.handle', 'reconsideration.case.assign', 'reconsideration.case.approve', 'reconsideration.template.manage', 'reconsideration.consultation.read', 'reconsideration.consultation.manage', 'reconsideration.stats.read', 'litigation.case.read', 'litigation.case.manage'],
+    permissions: ['deadline.read', 'person.read', 'person.create', 'personal.viewFull', 'reconsideration.case.read', 'reconsideration.case.register', 'reconsideration.case.handle', 'reconsideration.case.assign', 'reconsideration.case.approve', 'reconsideration.template.manage', 'reconsideration.consultation.read', 'reconsideration.consultation.manage', 'reconsideration.stats.read', 'litigation.case.read', 'litigation.case.manage', 'enforcement.inspection.read', 'enforcement.inspection.import', 'enforcement.detection.read', 'enforcement.detection.configure'],
   },
   {
     code: 'handler',
@@ -61,6 +61,41 @@ export const BUILTIN_ROLES: { code: string; name: string; description: string; d
     permissions: ['deadline.read', 'person.read', 'person.create'],
   },
 ];
+
+// 合法性审查: permissions of the built-in business roles, and the drafting units' liaison role (appended, not rewritten).
+for (const [code, perms] of Object.entries({
+  leader: ['legalityReview.draft.read'],
+  sectionHead: ['legalityReview.draft.read', 'legalityReview.draft.submit', 'legalityReview.draft.review', 'legalityReview.draft.manage', 'legalityReview.comment.manage', 'legalityReview.adviser.manage'],
+  handler: ['legalityReview.draft.read', 'legalityReview.draft.review', 'legalityReview.comment.manage', 'legalityReview.adviser.manage'],
+} satisfies Record<string, Permission[]>)) BUILTIN_ROLES.find((r) => r.code === code)?.permissions.push(...perms);
+// 合法性审查 review engine (analyze, law lookup; the section head also maintains the law corpus).
+for (const [code, perms] of Object.entries({
+  leader: ['legalityReview.analyze'],
+  sectionHead: ['legalityReview.analyze', 'legalityReview.law.manage'],
+  handler: ['legalityReview.analyze'],
+} satisfies Record<string, Permission[]>)) BUILTIN_ROLES.find((r) => r.code === code)?.permissions.push(...perms);
+BUILTIN_ROLES.push({
+  code: 'draftingUnit',
+  name: '起草单位联络员',
+  description: '起草单位登记送审稿、提交送审材料，查看本人登记的送审稿及审查意见',
+  dataScope: 'own',
+  duty: null,
+  permissions: ['legalityReview.draft.read', 'legalityReview.draft.submit'],
+});
+
+// 行政执法监督: supervision workflow, registers and analysis; the agencies' liaison role (appended, not rewritten).
+for (const [code, perms] of Object.entries({
+  leader: ['enforcement.supervision.read', 'enforcement.order.read', 'enforcement.register.read', 'enforcement.analysis.read'],
+  sectionHead: ['enforcement.supervision.read', 'enforcement.supervision.manage', 'enforcement.order.read', 'enforcement.register.read', 'enforcement.register.manage', 'enforcement.analysis.read'],
+} satisfies Record<string, Permission[]>)) BUILTIN_ROLES.find((r) => r.code === code)?.permissions.push(...perms);
+BUILTIN_ROLES.push({
+  code: 'agencyLiaison',
+  name: '执法单位联络员',
+  description: '行政执法单位的联络员：查看本单位的督办单、报送整改报告（按联络单位限定数据范围）',
+  dataScope: 'own',
+  duty: null,
+  permissions: ['enforcement.order.read', 'enforcement.rectification.submit'],
+});
 
 export const ROOT_DEPARTMENT_CODE = 'XCSFJ';
 

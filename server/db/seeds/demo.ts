@@ -6,6 +6,8 @@ import type { FieldCipher } from '../../platform/crypto';
 import { hashPassword } from '../../platform/identity';
 import type { Database, Db } from '../types';
 import { seedReconHistory } from './demo-recon-history';
+import { seedLegalityReviewDemo } from './demo-legality-review';
+import { seedEnforcementDemo } from './demo-enforcement';
 
 /** Xicheng District's 15 街道, each with its 司法所. */
 export const SUBDISTRICTS = [
@@ -110,6 +112,10 @@ export async function seedDemo(opts: { db: Db; rootId: string; password: string;
   await seedReconsiderationDemo({ db, rng, calendar: opts.calendar, today: opts.today, nowIso, departmentId: fyk, handlers: handlers.map((id) => ({ id, name: handlerNames.get(id) ?? '' })), people, firms, caseNoPrefix: opts.reconCaseNoPrefix });
   // a year of history for the statistics pages (left out under NODE_ENV=test: the suites count the register above)
   if (opts.history !== false) await seedReconHistory({ db, rng: createRng(20250101), cipher, calendar: opts.calendar, today: opts.today, nowIso, departmentId: fyk, handlers: handlers.map((id) => ({ id, name: handlerNames.get(id) ?? '' })), personName, caseNoPrefix: opts.reconCaseNoPrefix });
+  // 合法性审查 drafts, contact points and advisers (left out under NODE_ENV=test like the history: suites count the register)
+  if (opts.history !== false) await seedLegalityReviewDemo({ db, calendar: opts.calendar, today: opts.today, nowIso });
+  // 行政执法监督: a district year of inspections with planted problems, registers, liaison accounts (off in tests too)
+  if (opts.history !== false) accounts.push(...(await seedEnforcementDemo({ db, today: opts.today, nowIso, passwordHash, liaisonRoleId: roles.get('agencyLiaison')?.id ?? null, departmentId: root.id, cipher })).accounts);
   return accounts;
 }
 

@@ -132,6 +132,24 @@ for (const dialect of DIALECTS) {
         expect(due('reconsideration.hearingNotice', '2025-10-10')).toBe('2025-09-26');
       });
 
+      it('R11 ahead of time: GET hearing-notice gives the latest notice day with the engine’s explanation (what the dialog shows)', async () => {
+        const c = await inReview();
+        const get = (s: Session | null, url: string) => t.app.inject({ method: 'GET', url, ...(s ? { headers: s.headers } : {}) });
+        const r = await get(h1, `${BASE}/${c.id}/hearing-notice?hearingOn=2025-10-10`);
+        expect(r.statusCode, r.body).toBe(200);
+        expect(r.json()).toMatchObject({ hearingOn: '2025-10-10', latestNoticeOn: due('reconsideration.hearingNotice', '2025-10-10'), basis: '《中华人民共和国行政复议法》第五十一条' });
+        expect(r.json().latestNoticeOn).toBe('2025-09-26');
+        expect(r.json().explanation).toMatch(/第五十一条/);
+        expect(r.json().steps.length).toBeGreaterThan(0);
+        // the same day the schedule-hearing step enforces
+        const n = await get(h1, `${BASE}/${c.id}/hearing-notice?hearingOn=2025-11-10`);
+        expect(n.json().latestNoticeOn).toBe('2025-11-03');
+        expect((await get(null, `${BASE}/${c.id}/hearing-notice?hearingOn=2025-11-10`)).statusCode).toBe(401);
+        expect((await get(h1, `${BASE}/${c.id}/hearing-notice?hearingOn=10.11.2025`)).json().error.code).toBe('VALIDATION_FAILED');
+        expect((await get(h1, `${BASE}/missing/hearing-notice?hearingOn=2025-11-10`)).json().error.code).toBe('NOT_FOUND');
+        expect((await get(await t.login('fy.handler2'), `${BASE}/${c.id}/hearing-notice?hearingOn=2025-11-10`)).json().error.code).toBe('OUT_OF_SCOPE');
+      });
+
       it('the hearing is held as noticed, by a lawful panel; an absent applicant without reason waives it', async () => {
         const c = await inReview();
         await act(c.id, 'schedule-hearing', { noticeOn: '2025-11-03', hearingOn: '2025-11-10', place: '听证室', issues: '事实认定', reason: 'majorComplex' });

@@ -172,12 +172,16 @@ for (const dialect of DIALECTS) {
         for (const a of res.data) {
           const c = await ok('GET', head, `${R}/cases/${a.caseId}`);
           expect(c.handlerId).toBe(a.handlerId);
-          expect(c.timeline.at(-1)).toMatchObject({ action: 'assign', details: { to: a.handlerId, bulk: true } });
+          // the single-case `assign` step itself (assignWithin): same event shape as POST /cases/:id/assign, plus the batch note
+          const single = (await ok('GET', head, `${R}/cases/${ids[0]}`)).timeline.find((e: Json) => e.action === 'assign' && !e.details.bulk);
+          expect(c.timeline.at(-1)).toMatchObject({ action: 'assign', fromStatus: 'registered', toStatus: 'registered', actorName: expect.any(String), details: { from: uid['fy.head'], to: a.handlerId, handlerName: a.handlerName, bulk: true, batchSize: 4, article: '《中华人民共和国行政复议法》' } });
+          if (single) expect(Object.keys(c.timeline.at(-1).details)).toEqual(expect.arrayContaining(Object.keys(single.details)));
           const todo = await t.handle.db.selectFrom('deadlines').select('assigneeId').where('objectId', '=', a.caseId).where('status', '=', 'open').execute();
           for (const d of todo) expect(d.assigneeId).toBe(a.handlerId);
         }
-        const audit = await t.handle.db.selectFrom('auditLog').select(['objectId']).where('action', '=', 'reconsideration.case.assign').where('objectId', 'in', ids).execute();
+        const audit = await t.handle.db.selectFrom('auditLog').select(['objectId', 'diff']).where('action', '=', 'reconsideration.case.assign').where('objectId', 'in', ids).execute();
         expect(audit).toHaveLength(4);
+        for (const a of audit) expect(JSON.parse(String(a.diff))).toMatchObject({ extra: { bulk: true, batchSize: 4 } });
         // without named handlers: the department's eligible handlers
         const one = await create({}, head);
         const auto = await ok('POST', head, `${R}/cases/bulk-assign`, { caseIds: [one.id] });

@@ -1,8 +1,8 @@
 /**
  * 行政复议 handler productivity (issue 3, item 6): similar-case search, balanced assignment, bulk actions, saved views
- * and reasoning-paragraph templates. Case transitions are never re-implemented here except the one-line `assign`
- * step of bulk assignment, which must run for the whole batch in ONE transaction (all or nothing); it follows the
- * same state table (status.ts), repo writes, timeline event and audit entry as the single-case `assign`.
+ * and reasoning-paragraph templates. Case transitions are never re-implemented here: bulk actions call the case
+ * service per case, and bulk assignment runs the case service's own `assign` step (`assignWithin`) for every case of
+ * the batch inside ONE transaction (all or nothing).
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
@@ -37,7 +37,7 @@ import { type Actor, type RequestMeta, assertInScope } from '../../platform/iden
 import { type CaseRow, OBJECT_TYPE, createReconsiderationRepo } from './reconsideration.repo';
 import type { ReconsiderationService } from './reconsideration.service';
 import { type RankedCase, createReconSearch } from './search';
-import { TERMINAL, TRANSITIONS, transition } from './status';
+import { TERMINAL } from './status';
 
 type Body<T extends z.ZodTypeAny> = z.infer<T>;
 
@@ -220,20 +220,12 @@ export function createProductivityService(deps: { db: Db; clock: Clock; audit: A
         pick.openCases += 1;
         return { c, h: pick };
       });
+      // Each case through the case service's own `assign` step (state table, handler check, to-do lists, event,
+      // audit), all inside this one transaction.
       await db.transaction().execute(async (trx) => {
         for (const { c: planned, h } of plan) {
           try {
-            const c = await repo.find(trx, planned.id);
-            if (!c) throw new AppError('NOT_FOUND', { entity: 'reconsiderationCase', id: planned.id });
-            assertInScope(actor, c.departmentId, c.handlerId);
-            const next = transition({ status: c.status as ReconStatus, resumeTo: (c.resumeTo as ReconStatus | null) ?? null }, 'assign');
-            if (!next) throw new AppError('RECON_TRANSITION_NOT_ALLOWED', { from: c.status, action: 'assign' }, `案件当前状态为“${RECON_STATUS_LABELS[c.status as ReconStatus] ?? c.status}”，不能${TRANSITIONS.assign.label}`);
-            const now = clock.nowIso();
-            await deps.deadlines.reassign(trx, OBJECT_TYPE, c.id, h.userId);
-            if (!(await repo.update(trx, c.id, c.version, { handlerId: h.userId, updatedAt: now }))) throw new AppError('CONFLICT', { entity: 'reconsiderationCase', id: c.id });
-            const details = { from: c.handlerId, to: h.userId, handlerName: h.displayName, bulk: true, load: h.load };
-            await repo.insertEvent(trx, { caseId: c.id, version: c.version + 1, departmentId: c.departmentId, at: now, onDate: null, action: 'assign', fromStatus: c.status, toStatus: c.status, actorId: actor.userId, actorName: actor.displayName, details: JSON.stringify(details) });
-            await audit.record({ actor: auditActor(actor), ip: meta.ip, requestId: meta.requestId, action: 'reconsideration.case.assign', objectType: OBJECT_TYPE, objectId: c.id, before: { status: c.status, handlerId: c.handlerId }, after: { status: c.status, handlerId: h.userId }, extra: { caseNo: c.caseNo, bulk: true, batchSize: plan.length } }, trx);
+            await deps.cases.assignWithin(trx, actor, planned.id, { handlerId: h.userId }, meta, { bulk: true, load: h.load, batchSize: plan.length });
           } catch (e) {
             throw isAppError(e) ? new AppError(e.code, { caseId: planned.id, caseNo: planned.caseNo, ...(e.details as object | undefined) }, e.message) : e;
           }

@@ -182,10 +182,11 @@ export function createReconsiderationRepo(db: Db) {
      * Read-only lookup in the identity tables (no exported query exists yet): is `userId` an active user who may
      * handle reconsideration cases, and in which department?
      */
-    async handlerCandidate(userId: string): Promise<{ id: string; departmentId: string; displayName: string; canHandle: boolean } | undefined> {
-      const u = await db.selectFrom('users').select(['id', 'departmentId', 'displayName', 'status']).where('id', '=', userId).executeTakeFirst();
+    /** `q`: the caller's transaction where there is one (SQLite has one connection: a query beside it would wait). */
+    async handlerCandidate(userId: string, q: Q = db): Promise<{ id: string; departmentId: string; displayName: string; canHandle: boolean } | undefined> {
+      const u = await q.selectFrom('users').select(['id', 'departmentId', 'displayName', 'status']).where('id', '=', userId).executeTakeFirst();
       if (!u || u.status !== 'active') return undefined;
-      const perm = await db
+      const perm = await q
         .selectFrom('userRoles as ur')
         .innerJoin('rolePermissions as rp', 'rp.roleId', 'ur.roleId')
         .select('rp.permission')

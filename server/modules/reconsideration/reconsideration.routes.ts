@@ -34,6 +34,8 @@ import {
   ScheduleHearingBody,
   StartNormReviewBody,
   WithdrawBody,
+  HearingNoticeQuery,
+  HearingNoticeResult,
   listOf,
 } from '../../../common/contracts';
 import type { Permission } from '../../../common/permissions';
@@ -75,6 +77,18 @@ export function reconsiderationRoutes(deps: { reconsideration: ReconsiderationSe
       config: { permission: 'reconsideration.case.read' },
       schema: { tags: TAG, summary: '同一申请人、同一被申请人、同一行政行为的关联或重复申请', params: IdParams, response: responses(z.array(RelatedCaseSchema)) },
       handler: async (req) => svc.related(actorOf(req), req.params.id),
+    });
+
+    r.get(`${BASE}/:id/hearing-notice`, {
+      config: { permission: 'reconsideration.case.read' },
+      schema: {
+        tags: TAG,
+        summary: '听证通知最迟发出日：举行听证的五个工作日前（第五十一条第一款、第八十八条第二款），附期限引擎的计算说明',
+        params: IdParams,
+        querystring: HearingNoticeQuery,
+        response: responses(HearingNoticeResult),
+      },
+      handler: async (req) => svc.hearingNotice(actorOf(req), req.params.id, req.query.hearingOn),
     });
 
     const action = <B extends z.ZodTypeAny>(path: string, summary: string, body: B, permission: Permission | Permission[], run: (id: string, body: z.infer<B>, req: Parameters<typeof actorOf>[0]) => Promise<z.infer<typeof ReconCaseDetail>>) =>

@@ -90,6 +90,17 @@ export interface ReconsiderationService {
   decide(actor: Actor, id: string, body: Body<typeof DecideBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
   terminate(actor: Actor, id: string, body: Body<typeof TerminateBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
   assign(actor: Actor, id: string, body: Body<typeof AssignBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
+  /**
+   * The same `assign` step (state table, handler check, deadline to-do lists, timeline event, audit) inside a
+   * transaction the caller holds: bulk assignment runs the whole batch in one transaction (all or nothing).
+   * `note` is added to the event details and the audit entry (e.g. { bulk: true, load }).
+   */
+  /**
+   * R11, Art. 51 ¶1 (with Art. 88 ¶2): the latest day the written hearing notice may go out for a hearing on `hearingOn`
+   * (five working days before, counted backwards on the official calendar), with the engine's explanation.
+   */
+  hearingNotice(actor: Actor, id: string, hearingOn: string): Promise<{ hearingOn: string; latestNoticeOn: string; basis: string; explanation: string; steps: { code: string; date?: string | undefined; text: string }[]; flags: string[] }>;
+  assignWithin(trx: Trx, actor: Actor, id: string, body: Body<typeof AssignBody>, meta: RequestMeta, note?: Record<string, unknown>): Promise<void>;
   withdraw(actor: Actor, id: string, body: Body<typeof WithdrawBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
   hearViews(actor: Actor, id: string, body: Body<typeof HearViewsBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
   scheduleHearing(actor: Actor, id: string, body: Body<typeof ScheduleHearingBody>, meta: RequestMeta): Promise<ReconCaseDetail>;
@@ -381,8 +392,8 @@ export function createReconsiderationService(deps: {
     return c;
   }
 
-  async function validHandler(actor: Actor, handlerId: string) {
-    const h = await repo.handlerCandidate(handlerId);
+  async function validHandler(actor: Actor, handlerId: string, q: Db | Trx = db) {
+    const h = await repo.handlerCandidate(handlerId, q);
     // An actor who sees only their own cases may name only themselves (else they could not read the case they wrote).
     const inScope = h && (actor.dataScope === 'own' ? h.id === actor.userId : actor.scopeDepartmentIds === null || actor.scopeDepartmentIds.includes(h.departmentId));
     if (!h || !h.canHandle || !inScope) throw new AppError('RECON_HANDLER_INVALID', { handlerId });
@@ -396,24 +407,26 @@ export function createReconsiderationService(deps: {
     details?: Record<string, unknown>;
   }
   async function act(actor: Actor, id: string, action: ReconAction, meta: RequestMeta, run: (c: CaseRow, ds: DeadlineRow[], trx: Trx) => Promise<Step>): Promise<ReconCaseDetail> {
-    await db.transaction().execute(async (trx) => {
-      const c = await load(actor, id, trx);
-      const from = c.status as ReconStatus;
-      const next = transition({ status: from, resumeTo: (c.resumeTo as ReconStatus | null) ?? null }, action);
-      if (!next) throw notAllowed(from, action);
-      const ds = await repo.deadlines(trx, c.id);
-      const step = await run(c, ds, trx);
-      const now = clock.nowIso();
-      const ok = await repo.update(trx, c.id, c.version, { ...step.patch, status: next.status, resumeTo: next.resumeTo, updatedAt: now });
-      if (!ok) throw new AppError('CONFLICT', { entity: 'reconsiderationCase', id });
-      const details = { ...step.details, article: `《中华人民共和国行政复议法》${TRANSITIONS[action].article}` };
-      await repo.insertEvent(trx, { caseId: c.id, version: c.version + 1, departmentId: c.departmentId, at: now, onDate: step.onDate, action, fromStatus: from, toStatus: next.status, actorId: actor.userId, actorName: actor.displayName, details: JSON.stringify(details) });
-      await audit.record(
-        { actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId, action: `reconsideration.case.${action}`, objectType: OBJECT_TYPE, objectId: c.id, before: { status: from }, after: { status: next.status, ...(step.patch ?? {}) }, extra: { caseNo: c.caseNo } },
-        trx,
-      );
-    });
+    await db.transaction().execute((trx) => actIn(trx, actor, id, action, meta, run));
     return detail(actor, await load(actor, id));
+  }
+  /** The body of one action inside a transaction the caller holds (a batch that must be all or nothing). */
+  async function actIn(trx: Trx, actor: Actor, id: string, action: ReconAction, meta: RequestMeta, run: (c: CaseRow, ds: DeadlineRow[], trx: Trx) => Promise<Step>, auditExtra: Record<string, unknown> = {}): Promise<void> {
+    const c = await load(actor, id, trx);
+    const from = c.status as ReconStatus;
+    const next = transition({ status: from, resumeTo: (c.resumeTo as ReconStatus | null) ?? null }, action);
+    if (!next) throw notAllowed(from, action);
+    const ds = await repo.deadlines(trx, c.id);
+    const step = await run(c, ds, trx);
+    const now = clock.nowIso();
+    const ok = await repo.update(trx, c.id, c.version, { ...step.patch, status: next.status, resumeTo: next.resumeTo, updatedAt: now });
+    if (!ok) throw new AppError('CONFLICT', { entity: 'reconsiderationCase', id });
+    const details = { ...step.details, article: `《中华人民共和国行政复议法》${TRANSITIONS[action].article}` };
+    await repo.insertEvent(trx, { caseId: c.id, version: c.version + 1, departmentId: c.departmentId, at: now, onDate: step.onDate, action, fromStatus: from, toStatus: next.status, actorId: actor.userId, actorName: actor.displayName, details: JSON.stringify(details) });
+    await audit.record(
+      { actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId, action: `reconsideration.case.${action}`, objectType: OBJECT_TYPE, objectId: c.id, before: { status: from }, after: { status: next.status, ...(step.patch ?? {}) }, extra: { caseNo: c.caseNo, ...auditExtra } },
+      trx,
+    );
   }
 
   async function closeAll(trx: Trx, ds: DeadlineRow[], met: string[] = []) {
@@ -456,6 +469,12 @@ export function createReconsiderationService(deps: {
       committeePending: requests.length > opinions ? (d(requests.at(-1)!).requestedOn as string) : null,
     };
   }
+
+  /** 分配承办人: the handler on the case and on its running deadlines (their to-do lists), with the event details. */
+  const assignStep = (h: { id: string; displayName: string }, note: Record<string, unknown> = {}) => async (c: CaseRow, _ds: DeadlineRow[], trx: Trx): Promise<Step> => {
+    await deps.deadlines.reassign(trx, OBJECT_TYPE, c.id, h.id);
+    return { onDate: null, patch: { handlerId: h.id }, details: { from: c.handlerId, to: h.id, handlerName: h.displayName, ...note } };
+  };
 
   const procedureOf = (c: CaseRow) => (c.procedure === 'simplified' ? 'simplified' : 'ordinary') as 'ordinary' | 'simplified';
   const decisionRules = [RULE.decision.ordinary, RULE.decision.simplified];
@@ -868,10 +887,19 @@ export function createReconsiderationService(deps: {
 
     async assign(actor, id, body, meta) {
       const h = await validHandler(actor, body.handlerId);
-      return act(actor, id, 'assign', meta, async (c, _ds, trx) => {
-        await deps.deadlines.reassign(trx, OBJECT_TYPE, c.id, h.id);
-        return { onDate: null, patch: { handlerId: h.id }, details: { from: c.handlerId, to: h.id, handlerName: h.displayName } };
-      });
+      return act(actor, id, 'assign', meta, assignStep(h));
+    },
+
+    async hearingNotice(actor, id, hearingOn) {
+      await load(actor, id);
+      const rule = getRule(RULE.hearingNotice);
+      const res = await compute(RULE.hearingNotice, hearingOn, { explain: true });
+      return { hearingOn, latestNoticeOn: res.due, basis: ruleCitation(rule), explanation: res.steps.map((x) => x.text).join('；'), steps: res.steps, flags: res.flags };
+    },
+
+    async assignWithin(trx, actor, id, body, meta, note = {}) {
+      const h = await validHandler(actor, body.handlerId, trx);
+      await actIn(trx, actor, id, 'assign', meta, assignStep(h, note), note);
     },
 
     // Art. 74: before the decision the applicant may withdraw (after a settlement, ¶1, or otherwise); the body approves

@@ -11,14 +11,14 @@
  * of reconsideration.service.ts bumps the version), so no call from the case service is needed; `indexCases` is
  * exported for callers that want to index eagerly (bulk loads, the demo seed).
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import type { Jieba } from '@node-rs/jieba';
 import { sql } from 'kysely';
 import type { Database, Db } from '../../db';
 import { type Actor, scopeWhere } from '../../platform/identity';
 
-/** BM25 parameters (Robertson & Zaragoza's usual values). */
-export const BM25 = { k1: 1.2, b: 0.75 } as const;
+import { BM25, bm25Idf, segmenter as sharedSegmenter } from '../../platform/search';
+
+export { BM25 };
 const MAX_QUERY_TERMS = 24;
 const SIMILAR_TERMS = 24;
 const CHUNK = 400;
@@ -70,14 +70,9 @@ export const STOP_WORDS = new Set(
   ).split(/\s+/),
 );
 
-let jieba: Jieba | null = null;
+/** The shared process-wide jieba (platform/search) with this module's legal words. */
 function segmenter(): Jieba {
-  if (!jieba) {
-    const j = Jieba.withDict(dict);
-    j.loadDict(Buffer.from(LEGAL_USER_DICT.map((w) => `${w} 200000 n`).join('\n'), 'utf8'));
-    jieba = j;
-  }
-  return jieba;
+  return sharedSegmenter(LEGAL_USER_DICT);
 }
 
 /** Terms of a text: search-mode segmentation (words and their dictionary sub-words), normalised, filtered. */
@@ -197,7 +192,7 @@ export function createReconSearch(deps: { db: Db; nowIso: () => string }) {
     const avgdl = Number(stats.avgdl) || 1;
     if (!n) return [];
     const dfs = await db.selectFrom('reconSearchPostings').select(['term', (eb) => eb.fn.countAll<number>().as('df')]).where('term', 'in', terms).groupBy('term').execute();
-    const idf = new Map(dfs.map((r) => [r.term, Math.log(1 + (n - Number(r.df) + 0.5) / (Number(r.df) + 0.5))]));
+    const idf = new Map(dfs.map((r) => [r.term, bm25Idf(n, Number(r.df))]));
     const present = terms.filter((t) => idf.has(t));
     if (!present.length) return [];
     // Term pruning: the rarest terms first, until the postings to read exceed the budget (always at least two).

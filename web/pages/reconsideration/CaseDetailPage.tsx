@@ -24,7 +24,11 @@ import { PageSpin } from '../../components/PageSpin';
 import { StatusTag } from '../../components/StatusTag';
 import { StepsList } from '../../components/StepsList';
 import { dateLongZh, formatInstant } from '../../components/format';
-import { ACTION_SPECS, CaseActionBar } from './CaseActions';
+import { useState } from 'react';
+import { useCan } from '../../app/auth';
+import { AssignSuggestions, SimilarCasesPanel } from '../reconsideration-search/components';
+import { ACTION_SPECS, type ActionResult, ActionResultAlert, CaseActionBar } from './CaseActions';
+import { CaseAttachments } from './CaseAttachments';
 import { CaseDocuments, ReceiptButton } from './CaseDocuments';
 import { CaseStatusTag, PROCEDURE_LABELS, RECON_BASE, reconKeys, urgencyClass, urgencyOf, useNearLimit } from './shared';
 
@@ -33,7 +37,8 @@ type Related = z.infer<typeof RelatedCaseSchema>;
 const DEADLINE_STATUS = { open: '进行中', met: '已完成', cancelled: '已取消' } as const;
 const FLAG_LABELS: Record<string, string> = { PAUSED: '中止期间暂停计算', CALENDAR_YEAR_UNPUBLISHED: '暂定：涉及尚未公布节假日安排的年份', EXTENDED: '已延长' };
 const REASON_LABELS = { sameApplicant: '同一申请人', sameRespondent: '同一被申请人', sameAct: '同一行政行为' } as const;
-const EVENT_LABELS: Record<string, string> = { register: '登记申请' };
+const EVENT_LABELS: Record<string, string> = { register: '登记申请', assign: '分配承办人' };
+const HEARING_REASON_LABELS: Record<string, string> = { majorComplex: '重大、疑难、复杂（第五十条第一款）', necessary: '认为有必要（第五十条第二款）', applicantRequest: '申请人请求（第五十条第二款）' };
 
 function daysLeftText(d: ReconDeadline): string {
   if (d.status !== 'open') return '—';
@@ -162,7 +167,11 @@ function eventText(e: ReconCaseDetail['timeline'][number]): string {
   const d = e.details;
   if (typeof d.procedure === 'string') parts.push(PROCEDURE_LABELS[d.procedure as keyof typeof PROCEDURE_LABELS] ?? d.procedure);
   if (typeof d.type === 'string' && d.type in RECON_DECISION_LABELS) parts.push(RECON_DECISION_LABELS[d.type as keyof typeof RECON_DECISION_LABELS]);
-  if (typeof d.reason === 'string') parts.push(d.reason);
+  if (e.action === 'assign' && typeof d.handlerName === 'string') parts.push(`${d.handlerName}${d.bulk ? '，按负荷批量分配' : ''}`);
+  if (e.action === 'scheduleHearing' && typeof d.hearingOn === 'string') parts.push(`听证日 ${d.hearingOn}`);
+  if (typeof d.reason === 'string') parts.push(HEARING_REASON_LABELS[d.reason] ?? d.reason);
+  if (e.action === 'startNormReview' && typeof (d.document as { name?: unknown } | undefined)?.name === 'string') parts.push(`《${(d.document as { name: string }).name}》`);
+  if (e.action === 'forwardNorm' && typeof d.recipient === 'string') parts.push(`转送${d.recipient}`);
   if (typeof d.channel === 'string' && d.channel in RECON_CHANNEL_LABELS) parts.push(RECON_CHANNEL_LABELS[d.channel as keyof typeof RECON_CHANNEL_LABELS]);
   return parts.length ? `${label}（${parts.join('；')}）` : label;
 }
@@ -204,6 +213,22 @@ function Facts({ c }: { c: ReconCaseDetail }) {
           { key: 'channel', label: '申请方式', children: RECON_CHANNEL_LABELS[c.channel] },
           { key: 'received', label: '收到日期', children: c.receivedOn },
           ...(c.postmarkOn ? [{ key: 'postmark', label: '邮戳日期', children: c.postmarkOn }] : []),
+          ...(c.forwarding
+            ? [
+                {
+                  key: 'forwarding',
+                  label: '经作出行政处罚的机关转送（第三十二条）',
+                  span: 2,
+                  children: (
+                    <span>
+                      {c.forwarding.agency} 于 {c.forwarding.agencyReceivedOn} 收到，应于 {c.forwarding.due} 前转送
+                      {c.forwarding.onTime ? '（按期转送）' : <StatusTag tone="red">逾期转送</StatusTag>}
+                      <span className="muted">；{c.forwarding.explanation}（{c.forwarding.basis}）</span>
+                    </span>
+                  ),
+                },
+              ]
+            : []),
           ...(c.oralRecord ? [{ key: 'oral', label: '口头申请笔录', span: 2, children: `${c.oralRecord}（${c.oralConfirmed ? '申请人已核对确认' : '申请人尚未确认'}）` }] : []),
           { key: 'request', label: '复议请求', span: 2, children: c.request },
           ...(c.reasons ? [{ key: 'reasons', label: '事实与理由', span: 2, children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.reasons}</span> }] : []),
@@ -241,11 +266,15 @@ export function CaseDetailPage() {
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
   const q = useQuery({ queryKey: reconKeys.detail(id), queryFn: () => get<ReconCaseDetail>(`${RECON_BASE}/${encodeURIComponent(id)}`) });
+  const can = useCan();
+  const [result, setResult] = useState<ActionResult | null>(null);
   if (q.isPending) return <PageSpin />;
   if (q.error || !q.data) return <ErrorAlert error={q.error} title="无法加载案件" quiet />;
   const c = q.data;
   const duplicates = c.related.filter((r) => r.likelyDuplicate);
   const acceptance = c.deadlines.find((d) => d.kind === 'acceptance' && d.status === 'open');
+  const open = !['rejected', 'decided', 'mediated', 'terminated', 'abandoned'].includes(c.status);
+  const canAssign = open && can(['reconsideration.case.read', 'reconsideration.case.assign']);
 
   return (
     <>
@@ -285,15 +314,19 @@ export function CaseDetailPage() {
             description={
               <Space orientation="vertical" style={{ width: '100%' }}>
                 {acceptance && <span>{acceptance.explanation}</span>}
-                {/* the documents service makes a 收件回执 for applications handed in on site or made orally (Art. 22) */}
+                {/* handed over on the spot for on-site and oral applications (Art. 22); for mail and online ones the 文书 tab drafts a receipt worded for the channel */}
                 {(c.channel === 'onsite' || c.channel === 'oral') && <ReceiptButton caseId={c.id} />}
               </Space>
             }
           />
         )}
         <Card size="small" title={<h2 className="section-title">办理</h2>}>
-          {c.allowedActions.some((a) => ACTION_SPECS[a]) ? <CaseActionBar caseData={c} /> : <span className="muted">当前状态（{c.statusLabel}）下没有可办理的操作。</span>}
+          <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+            {result && <ActionResultAlert result={result} onClose={() => setResult(null)} />}
+            {c.allowedActions.some((a) => ACTION_SPECS[a]) ? <CaseActionBar caseData={c} onDone={setResult} /> : <span className="muted">当前状态（{c.statusLabel}）下没有可办理的操作。</span>}
+          </Space>
         </Card>
+        {canAssign && !c.handlerId && <AssignSuggestions caseId={c.id} onAssigned={() => void q.refetch()} />}
         <Card size="small" title={<h2 className="section-title">法定期限</h2>}>
           <Clock c={c} />
           <p className="muted" style={{ marginBottom: 0 }}>
@@ -307,6 +340,9 @@ export function CaseDetailPage() {
             { key: 'timeline', label: `办理过程（${c.timeline.length}）`, children: <CaseTimeline c={c} /> },
             { key: 'related', label: `关联案件（${c.related.length}）`, children: <RelatedCases related={c.related} /> },
             { key: 'documents', label: '文书', children: <CaseDocuments caseData={c} /> },
+            { key: 'attachments', label: '申请材料', children: <CaseAttachments caseId={c.id} listed={c.attachments} /> },
+            { key: 'similar', label: '相似案例', children: <SimilarCasesPanel caseId={c.id} /> },
+            ...(canAssign && c.handlerId ? [{ key: 'assign', label: '分配承办人', children: <AssignSuggestions caseId={c.id} onAssigned={() => void q.refetch()} /> }] : []),
           ]}
         />
       </Space>

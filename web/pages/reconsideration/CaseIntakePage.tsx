@@ -47,6 +47,11 @@ interface Values {
   reasons?: string;
   lateExplanation?: string;
   attachments?: string;
+  /** Art. 32: lodged with the penalising agency, which forwards it */
+  viaAgencyOn?: boolean;
+  agencyName?: string;
+  agencyReceivedOn?: Dayjs;
+  agencyPenalty?: 'onTheSpot' | 'electronicMonitoring';
 }
 
 const d = (v: Dayjs | undefined | null) => (v ? v.format('YYYY-MM-DD') : undefined);
@@ -92,6 +97,7 @@ export function CaseIntakePage() {
   const applicantKind = Form.useWatch('applicantKind', form) ?? 'person';
   const personMode = Form.useWatch('personMode', form) ?? 'new';
   const notInformed = Form.useWatch('notInformed', form);
+  const viaAgency = Form.useWatch('viaAgencyOn', form);
   const [personId, setPersonId] = useState<string | undefined>();
 
   const create = useMutation({
@@ -100,7 +106,7 @@ export function CaseIntakePage() {
       notifySuccess(`已登记，案号 ${c.caseNo}`);
       navigate(`${RECON_BASE}/${encodeURIComponent(c.id)}`, { state: { created: true } });
     },
-    onError: (e) => applyServerErrors(form, e, { name: 'name', knownOn: 'actKnownOn', madeOn: 'actMadeOn', docNo: 'actDocNo' }),
+    onError: (e) => applyServerErrors(form, e, { name: 'name', knownOn: 'actKnownOn', madeOn: 'actMadeOn', docNo: 'actDocNo', 'viaAgency.receivedOn': 'agencyReceivedOn' }),
   });
 
   const submit = (v: Values) => {
@@ -126,6 +132,7 @@ export function CaseIntakePage() {
         notInformed: !!v.notInformed,
         ...(v.notInformed ? { rightsKnownOn: d(v.rightsKnownOn) } : {}),
       },
+      ...(v.viaAgencyOn ? { viaAgency: { name: v.agencyName ?? '', receivedOn: d(v.agencyReceivedOn)!, penalty: v.agencyPenalty ?? 'onTheSpot' } } : {}),
       request: v.request,
       reasons: v.reasons ?? '',
       ...(v.lateExplanation ? { lateExplanation: v.lateExplanation } : {}),
@@ -187,6 +194,36 @@ export function CaseIntakePage() {
               <Form.Item name="oralConfirmed" valuePropName="checked" rules={[{ validator: async (_r, v) => (v ? undefined : Promise.reject(new Error('笔录须经申请人核对确认'))) }]}>
                 <Checkbox>申请人已核对笔录并确认无误</Checkbox>
               </Form.Item>
+            </>
+          )}
+          <Form.Item name="viaAgencyOn" valuePropName="checked" style={{ marginBottom: viaAgency ? 8 : 0 }}>
+            <Checkbox>经作出行政处罚决定的行政机关转送（当场作出或者依据电子技术监控设备记录的违法事实作出的行政处罚，《中华人民共和国行政复议法》第三十二条）</Checkbox>
+          </Form.Item>
+          {viaAgency && (
+            <>
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title="经行政机关转送：申请期限算至该机关收到之日"
+                description="申请人对当场作出或者依据电子技术监控设备记录的违法事实作出的行政处罚决定不服的，可以通过作出行政处罚决定的行政机关提交行政复议申请；该行政机关应当自收到行政复议申请之日起五个工作日内转送行政复议机关（第三十二条）。登记后案件详情显示转送期限及其计算说明。"
+              />
+              <Space wrap size="large" align="start">
+                <Form.Item name="agencyName" label="转送申请的行政机关" rules={[{ required: true, whitespace: true, message: '请填写转送申请的行政机关' }]}>
+                  <Input style={{ width: 320 }} maxLength={100} />
+                </Form.Item>
+                <Form.Item name="agencyReceivedOn" label="该机关收到申请日期" rules={[{ required: true, message: '请选择该机关收到申请的日期' }, notFuture]}>
+                  <DatePicker {...DATE} />
+                </Form.Item>
+                <Form.Item name="agencyPenalty" label="行政处罚的作出方式" rules={[{ required: true, message: '请选择行政处罚的作出方式' }]}>
+                  <Radio.Group
+                    options={[
+                      { value: 'onTheSpot', label: '当场作出' },
+                      { value: 'electronicMonitoring', label: '依据电子技术监控设备记录' },
+                    ]}
+                  />
+                </Form.Item>
+              </Space>
             </>
           )}
         </Card>

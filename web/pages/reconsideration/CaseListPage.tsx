@@ -2,14 +2,19 @@
  * 案件台账: the 行政复议 register within the user's data scope — my cases / department cases, filters (status, channel,
  * procedure, handler, receipt dates, due soon / overdue, keyword), server-side sorting and paging. The filters live in
  * the URL, so a view can be bookmarked and the browser's back button restores it.
+ *
+ * For a handler's day (案多人少): saved views (常用视图, incl. the scope "my cases"), a keyboard-driven list (↑/↓ or j/k to
+ * move, Enter to open, Space or x to select, / to search) and bulk actions on the selected cases — one dated step for a
+ * batch of similar cases, or assignment by load (BulkActionBar, reconsideration-search/components.tsx).
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Form, Input, Segmented, Select, Space, Table, type TableColumnsType, type TableProps } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { RECON_CHANNEL_LABELS, RECON_STATUS_LABELS, type ReconCaseSummary, type ReconChannel, type ReconStatus } from '../../../common/contracts';
+import { RECON_CHANNEL_LABELS, RECON_STATUS_LABELS, type ReconCaseSummary, type ReconChannel, type ReconStatus, type SavedViewFilters } from '../../../common/contracts';
+import { BulkActionBar, SavedViewsMenu } from '../reconsideration-search/components';
 import { get } from '../../app/api';
 import { useCan } from '../../app/auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -32,6 +37,43 @@ export function CaseListPage() {
   const order = params.get('order') === 'asc' ? 'asc' : 'desc';
   const [keyword, setKeyword] = useState(params.get('q') ?? '');
   useEffect(() => setKeyword(params.get('q') ?? ''), [params]);
+  const [selected, setSelected] = useState<string[]>([]);
+  const canBulk = can(['reconsideration.case.read', 'reconsideration.case.handle']) || can(['reconsideration.case.read', 'reconsideration.case.assign']);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement | null>(null);
+
+  /** The current filters as a saved view (常用视图); the scope "my cases" is `mine`. */
+  const currentView: SavedViewFilters = useMemo(() => {
+    const v: Record<string, unknown> = { mine: scope === 'mine' };
+    for (const k of FILTER_KEYS) {
+      const x = params.get(k);
+      if (x) v[k] = x;
+    }
+    return v as SavedViewFilters;
+  }, [params, scope]);
+  const applyView = (f: SavedViewFilters) => {
+    const next = new URLSearchParams();
+    if (!f.mine) next.set('scope', 'dept');
+    for (const k of FILTER_KEYS) {
+      const x = (f as Record<string, unknown>)[k];
+      if (typeof x === 'string' && x) next.set(k, x);
+    }
+    if (f.caseNo && !f.q) next.set('q', f.caseNo);
+    setSelected([]);
+    setParams(next);
+  };
+
+  // "/" puts the cursor into the keyword search (unless typing somewhere already)
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)))) return;
+      e.preventDefault();
+      searchRef.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const query = useMemo(() => {
     const q: Record<string, string | number> = { page, pageSize, sort, order };
@@ -125,6 +167,26 @@ export function CaseListPage() {
     setParams(next);
   };
 
+  /** Row keys: ↑/↓ or j/k move between rows, Enter opens, Space or x toggles the selection. */
+  const onRowKey = (c: ReconCaseSummary) => (e: KeyboardEvent<HTMLElement>) => {
+    if (e.target !== e.currentTarget) return; // keys inside a cell's own controls (checkbox, link) stay theirs
+    const rows = [...(tableRef.current?.querySelectorAll<HTMLElement>('tr.recon-row') ?? [])];
+    const i = rows.indexOf(e.currentTarget);
+    if (e.key === 'ArrowDown' || e.key === 'j') {
+      e.preventDefault();
+      rows[Math.min(i + 1, rows.length - 1)]?.focus();
+    } else if (e.key === 'ArrowUp' || e.key === 'k') {
+      e.preventDefault();
+      rows[Math.max(i - 1, 0)]?.focus();
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      navigate(`${RECON_BASE}/${encodeURIComponent(c.id)}`);
+    } else if ((e.key === ' ' || e.key === 'x') && canBulk) {
+      e.preventDefault();
+      setSelected((prev) => (prev.includes(c.id) ? prev.filter((x) => x !== c.id) : [...prev, c.id]));
+    }
+  };
+
   const from = params.get('receivedFrom');
   const to = params.get('receivedTo');
   const anyFilter = FILTER_KEYS.some((k) => params.get(k));
@@ -157,6 +219,9 @@ export function CaseListPage() {
           </Form.Item>
           <Form.Item label="关键词" htmlFor="recon-q">
             <Input.Search
+              ref={(r) => {
+                searchRef.current = r?.input ?? null;
+              }}
               id="recon-q"
               allowClear
               placeholder="案号、申请人或被申请人"
@@ -232,30 +297,56 @@ export function CaseListPage() {
             </Form.Item>
           )}
         </Form>
+        <Space wrap style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
+          <SavedViewsMenu current={currentView} onApply={applyView} />
+          <span className="muted" id="recon-keys-hint">
+            键盘：↑/↓ 或 j/k 移动，Enter 打开案件{canBulk ? '，空格或 x 选中' : ''}，/ 搜索
+          </span>
+        </Space>
+        {canBulk && selected.length > 0 && (
+          <div style={{ marginBottom: 12 }}>
+            <BulkActionBar
+              caseIds={selected}
+              onDone={() => {
+                void list.refetch();
+              }}
+            />
+            <Button type="link" onClick={() => setSelected([])}>
+              清除选择
+            </Button>
+          </div>
+        )}
         <ErrorAlert error={list.error} title="无法加载案件台账" quiet />
-        <Table<ReconCaseSummary>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={list.data?.data ?? []}
-          loading={list.isFetching}
-          onChange={onTableChange}
-          locale={{ emptyText: <Empty description={anyFilter ? '没有符合条件的案件' : '暂无案件'} /> }}
-          rowClassName={(c) => `recon-row recon-${urgencyOf(c.nextDue, near.data)}`}
-          onRow={(c) => ({
-            onDoubleClick: () => navigate(`${RECON_BASE}/${encodeURIComponent(c.id)}`),
-          })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (t) => `共 ${t} 件`,
-          }}
-          tableLayout="fixed"
-          scroll={{ x: 1660 }}
-        />
+        <div ref={tableRef}>
+          <Table<ReconCaseSummary>
+            rowKey="id"
+            rowSelection={canBulk ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), preserveSelectedRowKeys: true, columnWidth: 40 } : undefined}
+            size="small"
+            columns={columns}
+            dataSource={list.data?.data ?? []}
+            loading={list.isFetching}
+            onChange={onTableChange}
+            locale={{ emptyText: <Empty description={anyFilter ? '没有符合条件的案件' : '暂无案件'} /> }}
+            rowClassName={(c) => `recon-row recon-${urgencyOf(c.nextDue, near.data)}`}
+            onRow={(c) => ({
+              tabIndex: 0,
+              'aria-describedby': 'recon-keys-hint',
+              'aria-label': `${c.caseNo} ${c.statusLabel} ${c.applicantName}`,
+              onKeyDown: onRowKey(c),
+              onDoubleClick: () => navigate(`${RECON_BASE}/${encodeURIComponent(c.id)}`),
+            })}
+            pagination={{
+              current: page,
+              pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100, 200],
+              showTotal: (t) => `共 ${t} 件`,
+            }}
+            tableLayout="fixed"
+            scroll={{ x: 1700 }}
+          />
+        </div>
       </Card>
     </>
   );

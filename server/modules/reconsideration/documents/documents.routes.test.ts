@@ -198,11 +198,18 @@ for (const dialect of DIALECTS) {
     it('what may be drafted and issued follows the case (decision drafted under review, issued once decided)', async () => {
       const registered = await caseAt('mail');
       expect(await err('POST', h1, `${CASES}/${registered.id}/documents`, { kind: 'decision' })).toMatchObject({ status: 409, code: 'RECON_DOCUMENT_KIND_NOT_ALLOWED' });
-      // a receipt is for onsite and oral intake only
-      const r = await err('POST', h1, `${CASES}/${registered.id}/documents`, { kind: 'receipt' });
+      // a receipt is worded per channel: by mail it states the postmark date and that the period counts to it
+      const mailed = (await draft(registered.id, 'receipt')).paragraphs.join('\n') as string;
+      expect(mailed).toContain('以邮寄方式提交的行政复议申请书（邮戳日期：2026年5月27日），本机关已于2026年5月28日收到');
+      expect(mailed).toContain('以邮件上的邮戳日期计算');
+      expect(mailed).not.toContain('当面');
+      const onsite = (await draft((await caseAt('registered')).id, 'receipt')).paragraphs.join('\n') as string;
+      expect(onsite).toContain('于2026年5月28日当面向本机关提交行政复议申请书');
+      const review = await caseAt('underReview');
+      // … and only while the acceptance review runs
+      const r = await err('POST', h1, `${CASES}/${review.id}/documents`, { kind: 'receipt' });
       expect(r).toMatchObject({ status: 409, code: 'RECON_DOCUMENT_KIND_NOT_ALLOWED' });
       expect(r.message).toContain('第二十二条');
-      const review = await caseAt('underReview');
       const d = await draft(review.id, 'decision');
       expect(d.paragraphs.join('')).toContain('【决定内容】');
       await ok('PUT', h1, `${DOCS}/${d.id}`, { title: '行政复议决定书', paragraphs: fill(d.paragraphs) });

@@ -59,7 +59,9 @@ const inStatus = (c: CaseFacts, statuses: ReconStatus[], why: string) => (status
 /** The table of when each kind may be drafted and issued (see the module comment), with the article behind it. */
 export const KIND_RULES: Record<ReconDocumentKind, KindRule> = {
   receipt: {
-    draft: (c) => (c.channel === 'onsite' || c.channel === 'oral' ? null : '收件回执仅用于当面提交或者口头提出的行政复议申请（《行政复议法》第二十二条）'),
+    // every channel of Art. 22 gets one, worded per channel (templates.ts receiptParagraphs); only while the
+    // acceptance review runs (a receipt after acceptance or refusal says nothing new)
+    draft: (c) => inStatus(c, ['registered', 'correctionRequested'], '收件回执在收到申请后、受理审查期间出具（《行政复议法》第二十二条、第三十条）'),
     issue: (c) => KIND_RULES.receipt.draft(c),
   },
   acceptanceNotice: {
@@ -218,7 +220,8 @@ export function createDocumentsService(deps: {
       // The case through the case service's scoped read: the facts the template fills in.
       const full = await deps.reconsideration.get(actor, caseId);
       const items = c.correctionItems ? (JSON.parse(c.correctionItems) as string[]) : [];
-      const draft = draftFor(kind, { case: full, correctionItems: items });
+      const online = kind === 'receipt' ? ((await db.selectFrom('reconsiderationPortalApplications').select(['receiptNo', 'submittedAt']).where('caseId', '=', caseId).executeTakeFirst()) ?? null) : null;
+      const draft = draftFor(kind, { case: full, correctionItems: items, online });
       const now = clock.nowIso();
       const row: DocumentRow = {
         id: randomUUID(),

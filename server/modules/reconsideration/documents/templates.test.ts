@@ -53,6 +53,26 @@ describe('document templates', () => {
     expect(decision.paragraphs.join('')).toContain('【决定内容】');
   });
 
+  it('the 收件回执 is worded per channel (Art. 22): on site, mail with the postmark, online with the receipt number, oral', () => {
+    const receipt = (over: Partial<ReconCaseDetail>, online: { receiptNo: string; submittedAt: string } | null = null) =>
+      draftFor('receipt', { case: { ...base, status: 'registered', ...over } as ReconCaseDetail, correctionItems: [], online }).paragraphs.join('\n');
+    const onsite = receipt({ channel: 'onsite' });
+    expect(onsite).toContain('于2026年5月20日当面向本机关提交行政复议申请书，本机关已于当日收到');
+    const mail = receipt({ channel: 'mail', postmarkOn: '2026-05-18' });
+    expect(mail).toContain('以邮寄方式提交的行政复议申请书（邮戳日期：2026年5月18日），本机关已于2026年5月20日收到');
+    expect(mail).toContain('《中华人民共和国民事诉讼法》第八十五条第四款');
+    expect(mail).not.toContain('当面');
+    expect(receipt({ channel: 'mail', postmarkOn: null })).toContain('【邮戳日期】');
+    const online = receipt({ channel: 'online' }, { receiptNo: 'WS20260520-ABCD12', submittedAt: '2026-05-20T02:00:00.000Z' });
+    expect(online).toContain('通过本机关指定的互联网渠道提交行政复议申请书（《中华人民共和国行政复议法》第二十二条第二款）');
+    expect(online).toContain('网上申请回执编号：WS20260520-ABCD12');
+    expect(online).not.toContain('当面');
+    const oral = receipt({ channel: 'oral', oralConfirmed: true });
+    expect(oral).toContain('以口头方式向本机关提出行政复议申请');
+    expect(oral).toContain('第二十二条第三款）,'.replace(',', '，记录已经你（单位）核对确认'));
+    expect(oral).not.toContain('当面');
+  });
+
   it('the addressee is a short first paragraph ending in a full-width colon; party lines are not', () => {
     expect(splitAddressee(['王某某：', '正文。'])).toEqual({ addressee: '王某某', body: ['正文。'] });
     expect(splitAddressee(['申请人：王某某。', '正文。']).addressee).toBeUndefined();

@@ -15,6 +15,8 @@ export interface TemplateFacts {
   case: ReconCaseDetail;
   /** Art. 31 ¶1: the items listed once in the correction notice (stored on the case) */
   correctionItems: string[];
+  /** an application made on the public portal: its receipt number (the query code is never stored, so never printed) */
+  online?: { receiptNo: string; submittedAt: string } | null;
 }
 
 export interface Draft {
@@ -113,6 +115,30 @@ function parties(c: ReconCaseDetail): string[] {
 
 const SUE_15_DAYS = '申请人如不服本决定，可以自收到本决定书之日起十五日内，依法向人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十五条）。';
 
+/** The 收件回执's statement of how and when the application arrived, per channel (Art. 22; Art. 20 for the period). */
+export function receiptParagraphs(c: ReconCaseDetail, named: string, online: TemplateFacts['online']): string[] {
+  const tail = `不服${actOf(c, named)}。案件编号：${c.caseNo}。`;
+  switch (c.channel) {
+    case 'mail':
+      return [
+        `你（单位）以邮寄方式提交的行政复议申请书（邮戳日期：${d(c.postmarkOn, '邮戳日期')}），本机关已于${d(c.receivedOn)}收到，${tail}`,
+        `邮寄提出的行政复议申请，申请期限以邮件上的邮戳日期计算，邮寄在途时间不计入申请期限（${LAW}第二十条、第八十八条第一款，《中华人民共和国民事诉讼法》第八十五条第四款）。`,
+      ];
+    case 'online':
+      return [
+        `你（单位）于${d(c.receivedOn)}通过本机关指定的互联网渠道提交行政复议申请书（${LAW}第二十二条第二款），${tail}网上申请回执编号：${online?.receiptNo ?? ph('回执编号')}。`,
+        '你（单位）可以凭回执编号和提交申请时取得的查询码，在本机关网上服务平台查询办理进度、下载网上送达的法律文书。查询码仅在提交时显示一次，请妥善保管。',
+      ];
+    case 'oral':
+      return [
+        `你（单位）于${d(c.receivedOn)}以口头方式向本机关提出行政复议申请，${tail}`,
+        `本机关已当场记录你（单位）的基本情况、行政复议请求、申请行政复议的主要事实、理由和时间（${LAW}第二十二条第三款）${c.oralConfirmed ? '，记录已经你（单位）核对确认' : ''}。`,
+      ];
+    default:
+      return [`你（单位）于${d(c.receivedOn)}当面向本机关提交行政复议申请书，本机关已于当日收到，${tail}`];
+  }
+}
+
 /** The draft of `kind` for the case. */
 export function draftFor(kind: ReconDocumentKind, f: TemplateFacts): Draft {
   const c = f.case;
@@ -123,12 +149,9 @@ export function draftFor(kind: ReconDocumentKind, f: TemplateFacts): Draft {
   const both = `${c.applicantName}、${c.respondentName}：`;
   switch (kind) {
     case 'receipt': {
-      const oral = c.channel === 'oral';
-      const ps = [
-        `${c.applicantName}：`,
-        `你（单位）于${d(c.receivedOn)}以${oral ? '口头' : '当面提交行政复议申请书'}方式向本机关提出行政复议申请，不服${actOf(c, named)}，本机关已于当日收到。案件编号：${c.caseNo}。`,
-      ];
-      if (oral) ps.push(`本机关已当场记录你（单位）的基本情况、行政复议请求、申请行政复议的主要事实、理由和时间（${LAW}第二十二条第三款）。`);
+      // Worded per channel (Art. 22): handed in, posted (the application period counts to the postmark), filed on the
+      // internet (the portal's receipt number), or made orally (recorded by staff, confirmed by the applicant).
+      const ps = [`${c.applicantName}：`, ...receiptParagraphs(c, named, f.online ?? null)];
       if (c.attachments.length) ps.push(`收到的材料：${c.attachments.map((a, i) => `${i + 1}. ${a.name}${a.pages ? `（${a.pages}页）` : ''}`).join('；')}。`);
       ps.push(`本机关将自收到申请之日起五个工作日内进行审查，对符合受理条件的予以受理；审查期限届满未作出不予受理决定的，自审查期限届满之日起视为受理（${LAW}第三十条、第八十八条第二款）。`);
       ps.push(`行政复议机关受理行政复议申请，不得向申请人收取任何费用（${LAW}第八十七条）。`);

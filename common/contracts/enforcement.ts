@@ -1,0 +1,268 @@
+import { z } from 'zod';
+
+/**
+ * 行政执法监督 (enforcement supervision): inspection import, detections of problem inspections, their parameters.
+ * Shared by server and web. Legal bases are cited per rule in DETECTION_RULES.
+ */
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/** The key enforcement fields (重点执法领域). Codes are stored; labels shown. */
+export const ENFORCEMENT_FIELDS = {
+  urban: '城市管理',
+  market: '市场监管',
+  ecology: '生态环境',
+  safety: '应急管理（安全生产）',
+  fire: '消防救援',
+  health: '卫生健康',
+  transport: '交通运输',
+  housing: '住房和城乡建设',
+  culture: '文化和旅游',
+  labour: '人力资源和社会保障',
+  commerce: '商务',
+  education: '教育',
+  drug: '药品监管',
+} as const;
+export type EnforcementField = keyof typeof ENFORCEMENT_FIELDS;
+export const ENFORCEMENT_FIELD_CODES = Object.keys(ENFORCEMENT_FIELDS) as EnforcementField[];
+
+/** 检查类型: plan 计划检查 | random 双随机抽查 | complaint 投诉举报核查 | special 专项检查 | other 其他. */
+export const INSPECTION_KINDS = { plan: '计划检查', random: '“双随机”抽查', complaint: '投诉举报核查', special: '专项检查', other: '其他' } as const;
+export type InspectionKind = keyof typeof INSPECTION_KINDS;
+export const INSPECTION_KIND_CODES = Object.keys(INSPECTION_KINDS) as InspectionKind[];
+
+/** The inspection CSV columns, in order (UTF-8, header row, optional BOM). */
+export const INSPECTION_CSV_COLUMNS = [
+  'inspection_id', 'agency_code', 'agency_name', 'officer_id', 'target_credit_code', 'target_name', 'field', 'kind', 'plan_id', 'joint_id', 'inspected_on', 'found_problem', 'duration_minutes',
+] as const;
+
+/** The penalty CSV columns, in order. */
+export const PENALTY_CSV_COLUMNS = [
+  'penalty_id', 'agency_code', 'officer_id', 'target_credit_code', 'target_name', 'field', 'violation_code', 'discretion_level', 'amount', 'filed_on', 'decided_on', 'inspection_id',
+] as const;
+
+/** 裁量阶次: light 从轻 | ordinary 一般 | heavy 从重 | mitigated 减轻. */
+export const DISCRETION_LEVELS = { mitigated: '减轻', light: '从轻', ordinary: '一般', heavy: '从重' } as const;
+
+/** Row-level import rejection codes: stable, each with a zh-CN message. */
+export const IMPORT_ROW_ERRORS = {
+  HEADER_INVALID: '表头与模板不一致：列名及顺序应为模板所列各列',
+  COLUMN_COUNT: '列数与表头不一致',
+  ID_REQUIRED: '记录编号不能为空',
+  ID_TOO_LONG: '记录编号过长（最多 64 个字符）',
+  ID_INVALID: '编号只能由英文字母、数字及 -_./ 等符号组成（不含空格、逗号），最多 64 个字符',
+  ID_DUPLICATE_IN_FILE: '记录编号在本文件中重复出现',
+  AGENCY_UNKNOWN: '执法主体代码未登记，请先在执法主体台账中登记',
+  FIELD_UNKNOWN: '执法领域代码不在领域目录中',
+  FIELD_NOT_OF_AGENCY: '该执法主体未登记此执法领域',
+  OFFICER_REQUIRED: '执法人员编号不能为空',
+  CREDIT_CODE_INVALID: '统一社会信用代码校验未通过（GB 32100-2015，第 18 位校验码）',
+  TARGET_NAME_REQUIRED: '检查对象名称不能为空',
+  KIND_INVALID: '检查类型应为 plan、random、complaint、special、other 之一',
+  DATE_INVALID: '日期无效，应为 YYYY-MM-DD 格式的真实日期',
+  FOUND_PROBLEM_INVALID: '是否发现问题应为 0 或 1',
+  DURATION_INVALID: '检查时长（分钟）应为 0 至 1440 之间的整数',
+  TEXT_TOO_LONG: '字段内容过长',
+  DISCRETION_INVALID: '裁量阶次应为 mitigated、light、ordinary、heavy 之一',
+  AMOUNT_INVALID: '罚款金额应为非负整数（元）',
+  VIOLATION_CODE_REQUIRED: '违法行为代码不能为空',
+  DATE_ORDER: '决定日期不能早于立案日期',
+} as const;
+export type ImportRowErrorCode = keyof typeof IMPORT_ROW_ERRORS;
+
+export const EnforcementImportRejection = z.object({ row: z.number().int(), code: z.string(), message: z.string() });
+export type EnforcementImportRejection = z.infer<typeof EnforcementImportRejection>;
+
+export const EnforcementImportMode = z.enum(['all', 'valid-only']);
+export type EnforcementImportMode = z.infer<typeof EnforcementImportMode>;
+
+/** Answer of an import: rows inserted, rows that replaced an existing record (same id), rejected rows. */
+export const EnforcementImportResult = z.object({
+  jobId: z.string(),
+  /** false when rows were rejected in mode "all": nothing was written */
+  committed: z.boolean(),
+  imported: z.number().int(),
+  updated: z.number().int(),
+  rejected: z.array(EnforcementImportRejection),
+  /** rejected rows in total (the list above stops at 1,000; the error report has them all) */
+  rejectedTotal: z.number().int(),
+});
+export type EnforcementImportResult = z.infer<typeof EnforcementImportResult>;
+
+export const EnforcementImportJob = z.object({
+  id: z.string(),
+  kind: z.enum(['inspections', 'penalties']),
+  fileName: z.string(),
+  mode: EnforcementImportMode,
+  status: z.enum(['running', 'committed', 'rolledBack', 'failed']),
+  processed: z.number().int(),
+  imported: z.number().int(),
+  updated: z.number().int(),
+  rejected: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type EnforcementImportJob = z.infer<typeof EnforcementImportJob>;
+
+// ---------------------------------------------------------------------------------------------- detections
+
+export const DETECTION_RULE_IDS = ['repeated-inspection', 'multi-agency-inspection', 'unplanned-inspection', 'low-yield-officer', 'frequency-cap', 'expired-certificate', 'overdue-penalty', 'discretion-outlier'] as const;
+export const DetectionRuleId = z.enum(DETECTION_RULE_IDS);
+export type DetectionRuleId = z.infer<typeof DetectionRuleId>;
+
+const Kinds = z.array(z.enum(['plan', 'random', 'complaint', 'special', 'other'])).max(5);
+
+/** Parameters per rule (stored, editable, audited). Defaults in DETECTION_RULES. */
+export const DetectionParamSchemas = {
+  'repeated-inspection': z.object({ windowDays: z.number().int().min(1).max(366), minVisits: z.number().int().min(2).max(100), excludeKinds: Kinds }).strict(),
+  'multi-agency-inspection': z.object({ windowDays: z.number().int().min(1).max(366), minAgencies: z.number().int().min(2).max(50), excludeKinds: Kinds }).strict(),
+  'unplanned-inspection': z.object({ kinds: Kinds }).strict(),
+  'low-yield-officer': z.object({ minInspections: z.number().int().min(1).max(100000), medianRatio: z.number().min(0).max(1) }).strict(),
+  'frequency-cap': z.object({ excludeKinds: Kinds, defaultCap: z.number().int().min(1).max(1000).nullable() }).strict(),
+  'expired-certificate': z.object({ flagUnregisteredOfficer: z.boolean() }).strict(),
+  'overdue-penalty': z.object({ limitDays: z.number().int().min(1).max(3650) }).strict(),
+  'discretion-outlier': z.object({ factor: z.number().min(1.01).max(100), minGroupSize: z.number().int().min(2).max(10000) }).strict(),
+} as const satisfies Record<DetectionRuleId, z.ZodTypeAny>;
+export type DetectionParams<R extends DetectionRuleId = DetectionRuleId> = z.infer<(typeof DetectionParamSchemas)[R]>;
+
+export interface DetectionRuleInfo {
+  id: DetectionRuleId;
+  name: string;
+  description: string;
+  /** instrument + article */
+  legalBasis: string;
+  /** true where law-rules.md marks the threshold UNVERIFIED: the UI says the value is a local setting */
+  thresholdUnverified: boolean;
+  defaults: Record<string, unknown>;
+}
+
+const LB_54 = '《国务院办公厅关于严格规范涉企行政检查的意见》（国办发〔2024〕54号）';
+const LB_BJ = '《北京市优化营商环境条例》';
+const LB_YS = '《优化营商环境条例》';
+const LB_CF = '《中华人民共和国行政处罚法》';
+
+export const DETECTION_RULES: Record<DetectionRuleId, DetectionRuleInfo> = {
+  'repeated-inspection': {
+    id: 'repeated-inspection',
+    name: '重复检查',
+    description: '同一执法主体在同一领域对同一企业，相邻两次检查间隔不超过窗口天数（投诉举报核查除外，一次联合检查计一次）',
+    legalBasis: `${LB_54}“能合并的不得重复检查”；${LB_YS}第五十四条`,
+    thresholdUnverified: true,
+    defaults: { windowDays: 30, minVisits: 2, excludeKinds: ['complaint'] },
+  },
+  'multi-agency-inspection': {
+    id: 'multi-agency-inspection',
+    name: '多头检查',
+    description: '窗口天数内三个及以上不同执法主体分别（非联合检查）检查同一企业',
+    legalBasis: `${LB_54}“能联合的不得多头检查”；${LB_BJ}第七十条（同一时段对同一对象实施的多部门检查应当联合进行）`,
+    thresholdUnverified: true,
+    defaults: { windowDays: 30, minAgencies: 3, excludeKinds: ['complaint'] },
+  },
+  'unplanned-inspection': {
+    id: 'unplanned-inspection',
+    name: '随意检查',
+    description: '计划检查或专项检查未关联检查计划',
+    legalBasis: `${LB_BJ}第六十七条（年度行政检查计划）；${LB_54}（专项检查须事先制定计划并经批准、备案）`,
+    thresholdUnverified: false,
+    defaults: { kinds: ['plan', 'special'] },
+  },
+  'low-yield-officer': {
+    id: 'low-yield-officer',
+    name: '低效检查',
+    description: '执法人员在期间内某领域检查次数不少于下限，且发现问题率低于同领域执法人员中位数的一定比例',
+    legalBasis: `${LB_BJ}第六十八条（无事不扰）；${LB_54}（减少入企检查）`,
+    thresholdUnverified: true,
+    defaults: { minInspections: 50, medianRatio: 0.25 },
+  },
+  'frequency-cap': {
+    id: 'frequency-cap',
+    name: '超频次检查',
+    description: '同一执法主体一年内在同一领域检查同一企业的次数超过检查计划公布的上限（一次联合检查计一次）',
+    legalBasis: `${LB_54}（同一行政执法主体对同一企业年度检查次数上限）；${LB_BJ}第六十七条`,
+    thresholdUnverified: true,
+    defaults: { excludeKinds: ['complaint'], defaultCap: null },
+  },
+  'expired-certificate': {
+    id: 'expired-certificate',
+    name: '无有效执法证检查',
+    description: '检查当日执法人员未持有效执法证（未登记、未生效或已过期）',
+    legalBasis: `${LB_54}（无执法证件的人员不得从事行政检查）；${LB_CF}第四十二条第一款`,
+    thresholdUnverified: false,
+    defaults: { flagUnregisteredOfficer: true },
+  },
+  'overdue-penalty': {
+    id: 'overdue-penalty',
+    name: '处罚超期',
+    description: '自立案之日起超过期限未作出行政处罚决定（法律、法规、规章另有规定的从其规定）',
+    legalBasis: `${LB_CF}第六十条`,
+    thresholdUnverified: false,
+    defaults: { limitDays: 90 },
+  },
+  'discretion-outlier': {
+    id: 'discretion-outlier',
+    name: '裁量畸轻畸重',
+    description: '同一违法行为代码、同一裁量阶次的罚款金额偏离中位数超过倍数',
+    legalBasis: `${LB_YS}第六十条（行政裁量权基准）；${LB_CF}第三十四条`,
+    thresholdUnverified: true,
+    defaults: { factor: 3, minGroupSize: 5 },
+  },
+};
+
+export const DetectionRange = z.object({ from: Day.optional(), to: Day.optional() });
+
+export const DetectionListQuery = z.object({
+  rule: DetectionRuleId,
+  from: Day.optional(),
+  to: Day.optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+});
+export type DetectionListQuery = z.infer<typeof DetectionListQuery>;
+
+/** One flag with the evidence behind it. Fields that do not apply to a rule are omitted. */
+export const DetectionFlag = z.object({
+  id: z.string(),
+  rule: DetectionRuleId,
+  targetCreditCode: z.string().optional(),
+  agencyCodes: z.array(z.string()),
+  officerId: z.string().optional(),
+  field: z.string().optional(),
+  inspectionIds: z.array(z.string()),
+  penaltyIds: z.array(z.string()).optional(),
+  firstOn: z.string(),
+  lastOn: z.string(),
+  /** rule-specific figures (visits, rate, median, cap, amount, benchmark, due date…) */
+  detail: z.record(z.string(), z.unknown()),
+  legalBasis: z.string(),
+});
+export type DetectionFlag = z.infer<typeof DetectionFlag>;
+
+export const DetectionList = z.object({ data: z.array(DetectionFlag), total: z.number().int() });
+export type DetectionList = z.infer<typeof DetectionList>;
+
+export const DetectionRuleView = z.object({
+  id: DetectionRuleId,
+  name: z.string(),
+  description: z.string(),
+  legalBasis: z.string(),
+  thresholdUnverified: z.boolean(),
+  defaults: z.record(z.string(), z.unknown()),
+  params: z.record(z.string(), z.unknown()),
+  version: z.number().int(),
+  updatedAt: z.string().nullable(),
+});
+export type DetectionRuleView = z.infer<typeof DetectionRuleView>;
+
+export const DetectionParamsBody = z.object({ params: z.record(z.string(), z.unknown()), version: z.number().int().min(0) });
+export const DetectionSimulateBody = z.object({ params: z.record(z.string(), z.unknown()), from: Day.optional(), to: Day.optional() });
+export const DetectionSimulation = z.object({
+  rule: DetectionRuleId,
+  from: z.string(),
+  to: z.string(),
+  current: z.number().int(),
+  proposed: z.number().int(),
+  /** flags the proposal would add / no longer raise (by stable id) */
+  added: z.number().int(),
+  removed: z.number().int(),
+});
+export type DetectionSimulation = z.infer<typeof DetectionSimulation>;

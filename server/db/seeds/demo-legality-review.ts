@@ -1,0 +1,165 @@
+/**
+ * 合法性审查 demo data: drafts across the lifecycle (with their clocks on the deadline register), enterprise contact
+ * points of several industries, sizes and ownerships, legal advisers and their consultations. Written as data (the
+ * seed runs inside the setup transaction); the layout mirrors what legality-review.service.ts does for each step.
+ * Fictional units, firms and people only.
+ */
+import { randomUUID } from 'node:crypto';
+import { type WorkCalendar, formatDate, parseDate } from '../../../common/calendar';
+import { computeDeadline, getRule } from '../../../common/deadlines';
+import type { Db } from '../types';
+
+const TEXT_OK = [
+  '北京市西城区支持老字号企业传承创新的若干措施',
+  '第一条 为支持本区老字号企业传承发展、守正创新，依据《优化营商环境条例》等规定，结合本区实际，制定本措施。',
+  '第二条 本措施适用于在本区注册、经认定的中华老字号和北京老字号企业。',
+  '第三条 区商务部门会同相关部门为老字号企业提供政策咨询、品牌推广等服务。',
+  '第四条 本措施自2026年7月1日起施行，有效期至2028年6月30日。',
+].join('\n');
+
+const TEXT_ISSUES = [
+  '北京市西城区美容美发行业经营管理办法（送审稿）',
+  '第一条 为规范本区美容美发行业经营秩序，制定本办法。',
+  '第二条 在本区从事美容美发经营活动的，应当向区商务局申请办理美容美发经营许可证，未取得许可证的，不得从事相关经营活动。',
+  '第三条 违反本办法第二条规定的，由区商务局处以五千元以上一万元以下罚款。',
+  '第四条 经营者申请办理上述许可证，应当提交所在社区居委会出具的无违法经营证明。',
+  '第五条 本办法自2026年9月1日起施行。',
+].join('\n');
+
+const TEXT_DECISION = [
+  '西城区老旧小区综合整治三年行动方案（征求意见稿）',
+  '第一条 为改善居民居住条件，推进老旧小区综合整治，制定本方案。',
+  '第二条 整治内容包括楼本体节能改造、加装电梯、完善公共服务设施。',
+  '第三条 各街道办事处负责组织实施本辖区整治工作，区住房城乡建设委负责统筹协调。',
+].join('\n');
+
+export async function seedLegalityReviewDemo(opts: { db: Db; calendar: WorkCalendar; today: string; nowIso: string }) {
+  const { db, calendar, today, nowIso } = opts;
+  const dept = await db.selectFrom('departments').select('id').where('code', '=', 'HFXK').executeTakeFirst();
+  const reviewer = await db.selectFrom('users').select(['id', 'displayName']).where('username', '=', 'hfx.head').executeTakeFirst();
+  if (!dept || !reviewer) return;
+  const day = (n: number) => formatDate(parseDate(today) + n);
+  const year = Number(today.slice(0, 4));
+  const due = (ruleId: string, start: string, length?: number) => {
+    const rule = getRule(ruleId);
+    return computeDeadline(calendar, length ? { ...rule, length } : rule, { start, asOf: today, onUnpublished: 'flag', explain: false });
+  };
+  const counters = new Map<string, number>();
+  const next = (key: string) => {
+    const n = (counters.get(key) ?? 0) + 1;
+    counters.set(key, n);
+    return n;
+  };
+  const deadline = async (draftId: string, ruleId: string, start: string, title: string, status: 'open' | 'met') => {
+    const r = due(ruleId, start);
+    await db
+      .insertInto('deadlines')
+      .values({ id: randomUUID(), module: 'legalityReview', objectType: 'legalityDraft', objectId: draftId, title, ruleId, startDate: start, pauses: '[]', extensions: '[]', dueDate: r.due, status, flags: JSON.stringify(r.flags), departmentId: dept.id, assigneeId: reviewer.id, computedAt: nowIso, createdAt: nowIso, updatedAt: nowIso })
+      .execute();
+  };
+
+  // ── enterprise contact points ─────────────────────────────────────────────────────────────
+  const points = [
+    ['北京西城示例老字号餐饮有限公司', '老字号', 'small', 'private'],
+    ['北京西城示例美容美发连锁有限公司', '美容美发', 'micro', 'private'],
+    ['北京西城示例医药连锁有限公司', '食品药品', 'medium', 'state'],
+    ['北京西城示例金融科技有限公司', '金融科技', 'large', 'foreign'],
+    ['西城区示例餐饮行业协会', '餐饮', 'small', 'association'],
+    ['北京西城示例文化传媒有限公司', '文化', 'small', 'collective'],
+  ] as const;
+  const cpIds: string[] = [];
+  for (const [name, industry, size, ownership] of points) {
+    const id = randomUUID();
+    cpIds.push(id);
+    await db.insertInto('legalityContactPoints').values({ id, departmentId: dept.id, name, industry, size, ownership, contactName: null, active: 1, createdAt: nowIso }).execute();
+  }
+
+  // ── drafts ────────────────────────────────────────────────────────────────────────────────
+  type Over = Record<string, string | number | null>;
+  const draft = async (kind: string, title: string, unit: string, submittedOn: string, status: string, text: string, over: Over = {}) => {
+    const id = randomUUID();
+    const seq = next('register');
+    await db
+      .insertInto('legalityDrafts')
+      .values({
+        id, regNo: `西合审〔${year}〕${seq}号`, year, seq, departmentId: dept.id, reviewerId: status === 'registered' ? null : reviewer.id, kind, title, draftingUnit: unit, contactName: '联络员', touchesMarket: 1, status, text, textSource: 'text', submittedOn,
+        reviewPeriodWd: kind === 'majorDecision' ? null : 15, requestedBy: null, returnItems: null, acceptedOn: null, reviewDue: null, analyzedAt: null, opinionNo: null, opinionConclusion: null, opinionText: null, opinionIssuedOn: null,
+        collectiveMeeting: null, collectiveOn: null, collectiveResult: null, collectiveNote: null, docNo: null, publishedOn: null, validFrom: null, validUntil: null, filedOn: null, filingNo: null,
+        commentFrom: null, commentUntil: null, commentShortenedReason: null, adoptionStatement: null, adoptionPublishedOn: null, endedOn: null, createdBy: reviewer.id, createdAt: nowIso, updatedAt: nowIso, version: 1, ...over,
+      } as never)
+      .execute();
+    await db.insertInto('legalityEvents').values({ id: randomUUID(), draftId: id, at: nowIso, action: 'register', fromStatus: null, toStatus: 'registered', actorId: reviewer.id, actorName: reviewer.displayName, note: unit }).execute();
+    return id;
+  };
+  const materials = async (draftId: string, kinds: string[]) => {
+    for (const kind of kinds) await db.insertInto('legalityMaterials').values({ id: randomUUID(), draftId, kind, form: 'text', fileName: null, mime: null, size: null, sha256: null, storageKey: null, text: '（演示材料）', createdBy: reviewer.id, createdAt: nowIso }).execute();
+  };
+  const ALL = ['draftingExplanation', 'legalBasis', 'commentRecord', 'fairCompetitionReview'];
+
+  // 1. registered, materials incomplete; open for public comment (30 days, 优化营商环境条例 Art. 62)
+  const d1 = await draft('normativeDocument', '北京市西城区美容美发行业经营管理办法', '北京市西城区商务局', day(-3), 'registered', TEXT_ISSUES, { commentFrom: day(-3), commentUntil: due('normativeDocument.publicCommentMarket', day(-3)).due });
+  await materials(d1, ['draftingExplanation', 'legalBasis']);
+  await db.insertInto('legalityInvitations').values([{ draftId: d1, contactPointId: cpIds[1]!, invitedAt: nowIso }, { draftId: d1, contactPointId: cpIds[4]!, invitedAt: nowIso }]).execute();
+  await db.insertInto('legalityComments').values({ id: randomUUID(), draftId: d1, anchor: '第二条', content: '建议删除许可证要求，改为告知承诺。', commenterName: null, organization: '西城区示例餐饮行业协会', source: 'contactPoint', contactPointId: cpIds[4]!, submittedAt: nowIso, decision: null, decisionReason: null, decidedBy: null, decidedAt: null }).execute();
+
+  // 2. under review, complete, clock running (N3, 15 WD at the upper end)
+  const acc2 = day(-4);
+  const d2 = await draft('industryPolicy', '北京市西城区支持老字号企业传承创新的若干措施', '北京市西城区商务局', day(-6), 'underReview', TEXT_OK, { acceptedOn: acc2, reviewDue: due('normativeDocument.legalityReview', acc2).due });
+  await materials(d2, ALL);
+  await deadline(d2, 'normativeDocument.legalityReview', acc2, '规范性文件合法性审核：北京市西城区支持老字号企业传承创新的若干措施', 'open');
+
+  // 3. major decision under review (M3, at least 7 WD from the submission)
+  const sub3 = day(-2);
+  const d3 = await draft('majorDecision', '西城区老旧小区综合整治三年行动方案', '北京市西城区住房和城乡建设委员会', sub3, 'underReview', TEXT_DECISION, { acceptedOn: sub3, reviewDue: due('majorDecision.legalityReview', sub3).due, touchesMarket: 0 });
+  await materials(d3, ['draftingExplanation', 'legalBasis', 'commentRecord']);
+  await deadline(d3, 'majorDecision.legalityReview', sub3, '重大行政决策合法性审查：西城区老旧小区综合整治三年行动方案', 'open');
+
+  // 4. published normative document: filing deadline open (Beijing, 30 days)
+  const pub4 = day(-10);
+  const d4 = await draft('normativeDocument', '北京市西城区促进数字经济发展的若干措施', '北京市西城区科学技术和信息化局', day(-60), 'published', TEXT_OK, {
+    acceptedOn: day(-58), opinionNo: `西司审〔${year}〕${next('opinion')}号`, opinionConclusion: 'approveWithChanges', opinionText: '建议删除第六条关于指定服务机构的内容。', opinionIssuedOn: day(-45),
+    collectiveMeeting: '区政府常务会议', collectiveOn: day(-30), collectiveResult: 'approvedWithChanges', docNo: `西规〔${year}〕${next('published')}号`, publishedOn: pub4, validFrom: pub4, validUntil: formatDate(parseDate(pub4) + 365 * 2),
+  });
+  await materials(d4, ALL);
+  await deadline(d4, 'normativeDocument.legalityReview', day(-58), '规范性文件合法性审核：北京市西城区促进数字经济发展的若干措施', 'met');
+  await deadline(d4, 'normativeDocument.filingBeijing', pub4, '报送备案：北京市西城区促进数字经济发展的若干措施', 'open');
+  await deadline(d4, 'normativeDocument.validityEvaluation', formatDate(parseDate(pub4) + 365 * 2), '有效期届满前评估：北京市西城区促进数字经济发展的若干措施', 'open');
+
+  // 5. filed, validity ending within months: the evaluation-before-expiry reminder is due
+  const until5 = day(150);
+  const d5 = await draft('normativeDocument', '北京市西城区餐饮服务业疫后纾困扶持办法', '北京市西城区商务局', '2024-03-01', 'filed', TEXT_OK, {
+    acceptedOn: '2024-03-04', opinionNo: '西司审〔2024〕8号', opinionConclusion: 'approve', opinionText: '经审查，未发现合法性问题。', opinionIssuedOn: '2024-03-18',
+    collectiveMeeting: '区政府常务会议', collectiveOn: '2024-03-28', collectiveResult: 'approved', docNo: '西规〔2024〕3号', publishedOn: '2024-04-02', validFrom: '2024-04-02', validUntil: until5, filedOn: '2024-04-20', filingNo: '京备〔2024〕36号',
+  });
+  await materials(d5, ALL);
+  await deadline(d5, 'normativeDocument.validityEvaluation', until5, '有效期届满前评估：北京市西城区餐饮服务业疫后纾困扶持办法', 'open');
+
+  for (const [key, value] of counters) await db.insertInto('legalityCounters').values({ key: key === 'published' ? `published:normativeDocument:${year}` : `${key}:${year}`, value }).execute();
+
+  // ── legal advisers and consultations ───────────────────────────────────────────────────────
+  const advisers = [
+    ['顾问甲', '北京示例律师事务所', '行政法、政府采购'],
+    ['顾问乙', '北京示例明德律师事务所', '合同、公司治理'],
+    ['顾问丙', '示例大学法学院', '行政法学'],
+  ];
+  const advIds: string[] = [];
+  for (const [name, firm, specialty] of advisers) {
+    const id = randomUUID();
+    advIds.push(id);
+    await db.insertInto('legalityAdvisers').values({ id, departmentId: dept.id, name: name!, firm: firm!, specialty: specialty!, active: 1, createdAt: nowIso }).execute();
+  }
+  const consults = [
+    ['contract', '某片区城市更新项目合作协议', '北京市西城区住房和城乡建设委员会', day(-20), advIds[1], '建议补充违约责任和争议解决条款。', 150],
+    ['majorMatter', '西城区老旧小区综合整治三年行动方案', '北京市西城区住房和城乡建设委员会', day(-2), advIds[0], null, null],
+    ['document', '北京市西城区促进数字经济发展的若干措施', '北京市西城区科学技术和信息化局', day(-50), advIds[2], '第六条指定服务机构有排除竞争之虞，建议删除。', 240],
+    ['contract', '区属公园特许经营合同', '北京市西城区园林绿化局', day(-1), null, null, null],
+  ] as const;
+  let cn = 0;
+  for (const [subject, title, unit, on, adviserId, opinion, minutes] of consults) {
+    await db
+      .insertInto('legalityConsultations')
+      .values({ id: randomUUID(), no: `西法顾〔${year}〕${++cn}号`, departmentId: dept.id, subject, title, requestingUnit: unit, requestedOn: on, dueOn: null, draftId: subject === 'majorMatter' ? d3 : null, adviserId: adviserId ?? null, assignedOn: adviserId ? on : null, opinion, answeredOn: opinion ? day(-15) : null, minutes, status: opinion ? 'answered' : adviserId ? 'assigned' : 'requested', createdBy: reviewer.id, createdAt: nowIso, updatedAt: nowIso })
+      .execute();
+  }
+  await db.insertInto('legalityCounters').values({ key: `consultation:${year}`, value: cn }).execute();
+}

@@ -1,0 +1,425 @@
+import { randomUUID } from 'node:crypto';
+import BetterSqlite3 from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { type Transaction, sql } from 'kysely';
+import { IMPORT_ROW_ERRORS, INSPECTION_CSV_COLUMNS, type EnforcementImportJob, type EnforcementImportMode, type EnforcementImportRejection, type EnforcementImportResult, PENALTY_CSV_COLUMNS } from '../../../common/contracts/enforcement';
+import { AppError } from '../../../common/errors';
+import type { Database, DbHandle } from '../../db';
+import type { AuditService } from '../../platform/audit';
+import type { Clock } from '../../platform/clock';
+import type { Actor } from '../../platform/identity';
+import { readCsvFile, readXlsxFile, sniffFileType } from './enforcement.import.read';
+import { type AgencyInfo, type InspectionRecord, type PenaltyRecord, type RowError, isInspectionHeader, isPenaltyHeader, validateInspection, validatePenalty } from './enforcement.import.validate';
+
+/**
+ * Import of inspection and penalty records ("import that loses nothing").
+ *
+ * - Streaming: the file (CSV or XLSX) is read in batches; rows are validated and written as they come.
+ * - Idempotent by record id: a row whose id is already stored replaces that record (counted as `updated`), also when
+ *   its firm changed (the old row is deleted: the primary key includes the firm for sharding, see migration 030).
+ * - Whole import in ONE transaction. Mode `all` (default): if any row is rejected, the transaction is rolled back and
+ *   nothing is written. Mode `valid-only`: valid rows are committed, rejected rows reported.
+ * - Every rejected row is kept (enforcement_import_rejections) for the downloadable error report, whatever the mode.
+ * - Progress: a job record (enforcement_import_jobs) plus live counts in memory, readable while the import runs.
+ * - SQLite: the import writes through its own connection to the database file (WAL), so that the server keeps
+ *   answering reads — and progress polls — between batches; other writes wait for the import's lock (busy timeout).
+ */
+
+export type ImportKind = 'inspections' | 'penalties';
+
+export interface ImportOptions {
+  fileName: string;
+  mode: EnforcementImportMode;
+  jobId?: string | undefined;
+  /** called after every batch (CLI progress) */
+  onProgress?: (p: { processed: number; imported: number; updated: number; rejected: number }) => void;
+}
+
+export interface ImportService {
+  importFile(actor: Actor | null, kind: ImportKind, file: string, opts: ImportOptions, meta?: { ip?: string; requestId?: string }): Promise<EnforcementImportResult>;
+  job(id: string): Promise<EnforcementImportJob>;
+  errorReport(id: string, format: 'csv' | 'xlsx'): Promise<{ filename: string; contentType: string; data: Buffer }>;
+}
+
+/** The response lists at most this many rejections; the error report has them all. */
+export const MAX_REJECTIONS_IN_RESPONSE = 1000;
+
+interface Counts {
+  processed: number;
+  imported: number;
+  updated: number;
+  rejected: number;
+}
+
+interface RejectedRow {
+  row: number;
+  errors: RowError[];
+  raw: string[];
+}
+
+type AnyRecord = InspectionRecord | PenaltyRecord;
+
+/** Writes batches of validated records inside the import transaction. Returns the indexes of in-file duplicates. */
+interface BatchWriter {
+  write(records: AnyRecord[]): Promise<{ imported: number; updated: number; duplicates: number[] }>;
+  /** upsert the firms seen (credit code → name) */
+  finishFirms(firms: Map<string, string>, nowIso: string): Promise<void>;
+  bumpVersion(): Promise<void>;
+}
+
+const TABLE: Record<ImportKind, 'enforcement_inspections' | 'enforcement_penalties'> = { inspections: 'enforcement_inspections', penalties: 'enforcement_penalties' };
+/** SQLite secondary index by firm (migration 030, SQLite branch). */
+const FIRM_INDEX: Record<ImportKind, { name: string; columns: string }> = {
+  inspections: { name: 'enforcement_inspections_target', columns: 'target_credit_code, inspected_on' },
+  penalties: { name: 'enforcement_penalties_target', columns: 'target_credit_code' },
+};
+const INSPECTION_COLS = ['target_credit_code', 'id', 'agency_code', 'officer_id', 'field', 'kind', 'plan_id', 'joint_id', 'inspected_on', 'found_problem', 'duration_minutes', 'import_job_id'] as const;
+const PENALTY_COLS = ['target_credit_code', 'id', 'agency_code', 'officer_id', 'inspection_id', 'field', 'violation_code', 'discretion_level', 'amount', 'filed_on', 'decided_on', 'import_job_id'] as const;
+
+function rowValues(kind: ImportKind, r: AnyRecord, jobId: string): (string | number | null)[] {
+  if (kind === 'inspections') {
+    const x = r as InspectionRecord;
+    return [x.targetCreditCode, x.id, x.agencyCode, x.officerId, x.field, x.kind, x.planId, x.jointId, x.inspectedOn, x.foundProblem, x.durationMinutes, jobId];
+  }
+  const x = r as PenaltyRecord;
+  return [x.targetCreditCode, x.id, x.agencyCode, x.officerId, x.inspectionId, x.field, x.violationCode, x.discretionLevel, x.amount, x.filedOn, x.decidedOn, jobId];
+}
+
+/**
+ * SQLite: prepared statements on the import's own connection. Per batch: one lookup of up to 500 ids, one delete of
+ * replaced records, multi-row inserts of 64 rows per statement (fewer calls across the native boundary).
+ */
+function sqliteWriter(conn: BetterSqlite3.Database, kind: ImportKind, jobId: string): BatchWriter {
+  const table = TABLE[kind];
+  const cols = kind === 'inspections' ? INSPECTION_COLS : PENALTY_COLS;
+  const LOOKUP = 500;
+  const MULTI = 64;
+  const lookupStmts = new Map<number, BetterSqlite3.Statement>();
+  const lookup = (ids: string[]) => {
+    let st = lookupStmts.get(ids.length);
+    if (!st) lookupStmts.set(ids.length, (st = conn.prepare(`select id, import_job_id from ${table} where id in (${ids.map(() => '?').join(',')})`).raw(true)));
+    return st.all(ids) as [string, string | null][];
+  };
+  const del = conn.prepare(`delete from ${table} where id = ?`);
+  const tuple = `(${cols.map(() => '?').join(', ')})`;
+  const ins1 = conn.prepare(`insert into ${table} (${cols.join(', ')}) values ${tuple}`);
+  const insN = conn.prepare(`insert into ${table} (${cols.join(', ')}) values ${Array.from({ length: MULTI }, () => tuple).join(', ')}`);
+  return {
+    async write(records) {
+      let imported = 0;
+      let updated = 0;
+      const duplicates: number[] = [];
+      const existing = new Map<string, string | null>();
+      for (let i = 0; i < records.length; i += LOOKUP) {
+        for (const [id, job] of lookup(records.slice(i, i + LOOKUP).map((r) => r.id))) existing.set(id, job);
+      }
+      const seen = new Set<string>();
+      const keep: AnyRecord[] = [];
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i]!;
+        const ex = existing.get(r.id);
+        if (seen.has(r.id) || (ex !== undefined && ex === jobId)) {
+          duplicates.push(i);
+          continue;
+        }
+        seen.add(r.id);
+        if (existing.has(r.id)) {
+          del.run(r.id);
+          updated++;
+        } else imported++;
+        keep.push(r);
+      }
+      let i = 0;
+      for (; i + MULTI <= keep.length; i += MULTI) {
+        const params: (string | number | null)[] = [];
+        for (let k = i; k < i + MULTI; k++) params.push(...rowValues(kind, keep[k]!, jobId));
+        insN.run(params);
+      }
+      for (; i < keep.length; i++) ins1.run(rowValues(kind, keep[i]!, jobId));
+      return { imported, updated, duplicates };
+    },
+    async finishFirms(firms, nowIso) {
+      const up = conn.prepare('insert into enforcement_firms (credit_code, name, street, updated_at) values (?, ?, null, ?) on conflict (credit_code) do update set name = excluded.name, updated_at = excluded.updated_at where name <> excluded.name');
+      for (const [code, name] of firms) up.run(code, name, nowIso);
+    },
+    async bumpVersion() {
+      conn.prepare("update enforcement_state set value = value + 1 where key = 'data_version'").run();
+    },
+  };
+}
+
+/** PostgreSQL: per batch, one lookup of the ids, one delete of replaced records, one multi-row insert. */
+function pgWriter(trx: Transaction<Database>, kind: ImportKind, jobId: string): BatchWriter {
+  const table = TABLE[kind];
+  const cols = kind === 'inspections' ? INSPECTION_COLS : PENALTY_COLS;
+  return {
+    async write(records) {
+      const duplicates: number[] = [];
+      const ids = records.map((r) => r.id);
+      const existing = new Map<string, string | null>();
+      if (ids.length) {
+        const { rows } = await sql<{ id: string; importJobId: string | null }>`select id, import_job_id from ${sql.table(table)} where id in (${sql.join(ids)})`.execute(trx);
+        for (const r of rows) existing.set(r.id, r.importJobId);
+      }
+      const seen = new Set<string>();
+      const keep: AnyRecord[] = [];
+      const replace: string[] = [];
+      let imported = 0;
+      let updated = 0;
+      records.forEach((r, i) => {
+        const ex = existing.get(r.id);
+        if (seen.has(r.id) || ex === jobId) {
+          duplicates.push(i);
+          return;
+        }
+        seen.add(r.id);
+        if (existing.has(r.id)) {
+          replace.push(r.id);
+          updated++;
+        } else imported++;
+        keep.push(r);
+      });
+      if (replace.length) await sql`delete from ${sql.table(table)} where id in (${sql.join(replace)})`.execute(trx);
+      for (let i = 0; i < keep.length; i += 1000) {
+        const chunk = keep.slice(i, i + 1000);
+        const values = sql.join(chunk.map((r) => sql`(${sql.join(rowValues(kind, r, jobId))})`));
+        await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) values ${values}`.execute(trx);
+      }
+      return { imported, updated, duplicates };
+    },
+    async finishFirms(firms, nowIso) {
+      const entries = [...firms];
+      for (let i = 0; i < entries.length; i += 1000) {
+        const chunk = entries.slice(i, i + 1000);
+        await trx
+          .insertInto('enforcementFirms')
+          .values(chunk.map(([creditCode, name]) => ({ creditCode, name, street: null, updatedAt: nowIso })))
+          .onConflict((oc) => oc.column('creditCode').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), updatedAt: eb.ref('excluded.updatedAt') })))
+          .execute();
+      }
+    },
+    async bumpVersion() {
+      await trx.updateTable('enforcementState').set((eb) => ({ value: eb('value', '+', 1) })).where('key', '=', 'data_version').execute();
+    },
+  };
+}
+
+class Rollback extends Error {}
+
+function csvEscape(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function createImportService(deps: { handle: DbHandle; clock: Clock; audit: AuditService; dataDir: string }): ImportService {
+  const { handle, clock, audit } = deps;
+  const { db } = handle;
+  const live = new Map<string, Counts & { status: string }>();
+  let running = false;
+
+  async function loadAgencies(): Promise<Map<string, AgencyInfo>> {
+    const rows = await db.selectFrom('enforcementAgencies').select(['code', 'fields']).execute();
+    return new Map(rows.map((r) => [r.code, { code: r.code, fields: new Set(JSON.parse(r.fields) as string[]) }]));
+  }
+
+  /** Run `body` with a batch writer inside one transaction; commit iff body returns true. */
+  async function inTransaction(kind: ImportKind, jobId: string, body: (w: BatchWriter) => Promise<boolean>): Promise<boolean> {
+    if (handle.sqlite) {
+      const file = handle.sqlite.name;
+      const own = file !== ':memory:' && file !== '';
+      const conn = own ? new BetterSqlite3(file) : handle.sqlite;
+      if (own) {
+        conn.pragma('busy_timeout = 5000');
+        conn.pragma('foreign_keys = ON');
+        conn.pragma('synchronous = NORMAL');
+        conn.pragma('cache_size = -262144');
+      }
+      try {
+        conn.exec('begin immediate');
+        let commit = false;
+        try {
+          // Bulk variant: into an empty table, the firm index is dropped and rebuilt once at the end (a sort) instead
+          // of taking one random insert per row — inside the same transaction, so a rollback restores it.
+          const idx = FIRM_INDEX[kind];
+          const bulk = conn.prepare(`select 1 from ${TABLE[kind]} limit 1`).get() === undefined;
+          if (bulk) conn.exec(`drop index if exists ${idx.name}`);
+          const w = sqliteWriter(conn, kind, jobId);
+          commit = await body(w);
+          if (bulk && commit) conn.exec(`create index ${idx.name} on ${TABLE[kind]} (${idx.columns})`);
+          if (commit) await w.bumpVersion();
+        } catch (e) {
+          conn.exec('rollback');
+          throw e;
+        }
+        conn.exec(commit ? 'commit' : 'rollback');
+        return commit;
+      } finally {
+        if (own) conn.close();
+      }
+    }
+    try {
+      await db.transaction().execute(async (trx) => {
+        const w = pgWriter(trx, kind, jobId);
+        const commit = await body(w);
+        if (!commit) throw new Rollback();
+        await w.bumpVersion();
+      });
+      return true;
+    } catch (e) {
+      if (e instanceof Rollback) return false;
+      throw e;
+    }
+  }
+
+  async function saveRejections(jobId: string, rejected: RejectedRow[]): Promise<void> {
+    const rows: { jobId: string; rowNo: number; seq: number; code: string; message: string; raw: string }[] = [];
+    let seq = 0;
+    for (const r of rejected) for (const e of r.errors) rows.push({ jobId, rowNo: r.row, seq: seq++, code: e.code, message: e.message, raw: JSON.stringify(r.raw) });
+    for (let i = 0; i < rows.length; i += 500) await db.insertInto('enforcementImportRejections').values(rows.slice(i, i + 500)).execute();
+  }
+
+  return {
+    async importFile(actor, kind, file, opts, meta = {}) {
+      if (running) throw new AppError('ENFORCEMENT_IMPORT_RUNNING');
+      const type = await sniffFileType(file);
+      if (!type) throw new AppError('ENFORCEMENT_IMPORT_FILE_TYPE');
+      running = true;
+      const jobId = opts.jobId ?? randomUUID();
+      const startedAt = clock.nowIso();
+      const counts: Counts & { status: string } = { processed: 0, imported: 0, updated: 0, rejected: 0, status: 'running' };
+      live.set(jobId, counts);
+      try {
+        const agencies = await loadAgencies();
+        await db.insertInto('enforcementImportJobs').values({ id: jobId, kind, fileName: opts.fileName.slice(0, 255), mode: opts.mode, status: 'running', processed: 0, imported: 0, updated: 0, rejected: 0, createdBy: actor?.userId ?? null, startedAt, finishedAt: null }).execute();
+        const rejected: RejectedRow[] = [];
+        const firms = new Map<string, string>();
+        const validate = kind === 'inspections' ? validateInspection : validatePenalty;
+        const isHeader = kind === 'inspections' ? isInspectionHeader : isPenaltyHeader;
+        let headerSeen = false;
+        let committed = false;
+        let imported = 0;
+        let updated = 0;
+        try {
+          committed = await inTransaction(kind, jobId, async (w) => {
+            const onBatch = async (records: string[][], firstNo: number) => {
+              let start = 0;
+              if (!headerSeen) {
+                headerSeen = true;
+                if (!records[0] || !isHeader(records[0])) throw new AppError('ENFORCEMENT_IMPORT_HEADER', { expected: kind === 'inspections' ? INSPECTION_CSV_COLUMNS : PENALTY_CSV_COLUMNS });
+                start = 1;
+              }
+              const valid: AnyRecord[] = [];
+              const validRowNo: number[] = [];
+              const validRaw: string[][] = [];
+              for (let i = start; i < records.length; i++) {
+                const f = records[i]!;
+                if (f.length === 1 && f[0]!.trim() === '') continue; // blank line
+                const res = validate(f, agencies);
+                if ('errors' in res) rejected.push({ row: firstNo + i, errors: res.errors, raw: f });
+                else {
+                  valid.push(res.record);
+                  validRowNo.push(firstNo + i);
+                  validRaw.push(f);
+                }
+              }
+              const out = await w.write(valid);
+              for (const i of out.duplicates) rejected.push({ row: validRowNo[i]!, errors: [{ code: 'ID_DUPLICATE_IN_FILE', message: IMPORT_ROW_ERRORS.ID_DUPLICATE_IN_FILE }], raw: validRaw[i]! });
+              const dup = new Set(out.duplicates);
+              valid.forEach((r, i) => {
+                if (!dup.has(i)) firms.set(r.targetCreditCode, r.targetName);
+              });
+              imported += out.imported;
+              updated += out.updated;
+              counts.processed += records.length - start;
+              counts.imported = imported;
+              counts.updated = updated;
+              counts.rejected = rejected.length;
+              opts.onProgress?.(counts);
+            };
+            if (type === 'csv') await readCsvFile(file, onBatch);
+            else await readXlsxFile(file, onBatch, (kind === 'inspections' ? INSPECTION_CSV_COLUMNS : PENALTY_CSV_COLUMNS).length);
+            if (!headerSeen) throw new AppError('ENFORCEMENT_IMPORT_HEADER', { expected: kind === 'inspections' ? INSPECTION_CSV_COLUMNS : PENALTY_CSV_COLUMNS });
+            if (rejected.length > 0 && opts.mode === 'all') return false;
+            await w.finishFirms(firms, clock.nowIso());
+            return true;
+          });
+        } catch (e) {
+          counts.status = 'failed';
+          await db.updateTable('enforcementImportJobs').set({ status: 'failed', processed: counts.processed, finishedAt: clock.nowIso() }).where('id', '=', jobId).execute();
+          throw e;
+        }
+        rejected.sort((a, b) => a.row - b.row);
+        await saveRejections(jobId, rejected);
+        const status = committed ? 'committed' : 'rolledBack';
+        if (!committed) {
+          imported = 0;
+          updated = 0;
+        }
+        Object.assign(counts, { status, imported, updated });
+        await db.updateTable('enforcementImportJobs').set({ status, processed: counts.processed, imported, updated, rejected: rejected.length, finishedAt: clock.nowIso() }).where('id', '=', jobId).execute();
+        await audit.record({
+          actor: actor ? { id: actor.userId, name: actor.displayName } : { id: null, name: 'cli' },
+          ip: meta.ip ?? null,
+          requestId: meta.requestId ?? null,
+          action: `enforcement.${kind}.import`,
+          objectType: 'enforcementImportJob',
+          objectId: jobId,
+          outcome: committed ? 'success' : 'failure',
+          extra: { fileName: opts.fileName.slice(0, 255), mode: opts.mode, processed: counts.processed, imported, updated, rejected: rejected.length, committed },
+        });
+        const list: EnforcementImportRejection[] = [];
+        for (const r of rejected) {
+          for (const e of r.errors) {
+            if (list.length >= MAX_REJECTIONS_IN_RESPONSE) break;
+            list.push({ row: r.row, code: e.code, message: e.message });
+          }
+        }
+        return { jobId, committed, imported, updated, rejected: list, rejectedTotal: rejected.length };
+      } finally {
+        running = false;
+        // keep the live counts briefly for pollers; the job record has the final state
+        setTimeout(() => live.delete(jobId), 60_000).unref();
+      }
+    },
+
+    async job(id) {
+      const row = await db.selectFrom('enforcementImportJobs').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND');
+      const l = live.get(id);
+      const cur = row.status === 'running' && l ? l : row;
+      return {
+        id: row.id,
+        kind: row.kind as EnforcementImportJob['kind'],
+        fileName: row.fileName,
+        mode: row.mode as EnforcementImportMode,
+        status: (row.status === 'running' && l ? l.status : row.status) as EnforcementImportJob['status'],
+        processed: cur.processed,
+        imported: cur.imported,
+        updated: cur.updated,
+        rejected: cur.rejected,
+        startedAt: row.startedAt,
+        finishedAt: row.finishedAt,
+      };
+    },
+
+    async errorReport(id, format) {
+      const job = await db.selectFrom('enforcementImportJobs').select(['id', 'kind', 'fileName']).where('id', '=', id).executeTakeFirst();
+      if (!job) throw new AppError('NOT_FOUND');
+      const rows = await db.selectFrom('enforcementImportRejections').select(['rowNo', 'code', 'message', 'raw']).where('jobId', '=', id).orderBy('seq').execute();
+      const columns: readonly string[] = job.kind === 'penalties' ? PENALTY_CSV_COLUMNS : INSPECTION_CSV_COLUMNS;
+      const header = ['行号', '错误代码', '错误说明', ...columns];
+      const body = rows.map((r) => [String(r.rowNo), r.code, r.message, ...(JSON.parse(r.raw) as string[])]);
+      const base = `导入错误报告-${id.slice(0, 8)}`;
+      if (format === 'csv') {
+        const text = `\uFEFF${[header, ...body].map((line) => line.map(csvEscape).join(',')).join('\r\n')}\r\n`;
+        return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', data: Buffer.from(text, 'utf8') };
+      }
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('错误行');
+      ws.addRow(header).font = { bold: true };
+      for (const line of body) ws.addRow(line);
+      ws.views = [{ state: 'frozen', ySplit: 1 }];
+      const data = Buffer.from(await wb.xlsx.writeBuffer());
+      return { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data };
+    },
+  };
+}

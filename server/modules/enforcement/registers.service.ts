@@ -1,0 +1,234 @@
+/**
+ * 行政执法监督 registers edited by hand (the bulk of records arrives through the importer): 执法主体, 执法人员 and
+ * 执法证 validity, 年度检查计划 and per-firm caps, 行政处罚案件 on the 90-day clock of 《中华人民共和国行政处罚法》
+ * 第六十条 (opened on the platform deadline register, closed by the decision), 12345 投诉. Tables belong to migration
+ * 030-enforcement-core; every write is audited and bumps the detections' data version.
+ */
+import type { z } from 'zod';
+import { formatDate, parseDate } from '../../../common/calendar';
+import { ENFORCEMENT_FIELDS } from '../../../common/contracts/enforcement';
+import type { AgencyBody, ComplaintBody, OfficerBody, PenaltyBody, PlanBody } from '../../../common/contracts/enforcement-supervision';
+import { getRule, ruleCitation } from '../../../common/deadlines';
+import { AppError } from '../../../common/errors';
+import { isValidCreditCode } from '../../../common/validators';
+import type { Database, DbHandle } from '../../db';
+import type { AuditService } from '../../platform/audit';
+import type { Clock } from '../../platform/clock';
+import type { DeadlineService } from '../../platform/deadlines';
+import type { Actor } from '../../platform/identity';
+import { bumpDataVersion } from './detections/detections.service';
+import './supervision.tables';
+import type { Transaction } from 'kysely';
+
+type Trx = Transaction<Database>;
+type Meta = { ip?: string | undefined; requestId?: string | undefined };
+export const PENALTY_RULE = 'enforcement.penaltyDecision';
+const PENALTY_DAYS = 90;
+
+const certState = (from: string | null, to: string | null, today: string): 'valid' | 'expiring' | 'expired' | 'none' => {
+  if (!to) return 'none';
+  if (to < today || (from && from > today)) return 'expired';
+  return parseDate(to) - parseDate(today) <= 60 ? 'expiring' : 'valid';
+};
+const checkField = (f: string) => {
+  if (!(f in ENFORCEMENT_FIELDS)) throw new AppError('ENF_FIELD_UNKNOWN', { field: f });
+};
+const checkCredit = (c: string) => {
+  if (!isValidCreditCode(c)) throw new AppError('CREDIT_CODE_INVALID', { creditCode: c });
+};
+
+export type RegistersService = ReturnType<typeof createRegistersService>;
+
+export function createRegistersService(deps: { handle: DbHandle; clock: Clock; audit: AuditService; deadlines: DeadlineService }) {
+  const { handle, clock, audit, deadlines } = deps;
+  const db = handle.db;
+  const rec = (trx: Trx, actor: Actor, meta: Meta, action: string, objectType: string, objectId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null) =>
+    audit.record({ actor: { id: actor.userId, name: actor.displayName }, ip: meta.ip ?? null, requestId: meta.requestId ?? null, action, objectType, objectId, before, after }, trx);
+  const agencyExists = async (q: Trx | DbHandle['db'], code: string) => {
+    if (!(await q.selectFrom('enforcementAgencies').select('code').where('code', '=', code).executeTakeFirst())) throw new AppError('ENF_AGENCY_UNKNOWN', { agencyCode: code });
+  };
+  const upsertFirm = (trx: Trx, creditCode: string, name: string) =>
+    trx.insertInto('enforcementFirms').values({ creditCode, name, street: null, updatedAt: clock.nowIso() }).onConflict((oc) => oc.column('creditCode').doUpdateSet({ name, updatedAt: clock.nowIso() })).execute();
+  /** 立案之日起九十日 (calendar days, 行政处罚法第六十条); the deadline register holds the rolled due date where opened. */
+  const penaltyDue = (filedOn: string) => formatDate(parseDate(filedOn) + PENALTY_DAYS);
+
+  return {
+    penaltyCitation: ruleCitation(getRule(PENALTY_RULE)),
+
+    // ------------------------------------------------------------------ agencies
+    async listAgencies() {
+      const rows = await db
+        .selectFrom('enforcementAgencies as a')
+        .leftJoin(db.selectFrom('enforcementOfficers').select(['agencyCode', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('agencyCode').as('o'), 'o.agencyCode', 'a.code')
+        .select(['a.code', 'a.name', 'a.legalBasis', 'a.fields', 'a.street', 'a.version', 'o.n'])
+        .orderBy('a.code')
+        .execute();
+      return { data: rows.map((r) => ({ code: r.code, name: r.name, legalBasis: r.legalBasis, fields: JSON.parse(r.fields) as string[], street: r.street, officers: Number(r.n ?? 0), version: Number(r.version) })), total: rows.length };
+    },
+    async saveAgency(actor: Actor, body: z.infer<typeof AgencyBody>, version: number | null, meta: Meta) {
+      body.fields.forEach(checkField);
+      const now = clock.nowIso();
+      await db.transaction().execute(async (trx) => {
+        const cur = await trx.selectFrom('enforcementAgencies').selectAll().where('code', '=', body.code).executeTakeFirst();
+        if (version === null) {
+          if (cur) throw new AppError('ENF_RECORD_EXISTS', { code: body.code });
+          await trx.insertInto('enforcementAgencies').values({ code: body.code, name: body.name, legalBasis: body.legalBasis, fields: JSON.stringify(body.fields), street: body.street, createdAt: now, updatedAt: now, version: 1 }).execute();
+        } else {
+          if (!cur) throw new AppError('NOT_FOUND', { entity: 'agency', code: body.code });
+          const res = await trx.updateTable('enforcementAgencies').set({ name: body.name, legalBasis: body.legalBasis, fields: JSON.stringify(body.fields), street: body.street, updatedAt: now, version: version + 1 }).where('code', '=', body.code).where('version', '=', version).executeTakeFirst();
+          if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', { currentVersion: cur.version });
+        }
+        await rec(trx, actor, meta, version === null ? 'enforcement.agency.create' : 'enforcement.agency.update', 'enforcementAgency', body.code, cur ? { name: cur.name, fields: cur.fields } : null, { name: body.name, fields: JSON.stringify(body.fields) });
+      });
+      return (await this.listAgencies()).data.find((a) => a.code === body.code)!;
+    },
+
+    // ------------------------------------------------------------------ officers
+    async listOfficers(q: { agencyCode?: string | undefined; certificate?: string | undefined; page: number; pageSize: number }) {
+      const today = clock.today();
+      const soon = formatDate(parseDate(today) + 60);
+      let base = db.selectFrom('enforcementOfficers');
+      if (q.agencyCode) base = base.where('agencyCode', '=', q.agencyCode);
+      if (q.certificate === 'none') base = base.where('certificateValidTo', 'is', null);
+      if (q.certificate === 'expired') base = base.where((eb) => eb.or([eb('certificateValidTo', '<', today), eb('certificateValidFrom', '>', today)]));
+      if (q.certificate === 'expiring') base = base.where('certificateValidTo', '>=', today).where('certificateValidTo', '<=', soon);
+      if (q.certificate === 'valid') base = base.where('certificateValidTo', '>', soon).where((eb) => eb.or([eb('certificateValidFrom', 'is', null), eb('certificateValidFrom', '<=', today)]));
+      const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      const rows = await base.selectAll().orderBy('agencyCode').orderBy('id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      return {
+        data: rows.map((r) => ({ id: r.id, agencyCode: r.agencyCode, name: r.name, certificateNo: r.certificateNo, certificateValidFrom: r.certificateValidFrom, certificateValidTo: r.certificateValidTo, certificateState: certState(r.certificateValidFrom, r.certificateValidTo, today), version: Number(r.version) })),
+        total: Number(total),
+      };
+    },
+    async saveOfficer(actor: Actor, body: z.infer<typeof OfficerBody>, version: number | null, meta: Meta) {
+      if (body.certificateValidFrom && body.certificateValidTo && body.certificateValidTo < body.certificateValidFrom) throw new AppError('ENF_DATE_ORDER', { from: body.certificateValidFrom, to: body.certificateValidTo });
+      const now = clock.nowIso();
+      await db.transaction().execute(async (trx) => {
+        await agencyExists(trx, body.agencyCode);
+        const cur = await trx.selectFrom('enforcementOfficers').selectAll().where('id', '=', body.id).executeTakeFirst();
+        const values = { agencyCode: body.agencyCode, name: body.name, certificateNo: body.certificateNo, certificateValidFrom: body.certificateValidFrom, certificateValidTo: body.certificateValidTo, updatedAt: now };
+        if (version === null) {
+          if (cur) throw new AppError('ENF_RECORD_EXISTS', { id: body.id });
+          await trx.insertInto('enforcementOfficers').values({ id: body.id, ...values, createdAt: now, version: 1 }).execute();
+        } else {
+          if (!cur) throw new AppError('NOT_FOUND', { entity: 'officer', id: body.id });
+          const res = await trx.updateTable('enforcementOfficers').set({ ...values, version: version + 1 }).where('id', '=', body.id).where('version', '=', version).executeTakeFirst();
+          if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', { currentVersion: cur.version });
+        }
+        await bumpDataVersion(trx);
+        await rec(trx, actor, meta, version === null ? 'enforcement.officer.create' : 'enforcement.officer.update', 'enforcementOfficer', body.id, cur ? { certificateValidTo: cur.certificateValidTo, agencyCode: cur.agencyCode } : null, { certificateValidTo: body.certificateValidTo, agencyCode: body.agencyCode });
+      });
+      const r = await db.selectFrom('enforcementOfficers').selectAll().where('id', '=', body.id).executeTakeFirstOrThrow();
+      return { id: r.id, agencyCode: r.agencyCode, name: r.name, certificateNo: r.certificateNo, certificateValidFrom: r.certificateValidFrom, certificateValidTo: r.certificateValidTo, certificateState: certState(r.certificateValidFrom, r.certificateValidTo, clock.today()), version: Number(r.version) };
+    },
+
+    // ------------------------------------------------------------------ plans
+    async listPlans(q: { agencyCode?: string | undefined; page: number; pageSize: number }) {
+      let base = db.selectFrom('enforcementInspectionPlans');
+      if (q.agencyCode) base = base.where('agencyCode', '=', q.agencyCode);
+      const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      const rows = await base.selectAll().orderBy('year', 'desc').orderBy('agencyCode').orderBy('id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      return { data: rows.map((r) => ({ id: r.id, agencyCode: r.agencyCode, year: Number(r.year), field: r.field, title: r.title, perFirmCap: r.perFirmCap === null ? null : Number(r.perFirmCap), version: Number(r.version) })), total: Number(total) };
+    },
+    async savePlan(actor: Actor, body: z.infer<typeof PlanBody>, version: number | null, meta: Meta) {
+      checkField(body.field);
+      const now = clock.nowIso();
+      await db.transaction().execute(async (trx) => {
+        await agencyExists(trx, body.agencyCode);
+        const cur = await trx.selectFrom('enforcementInspectionPlans').selectAll().where('id', '=', body.id).executeTakeFirst();
+        const values = { agencyCode: body.agencyCode, year: body.year, field: body.field, title: body.title, perFirmCap: body.perFirmCap, updatedAt: now };
+        if (version === null) {
+          if (cur) throw new AppError('ENF_RECORD_EXISTS', { id: body.id });
+          await trx.insertInto('enforcementInspectionPlans').values({ id: body.id, ...values, createdAt: now, version: 1 }).execute();
+        } else {
+          if (!cur) throw new AppError('NOT_FOUND', { entity: 'plan', id: body.id });
+          const res = await trx.updateTable('enforcementInspectionPlans').set({ ...values, version: version + 1 }).where('id', '=', body.id).where('version', '=', version).executeTakeFirst();
+          if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', { currentVersion: cur.version });
+        }
+        await bumpDataVersion(trx);
+        await rec(trx, actor, meta, version === null ? 'enforcement.plan.create' : 'enforcement.plan.update', 'enforcementPlan', body.id, cur ? { perFirmCap: cur.perFirmCap } : null, { perFirmCap: body.perFirmCap, year: body.year });
+      });
+      const r = await db.selectFrom('enforcementInspectionPlans').selectAll().where('id', '=', body.id).executeTakeFirstOrThrow();
+      return { id: r.id, agencyCode: r.agencyCode, year: Number(r.year), field: r.field, title: r.title, perFirmCap: r.perFirmCap === null ? null : Number(r.perFirmCap), version: Number(r.version) };
+    },
+
+    // ------------------------------------------------------------------ penalties
+    async listPenalties(q: { agencyCode?: string | undefined; state?: string | undefined; page: number; pageSize: number }) {
+      const today = clock.today();
+      const cutoff = formatDate(parseDate(today) - PENALTY_DAYS);
+      let base = db.selectFrom('enforcementPenalties as p').leftJoin('enforcementFirms as f', 'f.creditCode', 'p.targetCreditCode');
+      if (q.agencyCode) base = base.where('p.agencyCode', '=', q.agencyCode);
+      if (q.state === 'pending') base = base.where('p.decidedOn', 'is', null);
+      if (q.state === 'decided') base = base.where('p.decidedOn', 'is not', null);
+      if (q.state === 'overdue') base = base.where('p.decidedOn', 'is', null).where('p.filedOn', '<', cutoff);
+      const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      const rows = await base.selectAll('p').select('f.name as targetName').orderBy('p.filedOn', 'desc').orderBy('p.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      return {
+        data: rows.map((r) => {
+          const dueDate = penaltyDue(r.filedOn);
+          return { id: r.id, agencyCode: r.agencyCode, targetCreditCode: r.targetCreditCode, targetName: r.targetName ?? null, field: r.field, violationCode: r.violationCode, discretionLevel: r.discretionLevel, amount: Number(r.amount), filedOn: r.filedOn, decidedOn: r.decidedOn, dueDate, overdue: r.decidedOn ? r.decidedOn > dueDate : today > dueDate };
+        }),
+        total: Number(total),
+      };
+    },
+    /** 立案: registers the case and opens the Art. 60 clock on the platform deadline register. */
+    async filePenalty(actor: Actor, body: z.infer<typeof PenaltyBody>, meta: Meta) {
+      checkField(body.field);
+      checkCredit(body.targetCreditCode);
+      if (body.filedOn > clock.today()) throw new AppError('ENF_DATE_ORDER', { filedOn: body.filedOn });
+      await db.transaction().execute(async (trx) => {
+        await agencyExists(trx, body.agencyCode);
+        if (await trx.selectFrom('enforcementPenalties').select('id').where('id', '=', body.id).executeTakeFirst()) throw new AppError('ENF_RECORD_EXISTS', { id: body.id });
+        await upsertFirm(trx, body.targetCreditCode, body.targetName);
+        await trx
+          .insertInto('enforcementPenalties')
+          .values({ targetCreditCode: body.targetCreditCode, id: body.id, agencyCode: body.agencyCode, officerId: body.officerId, inspectionId: null, field: body.field, violationCode: body.violationCode, discretionLevel: body.discretionLevel, amount: body.amount, filedOn: body.filedOn, decidedOn: null, importJobId: null })
+          .execute();
+        await deadlines.open(trx, { module: 'enforcement', objectType: 'enforcementPenalty', objectId: `${body.targetCreditCode}:${body.id}`, title: `行政处罚案件 ${body.id} 作出决定期限（${body.agencyCode}）`, ruleId: PENALTY_RULE, startDate: body.filedOn, departmentId: actor.departmentId, assigneeId: actor.userId });
+        await bumpDataVersion(trx);
+        await rec(trx, actor, meta, 'enforcement.penalty.file', 'enforcementPenalty', body.id, null, { agencyCode: body.agencyCode, filedOn: body.filedOn, amount: body.amount });
+      });
+      return (await this.listPenalties({ page: 1, pageSize: 500, agencyCode: body.agencyCode })).data.find((p) => p.id === body.id)!;
+    },
+    /** 作出处罚决定: records the decision day and closes the Art. 60 clock (met). */
+    async decidePenalty(actor: Actor, id: string, body: { decidedOn: string; amount?: number | undefined }, meta: Meta) {
+      let agency = '';
+      await db.transaction().execute(async (trx) => {
+        const p = await trx.selectFrom('enforcementPenalties').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!p) throw new AppError('NOT_FOUND', { entity: 'penalty', id });
+        if (p.decidedOn) throw new AppError('ENF_PENALTY_DECIDED', { decidedOn: p.decidedOn });
+        if (body.decidedOn < p.filedOn || body.decidedOn > clock.today()) throw new AppError('ENF_DATE_ORDER', { filedOn: p.filedOn, decidedOn: body.decidedOn });
+        agency = p.agencyCode;
+        await trx.updateTable('enforcementPenalties').set({ decidedOn: body.decidedOn, ...(body.amount !== undefined ? { amount: body.amount } : {}) }).where('targetCreditCode', '=', p.targetCreditCode).where('id', '=', id).execute();
+        const open = await trx.selectFrom('deadlines').select('id').where('objectType', '=', 'enforcementPenalty').where('objectId', '=', `${p.targetCreditCode}:${id}`).where('status', '=', 'open').execute();
+        for (const d of open) await deadlines.close(trx, d.id, 'met');
+        await bumpDataVersion(trx);
+        await rec(trx, actor, meta, 'enforcement.penalty.decide', 'enforcementPenalty', id, { decidedOn: null }, { decidedOn: body.decidedOn });
+      });
+      return (await this.listPenalties({ page: 1, pageSize: 500, agencyCode: agency })).data.find((p) => p.id === id)!;
+    },
+
+    // ------------------------------------------------------------------ 12345 complaints
+    async listComplaints(q: { agencyCode?: string | undefined; page: number; pageSize: number }) {
+      let base = db.selectFrom('enforcementComplaints as c').leftJoin('enforcementFirms as f', 'f.creditCode', 'c.targetCreditCode');
+      if (q.agencyCode) base = base.where('c.agencyCode', '=', q.agencyCode);
+      const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      const rows = await base.selectAll('c').select('f.name as targetName').orderBy('c.receivedOn', 'desc').orderBy('c.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      const clues = rows.length ? await db.selectFrom('enforcementClues').select(['id', 'complaintId']).where('complaintId', 'in', rows.map((r) => r.id)).execute() : [];
+      const clueOf = new Map(clues.map((c) => [c.complaintId, c.id]));
+      return { data: rows.map((r) => ({ id: r.id, targetCreditCode: r.targetCreditCode, targetName: r.targetName ?? null, agencyCode: r.agencyCode, receivedOn: r.receivedOn, category: r.category, summary: r.summary, status: r.status, clueId: clueOf.get(r.id) ?? null })), total: Number(total) };
+    },
+    async addComplaint(actor: Actor, body: z.infer<typeof ComplaintBody>, meta: Meta) {
+      checkCredit(body.targetCreditCode);
+      if (body.receivedOn > clock.today()) throw new AppError('ENF_DATE_ORDER', { receivedOn: body.receivedOn });
+      await db.transaction().execute(async (trx) => {
+        if (body.agencyCode) await agencyExists(trx, body.agencyCode);
+        if (await trx.selectFrom('enforcementComplaints').select('id').where('targetCreditCode', '=', body.targetCreditCode).where('id', '=', body.id).executeTakeFirst()) throw new AppError('ENF_RECORD_EXISTS', { id: body.id });
+        await upsertFirm(trx, body.targetCreditCode, body.targetName);
+        await trx.insertInto('enforcementComplaints').values({ targetCreditCode: body.targetCreditCode, id: body.id, agencyCode: body.agencyCode, receivedOn: body.receivedOn, category: body.category, summary: body.summary, status: 'received', createdAt: clock.nowIso() }).execute();
+        await rec(trx, actor, meta, 'enforcement.complaint.create', 'enforcementComplaint', body.id, null, { agencyCode: body.agencyCode, receivedOn: body.receivedOn, category: body.category });
+      });
+      return (await this.listComplaints({ page: 1, pageSize: 200, ...(body.agencyCode ? { agencyCode: body.agencyCode } : {}) })).data.find((c) => c.id === body.id)!;
+    },
+  };
+}
