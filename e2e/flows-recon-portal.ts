@@ -210,6 +210,12 @@ export const reconPortalFlows: Flow[] = [
       await page.waitForURL((u) => !u.search.includes('status='));
       await pickOption(page, page.getByRole('combobox', { name: '常用视图' }), '部门待受理审查');
       await page.waitForURL((u) => u.search.includes('status=registered') && u.search.includes('scope=dept'));
+      // the list keeps the previous rows on screen while the filtered page loads: wait until every row shown is of
+      // the view's status before touching rows, or the keyboard would select a row of the unfiltered list
+      await page.waitForFunction(() => {
+        const trs = [...document.querySelectorAll('tr.recon-row')];
+        return trs.length > 0 && trs.every((tr) => tr.textContent?.includes('已登记')) && !document.querySelector('.ant-table .ant-spin-spinning');
+      });
       // keyboard: focus the first row, x selects, ↓ moves, x selects the second
       const rows = page.locator('tr.recon-row');
       await rows.first().waitFor();

@@ -14,7 +14,7 @@ export async function startServer(): Promise<{ base: string; proc: ChildProcess;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fazhi-e2e-'));
   const port = 40000 + Math.floor(Math.random() * 20000);
   const proc = spawn(process.execPath, ['dist/server/main.mjs'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FAZHI_DATA_DIR: dataDir, FAZHI_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FAZHI_DATA_DIR: dataDir, FAZHI_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn', NODE_ENV: 'development', FAZHI_LOGIN_RATE_LIMIT: '1000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -112,7 +112,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const limits = deps.limits ?? { login: { max: 10, timeWindow: '1 minute' }, public: { max: 120, timeWindow: '1 minute' } };
+  const limits = deps.limits ?? { login: { max: config.loginRateLimitPerMinute ?? 10, timeWindow: '1 minute' }, public: { max: 120, timeWindow: '1 minute' } };
   const cipher = createFieldCipher(config.sm4Key, config.blindIndexKey);
   const audit = createAuditService({ db, dialect, clock });
   const auth = createAuthService({ db, clock, audit, demo: config.demo, session: config.session });

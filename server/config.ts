@@ -54,6 +54,8 @@ export interface Config {
   legalityLlm?: { url: string; model: string; key: string | null } | null;
   /** 合法性审查 engine limits that law-rules.md marks UNVERIFIED (validity periods, normative-document review time). */
   legalityLimits?: { validityMaxYears: number; provisionalMaxYears: number; documentReviewMinWorkingDays: number };
+  /** Login attempts allowed per client IP per minute (brute-force protection, 等保 2.0 身份鉴别). */
+  loginRateLimitPerMinute?: number;
 }
 
 const EnvSchema = z.object({
@@ -85,6 +87,7 @@ const EnvSchema = z.object({
   FAZHI_LEGALITY_VALIDITY_YEARS: z.coerce.number().int().min(1).max(20).default(5),
   FAZHI_LEGALITY_PROVISIONAL_YEARS: z.coerce.number().int().min(1).max(10).default(2),
   FAZHI_LEGALITY_DOC_REVIEW_DAYS: z.coerce.number().int().min(1).max(30).default(5),
+  FAZHI_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
 });
 
 export class ConfigError extends Error {}
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     reconPortalDepartmentCode: e.FAZHI_RECON_PORTAL_DEPARTMENT ?? null,
     legalityLlm: e.FAZHI_LLM_URL ? { url: e.FAZHI_LLM_URL, model: e.FAZHI_LLM_MODEL ?? 'qwen', key: e.FAZHI_LLM_KEY ?? null } : null,
     legalityLimits: { validityMaxYears: e.FAZHI_LEGALITY_VALIDITY_YEARS, provisionalMaxYears: e.FAZHI_LEGALITY_PROVISIONAL_YEARS, documentReviewMinWorkingDays: e.FAZHI_LEGALITY_DOC_REVIEW_DAYS },
+    loginRateLimitPerMinute: e.FAZHI_LOGIN_RATE_LIMIT,
     ...overrides,
   };
 }

@@ -35,7 +35,7 @@ export interface Session {
 /** A fresh database per call: a temporary SQLite file, or a new PostgreSQL schema. Demo data seeded. */
 export async function createTestApp(
   dialect: Dialect,
-  opts: { demo?: boolean; limits?: Parameters<typeof buildApp>[0]['limits']; now?: string; env?: Record<string, string> } = {},
+  opts: { demo?: boolean; /** null: the app's own defaults from the configuration */ limits?: Parameters<typeof buildApp>[0]['limits'] | null; now?: string; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fazhi-test-'));
   const env = { NODE_ENV: 'test', FAZHI_DATA_DIR: dataDir, FAZHI_DEMO: opts.demo === false ? '0' : '1', FAZHI_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'silent', ...opts.env };
@@ -51,8 +51,8 @@ export async function createTestApp(
   const handle = createDb({ databaseUrl: dialect === 'postgres' ? PG_URL : null, sqliteFile: path.join(dataDir, 'fazhi.db'), ...(schema ? { pgSearchPath: schema } : {}) });
   const clock = testClock(opts.now ?? '2025-09-26T02:00:00.000Z');
   // Generous limits unless a test is about rate limiting: suites log in many times from one address.
-  const limits = opts.limits ?? { login: { max: 10_000, timeWindow: '1 minute' }, public: { max: 10_000, timeWindow: '1 minute' } };
-  const { app, routes, services } = await buildApp({ config, db: handle, clock, logger: false, limits });
+  const limits = opts.limits === null ? undefined : (opts.limits ?? { login: { max: 10_000, timeWindow: '1 minute' }, public: { max: 10_000, timeWindow: '1 minute' } });
+  const { app, routes, services } = await buildApp({ config, db: handle, clock, logger: false, ...(limits ? { limits } : {}) });
   await setupDatabase(handle, config, services);
   await app.ready();
 

@@ -1,5 +1,9 @@
 import type { InjectOptions } from 'fastify';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config';
 import { DIALECTS, createTestApp, type TestApp } from '../../test/harness';
 
 for (const dialect of DIALECTS) {
@@ -213,6 +217,23 @@ describe('login rate limit', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('login rate limit from the configuration', () => {
+  it('FAZHI_LOGIN_RATE_LIMIT sets the attempts per minute (default 10)', async () => {
+    const t = await createTestApp('sqlite', { limits: null, env: { FAZHI_LOGIN_RATE_LIMIT: '2' } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 3; i++) codes.push((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader', password: 'x' } })).statusCode);
+      expect(codes).toEqual([401, 401, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('rejects a limit that is not a positive integer', () => {
+    expect(() => loadConfig({ NODE_ENV: 'test', FAZHI_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fazhi-cfg-')), FAZHI_LOGIN_RATE_LIMIT: '0' } as NodeJS.ProcessEnv)).toThrow(/FAZHI_LOGIN_RATE_LIMIT/);
   });
 });
 
