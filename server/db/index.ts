@@ -7,6 +7,7 @@ import type { Database, Db, Dialect } from './types';
 
 export type { Database, Db, Dialect } from './types';
 export { migrateToLatest } from './migrate';
+export { createUuidV7, uuidV7 } from './ids';
 
 export interface DbHandle {
   db: Db;

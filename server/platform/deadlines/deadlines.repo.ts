@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Database, Db } from '../../db';
-import { statementCache } from '../../db';
+import { statementCache, uuidV7 } from '../../db';
 import { type Actor, scopeSql, scopeWhere } from '../identity';
 
 /** The columns of a deadline the register shows. */
@@ -266,12 +266,17 @@ export function sqliteRepo(db: Db, sqlite: BetterSqlite3.Database): DeadlineRepo
         for (const ix of rebuild) sqlite.exec(`drop index ${quoteId(ix.name)}`);
         // Rows are written in rowid order: each table page is visited once.
         changes.sort((a, b) => a.rowid - b.rowid);
-        const journal: unknown[] = [];
+        const moved: typeof changes = [];
         for (const c of changes) {
           update.run(c.next.dueDate, c.next.flags, now, now, c.rowid);
-          if (c.next.dueDate !== c.oldDue) journal.push(randomUUID(), c.id, now, c.oldDue, c.next.dueDate, reason);
+          if (c.next.dueDate !== c.oldDue) moved.push(c);
         }
         for (const ix of rebuild) sqlite.exec(ix.sql);
+        // Journal rows in deadline order with time-ordered ids: both journal indexes (the id key and deadline + time)
+        // then take the batch as one ascending run of keys instead of a random page per row.
+        moved.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        const journal: unknown[] = [];
+        for (const c of moved) journal.push(uuidV7(), c.id, now, c.oldDue, c.next.dueDate, reason);
         insertJournal(journal);
         return { recomputed, changedDeadlines: journal.length / JOURNAL_COLUMNS };
       });
