@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { type Transaction, sql } from 'kysely';
@@ -8,6 +9,8 @@ import type { Database, DbHandle } from '../../db';
 import type { AuditService } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import type { Actor } from '../../platform/identity';
+import { ColumnBuilder, dayNumber } from './detections/columns';
+import { primeInspectionStore } from './detections/detections.service';
 import { readCsvFile, readXlsxFile, sniffFileType } from './enforcement.import.read';
 import { type AgencyInfo, type InspectionRecord, type PenaltyRecord, type RowError, isInspectionHeader, isPenaltyHeader, validateInspection, validatePenalty } from './enforcement.import.validate';
 
@@ -62,19 +65,36 @@ type AnyRecord = InspectionRecord | PenaltyRecord;
 /** Writes batches of validated records inside the import transaction. Returns the indexes of in-file duplicates. */
 interface BatchWriter {
   write(records: AnyRecord[]): Promise<{ imported: number; updated: number; duplicates: number[] }>;
+  /** same result as write; may insert before looking ids up (bulk loads) */
+  writeOptimistic(records: AnyRecord[]): Promise<{ imported: number; updated: number; duplicates: number[] }>;
   /** upsert the firms seen (credit code → name) */
   finishFirms(firms: Map<string, string>, nowIso: string): Promise<void>;
   bumpVersion(): Promise<void>;
 }
 
 const TABLE: Record<ImportKind, 'enforcement_inspections' | 'enforcement_penalties'> = { inspections: 'enforcement_inspections', penalties: 'enforcement_penalties' };
-/** SQLite secondary index by firm (migration 030, SQLite branch). */
-const FIRM_INDEX: Record<ImportKind, { name: string; columns: string }> = {
-  inspections: { name: 'enforcement_inspections_target', columns: 'target_credit_code, inspected_on' },
-  penalties: { name: 'enforcement_penalties_target', columns: 'target_credit_code' },
+/**
+ * SQLite secondary indexes of the record tables that a bulk load drops and rebuilds (by firm, migration 030 SQLite
+ * branch; the analysis covering index, migration 034). Their definitions are read from sqlite_schema at run time,
+ * so a later migration that changes one is rebuilt as it stands.
+ */
+const BULK_INDEXES: Record<ImportKind, readonly string[]> = {
+  inspections: ['enforcement_inspections_target', 'enforcement_inspections_day_field'],
+  penalties: ['enforcement_penalties_target', 'enforcement_penalties_agency'],
 };
 const INSPECTION_COLS = ['target_credit_code', 'id', 'agency_code', 'officer_id', 'field', 'kind', 'plan_id', 'joint_id', 'inspected_on', 'found_problem', 'duration_minutes', 'import_job_id'] as const;
 const PENALTY_COLS = ['target_credit_code', 'id', 'agency_code', 'officer_id', 'inspection_id', 'field', 'violation_code', 'discretion_level', 'amount', 'filed_on', 'decided_on', 'import_job_id'] as const;
+
+/** Append the column values of r to out (no array per row). */
+function pushRowValues(out: (string | number | null)[], kind: ImportKind, r: AnyRecord, jobId: string): void {
+  if (kind === 'inspections') {
+    const x = r as InspectionRecord;
+    out.push(x.targetCreditCode, x.id, x.agencyCode, x.officerId, x.field, x.kind, x.planId, x.jointId, x.inspectedOn, x.foundProblem, x.durationMinutes, jobId);
+    return;
+  }
+  const x = r as PenaltyRecord;
+  out.push(x.targetCreditCode, x.id, x.agencyCode, x.officerId, x.inspectionId, x.field, x.violationCode, x.discretionLevel, x.amount, x.filedOn, x.decidedOn, jobId);
+}
 
 function rowValues(kind: ImportKind, r: AnyRecord, jobId: string): (string | number | null)[] {
   if (kind === 'inspections') {
@@ -138,6 +158,35 @@ function sqliteWriter(conn: BetterSqlite3.Database, kind: ImportKind, jobId: str
       for (; i < keep.length; i++) ins1.run(rowValues(kind, keep[i]!, jobId));
       return { imported, updated, duplicates };
     },
+    async writeOptimistic(records) {
+      // Most rows of a bulk file are new: insert MULTI rows per statement without looking their ids up first. A chunk
+      // that meets a stored id (or repeats one) fails on the primary key as a whole — SQLite undoes the statement —
+      // and goes through the looked-up path (write), which counts updates and in-file duplicates exactly.
+      let imported = 0;
+      let updated = 0;
+      const duplicates: number[] = [];
+      const params: (string | number | null)[] = [];
+      const slow = async (from: number, to: number) => {
+        const r = await this.write(records.slice(from, to));
+        imported += r.imported;
+        updated += r.updated;
+        for (const d of r.duplicates) duplicates.push(from + d);
+      };
+      let i = 0;
+      for (; i + MULTI <= records.length; i += MULTI) {
+        params.length = 0;
+        for (let k = i; k < i + MULTI; k++) pushRowValues(params, kind, records[k]!, jobId);
+        try {
+          insN.run(params);
+          imported += MULTI;
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw e;
+          await slow(i, i + MULTI);
+        }
+      }
+      if (i < records.length) await slow(i, records.length);
+      return { imported, updated, duplicates };
+    },
     async finishFirms(firms, nowIso) {
       const up = conn.prepare('insert into enforcement_firms (credit_code, name, street, updated_at) values (?, ?, null, ?) on conflict (credit_code) do update set name = excluded.name, updated_at = excluded.updated_at where name <> excluded.name');
       for (const [code, name] of firms) up.run(code, name, nowIso);
@@ -187,6 +236,9 @@ function pgWriter(trx: Transaction<Database>, kind: ImportKind, jobId: string): 
       }
       return { imported, updated, duplicates };
     },
+    writeOptimistic(records) {
+      return this.write(records);
+    },
     async finishFirms(firms, nowIso) {
       const entries = [...firms];
       for (let i = 0; i < entries.length; i += 1000) {
@@ -202,6 +254,16 @@ function pgWriter(trx: Transaction<Database>, kind: ImportKind, jobId: string): 
       await trx.updateTable('enforcementState').set((eb) => ({ value: eb('value', '+', 1) })).where('key', '=', 'data_version').execute();
     },
   };
+}
+
+/**
+ * A bulk load (SQLite): the file may carry at least 1/8 of the rows the table holds — the table holds fewer than 8×
+ * the rows the file can hold at most (a record is at least 40 bytes); an empty table always. Counted with a bound.
+ */
+function isBulk(conn: BetterSqlite3.Database, kind: ImportKind, fileBytes: number): boolean {
+  const bound = Math.ceil(fileBytes / 40) * 8;
+  const n = conn.prepare(`select count(*) from (select 1 from ${TABLE[kind]} limit ?)`).pluck().get(bound) as number;
+  return n < bound;
 }
 
 class Rollback extends Error {}
@@ -221,8 +283,12 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
     return new Map(rows.map((r) => [r.code, { code: r.code, fields: new Set(JSON.parse(r.fields) as string[]) }]));
   }
 
-  /** Run `body` with a batch writer inside one transaction; commit iff body returns true. */
-  async function inTransaction(kind: ImportKind, jobId: string, body: (w: BatchWriter) => Promise<boolean>): Promise<boolean> {
+  /**
+   * Run `body` with a batch writer inside one transaction; commit iff body returns true. `empty`: the table was empty
+   * when the transaction took the write lock (SQLite only; false on PostgreSQL); `version`: the data version the
+   * commit made (SQLite only).
+   */
+  async function inTransaction(kind: ImportKind, jobId: string, fileBytes: number, body: (w: BatchWriter, bulk: boolean, empty: boolean) => Promise<boolean>): Promise<{ commit: boolean; version: number | null }> {
     if (handle.sqlite) {
       const file = handle.sqlite.name;
       const own = file !== ':memory:' && file !== '';
@@ -236,22 +302,39 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
       try {
         conn.exec('begin immediate');
         let commit = false;
+        let version: number | null = null;
         try {
-          // Bulk variant: into an empty table, the firm index is dropped and rebuilt once at the end (a sort) instead
-          // of taking one random insert per row — inside the same transaction, so a rollback restores it.
-          const idx = FIRM_INDEX[kind];
-          const bulk = conn.prepare(`select 1 from ${TABLE[kind]} limit 1`).get() === undefined;
-          if (bulk) conn.exec(`drop index if exists ${idx.name}`);
+          // Bulk variant: into an empty table, or with a file at least 1/8 the size of the stored table (ADR 0004 §8,
+          // ADR 0005), the secondary indexes are dropped and rebuilt once at the end (one sort each, on two sorter
+          // threads) instead of taking a random insert per row — inside the same transaction, so a rollback restores
+          // them; rows are inserted optimistically (no id lookup unless a chunk meets a stored id).
+          const empty = conn.prepare(`select 1 from ${TABLE[kind]} limit 1`).get() === undefined;
+          const bulk = empty || isBulk(conn, kind, fileBytes);
+          const dropped: string[] = [];
+          if (bulk) {
+            for (const name of BULK_INDEXES[kind]) {
+              const def = conn.prepare("select sql from sqlite_schema where type = 'index' and name = ?").pluck().get(name) as string | undefined;
+              if (!def) continue;
+              conn.exec(`drop index ${name}`);
+              dropped.push(def);
+            }
+          }
           const w = sqliteWriter(conn, kind, jobId);
-          commit = await body(w);
-          if (bulk && commit) conn.exec(`create index ${idx.name} on ${TABLE[kind]} (${idx.columns})`);
-          if (commit) await w.bumpVersion();
+          commit = await body(w, bulk, empty);
+          if (commit && dropped.length) {
+            conn.pragma('threads = 2');
+            for (const def of dropped) conn.exec(def);
+          }
+          if (commit) {
+            await w.bumpVersion();
+            version = Number(conn.prepare("select value from enforcement_state where key = 'data_version'").pluck().get());
+          }
         } catch (e) {
           conn.exec('rollback');
           throw e;
         }
         conn.exec(commit ? 'commit' : 'rollback');
-        return commit;
+        return { commit, version };
       } finally {
         if (own) conn.close();
       }
@@ -259,13 +342,13 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
     try {
       await db.transaction().execute(async (trx) => {
         const w = pgWriter(trx, kind, jobId);
-        const commit = await body(w);
+        const commit = await body(w, false, false);
         if (!commit) throw new Rollback();
         await w.bumpVersion();
       });
-      return true;
+      return { commit: true, version: null };
     } catch (e) {
-      if (e instanceof Rollback) return false;
+      if (e instanceof Rollback) return { commit: false, version: null };
       throw e;
     }
   }
@@ -296,10 +379,13 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
         const isHeader = kind === 'inspections' ? isInspectionHeader : isPenaltyHeader;
         let headerSeen = false;
         let committed = false;
+        let columns: ColumnBuilder | null = null;
         let imported = 0;
         let updated = 0;
         try {
-          committed = await inTransaction(kind, jobId, async (w) => {
+          const tx = await inTransaction(kind, jobId, (await stat(file)).size, async (w, bulk, empty) => {
+            // a load into an empty inspection table also builds the columnar store the detections read (ADR 0005)
+            if (empty && kind === 'inspections') columns = new ColumnBuilder(1 << 16);
             const onBatch = async (records: string[][], firstNo: number) => {
               let start = 0;
               if (!headerSeen) {
@@ -321,11 +407,17 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
                   validRaw.push(f);
                 }
               }
-              const out = await w.write(valid);
+              const out = await (bulk ? w.writeOptimistic(valid) : w.write(valid));
               for (const i of out.duplicates) rejected.push({ row: validRowNo[i]!, errors: [{ code: 'ID_DUPLICATE_IN_FILE', message: IMPORT_ROW_ERRORS.ID_DUPLICATE_IN_FILE }], raw: validRaw[i]! });
               const dup = new Set(out.duplicates);
+              if (rejected.length > 0 && opts.mode === 'all') columns = null; // this import will not commit
               valid.forEach((r, i) => {
-                if (!dup.has(i)) firms.set(r.targetCreditCode, r.targetName);
+                if (dup.has(i)) return;
+                firms.set(r.targetCreditCode, r.targetName);
+                if (columns) {
+                  const x = r as InspectionRecord;
+                  columns.push(x.id, x.targetCreditCode, x.agencyCode, x.field, x.officerId, x.kind, x.planId, x.jointId, dayNumber(x.inspectedOn), x.foundProblem);
+                }
               });
               imported += out.imported;
               updated += out.updated;
@@ -342,6 +434,9 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
             await w.finishFirms(firms, clock.nowIso());
             return true;
           });
+          committed = tx.commit;
+          const built = columns as ColumnBuilder | null; // assigned inside the transaction body
+          if (committed && built && tx.version !== null) primeInspectionStore(handle, tx.version, built.finish());
         } catch (e) {
           counts.status = 'failed';
           await db.updateTable('enforcementImportJobs').set({ status: 'failed', processed: counts.processed, finishedAt: clock.nowIso() }).where('id', '=', jobId).execute();

@@ -62,6 +62,18 @@ export function isValidDate(s: string): boolean {
   return d <= dim;
 }
 
+/** isValidDate memoised: an import file has few distinct days (bounded, cleared when full). */
+const dateMemo = new Map<string, boolean>();
+function isValidDateMemo(s: string): boolean {
+  let ok = dateMemo.get(s);
+  if (ok === undefined) {
+    if (dateMemo.size >= 20_000) dateMemo.clear();
+    ok = isValidDate(s);
+    dateMemo.set(s, ok);
+  }
+  return ok;
+}
+
 function checkId(v: string, errors: RowError[]): void {
   if (!v) errors.push(err('ID_REQUIRED'));
   else if (v.length > 64) errors.push(err('ID_TOO_LONG'));
@@ -112,7 +124,7 @@ export function validateInspection(f: string[], agencies: ReadonlyMap<string, Ag
   const planId = optionalRef(f[8]!.trim(), errors, 'plan_id');
   const jointId = optionalRef(f[9]!.trim(), errors, 'joint_id');
   const inspectedOn = f[10]!.trim();
-  if (!isValidDate(inspectedOn)) errors.push(err('DATE_INVALID', `inspected_on: ${inspectedOn.slice(0, 16)}`));
+  if (!isValidDateMemo(inspectedOn)) errors.push(err('DATE_INVALID', `inspected_on: ${inspectedOn.slice(0, 16)}`));
   const fp = f[11]!.trim();
   if (fp !== '0' && fp !== '1') errors.push(err('FOUND_PROBLEM_INVALID'));
   const dm = f[12]!.trim();

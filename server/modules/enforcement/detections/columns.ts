@@ -197,6 +197,48 @@ export class ColumnBuilder {
   }
 }
 
+/**
+ * The rows with day in [fromDay, toDay] as new columns sharing the dictionaries (codes without rows are allowed), or
+ * the same object when every row is in the range.
+ */
+export function restrictToDays(c: InspectionColumns, fromDay: number, toDay: number): InspectionColumns {
+  const n = c.n;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (c.day[i]! >= fromDay && c.day[i]! <= toDay) m++;
+  if (m === n) return c;
+  const keep = new Int32Array(m);
+  let k = 0;
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    if (c.day[i]! < fromDay || c.day[i]! > toDay) continue;
+    keep[k++] = i;
+    bytes += c.idStart[i + 1]! - c.idStart[i]!;
+  }
+  const idBytes = Buffer.allocUnsafe(bytes);
+  const idStart = new Uint32Array(m + 1);
+  let pos = 0;
+  for (let q = 0; q < m; q++) {
+    const r = keep[q]!;
+    for (let b = c.idStart[r]!, e = c.idStart[r + 1]!; b < e; b++) idBytes[pos++] = c.idBytes[b]!;
+    idStart[q + 1] = pos;
+  }
+  return {
+    n: m,
+    firm: gather32(c.firm, keep),
+    agency: gather32(c.agency, keep),
+    field: gather32(c.field, keep),
+    officer: gather32(c.officer, keep),
+    plan: gather32(c.plan, keep),
+    joint: gather32(c.joint, keep),
+    day: gather32(c.day, keep),
+    kind: gather8(c.kind, keep),
+    problem: gather8(c.problem, keep),
+    dicts: c.dicts,
+    idBytes,
+    idStart,
+  };
+}
+
 export function rowId(c: InspectionColumns, i: number): string {
   return c.idBytes.toString('latin1', c.idStart[i]!, c.idStart[i + 1]!);
 }
@@ -218,16 +260,74 @@ export function countingSortPerm(perm: Int32Array, key: Int32Array, nKeys: numbe
   return out;
 }
 
+export const ROW_HAS_PLAN = 0x40;
+export const ROW_JOINT = 0x80;
+
 export interface SortedViews {
-  /** rows ordered by (firm, day) */
-  byFirmDay: Int32Array;
-  /** rows ordered by (firm, agency, field, day) */
-  byGroupDay: Int32Array;
+  /**
+   * The columns are stored in (firm, day) order (ties: the order rows were loaded in); the rows of firm code f are
+   * [firmStart[f], firmStart[f + 1]) (empty for a code without rows).
+   */
+  firmStart: Int32Array;
+  /**
+   * One byte per row (padded to a multiple of 4 with zeros, so it can be read 4 rows to a 32-bit word): bit `kind`
+   * (1 << KIND_CODE, bits 1–5), ROW_HAS_PLAN, ROW_JOINT.
+   */
+  rowBits: Uint8Array;
+  /**
+   * A second sorted projection, by officer: the positions of officer code o's rows are
+   * byOfficer[officerStart[o] .. officerStart[o + 1]), in day order (ties: position order).
+   */
+  byOfficer: Int32Array;
+  officerStart: Int32Array;
   minDay: number;
   maxDay: number;
 }
 
-/** The two shared orders, by LSD counting sorts (day, then agency·field, then firm). */
+/** Record ids of rows a and b compared as bytes (SQLite's binary collation of ASCII text): < 0, 0, > 0. */
+export function compareIdBytes(c: InspectionColumns, a: number, b: number): number {
+  const buf = c.idBytes;
+  let i = c.idStart[a]!;
+  const ie = c.idStart[a + 1]!;
+  let j = c.idStart[b]!;
+  const je = c.idStart[b + 1]!;
+  for (; i < ie && j < je; i++, j++) if (buf[i] !== buf[j]) return buf[i]! - buf[j]!;
+  return ie - i - (je - j);
+}
+
+/** Swap adjacent rows a and a + 1 = b in every column (ids included). */
+function swapRows(c: InspectionColumns, a: number, b: number): void {
+  for (const col of [c.firm, c.agency, c.field, c.officer, c.plan, c.joint, c.day, c.kind, c.problem]) {
+    const t = col[a]!;
+    col[a] = col[b]!;
+    col[b] = t;
+  }
+  const s = c.idStart[a]!;
+  const la = c.idStart[b]! - s;
+  const lb = c.idStart[b + 1]! - c.idStart[b]!;
+  const idA = Buffer.from(c.idBytes.subarray(s, s + la));
+  c.idBytes.copy(c.idBytes, s, s + la, s + la + lb);
+  idA.copy(c.idBytes, s + lb);
+  c.idStart[b] = s + lb;
+}
+
+function gather32(a: Int32Array, perm: Int32Array): Int32Array {
+  const out = new Int32Array(perm.length);
+  for (let i = 0; i < perm.length; i++) out[i] = a[perm[i]!]!;
+  return out;
+}
+
+function gather8(a: Uint8Array, perm: Int32Array): Uint8Array {
+  const out = new Uint8Array(perm.length);
+  for (let i = 0; i < perm.length; i++) out[i] = a[perm[i]!]!;
+  return out;
+}
+
+/**
+ * Reorders the columns IN PLACE into (firm, day) order — LSD counting sorts (day, then firm), stable, so rows of one
+ * firm and day keep the order they were loaded in — and returns the firm offsets. After it, row indexes are
+ * positions in that order: every detection reads one firm's rows as one contiguous, sequential run (ADR 0005).
+ */
 export function buildSortedViews(c: InspectionColumns): SortedViews {
   const n = c.n;
   let minDay = Infinity;
@@ -237,15 +337,53 @@ export function buildSortedViews(c: InspectionColumns): SortedViews {
     if (d < minDay) minDay = d;
     if (d > maxDay) maxDay = d;
   }
-  if (n === 0) return { byFirmDay: new Int32Array(0), byGroupDay: new Int32Array(0), minDay: 0, maxDay: 0 };
+  const nFirms = c.dicts.firm.size;
+  const firmStart = new Int32Array(nFirms + 1);
+  const rowBits = new Uint8Array((n + 3) & ~3);
+  const nOfficers = c.dicts.officer.size;
+  const officerStart = new Int32Array(nOfficers + 1);
+  if (n === 0) return { firmStart, rowBits, byOfficer: new Int32Array(0), officerStart, minDay: 0, maxDay: 0 };
   const ident = new Int32Array(n);
   for (let i = 0; i < n; i++) ident[i] = i;
   const byDay = countingSortPerm(ident, c.day, maxDay - minDay + 1, minDay);
-  const byFirmDay = countingSortPerm(byDay, c.firm, c.dicts.firm.size);
-  const nf = c.dicts.field.size;
-  const af = new Int32Array(n);
-  for (let i = 0; i < n; i++) af[i] = c.agency[i]! * nf + c.field[i]!;
-  const byAfDay = countingSortPerm(byDay, af, c.dicts.agency.size * nf);
-  const byGroupDay = countingSortPerm(byAfDay, c.firm, c.dicts.firm.size);
-  return { byFirmDay, byGroupDay, minDay, maxDay };
+  const perm = countingSortPerm(byDay, c.firm, nFirms);
+  c.firm = gather32(c.firm, perm);
+  c.agency = gather32(c.agency, perm);
+  c.field = gather32(c.field, perm);
+  c.officer = gather32(c.officer, perm);
+  c.plan = gather32(c.plan, perm);
+  c.joint = gather32(c.joint, perm);
+  c.day = gather32(c.day, perm);
+  c.kind = gather8(c.kind, perm);
+  c.problem = gather8(c.problem, perm);
+  const idBytes = Buffer.allocUnsafe(c.idBytes.length);
+  const idStart = new Uint32Array(n + 1);
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    const r = perm[i]!;
+    const src = c.idBytes;
+    for (let k = c.idStart[r]!, e = c.idStart[r + 1]!; k < e; k++) idBytes[pos++] = src[k]!;
+    idStart[i + 1] = pos;
+  }
+  c.idBytes = idBytes;
+  c.idStart = idStart;
+  // rows of one firm and day by record id (short runs: insertion sort), so that the order — and the first evidence
+  // record that a flag's id is made of — does not depend on the order the rows were loaded in
+  for (let i = 1; i < n; i++) {
+    const f = c.firm[i]!;
+    const d = c.day[i]!;
+    if (c.firm[i - 1] !== f || c.day[i - 1] !== d || compareIdBytes(c, i - 1, i) <= 0) continue;
+    let j = i;
+    while (j > 0 && c.firm[j - 1] === f && c.day[j - 1] === d && compareIdBytes(c, j - 1, j) > 0) {
+      swapRows(c, j - 1, j);
+      j--;
+    }
+  }
+  for (let i = 0; i < n; i++) firmStart[c.firm[i]! + 1]!++;
+  for (let f = 0; f < nFirms; f++) firmStart[f + 1]! += firmStart[f]!;
+  for (let i = 0; i < n; i++) rowBits[i] = (1 << c.kind[i]!) | (c.plan[i] !== 0 ? ROW_HAS_PLAN : 0) | (c.joint[i] !== 0 ? ROW_JOINT : 0);
+  const byOfficer = countingSortPerm(countingSortPerm(ident, c.day, maxDay - minDay + 1, minDay), c.officer, nOfficers);
+  for (let i = 0; i < n; i++) officerStart[c.officer[i]! + 1]!++;
+  for (let o = 0; o < nOfficers; o++) officerStart[o + 1]! += officerStart[o]!;
+  return { firmStart, rowBits, byOfficer, officerStart, minDay, maxDay };
 }

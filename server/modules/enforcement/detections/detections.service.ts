@@ -5,7 +5,7 @@ import type { DbHandle } from '../../../db';
 import type { Actor } from '../../../platform/identity';
 import type { AuditService } from '../../../platform/audit';
 import type { Clock } from '../../../platform/clock';
-import { type InspectionColumns, type SortedViews, buildSortedViews, dayString, rowId } from './columns';
+import { type InspectionColumns, type SortedViews, buildSortedViews, dayNumber, dayString, restrictToDays, rowId } from './columns';
 import { type PenaltyRow, type RawFlag, detectDiscretionOutlier, detectExpiredCertificate, detectFrequencyCap, detectLowYield, detectMultiAgency, detectOverduePenalty, detectRepeated, detectUnplanned } from './engine';
 import { type DayRange, loadInspectionColumns } from './load';
 
@@ -65,12 +65,34 @@ interface Snapshot {
 }
 const snapshots = new WeakMap<object, Snapshot>();
 
-/** The columnar snapshot for a range, cached per database handle until the data version changes. */
+/** Columns of ALL inspections at a data version, handed over by the importer (ADR 0005). */
+interface Store {
+  version: number;
+  cols: InspectionColumns;
+}
+const stores = new WeakMap<object, Store>();
+
+/**
+ * The importer's columns of every inspection stored at `version`: a bulk load into an empty table on SQLite, whose
+ * transaction held the write lock from before the table was found empty until after the version was bumped, so
+ * that no other write falls between. Snapshots at that version are cut from them instead of reading the table.
+ */
+export function primeInspectionStore(handle: DbHandle, version: number, cols: InspectionColumns): void {
+  stores.set(handle.db, { version, cols });
+  snapshots.delete(handle.db);
+}
+
+/**
+ * The columnar snapshot for a range, cached per database handle until the data version changes: cut from the
+ * importer's columns when they are of the current version, else read from the table in one pass.
+ */
 export async function inspectionSnapshot(handle: DbHandle, range: DayRange, version?: number): Promise<Snapshot> {
   const v = version ?? (await dataVersion(handle));
   const cached = snapshots.get(handle.db);
   if (cached && cached.version === v && cached.range.from === range.from && cached.range.to === range.to) return cached;
-  const cols = await loadInspectionColumns(handle, range);
+  const store = stores.get(handle.db);
+  if (store && store.version !== v) stores.delete(handle.db);
+  const cols = store && store.version === v ? restrictToDays(store.cols, dayNumber(range.from), dayNumber(range.to)) : await loadInspectionColumns(handle, range);
   const snap = { version: v, range, cols, views: buildSortedViews(cols) };
   snapshots.set(handle.db, snap);
   return snap;

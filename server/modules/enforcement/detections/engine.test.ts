@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ColumnBuilder, buildSortedViews, dayNumber, dayString, rowId } from './columns';
+import { ColumnBuilder, buildSortedViews, dayNumber, dayString, restrictToDays, rowId } from './columns';
 import { type PenaltyRow, type RawFlag, detectDiscretionOutlier, detectExpiredCertificate, detectFrequencyCap, detectLowYield, detectMultiAgency, detectOverduePenalty, detectRepeated, detectUnplanned } from './engine';
 import { type RefFlag, type RefRow, refLowYield, refMultiAgency, refRepeated, refUnplanned } from './reference';
 
@@ -140,6 +140,87 @@ describe('typed-array engine = naive reference (fast-check)', () => {
           expect(c.kind[r]).not.toBe(3);
         }
       }),
+    );
+  });
+});
+
+describe('the load order of the rows does not matter', () => {
+  // Flags (evidence in order, hence the first evidence record that makes a flag's id) are the same whatever order the
+  // rows come in: the columns are sorted by (firm, day, record id).
+  const plans = [{ agencyCode: 'A1', field: 'urban', year: 2025, perFirmCap: 1 }, { agencyCode: 'A2', field: 'market', year: 2025, perFirmCap: 1 }];
+  const officers = [{ id: 'O1', certificateValidFrom: '2025-01-01', certificateValidTo: '2025-02-15' }, { id: 'O2', certificateValidFrom: '2025-03-01', certificateValidTo: '2025-12-31' }];
+  const all = (rows: RefRow[]) => {
+    const { c, v } = columnsOf(rows);
+    const ids = (flags: RawFlag[]) => flags.map((f) => `${f.key}:${f.rows.map((r) => rowId(c, r)).join(',')}`).sort();
+    return [
+      ids(detectRepeated(c, v, { windowDays: 30, minVisits: 2, excludeKinds: ['complaint'] })),
+      ids(detectMultiAgency(c, v, { windowDays: 30, minAgencies: 2, excludeKinds: ['complaint'] })),
+      ids(detectUnplanned(c, v, { kinds: ['plan', 'special'] })),
+      ids(detectLowYield(c, v, { minInspections: 2, medianRatio: 0.9 })),
+      ids(detectFrequencyCap(c, v, { excludeKinds: ['complaint'], defaultCap: 1 }, plans)),
+      ids(detectExpiredCertificate(c, v, { flagUnregisteredOfficer: true }, officers)),
+    ];
+  };
+  it('a snapshot cut from wider columns (restrictToDays) flags as one built from the rows in the range', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.integer({ min: 0, max: 150 }), fc.integer({ min: 0, max: 150 }), (rows, a, b) => {
+        const from = dayNumber('2025-01-01') + Math.min(a, b);
+        const to = dayNumber('2025-01-01') + Math.max(a, b);
+        const b1 = new ColumnBuilder(4);
+        for (const r of rows) b1.push(r.id, r.firm, r.agency, r.field, r.officer, r.kind, r.plan || null, r.joint || null, dayNumber(r.day), r.problem);
+        const wide = b1.finish();
+        buildSortedViews(wide); // a store may already be sorted; cutting must not depend on it
+        const c = restrictToDays(wide, from, to);
+        const v = buildSortedViews(c);
+        const inRange = rows.filter((r) => dayNumber(r.day) >= from && dayNumber(r.day) <= to);
+        const ref = columnsOf(inRange);
+        const ids = (cc: typeof c, flags: RawFlag[]) => flags.map((f) => `${f.key}:${f.rows.map((r) => rowId(cc, r)).join(',')}`).sort();
+        expect(ids(c, detectRepeated(c, v, { windowDays: 30, minVisits: 2, excludeKinds: ['complaint'] }))).toEqual(ids(ref.c, detectRepeated(ref.c, ref.v, { windowDays: 30, minVisits: 2, excludeKinds: ['complaint'] })));
+        expect(ids(c, detectMultiAgency(c, v, { windowDays: 30, minAgencies: 2, excludeKinds: [] }))).toEqual(ids(ref.c, detectMultiAgency(ref.c, ref.v, { windowDays: 30, minAgencies: 2, excludeKinds: [] })));
+        expect(ids(c, detectLowYield(c, v, { minInspections: 2, medianRatio: 0.9 }))).toEqual(ids(ref.c, detectLowYield(ref.c, ref.v, { minInspections: 2, medianRatio: 0.9 })));
+        expect(ids(c, detectFrequencyCap(c, v, { excludeKinds: [], defaultCap: 1 }, []))).toEqual(ids(ref.c, detectFrequencyCap(ref.c, ref.v, { excludeKinds: [], defaultCap: 1 }, [])));
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('shuffled rows give the same flags with the same evidence order', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.integer({ min: 0, max: 1 << 30 }), (rows, seed) => {
+        const shuffled = [...rows];
+        let x = seed;
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff;
+          const j = x % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+        }
+        expect(all(shuffled)).toEqual(all(rows));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('register-based rules = naive definitions (fast-check)', () => {
+  const certArb = fc.array(fc.record({ id: fc.constantFrom('O1', 'O2', 'O3', 'O4'), from: fc.option(fc.integer({ min: 0, max: 150 }), { nil: null }), len: fc.integer({ min: -5, max: 150 }) }), { maxLength: 4 });
+  it('expired-certificate', () => {
+    fc.assert(
+      fc.property(rowsArb, certArb, fc.boolean(), (rows, certs, flagUnregisteredOfficer) => {
+        const base = dayNumber('2025-01-01');
+        const seen = new Set<string>();
+        const officers = certs.filter((x) => !seen.has(x.id) && seen.add(x.id)).map((x) => ({ id: x.id, certificateValidFrom: x.from === null ? null : dayString(base + x.from), certificateValidTo: x.from === null ? null : dayString(base + x.from + x.len) }));
+        const { c, v } = columnsOf(rows);
+        const got = detectExpiredCertificate(c, v, { flagUnregisteredOfficer }, officers).map((f) => `${f.officer}:${f.rows.map((r) => rowId(c, r)).join(',')}`);
+        const want = new Map<string, RefRow[]>();
+        for (const r of rows) {
+          const o = officers.find((x) => x.id === r.officer);
+          if (!o && !flagUnregisteredOfficer) continue;
+          if (o && o.certificateValidFrom && o.certificateValidTo && r.day >= o.certificateValidFrom && r.day <= o.certificateValidTo) continue;
+          want.set(r.officer, [...(want.get(r.officer) ?? []), r]);
+        }
+        const ref = [...want].sort(([a], [b]) => (a < b ? -1 : 1)).map(([o, rs]) => `${o}:${rs.sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : x.id < y.id ? -1 : 1)).map((r) => r.id).join(',')}`);
+        expect(got).toEqual(ref);
+      }),
+      { numRuns: 300 },
     );
   });
 });

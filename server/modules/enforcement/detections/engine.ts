@@ -1,5 +1,5 @@
 import type { DetectionParams } from '../../../../common/contracts/enforcement';
-import { type InspectionColumns, KIND_CODE, type KindName, type SortedViews, dayNumber, dayString } from './columns';
+import { type InspectionColumns, KIND_CODE, KIND_NAME, type KindName, ROW_HAS_PLAN, type SortedViews, compareIdBytes, dayNumber, dayString } from './columns';
 
 /**
  * The detection rules, as single passes over the sorted typed-array columns (columns.ts).
@@ -47,206 +47,312 @@ function distinctSorted(codes: number[], dict: readonly string[]): string[] {
   return [...new Set(codes)].map((c) => dict[c]!).sort();
 }
 
-/** 重复检查 — see the windowing semantics above. */
+/**
+ * A flag over the columns, its strings resolved on first read: a run raises up to 10^5–10^6 flags over 10^7 rows,
+ * and only the ones a caller reads (a page, the materialisation) pay for their key, names and detail.
+ */
+const RULE_REPEATED = 1;
+const RULE_MULTI = 2;
+const RULE_CAP = 4;
+
+class ColumnFlag implements RawFlag {
+  constructor(
+    private readonly c: InspectionColumns,
+    private readonly rule: number,
+    readonly rows: number[],
+    readonly firstDay: number,
+    readonly lastDay: number,
+    private readonly f: number,
+    private readonly a: number,
+    private readonly fl: number,
+    /** repeated: visits; multi: window days; cap: year */
+    private readonly x: number,
+    /** repeated: window days; cap: visits · 65536 + cap */
+    private readonly y: number,
+  ) {}
+  get firm(): string {
+    return this.c.dicts.firm.values[this.f]!;
+  }
+  get field(): string | undefined {
+    return this.rule === RULE_MULTI ? undefined : this.c.dicts.field.values[this.fl]!;
+  }
+  get officer(): string | undefined {
+    return undefined;
+  }
+  get agencies(): string[] {
+    if (this.rule === RULE_MULTI) return distinctSorted(this.rows.map((r) => this.c.agency[r]!), this.c.dicts.agency.values);
+    return [this.c.dicts.agency.values[this.a]!];
+  }
+  get key(): string {
+    const d = this.c.dicts;
+    switch (this.rule) {
+      case RULE_REPEATED:
+        return `${d.firm.values[this.f]}|${d.agency.values[this.a]}|${d.field.values[this.fl]}`;
+      case RULE_MULTI:
+        return d.firm.values[this.f]!;
+      default:
+        return `${d.firm.values[this.f]}|${d.agency.values[this.a]}|${d.field.values[this.fl]}|${this.x}`;
+    }
+  }
+  get detail(): Record<string, unknown> {
+    switch (this.rule) {
+      case RULE_REPEATED:
+        return { visits: this.x, windowDays: this.y };
+      case RULE_MULTI:
+        return { agencies: this.agencies.length, visits: this.rows.length, windowDays: this.x };
+      default:
+        return { year: this.x, visits: Math.floor(this.y / 65536), cap: this.y % 65536 };
+    }
+  }
+}
+
+/** 随意检查's flag: one row, everything derived from it when read (two fields per flag while unread). */
+class RowFlag implements RawFlag {
+  constructor(
+    private readonly c: InspectionColumns,
+    private readonly r: number,
+  ) {}
+  get rows(): number[] {
+    return [this.r];
+  }
+  get firstDay(): number {
+    return this.c.day[this.r]!;
+  }
+  get lastDay(): number {
+    return this.c.day[this.r]!;
+  }
+  get firm(): string {
+    return this.c.dicts.firm.values[this.c.firm[this.r]!]!;
+  }
+  get field(): string {
+    return this.c.dicts.field.values[this.c.field[this.r]!]!;
+  }
+  get officer(): string {
+    return this.c.dicts.officer.values[this.c.officer[this.r]!]!;
+  }
+  get agencies(): string[] {
+    return [this.c.dicts.agency.values[this.c.agency[this.r]!]!];
+  }
+  get key(): string {
+    return `${this.firm}|${this.agencies[0]}`;
+  }
+  get detail(): Record<string, unknown> {
+    return { kind: KIND_NAME[this.c.kind[this.r]!] };
+  }
+}
+
+/** Scratch of at least n slots (contents not kept). */
+function ensure(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  return a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2));
+}
+
+/**
+ * 重复检查 — see the windowing semantics above. One sequential pass over the firms' runs (columns in firm, day
+ * order): a firm is examined in full only when two of its eligible rows with the same agency and field, not of one
+ * joint inspection, lie within windowDays of each other (a necessary condition of any flag, minVisits ≥ 2), or when
+ * its run is long.
+ */
 export function detectRepeated(c: InspectionColumns, v: SortedViews, p: DetectionParams<'repeated-inspection'>): RawFlag[] {
-  const P = v.byGroupDay;
-  const n = P.length;
   const excluded = kindMask(p.excludeKinds);
   const W = p.windowDays;
   const minVisits = p.minVisits;
   const out: RawFlag[] = [];
-  const { firm, agency, field, joint, day, kind } = c;
-  // scratch, reused per group
+  const { agency, field, joint, day, kind } = c;
+  const nf = c.dicts.field.size;
+  const fs = v.firmStart;
+  const nFirms = fs.length - 1;
+  let idx = new Int32Array(64);
+  let keys = new Int32Array(64);
   let vDay = new Int32Array(64);
-  let vFirstRow = new Int32Array(64); // index into rowsF of the visit's first row
-  let rowsF = new Int32Array(64);
   let rowVisit = new Int32Array(64);
-  let g = 0;
-  while (g < n) {
-    const r0 = P[g]!;
-    const f = firm[r0]!;
-    const a = agency[r0]!;
-    const fl = field[r0]!;
-    let h = g + 1;
-    while (h < n) {
-      const r = P[h]!;
-      if (firm[r] !== f || agency[r] !== a || field[r] !== fl) break;
-      h++;
-    }
-    const size = h - g;
-    if (size >= minVisits) {
-      if (rowsF.length < size) {
-        rowsF = new Int32Array(size * 2);
-        rowVisit = new Int32Array(size * 2);
-        vDay = new Int32Array(size * 2);
-        vFirstRow = new Int32Array(size * 2);
-      }
-      let m = 0;
-      let V = 0;
-      for (let k = g; k < h; k++) {
-        const r = P[k]!;
-        if (excluded[kind[r]!]) continue;
-        const j = joint[r]!;
-        let vis = -1;
-        if (j !== 0) {
-          for (let q = 0; q < m; q++) {
-            if (joint[rowsF[q]!] === j) {
-              vis = rowVisit[q]!;
-              break;
-            }
-          }
+  for (let f = 0; f < nFirms; f++) {
+    const s = fs[f]!;
+    const e = fs[f + 1]!;
+    if (e - s < minVisits) continue;
+    let cand = e - s > 64 || minVisits < 2;
+    for (let i = s + 1; i < e && !cand; i++) {
+      if (excluded[kind[i]!]) continue;
+      const k = agency[i]! * nf + field[i]!;
+      const ji = joint[i]!;
+      const lim = day[i]! - W;
+      for (let j = i - 1; j >= s && day[j]! >= lim; j--) {
+        if (agency[j]! * nf + field[j]! === k && !excluded[kind[j]!] && (ji === 0 || joint[j] !== ji)) {
+          cand = true;
+          break;
         }
-        if (vis < 0) {
-          vis = V++;
-          vDay[vis] = day[r]!;
-          vFirstRow[vis] = m;
-        }
-        rowsF[m] = r;
-        rowVisit[m] = vis;
-        m++;
-      }
-      if (V >= minVisits) {
-        let j = 0;
-        let curStart = -1; // first visit of the open cluster
-        let curEnd = 0; // end day of the merged interval
-        let curLast = -1; // last visit inside the merged interval
-        const emit = () => {
-          const rows: number[] = [];
-          for (let q = 0; q < m; q++) {
-            const vi = rowVisit[q]!;
-            if (vi >= curStart && vi <= curLast) rows.push(rowsF[q]!);
-          }
-          out.push({
-            key: `${c.dicts.firm.values[f]}|${c.dicts.agency.values[a]}|${c.dicts.field.values[fl]}`,
-            firm: c.dicts.firm.values[f]!,
-            agencies: [c.dicts.agency.values[a]!],
-            field: c.dicts.field.values[fl]!,
-            rows,
-            firstDay: vDay[curStart]!,
-            lastDay: vDay[curLast]!,
-            detail: { visits: curLast - curStart + 1, windowDays: W },
-          });
-        };
-        for (let i = 0; i < V; i++) {
-          if (j < i + 1) j = i + 1;
-          const limit = vDay[i]! + W;
-          while (j < V && vDay[j]! <= limit) j++;
-          if (j - i >= minVisits) {
-            if (curStart >= 0 && vDay[i]! <= curEnd) {
-              curEnd = limit;
-              if (j - 1 > curLast) curLast = j - 1;
-            } else {
-              if (curStart >= 0) emit();
-              curStart = i;
-              curEnd = limit;
-              curLast = j - 1;
-            }
-          }
-        }
-        if (curStart >= 0) emit();
       }
     }
-    g = h;
+    if (!cand) continue;
+    // exact: the firm's eligible rows by (agency·field, position); positions are in day order
+    idx = ensure(idx, e - s);
+    let m = 0;
+    for (let i = s; i < e; i++) if (!excluded[kind[i]!]) idx[m++] = i;
+    const sub = idx.subarray(0, m);
+    keys = ensure(keys, m);
+    if (m > 1) {
+      const ks = keys;
+      for (let q = 0; q < m; q++) ks[q] = agency[sub[q]!]! * nf + field[sub[q]!]!;
+      const order = Array.from(sub.keys()).sort((x, y) => ks[x]! - ks[y]! || x - y);
+      const sorted = order.map((q) => sub[q]!);
+      for (let q = 0; q < m; q++) sub[q] = sorted[q]!;
+    }
+    vDay = ensure(vDay, m);
+    rowVisit = ensure(rowVisit, m);
+    let g = 0;
+    while (g < m) {
+      const r0 = sub[g]!;
+      const a = agency[r0]!;
+      const fl = field[r0]!;
+      let h = g + 1;
+      while (h < m && agency[sub[h]!] === a && field[sub[h]!] === fl) h++;
+      if (h - g >= minVisits) {
+        // visits: rows of one joint inspection are one visit, dated by its first row
+        let V = 0;
+        for (let q = g; q < h; q++) {
+          const r = sub[q]!;
+          const jn = joint[r]!;
+          let vis = -1;
+          if (jn !== 0) {
+            for (let t = g; t < q; t++) {
+              if (joint[sub[t]!] === jn) {
+                vis = rowVisit[t]!;
+                break;
+              }
+            }
+          }
+          if (vis < 0) {
+            vis = V++;
+            vDay[vis] = day[r]!;
+          }
+          rowVisit[q] = vis;
+        }
+        if (V >= minVisits) {
+          let j = 0;
+          let curStart = -1;
+          let curEnd = 0;
+          let curLast = -1;
+          const emit = () => {
+            const rows: number[] = [];
+            for (let q = g; q < h; q++) {
+              const vi = rowVisit[q]!;
+              if (vi >= curStart && vi <= curLast) rows.push(sub[q]!);
+            }
+            out.push(new ColumnFlag(c, RULE_REPEATED, rows, vDay[curStart]!, vDay[curLast]!, f, a, fl, curLast - curStart + 1, W));
+          };
+          for (let i = 0; i < V; i++) {
+            if (j < i + 1) j = i + 1;
+            const limit = vDay[i]! + W;
+            while (j < V && vDay[j]! <= limit) j++;
+            if (j - i >= minVisits) {
+              if (curStart >= 0 && vDay[i]! <= curEnd) {
+                curEnd = limit;
+                if (j - 1 > curLast) curLast = j - 1;
+              } else {
+                if (curStart >= 0) emit();
+                curStart = i;
+                curEnd = limit;
+                curLast = j - 1;
+              }
+            }
+          }
+          if (curStart >= 0) emit();
+        }
+      }
+      g = h;
+    }
   }
   return out;
 }
 
-/** 多头检查 — see the windowing semantics above. */
+/** 多头检查 — see the windowing semantics above. One sequential pass over the firms' runs. */
 export function detectMultiAgency(c: InspectionColumns, v: SortedViews, p: DetectionParams<'multi-agency-inspection'>): RawFlag[] {
-  const P = v.byFirmDay;
-  const n = P.length;
   const excluded = kindMask(p.excludeKinds);
   const W = p.windowDays;
   const minA = p.minAgencies;
   const out: RawFlag[] = [];
-  const { firm, agency, joint, day, kind } = c;
+  const { agency, joint, day, kind } = c;
   const cnt = new Int32Array(c.dicts.agency.size);
+  const fs = v.firmStart;
+  const nFirms = fs.length - 1;
   let rowsF = new Int32Array(64);
-  let g = 0;
-  while (g < n) {
-    const f = firm[P[g]!]!;
-    let h = g + 1;
-    while (h < n && firm[P[h]!] === f) h++;
-    if (h - g >= minA) {
-      if (rowsF.length < h - g) rowsF = new Int32Array((h - g) * 2);
-      let m = 0;
-      for (let k = g; k < h; k++) {
-        const r = P[k]!;
-        if (joint[r] !== 0 || excluded[kind[r]!]) continue;
-        rowsF[m++] = r;
+  for (let f = 0; f < nFirms; f++) {
+    const s = fs[f]!;
+    const e = fs[f + 1]!;
+    if (e - s < minA) continue;
+    rowsF = ensure(rowsF, e - s);
+    let m = 0;
+    for (let r = s; r < e; r++) if (joint[r] === 0 && !excluded[kind[r]!]) rowsF[m++] = r;
+    if (m < minA) continue;
+    let j = 0;
+    let distinct = 0;
+    let curStart = -1;
+    let curEnd = 0;
+    let curLast = -1;
+    for (let i = 0; i < m; i++) {
+      const limit = day[rowsF[i]!]! + W;
+      while (j < m && day[rowsF[j]!]! <= limit) {
+        if (cnt[agency[rowsF[j]!]!]!++ === 0) distinct++;
+        j++;
       }
-      if (m >= minA) {
-        let j = 0;
-        let distinct = 0;
-        let curStart = -1;
-        let curEnd = 0;
-        let curLast = -1;
-        const emit = () => {
-          const rows: number[] = [];
-          const ags: number[] = [];
-          for (let q = curStart; q <= curLast; q++) {
-            rows.push(rowsF[q]!);
-            ags.push(agency[rowsF[q]!]!);
-          }
-          const agencies = distinctSorted(ags, c.dicts.agency.values);
-          out.push({
-            key: c.dicts.firm.values[f]!,
-            firm: c.dicts.firm.values[f]!,
-            agencies,
-            rows,
-            firstDay: day[rowsF[curStart]!]!,
-            lastDay: day[rowsF[curLast]!]!,
-            detail: { agencies: agencies.length, visits: rows.length, windowDays: W },
-          });
-        };
-        for (let i = 0; i < m; i++) {
-          const limit = day[rowsF[i]!]! + W;
-          while (j < m && day[rowsF[j]!]! <= limit) {
-            if (cnt[agency[rowsF[j]!]!]!++ === 0) distinct++;
-            j++;
-          }
-          if (distinct >= minA) {
-            if (curStart >= 0 && day[rowsF[i]!]! <= curEnd) {
-              curEnd = limit;
-              if (j - 1 > curLast) curLast = j - 1;
-            } else {
-              if (curStart >= 0) emit();
-              curStart = i;
-              curEnd = limit;
-              curLast = j - 1;
-            }
-          }
-          if (--cnt[agency[rowsF[i]!]!]! === 0) distinct--;
+      if (distinct >= minA) {
+        if (curStart >= 0 && day[rowsF[i]!]! <= curEnd) {
+          curEnd = limit;
+          if (j - 1 > curLast) curLast = j - 1;
+        } else {
+          if (curStart >= 0) out.push(new ColumnFlag(c, RULE_MULTI, Array.from(rowsF.subarray(curStart, curLast + 1)), day[rowsF[curStart]!]!, day[rowsF[curLast]!]!, f, -1, -1, W, 0));
+          curStart = i;
+          curEnd = limit;
+          curLast = j - 1;
         }
-        if (curStart >= 0) emit();
       }
+      if (--cnt[agency[rowsF[i]!]!]! === 0) distinct--;
     }
-    g = h;
+    if (curStart >= 0) out.push(new ColumnFlag(c, RULE_MULTI, Array.from(rowsF.subarray(curStart, curLast + 1)), day[rowsF[curStart]!]!, day[rowsF[curLast]!]!, f, -1, -1, W, 0));
   }
   return out;
 }
 
-/** 随意检查: one flag per inspection of a routine kind (plan, special) that names no plan. */
+/**
+ * 随意检查: one flag per inspection of a routine kind (plan, special) that names no plan. Reads the row bits four rows
+ * to a 32-bit word: a word is looked into only when one of its rows is of a listed kind without a plan.
+ */
 export function detectUnplanned(c: InspectionColumns, v: SortedViews, p: DetectionParams<'unplanned-inspection'>): RawFlag[] {
-  void v;
-  const mask = kindMask(p.kinds);
+  let kindBits = 0;
+  for (const k of p.kinds) {
+    const code = KIND_CODE[k as KindName];
+    if (code) kindBits |= 1 << code;
+  }
   const out: RawFlag[] = [];
-  // storage order: sequential reads of two columns (a sorted view would cost a cache miss per row)
-  for (let r = 0; r < c.n; r++) {
-    if (c.plan[r] !== 0 || !mask[c.kind[r]!]) continue;
-    out.push({
-      key: `${c.dicts.firm.values[c.firm[r]!]}|${c.dicts.agency.values[c.agency[r]!]}`,
-      firm: c.dicts.firm.values[c.firm[r]!]!,
-      agencies: [c.dicts.agency.values[c.agency[r]!]!],
-      officer: c.dicts.officer.values[c.officer[r]!]!,
-      field: c.dicts.field.values[c.field[r]!]!,
-      rows: [r],
-      firstDay: c.day[r]!,
-      lastDay: c.day[r]!,
-      detail: { kind: ['', 'plan', 'random', 'complaint', 'special', 'other'][c.kind[r]!] },
-    });
+  const bits = v.rowBits;
+  const words = new Uint32Array(bits.buffer, bits.byteOffset, bits.length >> 2);
+  const M = Math.imul(kindBits, 0x01010101);
+  const n = c.n;
+  for (let q = 0; q < words.length; q++) {
+    const x = words[q]!;
+    const m = x & M;
+    if (m === 0) continue;
+    // bytes with a plan → 0xff, then cleared from the kind matches
+    if ((m & ~Math.imul((x >>> 6) & 0x01010101, 0xff)) === 0) continue;
+    for (let r = q << 2, e = Math.min(r + 4, n); r < e; r++) {
+      const b = bits[r]!;
+      if ((b & kindBits) !== 0 && (b & ROW_HAS_PLAN) === 0) out.push(new RowFlag(c, r));
+    }
   }
   return out;
+}
+
+/** In a list ordered by day, rows of one day ordered by record id (insertion sort: such runs are short). */
+function idOrderWithinDays(c: InspectionColumns, rows: number[]): void {
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i]!;
+    const d = c.day[r]!;
+    let j = i - 1;
+    while (j >= 0 && c.day[rows[j]!] === d && compareIdBytes(c, rows[j]!, r) > 0) {
+      rows[j + 1] = rows[j]!;
+      j--;
+    }
+    rows[j + 1] = r;
+  }
 }
 
 function median(sorted: number[]): number {
@@ -261,39 +367,57 @@ function median(sorted: number[]): number {
  * flagged when the share of them that found a problem is below medianRatio × the median share of all officers with at
  * least minInspections inspections in that field (the officer included). No flag when that median is 0.
  */
-export function detectLowYield(c: InspectionColumns, _v: SortedViews, p: DetectionParams<'low-yield-officer'>): RawFlag[] {
+export function detectLowYield(c: InspectionColumns, v: SortedViews, p: DetectionParams<'low-yield-officer'>): RawFlag[] {
   const nf = c.dicts.field.size;
   const size = c.dicts.officer.size * nf;
+  // counts interleaved (total, found) so that one row touches one cache line
+  const acc = new Int32Array(size * 2);
+  const { officer, field, problem, n } = c;
+  for (let i = 0; i < n; i++) {
+    const k = (officer[i]! * nf + field[i]!) << 1;
+    acc[k]!++;
+    acc[k + 1]! += problem[i]!;
+  }
   const total = new Int32Array(size);
   const found = new Int32Array(size);
-  for (let i = 0; i < c.n; i++) {
-    const k = c.officer[i]! * nf + c.field[i]!;
-    total[k]!++;
-    found[k]! += c.problem[i]!;
+  for (let k = 0; k < size; k++) {
+    total[k] = acc[k << 1]!;
+    found[k] = acc[(k << 1) + 1]!;
   }
   const ratesByField: number[][] = Array.from({ length: nf }, () => []);
   for (let k = 0; k < size; k++) if (total[k]! >= p.minInspections) ratesByField[k % nf]!.push(found[k]! / total[k]!);
   const medians = ratesByField.map((rs) => median(rs.sort((a, b) => a - b)));
-  const flagged = new Map<number, number[]>();
+  // flagged (officer, field) → its slot in the evidence lists (0 = not flagged)
+  const slot = new Int32Array(size);
+  const flaggedKeys: number[] = [];
   for (let k = 0; k < size; k++) {
     if (total[k]! < p.minInspections) continue;
     const med = medians[k % nf]!;
     if (!(med > 0)) continue;
-    if (found[k]! / total[k]! < p.medianRatio * med) flagged.set(k, []);
+    if (found[k]! / total[k]! < p.medianRatio * med) {
+      flaggedKeys.push(k);
+      slot[k] = flaggedKeys.length;
+    }
   }
-  if (flagged.size === 0) return [];
-  for (let i = 0; i < c.n; i++) {
-    const list = flagged.get(c.officer[i]! * nf + c.field[i]!);
-    if (list) list.push(i);
+  if (flaggedKeys.length === 0) return [];
+  // the evidence from the officer projection (rows already in day order): only the flagged officers' rows are read
+  const lists: number[][] = flaggedKeys.map(() => []);
+  const P = v.byOfficer;
+  for (const k of flaggedKeys) {
+    const o = Math.floor(k / nf);
+    const fl = k % nf;
+    const list = lists[slot[k]! - 1]!;
+    for (let q = v.officerStart[o]!, e = v.officerStart[o + 1]!; q < e; q++) if (field[P[q]!] === fl) list.push(P[q]!);
   }
   const out: RawFlag[] = [];
-  for (const [k, rows] of flagged) {
-    rows.sort((a, b) => c.day[a]! - c.day[b]! || a - b);
-    const officer = c.dicts.officer.values[Math.floor(k / nf)]!;
+  flaggedKeys.forEach((k, s) => {
+    const rows = lists[s]!;
+    idOrderWithinDays(c, rows);
+    const officerId = c.dicts.officer.values[Math.floor(k / nf)]!;
     const fieldCode = c.dicts.field.values[k % nf]!;
     out.push({
-      key: `${officer}|${fieldCode}`,
-      officer,
+      key: `${officerId}|${fieldCode}`,
+      officer: officerId,
       field: fieldCode,
       agencies: distinctSorted(rows.map((r) => c.agency[r]!), c.dicts.agency.values),
       rows,
@@ -301,7 +425,7 @@ export function detectLowYield(c: InspectionColumns, _v: SortedViews, p: Detecti
       lastDay: c.day[rows[rows.length - 1]!]!,
       detail: { inspections: total[k]!, foundProblem: found[k]!, rate: found[k]! / total[k]!, fieldMedian: medians[k % nf]!, threshold: p.medianRatio * medians[k % nf]! },
     });
-  }
+  });
   return out.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 }
 
@@ -331,50 +455,67 @@ function yearTable(minDay: number, maxDay: number): Int16Array {
  * 超频次检查: visits (a joint inspection counts once; excluded kinds left out) by one agency to one firm in one field
  * in one calendar year, above the per-firm cap of that agency's plan for the field and year (the largest cap if
  * several plans publish one), or defaultCap where no plan publishes a cap (null: no flag without a published cap).
+ * One sequential pass over the firms' runs, counting rows per (agency · field, year); a group is examined (visits
+ * counted) only when its rows exceed the cap.
  */
 export function detectFrequencyCap(c: InspectionColumns, v: SortedViews, p: DetectionParams<'frequency-cap'>, plans: readonly PlanCap[]): RawFlag[] {
-  // caps by numeric key (agency code · fields + field code) · 10000 + year: no strings in the group loop
   const nf = c.dicts.field.size;
-  const caps = new Map<number, number>();
+  const nAf = c.dicts.agency.size * nf;
+  const years = yearTable(v.minDay, v.maxDay);
+  const y0 = c.n ? years[0]! : 0;
+  const nY = c.n ? years[years.length - 1]! - y0 + 1 : 1;
+  // cap per (agency · field) · nY + year index; -1 = no cap
+  const caps = new Int32Array(nAf * nY).fill(p.defaultCap ?? -1);
+  let anyCap = p.defaultCap != null;
+  const published = new Uint8Array(nAf * nY);
   for (const pl of plans) {
     if (pl.perFirmCap == null) continue;
     const a = c.dicts.agency.lookup(pl.agencyCode);
     const f = c.dicts.field.lookup(pl.field);
-    if (a === undefined || f === undefined) continue;
-    const k = (a * nf + f) * 10000 + pl.year;
-    caps.set(k, Math.max(caps.get(k) ?? 0, pl.perFirmCap));
+    if (a === undefined || f === undefined || pl.year < y0 || pl.year >= y0 + nY) continue;
+    const k = (a * nf + f) * nY + (pl.year - y0);
+    caps[k] = published[k] ? Math.max(caps[k]!, pl.perFirmCap) : pl.perFirmCap;
+    published[k] = 1;
+    anyCap = true;
   }
-  if (caps.size === 0 && p.defaultCap == null) return [];
-  const years = yearTable(v.minDay, v.maxDay);
+  if (!anyCap) return [];
   const excluded = kindMask(p.excludeKinds);
-  const P = v.byGroupDay;
-  const n = P.length;
+  const { agency, field, joint, day, kind } = c;
+  const minDay = v.minDay;
+  const cnt = new Int32Array(nAf * nY);
+  const fs = v.firmStart;
+  const nFirms = fs.length - 1;
+  let touched = new Int32Array(64);
+  const over: number[] = [];
   const out: RawFlag[] = [];
-  let g = 0;
-  while (g < n) {
-    const r0 = P[g]!;
-    const f = c.firm[r0]!;
-    const a = c.agency[r0]!;
-    const fl = c.field[r0]!;
-    const y = years[c.day[r0]! - v.minDay]!;
-    let h = g + 1;
-    while (h < n) {
-      const r = P[h]!;
-      if (c.firm[r] !== f || c.agency[r] !== a || c.field[r] !== fl || years[c.day[r]! - v.minDay] !== y) break;
-      h++;
+  for (let f = 0; f < nFirms; f++) {
+    const s = fs[f]!;
+    const e = fs[f + 1]!;
+    touched = ensure(touched, e - s);
+    let t = 0;
+    for (let r = s; r < e; r++) {
+      if (excluded[kind[r]!]) continue;
+      const k = (agency[r]! * nf + field[r]!) * nY + (years[day[r]! - minDay]! - y0);
+      if (cnt[k]!++ === 0) touched[t++] = k;
     }
-    const cap = caps.get((a * nf + fl) * 10000 + y) ?? p.defaultCap;
-    if (cap != null && h - g > cap) {
-      const agencyCode = c.dicts.agency.values[a]!;
-      const fieldCode = c.dicts.field.values[fl]!;
+    over.length = 0;
+    for (let q = 0; q < t; q++) {
+      const k = touched[q]!;
+      const cap = caps[k]!;
+      if (cap >= 0 && cnt[k]! > cap) over.push(k);
+      cnt[k] = 0;
+    }
+    if (over.length === 0) continue;
+    over.sort((x, y) => x - y);
+    for (const k of over) {
+      const cap = caps[k]!;
       const rows: number[] = [];
       const joints = new Set<number>();
       let visits = 0;
-      for (let k = g; k < h; k++) {
-        const r = P[k]!;
-        if (excluded[c.kind[r]!]) continue;
+      for (let r = s; r < e; r++) {
+        if (excluded[kind[r]!] || (agency[r]! * nf + field[r]!) * nY + (years[day[r]! - minDay]! - y0) !== k) continue;
         rows.push(r);
-        const j = c.joint[r]!;
+        const j = joint[r]!;
         if (j === 0) visits++;
         else if (!joints.has(j)) {
           joints.add(j);
@@ -382,19 +523,10 @@ export function detectFrequencyCap(c: InspectionColumns, v: SortedViews, p: Dete
         }
       }
       if (visits > cap) {
-        out.push({
-          key: `${c.dicts.firm.values[f]}|${agencyCode}|${fieldCode}|${y}`,
-          firm: c.dicts.firm.values[f]!,
-          agencies: [agencyCode],
-          field: fieldCode,
-          rows,
-          firstDay: c.day[rows[0]!]!,
-          lastDay: c.day[rows[rows.length - 1]!]!,
-          detail: { year: y, visits, cap },
-        });
+        const af = Math.floor(k / nY);
+        out.push(new ColumnFlag(c, RULE_CAP, rows, day[rows[0]!]!, day[rows[rows.length - 1]!]!, f, Math.floor(af / nf), af % nf, y0 + (k % nY), visits * 65536 + cap));
       }
     }
-    g = h;
   }
   return out;
 }
@@ -423,24 +555,48 @@ export function detectExpiredCertificate(c: InspectionColumns, v: SortedViews, p
       to[k] = dayNumber(o.certificateValidTo);
     }
   }
-  void v;
+  if (!p.flagUnregisteredOfficer) {
+    // unregistered officers are skipped: an always-valid range
+    for (let k = 0; k < no; k++) {
+      if (registered[k]) continue;
+      from[k] = -2_000_000_000;
+      to[k] = 2_000_000_000;
+    }
+  }
+  // per officer, from the officer projection (rows in day order): the rows before valid_from and after valid_to,
+  // found by binary search — officers valid over the whole snapshot are skipped without reading a row
+  const { day } = c;
+  const P = v.byOfficer;
+  const firstAtOrAfter = (s: number, e: number, d: number) => {
+    while (s < e) {
+      const mid = (s + e) >>> 1;
+      if (day[P[mid]!]! < d) s = mid + 1;
+      else e = mid;
+    }
+    return s;
+  };
   const byOfficer = new Map<number, number[]>();
-  for (let r = 0; r < c.n; r++) {
-    const o = c.officer[r]!;
-    if (!registered[o] && !p.flagUnregisteredOfficer) continue;
-    const d = c.day[r]!;
-    if (d >= from[o]! && d <= to[o]!) continue;
-    let list = byOfficer.get(o);
-    if (!list) byOfficer.set(o, (list = []));
-    list.push(r);
+  for (let o = 0; o < no; o++) {
+    const s = v.officerStart[o]!;
+    const e = v.officerStart[o + 1]!;
+    if (s === e || (from[o]! <= v.minDay && to[o]! >= v.maxDay)) continue;
+    const lo = firstAtOrAfter(s, e, from[o]!); // rows before valid_from: [s, lo)
+    const hi = firstAtOrAfter(s, e, to[o]! + 1); // rows after valid_to: [hi, e)
+    const rows: number[] = [];
+    if (hi <= lo) for (let q = s; q < e; q++) rows.push(P[q]!);
+    else {
+      for (let q = s; q < lo; q++) rows.push(P[q]!);
+      for (let q = hi; q < e; q++) rows.push(P[q]!);
+    }
+    if (rows.length) byOfficer.set(o, rows);
   }
   const out: RawFlag[] = [];
   for (const [o, rows] of byOfficer) {
-    rows.sort((a, b) => c.day[a]! - c.day[b]! || a - b);
-    const officer = c.dicts.officer.values[o]!;
+    idOrderWithinDays(c, rows);
+    const officerId = c.dicts.officer.values[o]!;
     out.push({
-      key: officer,
-      officer,
+      key: officerId,
+      officer: officerId,
       agencies: distinctSorted(rows.map((r) => c.agency[r]!), c.dicts.agency.values),
       rows,
       firstDay: c.day[rows[0]!]!,

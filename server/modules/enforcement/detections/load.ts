@@ -17,7 +17,8 @@ type RawRow = [string, string, string, string, string, string, string | null, st
 export async function loadInspectionColumns(handle: DbHandle, range: DayRange): Promise<InspectionColumns> {
   const b = new ColumnBuilder(1 << 14);
   if (handle.sqlite) {
-    const stmt = handle.sqlite.prepare(`select ${COLS} from enforcement_inspections where inspected_on >= ? and inspected_on <= ?`).raw(true);
+    // `+inspected_on`: a scan of the table in key order, not the date index and a key lookup per row (10× slower)
+    const stmt = handle.sqlite.prepare(`select ${COLS} from enforcement_inspections where +inspected_on >= ? and +inspected_on <= ?`).raw(true);
     for (const r of stmt.iterate(range.from, range.to) as IterableIterator<RawRow>) {
       b.push(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], dayNumber(r[8]), r[9]);
     }
