@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { ART, type Flow, PASSWORD, expect, login, pickOption, sofficeBinary } from './lib';
 import { extractPdfText } from './pdf-text';
@@ -138,6 +139,50 @@ export const legalityFlows: Flow[] = [
         const flat = text.replace(/\s+/g, '');
         expect(flat.includes('合法性审查意见书'), `the PDF has the title 合法性审查意见书 (text read by ${via})`);
         expect(flat.includes(opinionNo), `the PDF has the number ${opinionNo} (text read by ${via}; it begins: ${flat.slice(0, 160)})`);
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+  ],
+  [
+    '合法性审查: the register exported to Excel with the screen\'s filter; a legal adviser corrected and taken out of use',
+    async (page, base) => {
+      const work = mkdtempSync(path.join(tmpdir(), 'fazhi-lr-xlsx-'));
+      try {
+        await login(page, base, 'hfx.head');
+        await page.getByRole('menuitem', { name: '审查台账' }).click();
+        await page.getByRole('heading', { name: '合法性审查' }).waitFor();
+        const filter = page.locator('form.filter-bar').first();
+        await pickOption(page, filter.getByLabel('类别'), '行政规范性文件', true);
+        await filter.getByRole('button', { name: '查询' }).click();
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出 Excel/ }).click()]);
+        const file = path.join(work, 'register.xlsx');
+        await download.saveAs(file);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(file);
+        const ws = wb.getWorksheet('登记台账');
+        expect(Boolean(ws), 'the workbook has the sheet 登记台账');
+        expect(String(ws!.getCell('A1').value).includes('类型：行政规范性文件'), `the sheet states the filter (${String(ws!.getCell('A1').value)})`);
+        const kinds = new Set<string>();
+        ws!.eachRow((r, n) => {
+          if (n > 2) kinds.add(String(r.getCell(2).value));
+        });
+        expect(kinds.size === 1 && kinds.has('行政规范性文件'), `only 行政规范性文件 exported (${[...kinds].join('、')})`);
+        // a legal adviser: corrected and stopped; the register shows it
+        await page.getByRole('menuitem', { name: '法律顾问' }).click();
+        await page.getByRole('heading', { name: '法律顾问' }).first().waitFor();
+        const edit = page.getByRole('button', { name: /^修改/ }).first();
+        await edit.waitFor();
+        const name = (await edit.getAttribute('aria-label'))!.replace(/^修改/, '');
+        await edit.click();
+        await dialogAction(page, `修改法律顾问：${name}`, async (d) => {
+          await d.getByLabel('专业领域').fill('行政法、合同法');
+          await d.getByRole('switch').click();
+        }, '保存');
+        const row = page.getByRole('row', { name: new RegExp(name) }).first();
+        await row.getByText('停用', { exact: true }).waitFor();
+        await row.getByText('行政法、合同法').waitFor();
+        await page.screenshot({ path: path.join(ART, 'legality-04-advisers.png'), fullPage: true });
       } finally {
         rmSync(work, { recursive: true, force: true });
       }

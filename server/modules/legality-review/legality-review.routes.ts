@@ -3,7 +3,7 @@
  * points, legal advisers and consultations, clean-up campaigns, and the public comment portal
  * (/api/v1/portal/legality-review). URL + permission + schemas; the service does the rest.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 // Type-only: brings the request's isMultipart() and parts() (the plugin is registered in app.ts).
@@ -55,6 +55,7 @@ import { actorOf, meta } from '../../http/auth';
 import { responses } from '../../http/schemas';
 import { contentDisposition } from '../../platform/documents';
 import type { LegalityReviewService } from './legality-review.service';
+import { XLSX_MIME } from './registers.export';
 import type { RegistersService } from './registers.service';
 
 const BASE = '/api/v1/legality-review';
@@ -66,9 +67,14 @@ const SubParams = z.object({ id: z.string().min(1).max(64), sub: z.string().min(
 const Binary = z.unknown().describe('二进制文件');
 const EndBody = z.object({ on: IsoDate, reason: z.string().trim().min(1).max(500) });
 const MultipartBody = z.unknown().describe('multipart/form-data');
+const ContactPointUpdateBody = LrContactPointBody.extend({ active: z.boolean() });
+const AdviserUpdateBody = LrAdviserBody.extend({ active: z.boolean() });
 
 const READ: Permission = 'legalityReview.draft.read';
 const perm = (p: Permission) => ({ permission: [READ, p] as Permission[] });
+/** Sends an Excel workbook as a download named after the register (no caching: the register changes). */
+const xlsx = (reply: FastifyReply, name: string, ascii: string, bytes: Buffer) =>
+  reply.header('content-type', XLSX_MIME).header('content-disposition', contentDisposition(`${name}.xlsx`, ascii)).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(bytes);
 
 /** Reads one file (and the `kind` field) of a multipart request; oversize files come back flagged as truncated. */
 async function readUpload(req: FastifyRequest): Promise<{ name: string; bytes: Buffer; truncated: boolean; mime: string; fields: Record<string, string> }> {
@@ -101,6 +107,11 @@ export function legalityReviewRoutes(deps: { drafts: LegalityReviewService; regi
 
     // ── drafts ───────────────────────────────────────────────────────────────────────────────
     r.get(D, { config: { permission: READ }, schema: { tags: TAG, summary: '合法性审查登记台账（按数据权限；expiring=true 为180日内有效期届满的文件）', querystring: LrDraftListQuery, response: responses(listOf(LrDraftSummary)) }, handler: async (req) => svc.list(actorOf(req), req.query) });
+    r.get(`${D}/export.xlsx`, {
+      config: { permission: READ },
+      schema: { tags: TAG, summary: '导出登记台账（Excel，筛选条件与页面一致）', querystring: LrDraftListQuery.omit({ page: true, pageSize: true }), produces: [XLSX_MIME], response: responses(z.any().describe('Excel 工作簿（.xlsx，二进制）')) },
+      handler: async (req, reply) => xlsx(reply, '合法性审查登记台账', 'legality-register', await svc.exportWorkbook(actorOf(req), req.query)),
+    });
     r.post(D, { config: perm('legalityReview.draft.submit'), schema: { tags: TAG, summary: '登记送审稿（起草单位）', body: LrDraftCreateBody, response: responses(LrDraftDetail) }, handler: async (req) => svc.create(actorOf(req), req.body, meta(req)) });
     r.get(`${D}/:id`, { config: { permission: READ }, schema: { tags: TAG, summary: '送审稿详情：材料清单、审查时限、审查发现、意见、征求意见', params: IdParams, response: responses(LrDraftDetail) }, handler: async (req) => svc.get(actorOf(req), req.params.id) });
     r.put(`${D}/:id/text`, { config: perm('legalityReview.draft.submit'), schema: { tags: TAG, summary: '录入送审稿正文', params: IdParams, body: LrDraftTextBody, response: responses(LrDraftDetail) }, handler: async (req) => svc.setText(actorOf(req), req.params.id, req.body.text, meta(req)) });
@@ -158,9 +169,16 @@ export function legalityReviewRoutes(deps: { drafts: LegalityReviewService; regi
     // ── contact points, advisers, consultations, clean-up ────────────────────────────────────
     r.get(`${BASE}/contact-points`, { config: { permission: READ }, schema: { tags: TAG, summary: '企业联系点', response: responses(z.object({ data: z.array(LrContactPointSchema), representativeness: LrRepresentativenessSchema })) }, handler: async (req) => ({ data: await reg.listContactPoints(actorOf(req)), representativeness: await reg.representativeness(actorOf(req)) }) });
     r.post(`${BASE}/contact-points`, { config: perm('legalityReview.comment.manage'), schema: { tags: TAG, summary: '登记企业联系点（行业、规模、所有制）', body: LrContactPointBody, response: responses(LrContactPointSchema) }, handler: async (req) => reg.createContactPoint(actorOf(req), req.body, meta(req)) });
+    r.put(`${BASE}/contact-points/:id`, { config: perm('legalityReview.comment.manage'), schema: { tags: TAG, summary: '修改企业联系点（含停用；停用的联系点不计入代表性）', params: IdParams, body: ContactPointUpdateBody, response: responses(LrContactPointSchema) }, handler: async (req) => reg.updateContactPoint(actorOf(req), req.params.id, req.body, meta(req)) });
     r.get(`${BASE}/advisers`, { config: { permission: READ }, schema: { tags: TAG, summary: '法律顾问（含已出具意见数、累计用时）', response: responses(z.object({ data: z.array(LrAdviserSchema) })) }, handler: async (req) => ({ data: await reg.listAdvisers(actorOf(req)) }) });
     r.post(`${BASE}/advisers`, { config: perm('legalityReview.adviser.manage'), schema: { tags: TAG, summary: '登记法律顾问', body: LrAdviserBody, response: responses(LrAdviserSchema) }, handler: async (req) => reg.createAdviser(actorOf(req), req.body, meta(req)) });
+    r.put(`${BASE}/advisers/:id`, { config: perm('legalityReview.adviser.manage'), schema: { tags: TAG, summary: '修改法律顾问信息（含停用；停用的法律顾问不能再被指派）', params: IdParams, body: AdviserUpdateBody, response: responses(LrAdviserSchema) }, handler: async (req) => reg.updateAdviser(actorOf(req), req.params.id, req.body, meta(req)) });
     r.get(`${BASE}/consultations`, { config: { permission: READ }, schema: { tags: TAG, summary: '法律顾问咨询论证台账', querystring: LrConsultListQuery, response: responses(listOf(LrConsultSchema)) }, handler: async (req) => reg.listConsultations(actorOf(req), req.query) });
+    r.get(`${BASE}/consultations/export.xlsx`, {
+      config: { permission: READ },
+      schema: { tags: TAG, summary: '导出法律顾问咨询论证台账及法律顾问（Excel，筛选条件与页面一致）', querystring: LrConsultListQuery.omit({ page: true, pageSize: true }), produces: [XLSX_MIME], response: responses(z.any().describe('Excel 工作簿（.xlsx，二进制）')) },
+      handler: async (req, reply) => xlsx(reply, '法律顾问咨询论证台账', 'legality-consultations', await reg.exportConsultations(actorOf(req), req.query)),
+    });
     r.post(`${BASE}/consultations`, { config: perm('legalityReview.adviser.manage'), schema: { tags: TAG, summary: '登记咨询论证需求（重大事项、重要文件、重大合同）', body: LrConsultBody, response: responses(LrConsultSchema) }, handler: async (req) => reg.createConsultation(actorOf(req), req.body, meta(req)) });
     r.post(`${BASE}/consultations/:id/assign`, { config: perm('legalityReview.adviser.manage'), schema: { tags: TAG, summary: '指派法律顾问', params: IdParams, body: LrConsultAssignBody, response: responses(LrConsultSchema) }, handler: async (req) => reg.assignConsultation(actorOf(req), req.params.id, req.body, meta(req)) });
     r.post(`${BASE}/consultations/:id/opinion`, { config: perm('legalityReview.adviser.manage'), schema: { tags: TAG, summary: '登记法律顾问意见与用时', params: IdParams, body: LrConsultOpinionBody, response: responses(LrConsultSchema) }, handler: async (req) => reg.answerConsultation(actorOf(req), req.params.id, req.body, meta(req)) });

@@ -53,6 +53,7 @@ import type { DeadlineService } from '../../platform/deadlines';
 import { buildOfficialDocx } from '../../platform/documents';
 import { type Actor, type RequestMeta, can } from '../../platform/identity';
 import { type DraftRow, MODULE, OBJECT_TYPE, createLegalityRepo, draftScope } from './legality-review.repo';
+import { EXPORT_MAX_ROWS, draftFilterText, draftRegisterWorkbook } from './registers.export';
 import { type DraftAction, TRANSITIONS, allowedActions, nextStatus } from './status';
 import { checkUpload } from './upload-check';
 
@@ -142,12 +143,26 @@ export function createLegalityReviewService(deps: {
   engine: () => ReviewEngine;
   uploadsDir: string;
   organName?: string;
-  reviewDepartmentCode?: string;
+  /** department code that holds registered drafts; unset or unknown: derived (see reviewDepartmentId) */
+  reviewDepartmentCode?: string | null;
   numbering?: LegalityNumbering;
   maxValidityYears?: number;
 }) {
   const { db, clock, audit, deadlines } = deps;
   const repo = createLegalityRepo(db);
+  /**
+   * The department that holds a newly registered draft: the configured one (FAZHI_LEGALITY_REVIEW_DEPARTMENT), else
+   * derived like the 行政复议 portal's — the one department whose name contains 合法性审查 (the review section, e.g.
+   * 合法性审查科), else the registering user's department.
+   */
+  async function reviewDepartmentId(actor: Actor): Promise<string> {
+    if (deps.reviewDepartmentCode) {
+      const d = await repo.departmentByCode(deps.reviewDepartmentCode);
+      if (d) return d.id;
+    }
+    const named = await db.selectFrom('departments').select('id').where('name', 'like', '%合法性审查%').limit(2).execute();
+    return named.length === 1 ? named[0]!.id : actor.departmentId;
+  }
   const numbering = deps.numbering ?? DEFAULT_NUMBERING;
   const organName = deps.organName ?? '北京市西城区司法局';
   const maxValidityYears = deps.maxValidityYears ?? DEFAULT_MAX_VALIDITY_YEARS;
@@ -354,8 +369,7 @@ export function createLegalityReviewService(deps: {
         const min = await compute(RULE.majorDecisionReview, body.submittedOn);
         if (body.requestedBy < min.due) throw new AppError('LR_REVIEW_PERIOD_TOO_SHORT', { requestedBy: body.requestedBy, earliest: min.due });
       }
-      const dept = deps.reviewDepartmentCode ? await repo.departmentByCode(deps.reviewDepartmentCode) : undefined;
-      const departmentId = dept?.id ?? actor.departmentId;
+      const departmentId = await reviewDepartmentId(actor);
       const id = randomUUID();
       const year = Number(body.submittedOn.slice(0, 4));
       await db.transaction().execute(async (trx) => {
@@ -384,6 +398,13 @@ export function createLegalityReviewService(deps: {
 
     async get(actor: Actor, id: string) {
       return detail(actor, await load(actor, id));
+    },
+
+    /** The register with the screen's filters as an Excel workbook (at most EXPORT_MAX_ROWS rows). */
+    async exportWorkbook(actor: Actor, q: Omit<Body<typeof LrDraftListQuery>, 'page' | 'pageSize'>): Promise<Buffer> {
+      const f = { kind: q.kind, status: q.status, q: q.q, expiringBefore: q.expiring === 'true' ? addDays(clock.today(), 180) : undefined };
+      const [rows, total] = await Promise.all([repo.page(actor, f, EXPORT_MAX_ROWS, 0), repo.count(actor, f)]);
+      return draftRegisterWorkbook(rows.map(summary), total, draftFilterText(q), clock.nowIso());
     },
 
     async caseNumbers(objectType: string, ids: string[]) {

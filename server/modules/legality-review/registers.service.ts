@@ -26,6 +26,7 @@ import type { Clock } from '../../platform/clock';
 import type { Actor, RequestMeta } from '../../platform/identity';
 import { createLegalityRepo, departmentScope, draftScope } from './legality-review.repo';
 import type { LegalityReviewService } from './legality-review.service';
+import { EXPORT_MAX_ROWS, consultFilterText, consultationWorkbook } from './registers.export';
 
 type Body<T extends z.ZodTypeAny> = z.infer<T>;
 
@@ -88,6 +89,20 @@ export function createRegistersService(deps: { db: Db; clock: Clock; audit: Audi
       });
       return (await this.listContactPoints(actor)).find((p) => p.id === id)!;
     },
+    /** Corrects a contact point or takes it out of use (inactive points no longer count for representativeness). */
+    async updateContactPoint(actor: Actor, id: string, body: Body<typeof LrContactPointBody> & { active: boolean }, meta: RequestMeta) {
+      const old = await db.selectFrom('legalityContactPoints').selectAll().where('id', '=', id).where((eb) => departmentScope(eb, actor, 'departmentId')).executeTakeFirst();
+      if (!old) throw new AppError('NOT_FOUND', { entity: 'legalityContactPoint', id });
+      const next = { name: body.name, industry: body.industry, size: body.size, ownership: body.ownership, contactName: body.contactName?.trim() ? body.contactName.trim() : null, active: body.active ? 1 : 0 };
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('legalityContactPoints').set(next).where('id', '=', id).execute();
+        await audit.record(
+          { ...rec(actor, meta, 'legalityReview.contactPoint.update', 'legalityContactPoint', id, { name: next.name, industry: next.industry, size: next.size, ownership: next.ownership, active: body.active }), before: { name: old.name, industry: old.industry, size: old.size, ownership: old.ownership, active: old.active === 1 } },
+          trx,
+        );
+      });
+      return (await this.listContactPoints(actor)).find((p) => p.id === id)!;
+    },
     async representativeness(actor: Actor) {
       return representativeness((await this.listContactPoints(actor)).filter((p) => p.active));
     },
@@ -113,6 +128,17 @@ export function createRegistersService(deps: { db: Db; clock: Clock; audit: Audi
       });
       return (await this.listAdvisers(actor)).find((a) => a.id === id)!;
     },
+    /** Corrects an adviser's details or ends the engagement (an inactive adviser cannot be assigned). */
+    async updateAdviser(actor: Actor, id: string, body: Body<typeof LrAdviserBody> & { active: boolean }, meta: RequestMeta) {
+      const old = await db.selectFrom('legalityAdvisers').selectAll().where('id', '=', id).where((eb) => departmentScope(eb, actor, 'departmentId')).executeTakeFirst();
+      if (!old) throw new AppError('NOT_FOUND', { entity: 'legalityAdviser', id });
+      const next = { name: body.name, firm: body.firm, specialty: body.specialty?.trim() ? body.specialty.trim() : null, active: body.active ? 1 : 0 };
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('legalityAdvisers').set(next).where('id', '=', id).execute();
+        await audit.record({ ...rec(actor, meta, 'legalityReview.adviser.update', 'legalityAdviser', id, { name: next.name, firm: next.firm, active: body.active }), before: { name: old.name, firm: old.firm, active: old.active === 1 } }, trx);
+      });
+      return (await this.listAdvisers(actor)).find((a) => a.id === id)!;
+    },
     async listConsultations(actor: Actor, q: Body<typeof LrConsultListQuery>) {
       let base = db.selectFrom('legalityConsultations as c').where((eb) => departmentScope(eb, actor, 'c.departmentId'));
       if (q.status) base = base.where('c.status', '=', q.status);
@@ -122,6 +148,11 @@ export function createRegistersService(deps: { db: Db; clock: Clock; audit: Audi
         base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { data: rows.map(consultOut), total: Number(total.n) };
+    },
+    /** The consultation register with the screen's filters, and the advisers, as an Excel workbook. */
+    async exportConsultations(actor: Actor, q: Omit<Body<typeof LrConsultListQuery>, 'page' | 'pageSize'>): Promise<Buffer> {
+      const { data, total } = await this.listConsultations(actor, { ...q, page: 1, pageSize: EXPORT_MAX_ROWS });
+      return consultationWorkbook(data, total, await this.listAdvisers(actor), consultFilterText(q), clock.nowIso());
     },
     async createConsultation(actor: Actor, body: Body<typeof LrConsultBody>, meta: RequestMeta) {
       if (body.requestedOn > clock.today()) throw new AppError('LR_DATE_ORDER', { what: 'requestedOn' });

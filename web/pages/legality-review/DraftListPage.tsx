@@ -1,11 +1,11 @@
 /** 合法性审查登记台账: drafts under review and documents in force, with filters; registration of a new draft. */
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { LR_DRAFT_KIND_LABELS, LR_DRAFT_STATUS_LABELS, type LrDraftDetail, type LrDraftKind, type LrDraftStatus, type LrDraftSummary } from '../../../common/contracts';
-import { get, post } from '../../app/api';
+import { API_BASE, get, post, toQueryString } from '../../app/api';
 import { useCan } from '../../app/auth';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -99,6 +99,7 @@ export function DraftListPage() {
           <Form.Item label="关键词" name="q"><Input allowClear placeholder="名称、登记号、起草单位、文号" maxLength={60} style={{ width: 220 }} /></Form.Item>
           <Form.Item name="expiring" valuePropName="checked"><Checkbox>180日内有效期届满</Checkbox></Form.Item>
           <Form.Item><Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button></Form.Item>
+          <Form.Item><Button icon={<DownloadOutlined />} href={`${API_BASE}${API}/drafts/export.xlsx${toQueryString(filter)}`} download>导出 Excel</Button></Form.Item>
         </Form>
         <ErrorAlert error={list.error} quiet />
         <Table<LrDraftSummary> rowKey="id" size="middle" loading={list.isFetching} columns={columns} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 件`, onChange: setPage }} />

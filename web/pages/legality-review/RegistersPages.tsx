@@ -1,7 +1,7 @@
 /** 企业联系点 (with representativeness), 法律顾问 and their consultations, and 清理 campaigns. */
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tabs } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Tabs } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { z } from 'zod';
@@ -17,7 +17,7 @@ import {
   type LrDraftSummary,
   type LrRepresentativenessSchema,
 } from '../../../common/contracts';
-import { get, post } from '../../app/api';
+import { API_BASE, get, post, put, toQueryString } from '../../app/api';
 import { useCan } from '../../app/auth';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -32,6 +32,8 @@ type Adviser = z.infer<typeof LrAdviserSchema>;
 type Consult = z.infer<typeof LrConsultSchema>;
 type Cleanup = z.infer<typeof LrCleanupSchema>;
 const opts = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
+/** Consultation states as the register shows them (same words as the Excel export). */
+const CONSULT_STATUS_LABELS = { requested: '待指派', assigned: '已指派', answered: '已出具意见' };
 
 function FormModal({ title, onClose, submit, initial, children, invalidate }: { title: string; onClose: () => void; submit: (v: Record<string, unknown>) => Promise<unknown>; initial?: Record<string, unknown>; children: ReactNode; invalidate: string }) {
   const [form] = Form.useForm();
@@ -59,9 +61,27 @@ function FormModal({ title, onClose, submit, initial, children, invalidate }: { 
 const req = [{ required: true, whitespace: true, message: '必填' }];
 const countText = (m: Record<string, number>, labels?: Record<string, string>) => Object.entries(m).map(([k, n]) => `${labels?.[k] ?? k} ${n}`).join('，') || '—';
 
+/** The fields of a contact point, shared by registration and correction. */
+function ContactPointFields({ withActive }: { withActive?: boolean }) {
+  return (
+    <>
+      <Form.Item label="企业（组织）名称" name="name" rules={req}><Input maxLength={100} /></Form.Item>
+      <Row gutter={12}>
+        <Col span={8}><Form.Item label="行业" name="industry" rules={req}><Input maxLength={40} placeholder="如：餐饮、美容美发" /></Form.Item></Col>
+        <Col span={8}><Form.Item label="规模" name="size" rules={[{ required: true }]}><Select options={opts(LR_ENTERPRISE_SIZE_LABELS)} /></Form.Item></Col>
+        <Col span={8}><Form.Item label="所有制" name="ownership" rules={[{ required: true }]}><Select options={opts(LR_OWNERSHIP_LABELS)} /></Form.Item></Col>
+      </Row>
+      <Form.Item label="联系人（不填写手机号等个人信息）" name="contactName"><Input maxLength={40} /></Form.Item>
+      {withActive && <Form.Item label="有效（停用的联系点不计入代表性）" name="active" valuePropName="checked"><Switch checkedChildren="有效" unCheckedChildren="停用" /></Form.Item>}
+    </>
+  );
+}
+
 export function ContactPointsPage() {
   const can = useCan();
+  const manage = can('legalityReview.comment.manage');
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState<ContactPoint | null>(null);
   const q = useQuery({ queryKey: ['legality', 'contactPoints'], queryFn: () => get<{ data: ContactPoint[]; representativeness: z.infer<typeof LrRepresentativenessSchema> }>(`${API}/contact-points`) });
   const r = q.data?.representativeness;
   return (
@@ -92,18 +112,18 @@ export function ContactPointsPage() {
             { title: '所有制', dataIndex: 'ownership', width: 120, render: (v: keyof typeof LR_OWNERSHIP_LABELS) => LR_OWNERSHIP_LABELS[v] },
             { title: '联系人', dataIndex: 'contactName', width: 100, render: (v: string | null) => v ?? '—' },
             { title: '状态', dataIndex: 'active', width: 80, render: (v: boolean) => <StatusTag tone={v ? 'green' : 'grey'}>{v ? '有效' : '停用'}</StatusTag> },
+            ...(manage ? [{ title: '操作', key: 'ops', width: 80, render: (_: unknown, p: ContactPoint) => <Button size="small" onClick={() => setEditing(p)} aria-label={`修改${p.name}`}>修改</Button> }] : []),
           ]}
         />
       </Card>
       {open && (
         <FormModal title="登记企业联系点" invalidate="contactPoints" onClose={() => setOpen(false)} initial={{ size: 'small', ownership: 'private' }} submit={(v) => post(`${API}/contact-points`, v)}>
-          <Form.Item label="企业（组织）名称" name="name" rules={req}><Input maxLength={100} /></Form.Item>
-          <Row gutter={12}>
-            <Col span={8}><Form.Item label="行业" name="industry" rules={req}><Input maxLength={40} placeholder="如：餐饮、美容美发" /></Form.Item></Col>
-            <Col span={8}><Form.Item label="规模" name="size" rules={[{ required: true }]}><Select options={opts(LR_ENTERPRISE_SIZE_LABELS)} /></Form.Item></Col>
-            <Col span={8}><Form.Item label="所有制" name="ownership" rules={[{ required: true }]}><Select options={opts(LR_OWNERSHIP_LABELS)} /></Form.Item></Col>
-          </Row>
-          <Form.Item label="联系人（不填写手机号等个人信息）" name="contactName"><Input maxLength={40} /></Form.Item>
+          <ContactPointFields />
+        </FormModal>
+      )}
+      {editing && (
+        <FormModal title={`修改企业联系点：${editing.name}`} invalidate="contactPoints" onClose={() => setEditing(null)} initial={{ name: editing.name, industry: editing.industry, size: editing.size, ownership: editing.ownership, contactName: editing.contactName ?? '', active: editing.active }} submit={(v) => put(`${API}/contact-points/${editing.id}`, v)}>
+          <ContactPointFields withActive />
         </FormModal>
       )}
     </>
@@ -114,10 +134,11 @@ export function AdvisersPage() {
   const can = useCan();
   const manage = can('legalityReview.adviser.manage');
   const today = todayBeijing();
-  const [modal, setModal] = useState<null | { kind: 'adviser' | 'consult' } | { kind: 'assign' | 'answer'; c: Consult }>(null);
+  const [modal, setModal] = useState<null | { kind: 'adviser' | 'consult' } | { kind: 'assign' | 'answer'; c: Consult } | { kind: 'editAdviser'; a: Adviser }>(null);
   const [page, setPage] = useState(1);
+  const [filter, setFilter] = useState<{ subject?: string; status?: string }>({});
   const advisers = useQuery({ queryKey: ['legality', 'advisers'], queryFn: () => get<{ data: Adviser[] }>(`${API}/advisers`) });
-  const consults = useQuery({ queryKey: ['legality', 'advisers', 'consultations', page], queryFn: () => get<{ data: Consult[]; total: number }>(`${API}/consultations`, { page, pageSize: 20 }) });
+  const consults = useQuery({ queryKey: ['legality', 'advisers', 'consultations', filter, page], queryFn: () => get<{ data: Consult[]; total: number }>(`${API}/consultations`, { ...filter, page, pageSize: 20 }) });
   const close = () => setModal(null);
   return (
     <>
@@ -130,9 +151,17 @@ export function AdvisersPage() {
           { title: '专业领域', dataIndex: 'specialty', render: (v: string | null) => v ?? '—' },
           { title: '已出具意见', dataIndex: 'consultations', width: 110 },
           { title: '累计用时', dataIndex: 'minutes', width: 110, render: (v: number) => `${(v / 60).toFixed(1)} 小时` },
+          { title: '状态', dataIndex: 'active', width: 80, render: (v: boolean) => <StatusTag tone={v ? 'green' : 'grey'}>{v ? '在聘' : '停用'}</StatusTag> },
+          ...(manage ? [{ title: '操作', key: 'ops', width: 80, render: (_: unknown, a: Adviser) => <Button size="small" onClick={() => setModal({ kind: 'editAdviser', a })} aria-label={`修改${a.name}`}>修改</Button> }] : []),
         ]} />
       </Card>
       <Card title="咨询论证台账">
+        <Form layout="inline" className="filter-bar" name="lrConsultFilter" onFinish={(v: { subject?: string; status?: string }) => { setFilter({ ...(v.subject ? { subject: v.subject } : {}), ...(v.status ? { status: v.status } : {}) }); setPage(1); }}>
+          <Form.Item label="事项" name="subject"><Select allowClear style={{ width: 130 }} options={opts(LR_CONSULT_SUBJECT_LABELS)} /></Form.Item>
+          <Form.Item label="状态" name="status"><Select allowClear style={{ width: 130 }} options={opts(CONSULT_STATUS_LABELS)} /></Form.Item>
+          <Form.Item><Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button></Form.Item>
+          <Form.Item><Button icon={<DownloadOutlined />} href={`${API_BASE}${API}/consultations/export.xlsx${toQueryString(filter)}`} download>导出 Excel</Button></Form.Item>
+        </Form>
         <Table<Consult> rowKey="id" size="small" loading={consults.isFetching} dataSource={consults.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: consults.data?.total ?? 0, onChange: setPage }} columns={[
           { title: '编号', dataIndex: 'no', width: 150 },
           { title: '事项', dataIndex: 'subject', width: 100, render: (v: keyof typeof LR_CONSULT_SUBJECT_LABELS) => LR_CONSULT_SUBJECT_LABELS[v] },
@@ -150,6 +179,14 @@ export function AdvisersPage() {
           <Form.Item label="姓名" name="name" rules={req}><Input maxLength={40} /></Form.Item>
           <Form.Item label="所在律师事务所（单位）" name="firm" rules={req}><Input maxLength={100} /></Form.Item>
           <Form.Item label="专业领域" name="specialty"><Input maxLength={100} /></Form.Item>
+        </FormModal>
+      )}
+      {modal?.kind === 'editAdviser' && (
+        <FormModal title={`修改法律顾问：${modal.a.name}`} invalidate="advisers" onClose={close} initial={{ name: modal.a.name, firm: modal.a.firm, specialty: modal.a.specialty ?? '', active: modal.a.active }} submit={(v) => put(`${API}/advisers/${modal.a.id}`, v)}>
+          <Form.Item label="姓名" name="name" rules={req}><Input maxLength={40} /></Form.Item>
+          <Form.Item label="所在律师事务所（单位）" name="firm" rules={req}><Input maxLength={100} /></Form.Item>
+          <Form.Item label="专业领域" name="specialty"><Input maxLength={100} /></Form.Item>
+          <Form.Item label="在聘（停用的法律顾问不能再被指派）" name="active" valuePropName="checked"><Switch checkedChildren="在聘" unCheckedChildren="停用" /></Form.Item>
         </FormModal>
       )}
       {modal?.kind === 'consult' && (

@@ -52,7 +52,7 @@ export function segmentAt(sent: string, idx: number): Span {
 const CITE_RE = new RegExp(
   [
     '(?:依照|依据|按照|根据|适用|遵守|符合)[^，。；,;]{0,8}《[^》]{2,60}》',
-    '(?:依照|依据|按照|根据)(?!本(?:办法|规定|细则|意见|方案|通知|决定)|[^，。；,;]{0,4}(?:需要|实际|情况))[^，。；,;]{0,30}(?:法律|行政法规|(?<!办)法规|规章|司法解释|国家[^，。；,;]{0,20}规定|有关规定|清单)',
+    '(?:依照|依据|按照|根据)(?!本(?:办法|规定|细则|意见|方案|通知|决定)|[^，。；,;]{0,4}(?:需要|实际|情况)|(?:本区|本县|本街道|本镇|本乡|区政府|区人民政府|县政府|县人民政府|街道|本部门|本单位|本局)[^，。；,;]{0,6}有关规定)[^，。；,;]{0,30}(?:法律|行政法规|(?<!办)法规|规章|司法解释|国家[^，。；,;]{0,20}规定|有关规定|清单)',
     '依法(?:享有|具有|取得)[^，。；,;]{0,12}(?:权|职权|资格)',
     '法律、?(?:行政)?法规(?:、规章)?(?:另有规定|有规定)',
   ].join('|'),
@@ -65,6 +65,9 @@ export function coveredByBasis(sent: string, idx: number): boolean {
   if (!CITE_RE.test(sent)) return false;
   const seg = segmentAt(sent, idx);
   if (/^(?:并|且|同时)?一律|^另行?|^并加重/u.test(seg.text)) return false;
+  // a further measure joined on after the cited one (…依照《…》的规定处罚，并责令停业整顿) is the document's own,
+  // unless the segment cites its own basis; 并处 is the statute's own wording for a combined sanction
+  if (/^(?:并|同时|且|还)(?:一并|直接|可以)?(?:责令|吊销|暂扣|没收|处以|给予|予以|取消|限制|列入|纳入|通报|曝光|停止|关闭|查封|扣押|冻结|收回|注销)/u.test(seg.text) && !CITE_RE.test(seg.text) && seg.start > 0 && CITE_RE.test(sent.slice(0, seg.start))) return false;
   // a citation inside the very segment that sets an extra measure after the cited one: 依照…处罚并一律…
   const before = sent.slice(seg.start, idx);
   if (/一律/u.test(before)) return false;
@@ -80,14 +83,15 @@ const NEG_RE = /(?:不得|严禁|禁止|不再|无需|无须|不需|免于|免�
 /** True when the segment containing `idx` negates what follows (不得…, 无需…, 不作为…); `from` limits how far back. */
 export function negatedAt(sent: string, idx: number, window = 20): boolean {
   const seg = segmentAt(sent, idx);
-  const before = sent.slice(Math.max(seg.start, idx - window), idx);
-  // a segment that opens with a prohibition covers everything in it (严禁违反法定权限…实施查封); so does a sentence
-  // addressed to everyone (任何单位和个人不得…, …)
+  // a negation does not reach past a conjunction that adds a measure (取消其资格并处罚款)
+  const before = /^(?:并|同时|且)/u.test(sent.slice(idx)) ? '' : sent.slice(Math.max(seg.start, idx - window), idx).split(/并|同时|且/u).pop()!;
+  // a segment that opens with a prohibition covers everything in it (严禁违反法定权限…实施查封); so does a segment
+  // addressed to everyone (任何单位和个人不得…), but not the sanction that follows it (…，违者处罚款)
   return (
     NEG_RE.test(before) ||
     /(?:不|免|勿)$/u.test(before) ||
     /^(?:严禁|禁止|不得|不准|杜绝)/u.test(sent.slice(seg.start, idx)) ||
-    /(?:任何(?:单位|组织|个人|部门|机关)|各(?:部门|单位|级))[^。；]{0,20}(?:不得|严禁|禁止)/u.test(sent.slice(0, idx))
+    /(?:任何(?:单位|组织|个人|部门|机关)|各(?:部门|单位|级))[^。；，,]{0,20}(?:不得|严禁|禁止)/u.test(sent.slice(seg.start, idx))
   );
 }
 
@@ -95,7 +99,7 @@ export function negatedAt(sent: string, idx: number, window = 20): boolean {
 export function inViolationCondition(sent: string, idx: number): boolean {
   const before = sent.slice(0, idx);
   const after = sent.slice(idx, idx + 40);
-  return /(?:违反|违法|擅自|非法|滥)[^，,。；]*$|(?:违反|违法)[^。；]{0,30}[，,][^，,。；]*$/u.test(before) && /^[^。；]*?的[，,]/u.test(after);
+  return /(?:违反|违法|擅自|非法|滥)[^，,。；]*$|(?:违反|违法)[^。；]{0,30}[，,][^，,。；]*$/u.test(before) && /^[^。；]*?的[，,]/u.test(after) && !/^(?:由|处|并处|对其|责令|可以|应当|予以|给予)/u.test(segmentAt(sent, idx).text);
 }
 
 /** The whole clause says the matter is voluntary or not a precondition (告知不作为前置条件, 自愿申报…). */
