@@ -61,6 +61,24 @@ export const PERMISSIONS = {
   // 合法性审查 review engine
   'legalityReview.analyze': '使用合法性审查引擎：智能审查文本、查询法规条文和规则采纳率',
   'legalityReview.law.manage': '导入、更新合法性审查法规库',
+  // 矛盾纠纷排查化解、人民调解 disputes and people's mediation
+  'dispute.read': '查看矛盾纠纷登记簿、排查活动和统计',
+  'dispute.manage': '登记矛盾纠纷、研判、分流移交、办结、回访、重新办理',
+  'mediation.read': '查看人民调解委员会、调解员和调解案件',
+  'mediation.manage': '登记调解案件、调解记录、调解协议和司法确认，维护调解委员会和调解员',
+  // 社区矫正、安置帮教 community corrections and resettlement (named staff only; every view audited)
+  'corrections.subject.read': '查看社区矫正对象台账（档案限责任人查阅）',
+  'corrections.subject.manage': '登记社区矫正对象和报到、谈话、教育、奖惩、请假等记录（限责任人）',
+  'corrections.subject.oversee': '查阅全部社区矫正档案、指定责任人（区级监督，逐次留痕）',
+  // 公共法律服务 legal services (法律援助, 12348 热线与咨询, 服务点与十五分钟服务圈)
+  'legalService.aid.read': '查看法律援助申请与案件',
+  'legalService.aid.handle': '登记、审查、指派、结案法律援助案件',
+  'legalService.aid.objection': '审查对不予、终止法律援助决定的异议（司法行政部门）',
+  'legalService.hotline.read': '查看 12348 热线及现场、网络咨询记录',
+  'legalService.hotline.manage': '登记咨询记录、回访满意度、转法律援助申请',
+  'legalService.point.read': '查看公共法律服务点及十五分钟服务圈分析',
+  'legalService.inspection.manage': '双随机、一公开：抽取检查对象和执法人员、登记检查结果、公开',
+  'legalService.point.manage': '维护公共法律服务点、公共法律服务设置',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,6 +11,8 @@ import { extractPdfText } from './pdf-text';
 import { legalityFlows } from './flows-legality';
 import { enforcementFlows } from './flows-enforcement';
 import { reconPortalFlows } from './flows-recon-portal';
+import { legalServicesFlows } from './flows-legal-services';
+import { disputeFlows } from './flows-dispute';
 
 const coreFlows: Flow[] = [
   [
@@ -207,7 +209,7 @@ const coreFlows: Flow[] = [
 ];
 
 const only = process.env.FAZHI_E2E_ONLY;
-const flows: Flow[] = [...coreFlows, ...legalityFlows, ...enforcementFlows, ...reconPortalFlows].filter(([name]) => !only || name.includes(only));
+const flows: Flow[] = [...coreFlows, ...legalityFlows, ...enforcementFlows, ...reconPortalFlows, ...legalServicesFlows, ...disputeFlows].filter(([name]) => !only || name.includes(only));
 
 async function main() {
   mkdirSync(ART, { recursive: true });

@@ -35,6 +35,9 @@ import { createLegalityEngineService, legalityEngineRoutes } from './modules/leg
 import { createLegalityReviewService, createRegistersService, legalityReviewRoutes } from './modules/legality-review';
 import { createDetectionService, createImportService, detectionRoutes, importRoutes } from './modules/enforcement';
 import { analysisRoutes as enforcementAnalysisRoutes, createEnforcementAnalysisService, createEnforcementRegistersService, createSupervisionService, registersRoutes as enforcementRegistersRoutes, supervisionRoutes } from './modules/enforcement';
+import { createDisputeService, createMediationService, disputeRoutes } from './modules/dispute';
+import { correctionsRoutes, createCorrectionsService } from './modules/corrections';
+import { createHotlineService, createInspectionsService, createLegalAidService, createPointsService, legalServicesRoutes } from './modules/legal-services';
 
 z.config(z.locales.zhCN());
 
@@ -146,7 +149,7 @@ export async function buildApp(deps: AppDeps) {
   // Due-soon and overdue reminders: the configured channel, a scan on an interval (off when 0, as in tests), `npm run remind`.
   const n = config.notify;
   const channel = n.channel === 'sms' ? createSmsGatewayChannel({ url: n.smsGatewayUrl!, secret: n.smsGatewaySecret!, now: () => clock.now() }) : createLogChannel(app.log);
-  const reminders = createReminderService({ db, clock, calendar: () => calendar.current(), channel, workingDays: n.reminderWorkingDays, caseNumbers: (type, ids) => (type === 'legalityDraft' ? legalityDrafts.caseNumbers(type, ids) : reconsideration.caseNumbers(type, ids)) });
+  const reminders = createReminderService({ db, clock, calendar: () => calendar.current(), channel, workingDays: n.reminderWorkingDays, caseNumbers: (type, ids) => (type === 'legalityDraft' ? legalityDrafts.caseNumbers(type, ids) : type === 'legalAidApplication' ? legalAid.caseNumbers(ids) : type === 'mediationCase' ? mediation.caseNumbers(type, ids) : type === 'correctionSubject' ? corrections.caseNumbers(type, ids) : reconsideration.caseNumbers(type, ids)) });
   if (n.reminderIntervalMinutes > 0) {
     let stop = () => {};
     app.addHook('onReady', async () => {
@@ -166,8 +169,8 @@ export async function buildApp(deps: AppDeps) {
   const legalityEngine = createLegalityEngineService({ db, clock, audit, llm: config.legalityLlm ?? null, ...(config.legalityLimits ? { limits: config.legalityLimits } : {}) });
   await app.register(legalityEngineRoutes({ engine: legalityEngine }));
   // 合法性审查: draft lifecycle, public comment, contact points, advisers; the review engine is ./modules/legality-review/engine.
-  const legalityDrafts = createLegalityReviewService({ db, clock, audit, deadlines, calendar: () => calendar.current(), uploadsDir: path.join(config.dataDir, 'uploads'), organName: config.reconOrganName, reviewDepartmentCode: 'HFXK', engine: () => ({ analyze: async (actor, text, docKind) => (await legalityEngine.analyze(actor, { text, docKind })).findings, extractDocxText: async (b) => legalityEngine.docxText(b) }) });
-  await app.register(legalityReviewRoutes({ drafts: legalityDrafts, registers: createRegistersService({ db, clock, audit, drafts: legalityDrafts }), publicRateLimit: limits.public }));
+  const legalityDrafts = createLegalityReviewService({ db, clock, audit, deadlines, calendar: () => calendar.current(), uploadsDir: path.join(config.dataDir, 'uploads'), organName: config.reconOrganName, reviewDepartmentCode: config.legalityReviewDepartmentCode ?? null, ...(config.legalityNumbering ? { numbering: config.legalityNumbering } : {}), engine: () => ({ analyze: async (actor, text, docKind) => (await legalityEngine.analyze(actor, { text, docKind })).findings, extractDocxText: async (b) => legalityEngine.docxText(b) }) });
+  await app.register(legalityReviewRoutes({ drafts: legalityDrafts, registers: createRegistersService({ db, clock, audit, drafts: legalityDrafts, ...(config.legalityNumbering ? { consultationPrefix: config.legalityNumbering.consultation } : {}) }), publicRateLimit: limits.public }));
   // 行政执法监督 core: inspection/penalty import and detections (the supervision workflow registers its own routes).
   const enforcementImport = createImportService({ handle: deps.db, clock, audit, dataDir: config.dataDir });
   await app.register(importRoutes({ imports: enforcementImport, tmpDir: path.join(config.dataDir, 'tmp') }));
@@ -177,6 +180,18 @@ export async function buildApp(deps: AppDeps) {
   await app.register(supervisionRoutes({ supervision: enforcementSupervision }));
   await app.register(enforcementRegistersRoutes({ registers: createEnforcementRegistersService({ handle: deps.db, clock, audit, deadlines }) }));
   await app.register(enforcementAnalysisRoutes({ analysis: createEnforcementAnalysisService({ handle: deps.db, clock, supervision: enforcementSupervision }) }));
+
+  // 公共法律服务: 法律援助 on the deadline register, 12348 / consultations, service points and the 15-minute circle.
+  const legalAid = createLegalAidService({ db, clock, audit, deadlines, people, cipher, calendar: () => calendar.current() });
+  const legalHotline = createHotlineService({ db, clock, audit, cipher });
+  await app.register(legalServicesRoutes({ aid: legalAid, hotline: legalHotline, points: createPointsService({ db, clock, audit }), inspections: createInspectionsService({ db, clock, audit }), db, clock, audit, publicRateLimit: limits.public }));
+
+  // 矛盾纠纷排查化解 register and 人民调解 (judicial-confirmation window on the deadline register); 社区矫正 (C1–C8).
+  const disputes = createDisputeService({ db, clock, audit, people });
+  const mediation = createMediationService({ db, clock, audit, people, deadlines, disputes, calendar: () => calendar.current(), reminderWorkingDays: n.reminderWorkingDays });
+  await app.register(disputeRoutes({ disputes, mediation, clock }));
+  const corrections = createCorrectionsService({ db, clock, audit, people, deadlines, calendar: () => calendar.current(), disputes });
+  await app.register(correctionsRoutes({ corrections }));
 
   await registerWeb(app, config.webDir);
   return { app, routes, services: { audit, auth, admin, calendar, deadlines, people, cipher, clock, reminders } };

@@ -54,6 +54,10 @@ export interface Config {
   legalityLlm?: { url: string; model: string; key: string | null } | null;
   /** 合法性审查 engine limits that law-rules.md marks UNVERIFIED (validity periods, normative-document review time). */
   legalityLimits?: { validityMaxYears: number; provisionalMaxYears: number; documentReviewMinWorkingDays: number };
+  /** 合法性审查: department (by code) that holds registered drafts (FAZHI_LEGALITY_REVIEW_DEPARTMENT). Unset: the department whose name contains 合法性审查, else the registering user's. */
+  legalityReviewDepartmentCode?: string | null;
+  /** 合法性审查 number prefixes: 审查登记号, 审查意见书, 公布统一编号 per kind, 法律顾问咨询 (FAZHI_LEGALITY_*_NO_PREFIX). */
+  legalityNumbering?: { register: string; opinion: string; published: { normativeDocument: string; majorDecision: string; industryPolicy: string }; consultation: string };
   /** Login attempts allowed per client IP per minute (brute-force protection, 等保 2.0 身份鉴别). */
   loginRateLimitPerMinute?: number;
 }
@@ -87,6 +91,13 @@ const EnvSchema = z.object({
   FAZHI_LEGALITY_VALIDITY_YEARS: z.coerce.number().int().min(1).max(20).default(5),
   FAZHI_LEGALITY_PROVISIONAL_YEARS: z.coerce.number().int().min(1).max(10).default(2),
   FAZHI_LEGALITY_DOC_REVIEW_DAYS: z.coerce.number().int().min(1).max(30).default(5),
+  FAZHI_LEGALITY_REVIEW_DEPARTMENT: z.string().trim().min(1).max(64).optional(),
+  FAZHI_LEGALITY_REGISTER_NO_PREFIX: z.string().trim().min(1).max(10, 'FAZHI_LEGALITY_REGISTER_NO_PREFIX 最多 10 个字符').default('西合审'),
+  FAZHI_LEGALITY_OPINION_NO_PREFIX: z.string().trim().min(1).max(10, 'FAZHI_LEGALITY_OPINION_NO_PREFIX 最多 10 个字符').default('西司审'),
+  FAZHI_LEGALITY_DOC_NO_PREFIX: z.string().trim().min(1).max(10, 'FAZHI_LEGALITY_DOC_NO_PREFIX 最多 10 个字符').default('西规'),
+  FAZHI_LEGALITY_DECISION_NO_PREFIX: z.string().trim().min(1).max(10, 'FAZHI_LEGALITY_DECISION_NO_PREFIX 最多 10 个字符').default('西决'),
+  FAZHI_LEGALITY_POLICY_NO_PREFIX: z.string().trim().min(1).max(10, 'FAZHI_LEGALITY_POLICY_NO_PREFIX 最多 10 个字符').default('西产规'),
+  FAZHI_LEGALITY_CONSULT_NO_PREFIX: z.string().trim().min(1).max(10, 'FAZHI_LEGALITY_CONSULT_NO_PREFIX 最多 10 个字符').default('西法顾'),
   FAZHI_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
 });
 
@@ -159,6 +170,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     reconPortalDepartmentCode: e.FAZHI_RECON_PORTAL_DEPARTMENT ?? null,
     legalityLlm: e.FAZHI_LLM_URL ? { url: e.FAZHI_LLM_URL, model: e.FAZHI_LLM_MODEL ?? 'qwen', key: e.FAZHI_LLM_KEY ?? null } : null,
     legalityLimits: { validityMaxYears: e.FAZHI_LEGALITY_VALIDITY_YEARS, provisionalMaxYears: e.FAZHI_LEGALITY_PROVISIONAL_YEARS, documentReviewMinWorkingDays: e.FAZHI_LEGALITY_DOC_REVIEW_DAYS },
+    legalityReviewDepartmentCode: e.FAZHI_LEGALITY_REVIEW_DEPARTMENT ?? null,
+    legalityNumbering: {
+      register: e.FAZHI_LEGALITY_REGISTER_NO_PREFIX,
+      opinion: e.FAZHI_LEGALITY_OPINION_NO_PREFIX,
+      published: { normativeDocument: e.FAZHI_LEGALITY_DOC_NO_PREFIX, majorDecision: e.FAZHI_LEGALITY_DECISION_NO_PREFIX, industryPolicy: e.FAZHI_LEGALITY_POLICY_NO_PREFIX },
+      consultation: e.FAZHI_LEGALITY_CONSULT_NO_PREFIX,
+    },
     loginRateLimitPerMinute: e.FAZHI_LOGIN_RATE_LIMIT,
     ...overrides,
   };

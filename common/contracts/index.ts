@@ -14,3 +14,5 @@ export * from './reconsideration-documents';
 export * from './legality-review';
 export * from './legality-review-engine';
 export * from './enforcement';
+export * from './dispute';
+export * from './corrections';

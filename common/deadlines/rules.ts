@@ -196,6 +196,16 @@ export const RULES: readonly DeadlineRule[] = [
     id: 'legalAid.objectionDecision', ref: 'L6', title: '司法行政部门审查法律援助异议期限', instrument: FLYZ, article: '第四十九条第二款',
     length: 5, unit: 'CAL', startEvent: '收到异议之日', note: '法律援助法无工作日条款，按自然日计算；北京市法律援助条例（2008）规定为 5 个工作日。',
   }),
+  r({
+    id: 'legalAid.criminalNotificationAssignment', ref: 'L4', title: '收到办案机关通知后指派律师期限', instrument: FLYZ, article: '第三十六条',
+    length: 3, unit: 'CAL', startEvent: '收到人民法院、人民检察院、公安机关通知之日',
+    note: '办案机关应当自发现第二十五条第一款、第二十八条规定情形之日起三日内通知法律援助机构；法律援助机构收到通知后三日内指派律师并通知办案机关。',
+  }),
+  r({
+    id: 'legalAid.decisionBeijing', ref: 'L2', title: '法律援助申请审查决定期限（北京市内部目标）', instrument: '北京市法律援助条例', article: '第二十一条',
+    length: 5, unit: 'WD', unitBasis: '该条例规定为工作日', unverified: true, startEvent: '受理法律援助申请之日',
+    note: '《北京市法律援助条例》（2008）早于法律援助法，其现行有效性待核实；与法定 7 日期限（法律援助法第四十三条）并列作为更严格的内部目标，冲突时以国家法律为准。',
+  }),
 
   // ── 人民调解法 ──────────────────────────────────────────────────────────────────────────────
   r({
@@ -220,6 +230,11 @@ export const RULES: readonly DeadlineRule[] = [
   r({
     id: 'corrections.handover', ref: 'C4', title: '暂予监外执行社区矫正对象移送期限', instrument: SQJZ, article: '第二十一条第二款、第三款',
     length: 10, unit: 'CAL', startEvent: '收到暂予监外执行决定书或者批准之日',
+  }),
+  r({
+    id: 'corrections.courtRulingOnProposal', ref: 'C6', title: '对减刑、撤销缓刑假释、收监执行建议作出裁定或决定期限', instrument: SQJZ, article: '第三十三条、第四十八条、第四十九条',
+    length: 30, unit: 'CAL', startEvent: '人民法院（决定机关）收到社区矫正机构建议书之日',
+    note: '人民法院应当在收到减刑建议书、撤销缓刑或假释建议书之日起三十日内作出裁定（第三十三条、第四十八条）；决定机关应当在收到收监执行建议书之日起三十日内作出决定（第四十九条）。本期限由法院、决定机关履行，社区矫正机构跟踪督促。',
   }),
 
   // ── 行政规范性文件、重大行政决策 ─────────────────────────────────────────────────────────────

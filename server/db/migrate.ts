@@ -12,6 +12,10 @@ import * as m020 from './migrations/020-legality-law-corpus';
 import * as m030 from './migrations/030-enforcement-core';
 import * as m034 from './migrations/034-enforcement-supervision';
 import * as m025 from './migrations/025-legality-review';
+import * as m050 from './migrations/050-dispute-mediation';
+import * as m051 from './migrations/051-corrections';
+import * as m040 from './migrations/040-legal-services';
+import * as m041 from './migrations/041-legal-services-inspections';
 
 /** Static provider: migrations are bundled with the server, not read from disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +31,10 @@ const migrations: Record<string, Migration> = {
   '030-enforcement-core': m030,
   '034-enforcement-supervision': m034,
   '025-legality-review': m025,
+  '050-dispute-mediation': m050,
+  '051-corrections': m051,
+  '040-legal-services': m040,
+  '041-legal-services-inspections': m041,
 };
 
 class StaticProvider implements MigrationProvider {

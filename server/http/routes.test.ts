@@ -2,7 +2,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, createTestApp, type TestApp } from '../test/harness';
 
-const PUBLIC = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login', 'GET /api/v1/demo/accounts', 'GET /api/v1/calendar/add', 'POST /api/v1/portal/reconsideration/applications', 'POST /api/v1/portal/reconsideration/progress', 'POST /api/v1/portal/reconsideration/documents/:docId/docx', 'GET /api/v1/portal/legality-review/drafts', 'GET /api/v1/portal/legality-review/drafts/:id', 'POST /api/v1/portal/legality-review/drafts/:id/comments']);
+const PUBLIC = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login', 'GET /api/v1/demo/accounts', 'GET /api/v1/calendar/add', 'POST /api/v1/portal/reconsideration/applications', 'POST /api/v1/portal/reconsideration/progress', 'POST /api/v1/portal/reconsideration/documents/:docId/docx', 'GET /api/v1/portal/legality-review/drafts', 'GET /api/v1/portal/legality-review/drafts/:id', 'POST /api/v1/portal/legality-review/drafts/:id/comments', 'GET /api/v1/portal/legal-services/nearest', 'GET /api/v1/portal/legal-services/communities', 'GET /api/v1/portal/legal-services/inspections']);
 
 for (const dialect of DIALECTS) {
   describe(`every API route [${dialect}]`, () => {
@@ -47,7 +47,8 @@ for (const dialect of DIALECTS) {
         const cfg = (r.config ?? {}) as { permission?: string | string[]; public?: boolean };
         if (!cfg.permission || cfg.public) continue;
         const perms = Array.isArray(cfg.permission) ? cfg.permission : [cfg.permission];
-        if (perms.every((p) => ['deadline.read', 'person.read', 'person.create'].includes(p))) continue;
+        // the 司法所's own business (issue 7: disputes, mediation, community corrections) is not administrative
+        if (perms.every((p) => ['deadline.read', 'person.read', 'person.create', 'dispute.read', 'dispute.manage', 'mediation.read', 'mediation.manage', 'corrections.subject.read', 'corrections.subject.manage'].includes(p))) continue;
         const res = await t.app.inject({ method: r.method as InjectOptions['method'], url: r.url.replace(/:(\w+)/g, 'x'), headers: s.headers, payload: ['POST', 'PUT', 'PATCH'].includes(r.method) ? {} : undefined });
         expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
         expect(res.json().error.code).toBe('FORBIDDEN');

@@ -255,6 +255,24 @@ export const ROUTES: AppRoute[] = [
     component: page(() => import('../pages/login/ChangePasswordPage'), 'ForcedChangePasswordPage'),
   },
 
+  // ---- 公共法律服务 ----
+  { path: '/legal-services/aid', title: '法律援助申请', menu: '法律援助', group: '公共法律服务', icon: <ProfileOutlined />, permission: 'legalService.aid.read', area: 'staff', component: page(() => import('../pages/legal-services/AidPages'), 'AidListPage') },
+  { path: '/legal-services/aid/new', title: '登记法律援助申请', permission: ['legalService.aid.read', 'legalService.aid.handle'], area: 'staff', menuParent: '/legal-services/aid', component: page(() => import('../pages/legal-services/AidPages'), 'AidIntakePage') },
+  { path: '/legal-services/aid/:id', title: '法律援助申请详情', permission: 'legalService.aid.read', area: 'staff', menuParent: '/legal-services/aid', component: page(() => import('../pages/legal-services/AidPages'), 'AidDetailPage') },
+  { path: '/legal-services/aid-stats', title: '法律援助统计', menu: '法律援助统计', group: '公共法律服务', icon: <BarChartOutlined />, permission: 'legalService.aid.read', area: 'staff', component: page(() => import('../pages/legal-services/AidPages'), 'AidStatsPage') },
+  { path: '/legal-services/consultations', title: '12348 热线与咨询', menu: '12348 热线与咨询', group: '公共法律服务', icon: <CommentOutlined />, permission: 'legalService.hotline.read', area: 'staff', component: page(() => import('../pages/legal-services/HotlinePage'), 'HotlinePage') },
+  { path: '/legal-services/coverage', title: '服务点与十五分钟服务圈', menu: '十五分钟服务圈', group: '公共法律服务', icon: <BankOutlined />, permission: 'legalService.point.read', area: 'staff', component: page(() => import('../pages/legal-services/CoveragePage'), 'CoveragePage') },
+  // ---- 矛盾纠纷排查化解、人民调解、社区矫正 ----
+  { path: '/disputes', title: '矛盾纠纷登记簿', menu: '矛盾纠纷登记簿', group: '矛盾纠纷与人民调解', icon: <AlertOutlined />, permission: 'dispute.read', area: 'staff', component: page(() => import('../pages/dispute/DisputePages'), 'DisputeListPage') },
+  { path: '/disputes/stats', title: '矛盾纠纷与人民调解统计', menu: '纠纷与调解统计', group: '矛盾纠纷与人民调解', icon: <BarChartOutlined />, permission: 'dispute.read', area: 'staff', component: page(() => import('../pages/dispute/DisputePages'), 'DisputeStatsPage') },
+  { path: '/disputes/:id', title: '纠纷详情', permission: 'dispute.read', area: 'staff', menuParent: '/disputes', component: page(() => import('../pages/dispute/DisputePages'), 'DisputeDetailPage') },
+  { path: '/mediation', title: '人民调解', menu: '人民调解', group: '矛盾纠纷与人民调解', icon: <TeamOutlined />, permission: 'mediation.read', area: 'staff', component: page(() => import('../pages/dispute/MediationPages'), 'MediationListPage') },
+  { path: '/mediation/:id', title: '调解案件详情', permission: 'mediation.read', area: 'staff', menuParent: '/mediation', component: page(() => import('../pages/dispute/MediationPages'), 'MediationDetailPage') },
+  { path: '/corrections', title: '社区矫正对象', menu: '社区矫正', group: '社区矫正', icon: <SafetyCertificateOutlined />, permission: 'corrections.subject.read', area: 'staff', component: page(() => import('../pages/corrections/CorrectionsPages'), 'CorrectionsListPage') },
+  { path: '/corrections/released', title: '安置帮教', menu: '安置帮教', group: '社区矫正', icon: <TeamOutlined />, permission: 'corrections.subject.read', area: 'staff', component: page(() => import('../pages/corrections/CorrectionsPages'), 'ReleasedPage') },
+  { path: '/corrections/attention', title: '特殊时期重点名单', menu: '特殊时期重点名单', group: '社区矫正', icon: <AlertOutlined />, permission: ['corrections.subject.read', 'dispute.read'], area: 'staff', component: page(() => import('../pages/corrections/CorrectionsPages'), 'AttentionPage') },
+  { path: '/corrections/:id', title: '社区矫正档案', permission: 'corrections.subject.read', area: 'staff', menuParent: '/corrections', component: page(() => import('../pages/corrections/CorrectionsPages'), 'CorrectionDetailPage') },
+  { path: '/legal-services/inspections', title: '双随机、一公开', menu: '双随机、一公开', group: '公共法律服务', icon: <AuditOutlined />, permission: 'legalService.point.read', area: 'staff', component: page(() => import('../pages/legal-services/InspectionsPages'), 'InspectionsPage') },
   // ---- public portal ----
   { path: '/portal', title: '首页', menu: '首页', icon: <HomeOutlined />, area: 'portal', component: page(() => import('../pages/portal/PortalHomePage'), 'PortalHomePage') },
   {
@@ -281,6 +299,8 @@ export const ROUTES: AppRoute[] = [
     area: 'portal',
     component: page(() => import('../pages/portal/ReconProgressPage'), 'ReconProgressPage'),
   },
+  { path: '/portal/legal-services/nearest', title: '查找最近的服务点', menu: '找服务点', icon: <BankOutlined />, area: 'portal', component: page(() => import('../pages/legal-services/PortalNearestPage'), 'PortalNearestPage') },
+  { path: '/portal/legal-services/inspections', title: '双随机抽查结果公开', menu: '抽查公开', icon: <AuditOutlined />, area: 'portal', component: page(() => import('../pages/legal-services/InspectionsPages'), 'PortalInspectionsPage') },
   { path: '/portal/legality-review', title: '草案公开征求意见', menu: '征求意见', icon: <CommentOutlined />, area: 'portal', component: page(() => import('../pages/legality-review/PortalCommentPages'), 'PortalDraftListPage') },
   { path: '/portal/legality-review/drafts/:id', title: '草案征求意见', area: 'portal', component: page(() => import('../pages/legality-review/PortalCommentPages'), 'PortalDraftCommentPage') },
 ];

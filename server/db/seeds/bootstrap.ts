@@ -97,6 +97,36 @@ BUILTIN_ROLES.push({
   permissions: ['enforcement.order.read', 'enforcement.rectification.submit'],
 });
 
+// 公共法律服务: legal aid, consultations, service points; the centre's staff role (appended, not rewritten).
+for (const [code, perms] of Object.entries({
+  leader: ['legalService.aid.read', 'legalService.aid.objection', 'legalService.hotline.read', 'legalService.point.read'],
+  sectionHead: ['legalService.aid.read', 'legalService.aid.handle', 'legalService.hotline.read', 'legalService.hotline.manage', 'legalService.point.read', 'legalService.point.manage', 'legalService.inspection.manage'],
+} satisfies Record<string, Permission[]>)) BUILTIN_ROLES.find((r) => r.code === code)?.permissions.push(...perms);
+BUILTIN_ROLES.push({
+  code: 'legalServiceStaff',
+  name: '公共法律服务工作人员',
+  description: '法律援助中心、公共法律服务中心工作人员：12348 热线与咨询、法律援助申请受理与办理（本部门）',
+  dataScope: 'department',
+  duty: null,
+  permissions: ['deadline.read', 'person.read', 'person.create', 'legalService.aid.read', 'legalService.aid.handle', 'legalService.hotline.read', 'legalService.hotline.manage', 'legalService.point.read'],
+});
+
+// 矛盾纠纷排查化解、人民调解、社区矫正: the 司法所 handle their street's disputes, mediation and corrections; the bureau
+// leader reads everything and oversees correction records; the grassroots sections (人民参与和促进法治科, 社区矫正管理科)
+// work district-wide (appended, not rewritten).
+for (const [code, perms] of Object.entries({
+  leader: ['dispute.read', 'mediation.read', 'corrections.subject.read', 'corrections.subject.oversee'],
+  officeStaff: ['dispute.read', 'dispute.manage', 'mediation.read', 'mediation.manage', 'corrections.subject.read', 'corrections.subject.manage'],
+} satisfies Record<string, Permission[]>)) BUILTIN_ROLES.find((r) => r.code === code)?.permissions.push(...perms);
+BUILTIN_ROLES.push({
+  code: 'grassrootsSupervisor',
+  name: '基层工作科室人员',
+  description: '人民参与和促进法治科、社区矫正管理科：全区矛盾纠纷、人民调解的登记与督办，社区矫正档案的区级监督（查阅逐次留痕）与责任人指定',
+  dataScope: 'all',
+  duty: null,
+  permissions: ['deadline.read', 'person.read', 'person.create', 'dispute.read', 'dispute.manage', 'mediation.read', 'mediation.manage', 'corrections.subject.read', 'corrections.subject.manage', 'corrections.subject.oversee'],
+});
+
 export const ROOT_DEPARTMENT_CODE = 'XCSFJ';
 
 /** Root department and built-in roles; idempotent. Runs on every start so new built-in permissions reach old databases. */

@@ -8,6 +8,8 @@ import type { Database, Db } from '../types';
 import { seedReconHistory } from './demo-recon-history';
 import { seedLegalityReviewDemo } from './demo-legality-review';
 import { seedEnforcementDemo } from './demo-enforcement';
+import { seedDisputeDemo } from './demo-dispute';
+import { seedLegalServicesDemo } from './demo-legal-services';
 
 /** Xicheng District's 15 街道, each with its 司法所. */
 export const SUBDISTRICTS = [
@@ -116,6 +118,10 @@ export async function seedDemo(opts: { db: Db; rootId: string; password: string;
   if (opts.history !== false) await seedLegalityReviewDemo({ db, calendar: opts.calendar, today: opts.today, nowIso });
   // 行政执法监督: a district year of inspections with planted problems, registers, liaison accounts (off in tests too)
   if (opts.history !== false) accounts.push(...(await seedEnforcementDemo({ db, today: opts.today, nowIso, passwordHash, liaisonRoleId: roles.get('agencyLiaison')?.id ?? null, departmentId: root.id, cipher })).accounts);
+  // 公共法律服务: 社区 and service points, lawyers, the legal-aid centre's accounts, applications, consultations (off in tests too)
+  if (opts.history !== false) accounts.push(...(await seedLegalServicesDemo({ db, calendar: opts.calendar, today: opts.today, nowIso, passwordHash, cipher, roleIds: { sectionHead: roles.get('sectionHead')!.id, staff: roles.get('legalServiceStaff')!.id }, departmentId: dept.get('FYZX')!.id, rootPath: root.path })).accounts);
+  // 人民调解 committees and mediators always; the dispute register, mediation cases, correction ledger and the two grassroots accounts outside tests
+  accounts.push(...(await seedDisputeDemo({ db, calendar: opts.calendar, today: opts.today, nowIso, cipher, passwordHash, departments: dept, rootId: root.id, history: opts.history !== false })).accounts);
   return accounts;
 }
 

@@ -1,0 +1,161 @@
+/**
+ * 社区矫正 (《中华人民共和国社区矫正法》2019, in force 2020-07-01) and 安置帮教 contracts. The statutory clocks C1–C8
+ * (law-rules.md §9) run on the deadline engine; the subject's record is open to the named responsible staff only.
+ */
+import { z } from 'zod';
+import { Id, IsoDate, Paging } from './shared';
+
+export const SENTENCE_TYPES = ['control', 'probation', 'parole', 'outsideExecution'] as const;
+export type SentenceType = (typeof SENTENCE_TYPES)[number];
+/** Art. 2: 管制、缓刑、假释、暂予监外执行 */
+export const SENTENCE_TYPE_LABELS: Record<SentenceType, string> = { control: '管制', probation: '缓刑', parole: '假释', outsideExecution: '暂予监外执行' };
+
+export const CORRECTION_RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export type CorrectionRiskLevel = (typeof CORRECTION_RISK_LEVELS)[number];
+export const CORRECTION_RISK_LABELS: Record<CorrectionRiskLevel, string> = { low: '低风险（宽松管理）', medium: '中风险（普通管理）', high: '高风险（严格管理）' };
+
+export const CORRECTION_STATUSES = ['awaitingReport', 'inCorrection', 'released', 'ended'] as const;
+export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
+export const CORRECTION_STATUS_LABELS: Record<CorrectionStatus, string> = { awaitingReport: '待报到', inCorrection: '在矫', released: '期满解矫', ended: '矫正终止' };
+
+export const RECORD_KINDS = ['checkIn', 'interview', 'visit', 'education', 'publicService', 'reward', 'sanction', 'leave', 'transfer', 'proposal', 'monitoring'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
+  checkIn: '报告（签到）',
+  interview: '个别谈话',
+  visit: '走访',
+  education: '教育学习',
+  publicService: '公益活动',
+  reward: '表扬',
+  sanction: '处罚（训诫、警告、提请治安管理处罚）',
+  leave: '请假外出',
+  transfer: '执行地变更',
+  proposal: '提请减刑、撤销缓刑假释或收监执行',
+  monitoring: '电子定位',
+};
+/** Art. 28 sanctions */
+export const SANCTIONS = ['admonition', 'warning', 'policePenalty'] as const;
+export const SANCTION_LABELS: Record<(typeof SANCTIONS)[number], string> = { admonition: '训诫', warning: '警告', policePenalty: '提请公安机关予以治安管理处罚' };
+export const PROPOSALS = ['reduction', 'revocation', 'imprisonment'] as const;
+export const PROPOSAL_LABELS: Record<(typeof PROPOSALS)[number], string> = { reduction: '提请减刑（第三十三条）', revocation: '提请撤销缓刑、假释（第四十六条、第四十八条）', imprisonment: '提请收监执行（第四十九条）' };
+export const END_REASONS = ['termEnd', 'revoked', 'imprisoned', 'death'] as const;
+export const END_REASON_LABELS: Record<(typeof END_REASONS)[number], string> = { termEnd: '矫正期满（第四十四条）', revoked: '撤销缓刑、假释（第四十五条）', imprisoned: '收监执行（第四十五条）', death: '死亡（第四十五条、第五十一条）' };
+
+export const CorrectionSubjectBody = z.object({
+  name: z.string().trim().min(1, '请输入姓名').max(40),
+  idNumber: z.string().trim().min(1, '请输入身份证号码').max(18),
+  mobile: z.string().trim().max(11).optional(),
+  sentenceType: z.enum(SENTENCE_TYPES),
+  crime: z.string().trim().min(1, '请输入罪名').max(100),
+  decidingOrgan: z.string().trim().min(2, '请输入决定机关').max(100),
+  /** the judgment, ruling or decision took effect (C1–C3 start) */
+  judgmentEffectiveOn: IsoDate,
+  /** 暂予监外执行: receipt of the decision or approval by the detention centre, police or prison (C4 start) */
+  decisionReceivedOn: IsoDate.optional(),
+  termStart: IsoDate,
+  termEnd: IsoDate,
+  riskLevel: z.enum(CORRECTION_RISK_LEVELS).default('medium'),
+  /** the 司法所 of the place of execution (default: the registering user's department) */
+  departmentId: Id.optional(),
+  /** named responsible staff (责任人), at least one */
+  staffIds: z.array(Id).min(1, '请指定至少一名责任人').max(5),
+});
+
+export const CorrectionListQuery = Paging.extend({
+  status: z.enum(CORRECTION_STATUSES).optional(),
+  overdue: z.enum(['1']).optional(),
+  sentenceType: z.enum(SENTENCE_TYPES).optional(),
+  riskLevel: z.enum(CORRECTION_RISK_LEVELS).optional(),
+});
+
+export const CorrectionSubjectSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  sentenceType: z.enum(SENTENCE_TYPES),
+  decidingOrgan: z.string(),
+  judgmentEffectiveOn: z.string(),
+  termStart: z.string(),
+  termEnd: z.string(),
+  riskLevel: z.enum(CORRECTION_RISK_LEVELS),
+  status: z.enum(CORRECTION_STATUSES),
+  /** C3/C4 due date, and whether it has passed without a report */
+  reportDue: z.string(),
+  reportedOn: z.string().nullable(),
+  reportOverdue: z.boolean(),
+  daysToTermEnd: z.number().int().nullable(),
+  staffNames: z.array(z.string()),
+  /** whether the caller is among the named staff (only they open the record, besides the bureau's supervisors) */
+  mine: z.boolean(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+});
+
+export const CorrectionClock = z.object({ ref: z.string(), title: z.string(), citation: z.string(), startDate: z.string(), due: z.string().nullable(), status: z.string(), overdue: z.boolean(), unverified: z.boolean() });
+
+export const CorrectionSubjectDetail = CorrectionSubjectSummary.extend({
+  crime: z.string(),
+  idNumber: z.string(),
+  mobile: z.string().nullable(),
+  personId: z.string(),
+  decisionReceivedOn: z.string().nullable(),
+  noticeReceivedOn: z.string().nullable(),
+  documentsReceivedOn: z.string().nullable(),
+  monitoringUntil: z.string().nullable(),
+  releasedOn: z.string().nullable(),
+  endReason: z.enum(END_REASONS).nullable(),
+  clocks: z.array(CorrectionClock),
+  records: z.array(z.object({ id: z.string(), kind: z.enum(RECORD_KINDS), onDate: z.string(), detail: z.record(z.string(), z.unknown()), status: z.string().nullable(), createdByName: z.string().nullable() })),
+  staff: z.array(z.object({ userId: z.string(), name: z.string() })),
+  version: z.number().int(),
+});
+export type CorrectionSubjectDetailT = z.infer<typeof CorrectionSubjectDetail>;
+
+export const CorrectionReportBody = z.object({ reportedOn: IsoDate, version: z.number().int() });
+export const CorrectionDocumentsBody = z.object({ noticeReceivedOn: IsoDate.optional(), documentsReceivedOn: IsoDate.optional(), version: z.number().int() });
+export const CorrectionRecordBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['checkIn', 'interview', 'visit', 'education', 'publicService', 'reward']), on: IsoDate, note: z.string().trim().min(1, '请填写记录内容').max(2000), hours: z.number().int().min(0).max(100).optional() }),
+  z.object({ kind: z.literal('sanction'), on: IsoDate, sanction: z.enum(SANCTIONS), note: z.string().trim().min(1).max(2000) }),
+  z.object({ kind: z.literal('leave'), on: IsoDate, from: IsoDate, to: IsoDate, destination: z.string().trim().min(1).max(100), note: z.string().trim().min(1).max(2000) }),
+  z.object({ kind: z.literal('transfer'), on: IsoDate, destination: z.string().trim().min(1).max(100), note: z.string().trim().min(1).max(2000) }),
+  z.object({ kind: z.literal('proposal'), on: IsoDate, proposal: z.enum(PROPOSALS), court: z.string().trim().min(2).max(100), note: z.string().trim().min(1).max(2000) }),
+  z.object({ kind: z.literal('monitoring'), on: IsoDate, note: z.string().trim().min(1).max(2000) }),
+]);
+export const CorrectionDecisionBody = z.object({ approved: z.boolean(), on: IsoDate, note: z.string().trim().min(1).max(500) });
+export const CorrectionEndBody = z.object({ on: IsoDate, reason: z.enum(END_REASONS), note: z.string().trim().max(500).optional(), version: z.number().int() });
+export const CorrectionStaffBody = z.object({ staffIds: z.array(Id).min(1).max(5), version: z.number().int() });
+export const CorrectionStaffOption = z.object({ id: z.string(), name: z.string(), departmentId: z.string() });
+
+// ── 安置帮教 (people released from prison) ─────────────────────────────────────────────────────────
+export const RELEASE_SOURCES = ['prison', 'parole'] as const;
+export const RELEASE_SOURCE_LABELS: Record<(typeof RELEASE_SOURCES)[number], string> = { prison: '刑满释放（监狱、看守所）', parole: '假释期满（社区矫正移交）' };
+export const HELP_KINDS = ['visit', 'employment', 'training', 'assistance', 'education'] as const;
+export const HELP_KIND_LABELS: Record<(typeof HELP_KINDS)[number], string> = { visit: '走访见面', employment: '就业帮扶', training: '技能培训', assistance: '救助帮扶', education: '教育帮教' };
+export const ReleasedPersonBody = z.object({
+  name: z.string().trim().min(1, '请输入姓名').max(40),
+  idNumber: z.string().trim().min(1, '请输入身份证号码').max(18),
+  mobile: z.string().trim().max(11).optional(),
+  releasedOn: IsoDate,
+  riskLevel: z.enum(CORRECTION_RISK_LEVELS).default('medium'),
+});
+export const ReleasedPerson = z.object({
+  id: z.string(),
+  name: z.string(),
+  releasedOn: z.string(),
+  source: z.enum(RELEASE_SOURCES),
+  riskLevel: z.enum(CORRECTION_RISK_LEVELS),
+  helps: z.array(z.object({ id: z.string(), kind: z.enum(HELP_KINDS), onDate: z.string(), note: z.string(), createdByName: z.string().nullable() })),
+  lastHelpOn: z.string().nullable(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+});
+export const ReleasedListQuery = Paging.extend({ riskLevel: z.enum(CORRECTION_RISK_LEVELS).optional() });
+export const HelpRecordBody = z.object({ kind: z.enum(HELP_KINDS), on: IsoDate, note: z.string().trim().min(1, '请填写帮教内容').max(2000) });
+
+// ── 特殊时期 (major events): the people and disputes needing attention, with staff and check-in status ──────
+export const AttentionQuery = z.object({ from: IsoDate, to: IsoDate });
+export const AttentionList = z.object({
+  from: z.string(),
+  to: z.string(),
+  people: z.array(z.object({ kind: z.enum(['correctionSubject', 'releasedPerson']), id: z.string(), name: z.string(), riskLevel: z.enum(CORRECTION_RISK_LEVELS), staffNames: z.array(z.string()), lastContactOn: z.string().nullable(), contactedInPeriod: z.boolean(), departmentName: z.string() })),
+  disputes: z.array(z.object({ id: z.string(), code: z.string(), summary: z.string(), riskGrade: z.string(), holderName: z.string(), handlerName: z.string().nullable(), warning: z.boolean(), departmentName: z.string() })),
+});

@@ -1,0 +1,173 @@
+// 矛盾纠纷 and 人民调解 browser flows (issue 7): a dispute from intake (12345, then the same matter from a 司法所 visit,
+// recognised as one) through a transfer to a mediation committee to closure; a mediation agreement downloaded as .docx
+// (title and case number in document.xml, and opened by LibreOffice when available).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { createRng, generateIdNumber } from '../common/validators';
+import { readZipEntry } from '../server/platform/documents/zip';
+import { ART, type Flow, expect, login, pickOption, sofficeBinary } from './lib';
+import { extractPdfText } from './pdf-text';
+
+const rng = createRng(Date.now() % 100000);
+const idNo = () => generateIdNumber(rng, { regionCode: '110102' });
+
+/** antd Select with search (a long, virtual list): type to filter, then pick the option. */
+async function searchOption(page: Page, select: ReturnType<Page['getByLabel']>, text: string) {
+  await select.click();
+  await select.fill(text);
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
+  await option.waitFor();
+  await option.click();
+}
+
+async function dialog(page: Page, title: string, fill: (d: ReturnType<Page['getByRole']>) => Promise<void>, ok: string) {
+  const d = page.getByRole('dialog', { name: title });
+  await d.waitFor();
+  await fill(d);
+  await d.getByRole('button', { name: ok }).click();
+  await d.waitFor({ state: 'detached' });
+}
+
+export const disputeFlows: Flow[] = [
+  [
+    'dispute: intake from 12345 and a 司法所 visit as one matter, transfer to a committee, closure',
+    async (page, base) => {
+      await login(page, base, 'sfs.xicha');
+      await page.goto(`${base}/disputes`);
+      await page.getByRole('heading', { name: '矛盾纠纷登记簿' }).waitFor();
+      const id = idNo();
+      const address = `西城区府右街${100 + Math.floor(rng.next() * 800)}号院2号楼`;
+      const intake = async (source: string | null, summary: string) => {
+        await page.getByRole('button', { name: '登记纠纷' }).click();
+        await dialog(page, '登记矛盾纠纷', async (d) => {
+          if (source) await pickOption(page, d.getByLabel('来源', { exact: true }), source);
+          await d.getByLabel('纠纷发生地址').fill(address);
+          await d.getByLabel('纠纷简要情况').fill(summary);
+          await d.getByLabel('当事人1姓名').fill('郑演示');
+          await d.getByLabel('当事人1身份证号（可不填）').fill(id);
+          await d.getByLabel('当事人2姓名').fill('冯演示');
+        }, '登记');
+      };
+      await intake(null, '12345 工单：楼上装修漏水，多次协商未果');
+      const heading = page.getByRole('heading', { name: /^纠纷 西纠〔\d{4}〕\d+号$/ });
+      await heading.waitFor();
+      const code = ((await heading.textContent()) ?? '').replace('纠纷 ', '');
+      await page.screenshot({ path: path.join(ART, 'dispute-01-registered.png'), fullPage: true });
+
+      // the same matter again, from a 司法所 visit: recognised, no new code
+      await page.goto(`${base}/disputes`);
+      await intake('司法所走访', '走访中当事人再次反映漏水问题');
+      const info = page.locator('.ant-modal-confirm');
+      await info.locator('.ant-modal-confirm-title').getByText('已识别为同一纠纷').waitFor();
+      expect((await info.textContent())?.includes(code), `the visit is recognised as ${code}`);
+      await info.getByRole('button').click();
+      await page.getByRole('heading', { name: `纠纷 ${code}` }).waitFor();
+      await page.getByText('来源（反映 2 次）').waitFor();
+      await page.screenshot({ path: path.join(ART, 'dispute-02-merged.png'), fullPage: true });
+
+      // transfer to the street's mediation committee; the history keeps every step
+      const toolbar = page.getByRole('toolbar', { name: '办理操作' });
+      await toolbar.getByRole('button', { name: '分流移交' }).click();
+      await dialog(page, '分流移交', async (d) => {
+        await searchOption(page, d.getByLabel('人民调解委员会', { exact: true }), '西长安街街道人民调解委员会');
+        await d.getByLabel('移交说明').fill('经研判适宜人民调解');
+      }, '移交');
+      await page.getByText('当前承办：西长安街街道人民调解委员会').waitFor();
+      await toolbar.getByRole('button', { name: '办结' }).click();
+      await dialog(page, '办结', async (d) => d.getByLabel('办结情况').fill('经调解双方达成协议，已履行'), '办结');
+      await page.locator('.page-header').getByText('已办结', { exact: true }).waitFor();
+      const events = await page.getByTestId('dispute-event').allTextContents();
+      expect(events.length === 4, `four steps in the history (${events.length})`);
+      expect(events[1]!.includes('司法所走访') && events[2]!.includes('移交 西长安街街道人民调解委员会') && events[3]!.includes('调解成功'), `history: ${events.join(' | ')}`);
+      await page.screenshot({ path: path.join(ART, 'dispute-03-closed.png'), fullPage: true });
+    },
+  ],
+  [
+    'mediation: an agreement shows its judicial-confirmation deadline and downloads as .docx',
+    async (page, base) => {
+      await login(page, base, 'sfs.xicha');
+      await page.goto(`${base}/mediation`);
+      await page.getByRole('heading', { name: '人民调解' }).waitFor();
+      await page.getByRole('button', { name: '受理调解案件' }).click();
+      await dialog(page, '受理人民调解案件', async (d) => {
+        await searchOption(page, d.getByLabel('人民调解委员会', { exact: true }), '西长安街街道人民调解委员会');
+        await d.getByLabel('纠纷简要情况').fill('相邻房屋漏水损失赔偿');
+        await d.getByLabel('当事人1姓名').fill('郑演示');
+        await d.getByLabel('当事人1身份证号').fill(idNo());
+        await d.getByLabel('当事人2姓名').fill('冯演示');
+        await d.getByLabel('当事人2身份证号').fill(idNo());
+      }, '受理');
+      const heading = page.getByRole('heading', { name: /^调解案件 西人调〔\d{4}〕\d+号$/ });
+      await heading.waitFor();
+      const caseNo = ((await heading.textContent()) ?? '').replace('调解案件 ', '');
+      await page.getByRole('toolbar', { name: '办理操作' }).getByRole('button', { name: '登记调解协议' }).click();
+      await dialog(page, '登记调解协议', async (d) => d.getByLabel('协议内容').fill('一、冯演示于十日内赔偿郑演示人民币叁仟元整；\n二、双方再无其他争议。'), '确定');
+      await page.getByTestId('confirmation-card').waitFor();
+      const due = (await page.getByTestId('confirmation-due').textContent()) ?? '';
+      const remind = (await page.getByTestId('confirmation-remind').textContent()) ?? '';
+      expect(/\d{4}年\d{1,2}月\d{1,2}日/.test(due) && /\d{4}-\d{2}-\d{2}/.test(remind), `deadline ${due} and reminder from ${remind} shown`);
+      await page.screenshot({ path: path.join(ART, 'mediation-01-agreement.png'), fullPage: true });
+
+      const work = mkdtempSync(path.join(tmpdir(), 'fazhi-mediation-'));
+      try {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /下载调解协议书/ }).click()]);
+        const docx = path.join(work, 'agreement.docx');
+        await download.saveAs(docx);
+        expect(download.suggestedFilename().includes('人民调解协议书'), `file name ${download.suggestedFilename()}`);
+        const xml = readZipEntry(readFileSync(docx), 'word/document.xml')?.toString('utf8') ?? '';
+        expect(xml.includes('人民调解协议书') && xml.includes(caseNo), `document.xml has the title and ${caseNo}`);
+        const soffice = sofficeBinary();
+        if (!soffice) {
+          if (process.env.CI) throw new Error('LibreOffice (soffice) not found: set FAZHI_SOFFICE or install LibreOffice Writer');
+          console.log('    SKIPPED: .docx → PDF check (LibreOffice soffice not found)');
+          return;
+        }
+        const conv = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${path.join(work, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', work, docx], { encoding: 'utf8', timeout: 120_000 });
+        const pdf = path.join(work, 'agreement.pdf');
+        expect(existsSync(pdf), `LibreOffice opened the .docx (${conv.stderr || conv.stdout})`);
+        const { text, via } = extractPdfText(pdf);
+        const flat = text.replace(/\s+/g, '');
+        expect(flat.includes('人民调解协议书') && flat.includes(caseNo), `the PDF has the title and ${caseNo} (via ${via}; begins ${flat.slice(0, 120)})`);
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+  ],
+  [
+    'corrections: a subject who has not reported by the 10th day is overdue on the 司法所 list; the record opens to the named staff',
+    async (page, base) => {
+      await login(page, base, 'sfs.xicha');
+      await page.goto(`${base}/corrections`);
+      await page.getByRole('heading', { name: '社区矫正对象' }).waitFor();
+      await page.getByRole('switch', { name: '仅逾期未报到' }).click();
+      await page.getByRole('button', { name: '查询' }).click();
+      const row = page.locator('.ant-table-tbody tr.ant-table-row').first();
+      await row.getByText('逾期未报到').waitFor();
+      expect((await page.locator('.ant-table-tbody tr.ant-table-row').count()) === 1, 'one subject overdue in the demo street');
+      await page.screenshot({ path: path.join(ART, 'corrections-01-overdue.png'), fullPage: true });
+      await row.getByRole('link').click();
+      await page.getByRole('heading', { name: /^社区矫正档案：/ }).waitFor();
+      await page.getByText('本次查阅已记入审计日志').waitFor();
+      await page.getByText('已逾期').first().waitFor();
+      await page.getByRole('toolbar', { name: '办理操作' }).getByRole('button', { name: '登记报到' }).click();
+      await dialog(page, '登记报到', async () => undefined, '确定');
+      await page.locator('.page-header').getByText('在矫', { exact: true }).waitFor();
+      await page.screenshot({ path: path.join(ART, 'corrections-02-record.png'), fullPage: true });
+      // the special-period list and 安置帮教
+      await page.goto(`${base}/corrections/attention`);
+      await page.getByRole('heading', { name: '特殊时期重点名单' }).waitFor();
+      await page.getByText(/重点人员 \d+ 人/).waitFor();
+      await page.screenshot({ path: path.join(ART, 'corrections-03-attention.png'), fullPage: true });
+      await page.goto(`${base}/corrections/released`);
+      await page.getByRole('heading', { name: '安置帮教' }).waitFor();
+      await page.screenshot({ path: path.join(ART, 'corrections-04-released.png'), fullPage: true });
+      await page.goto(`${base}/disputes/stats`);
+      await page.getByRole('heading', { name: '矛盾纠纷与人民调解统计' }).waitFor();
+      await page.getByText(/纠纷 \d+ 件，办结/).waitFor();
+      await page.screenshot({ path: path.join(ART, 'dispute-04-stats.png'), fullPage: true });
+    },
+  ],
+];

@@ -1,0 +1,122 @@
+/** 12348 热线与咨询记录: register a call / walk-in / online consultation, callback with satisfaction, one-click referral to legal aid. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { AID_GROUPS, CONSULT_CATEGORIES, CONSULT_CHANNELS, type Consultation, SATISFACTION } from '../../../common/contracts/legal-services';
+import { get, post } from '../../app/api';
+import { useCan } from '../../app/auth';
+import { notifyError, notifySuccess } from '../../app/notify';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+
+const P = '/legal-services';
+const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
+type ListResult = { data: Consultation[]; total: number; satisfaction: { surveyed: number; satisfied: number; rate: number | null } };
+
+function NewConsultationModal({ onClose }: { onClose: () => void }) {
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const save = useMutation({
+    mutationFn: (v: Record<string, unknown>) => post<Consultation>(`${P}/consultations`, { channel: v.channel, callerName: v.callerName || null, callerMobile: v.callerMobile || null, group: v.group ?? null, category: v.category, summary: v.summary, answer: v.answer, durationSeconds: Math.round(Number(v.minutes ?? 0) * 60) }),
+    onSuccess: (c) => {
+      notifySuccess(`已登记咨询记录 ${c.recordNo}`);
+      void qc.invalidateQueries({ queryKey: ['legalService', 'consultations'] });
+      onClose();
+    },
+    onError: notifyError,
+  });
+  return (
+    <Modal open title="登记咨询记录" onCancel={onClose} onOk={() => form.submit()} okText="登记" confirmLoading={save.isPending} destroyOnHidden width={640}>
+      <Form form={form} layout="vertical" name="consultation" initialValues={{ channel: 'phone', category: 'labour', minutes: 5 }} onFinish={(v) => save.mutate(v)}>
+        <Form.Item label="渠道" name="channel"><Radio.Group options={opts(CONSULT_CHANNELS)} /></Form.Item>
+        <Space wrap>
+          <Form.Item label="咨询人" name="callerName"><Input maxLength={50} /></Form.Item>
+          <Form.Item label="联系电话" name="callerMobile"><Input maxLength={11} autoComplete="off" /></Form.Item>
+          <Form.Item label="群体" name="group"><Select allowClear showSearch optionFilterProp="label" style={{ width: 180 }} options={opts(AID_GROUPS)} /></Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item label="类别" name="category"><Select style={{ width: 160 }} options={opts(CONSULT_CATEGORIES)} /></Form.Item>
+          <Form.Item label="时长（分钟）" name="minutes" rules={[{ required: true, message: '请填写时长' }]}><InputNumber min={0} max={1440} step={0.5} /></Form.Item>
+        </Space>
+        <Form.Item label="咨询内容" name="summary" rules={[{ required: true, whitespace: true, message: '请填写咨询内容' }]}><Input.TextArea rows={3} maxLength={4000} /></Form.Item>
+        <Form.Item label="解答意见" name="answer" rules={[{ required: true, whitespace: true, message: '请填写解答意见' }]}><Input.TextArea rows={3} maxLength={4000} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function FollowUpModal({ c, onClose }: { c: Consultation; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const save = useMutation({
+    mutationFn: (v: { satisfaction: string; note?: string }) => post<Consultation>(`${P}/consultations/${c.id}/follow-up`, { satisfaction: v.satisfaction, note: v.note ?? '' }),
+    onSuccess: () => {
+      notifySuccess('已记录回访');
+      void qc.invalidateQueries({ queryKey: ['legalService', 'consultations'] });
+      onClose();
+    },
+    onError: notifyError,
+  });
+  return (
+    <Modal open title={`回访 ${c.recordNo}`} onCancel={onClose} onOk={() => form.submit()} okText="保存" confirmLoading={save.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" name="followUp" onFinish={(v) => save.mutate(v)}>
+        <Form.Item label="满意度" name="satisfaction" rules={[{ required: true, message: '请选择满意度' }]}><Radio.Group options={opts(SATISFACTION)} /></Form.Item>
+        <Form.Item label="回访情况" name="note"><Input.TextArea rows={3} maxLength={1000} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function HotlinePage() {
+  const can = useCan();
+  const navigate = useNavigate();
+  const [filters, setFilters] = useState<{ channel?: string; category?: string; q?: string; page: number }>({ page: 1 });
+  const [creating, setCreating] = useState(false);
+  const [following, setFollowing] = useState<Consultation | null>(null);
+  const q = useQuery({ queryKey: ['legalService', 'consultations', filters], queryFn: () => get<ListResult>(`${P}/consultations`, { ...filters, pageSize: 20 }), placeholderData: keepPreviousData });
+  const manage = can(['legalService.hotline.manage']);
+  const refer = manage && can(['legalService.aid.handle']);
+  const sat = q.data?.satisfaction;
+  return (
+    <>
+      <PageHeader title="12348 热线与咨询" description="电话、现场、网络咨询记录（《中华人民共和国法律援助法》第二十三条）；回访满意度；符合条件的一键转为法律援助申请。热线服务规范（接通率、质检比例等）未与官方文本核对，本页不设指标（待核实）。" extra={manage && <Button type="primary" onClick={() => setCreating(true)}>登记咨询</Button>} />
+      <Space size="large" style={{ marginBottom: 12 }}>
+        <Statistic title="记录数" value={q.data?.total ?? 0} />
+        <Statistic title="已回访" value={sat?.surveyed ?? 0} />
+        <Statistic title="满意率（满意+基本满意）" value={sat?.rate ?? '—'} suffix={sat?.rate != null ? '%' : ''} />
+      </Space>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select allowClear placeholder="渠道" style={{ width: 140 }} aria-label="渠道" options={opts(CONSULT_CHANNELS)} onChange={(v) => setFilters((f) => ({ ...f, channel: v, page: 1 }))} />
+        <Select allowClear placeholder="类别" style={{ width: 140 }} aria-label="类别" options={opts(CONSULT_CATEGORIES)} onChange={(v) => setFilters((f) => ({ ...f, category: v, page: 1 }))} />
+        <Input.Search allowClear placeholder="搜索咨询内容、解答或编号" style={{ width: 260 }} aria-label="搜索咨询记录" onSearch={(v) => setFilters((f) => ({ ...f, q: v || undefined, page: 1 }))} />
+      </Space>
+      <ErrorAlert error={q.error} />
+      <Table<Consultation>
+        rowKey="id"
+        loading={q.isFetching}
+        dataSource={q.data?.data ?? []}
+        pagination={{ current: filters.page, pageSize: 20, total: q.data?.total ?? 0, showSizeChanger: false, onChange: (page) => setFilters((f) => ({ ...f, page })) }}
+        expandable={{ expandedRowRender: (r) => <div><p><b>咨询内容：</b>{r.summary}</p><p><b>解答意见：</b>{r.answer}</p>{r.followUpNote && <p><b>回访：</b>{r.followUpNote}</p>}</div> }}
+        columns={[
+          { title: '编号', dataIndex: 'recordNo' },
+          { title: '时间', dataIndex: 'startedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
+          { title: '渠道', dataIndex: 'channel', render: (v: keyof typeof CONSULT_CHANNELS) => CONSULT_CHANNELS[v] },
+          { title: '类别', dataIndex: 'category', render: (v: keyof typeof CONSULT_CATEGORIES) => CONSULT_CATEGORIES[v] ?? v },
+          { title: '咨询人', dataIndex: 'callerName', render: (v: string | null, r) => `${v ?? '匿名'}${r.callerMobile ? ` ${r.callerMobile}` : ''}` },
+          { title: '内容', dataIndex: 'summary', ellipsis: true },
+          { title: '时长', dataIndex: 'durationSeconds', render: (v: number) => `${Math.round(v / 6) / 10} 分钟` },
+          { title: '回访', dataIndex: 'satisfaction', render: (v: keyof typeof SATISFACTION | null, r) => (v ? <Tag color={v === 'unsatisfied' ? 'red' : 'green'}>{SATISFACTION[v]}</Tag> : manage ? <Button size="small" onClick={() => setFollowing(r)}>回访</Button> : '—') },
+          {
+            title: '转办',
+            key: 'refer',
+            render: (_: unknown, r) =>
+              r.referralId ? <Link to={`/legal-services/aid/${r.referralId}`}>{r.referralNo}</Link> : refer ? <Button size="small" onClick={() => navigate(`/legal-services/aid/new?fromConsultation=${r.id}`)}>转法律援助申请</Button> : '—',
+          },
+        ]}
+      />
+      {creating && <NewConsultationModal onClose={() => setCreating(false)} />}
+      {following && <FollowUpModal c={following} onClose={() => setFollowing(null)} />}
+    </>
+  );
+}
