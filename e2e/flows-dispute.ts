@@ -1,15 +1,13 @@
 // 矛盾纠纷 and 人民调解 browser flows (issue 7): a dispute from intake (12345, then the same matter from a 司法所 visit,
 // recognised as one) through a transfer to a mediation committee to closure; a mediation agreement downloaded as .docx
 // (title and case number in document.xml, and opened by LibreOffice when available).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createRng, generateIdNumber } from '../common/validators';
 import { readZipEntry } from '../server/platform/documents/zip';
-import { ART, type Flow, expect, login, pickOption, sofficeBinary } from './lib';
-import { extractPdfText } from './pdf-text';
+import { ART, type Flow, expect, login, pickOption, docxToPdfText } from './lib';
 
 const rng = createRng(Date.now() % 100000);
 const idNo = () => generateIdNumber(rng, { regionCode: '110102' });
@@ -119,17 +117,9 @@ export const disputeFlows: Flow[] = [
         expect(download.suggestedFilename().includes('人民调解协议书'), `file name ${download.suggestedFilename()}`);
         const xml = readZipEntry(readFileSync(docx), 'word/document.xml')?.toString('utf8') ?? '';
         expect(xml.includes('人民调解协议书') && xml.includes(caseNo), `document.xml has the title and ${caseNo}`);
-        const soffice = sofficeBinary();
-        if (!soffice) {
-          if (process.env.CI) throw new Error('LibreOffice (soffice) not found: set FAZHI_SOFFICE or install LibreOffice Writer');
-          console.log('    SKIPPED: .docx → PDF check (LibreOffice soffice not found)');
-          return;
-        }
-        const conv = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${path.join(work, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', work, docx], { encoding: 'utf8', timeout: 120_000 });
-        const pdf = path.join(work, 'agreement.pdf');
-        expect(existsSync(pdf), `LibreOffice opened the .docx (${conv.stderr || conv.stdout})`);
-        const { text, via } = extractPdfText(pdf);
-        const flat = text.replace(/\s+/g, '');
+        const pdfText = docxToPdfText(docx, work);
+        if (!pdfText) return;
+        const { flat, via } = pdfText;
         expect(flat.includes('人民调解协议书') && flat.includes(caseNo), `the PDF has the title and ${caseNo} (via ${via}; begins ${flat.slice(0, 120)})`);
       } finally {
         rmSync(work, { recursive: true, force: true });

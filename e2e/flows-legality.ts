@@ -1,14 +1,12 @@
 // 合法性审查 browser flows: a .docx draft goes through the review with the engine's findings highlighted and decided,
 // and the review opinion comes back as a .docx (checked as PDF when LibreOffice is available).
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { ART, type Flow, PASSWORD, expect, login, pickOption, sofficeBinary } from './lib';
-import { extractPdfText } from './pdf-text';
+import { ART, type Flow, PASSWORD, expect, login, pickOption, docxToPdfText } from './lib';
 
 const DRAFT = [
   '北京市西城区美容美发行业经营管理办法（送审稿）',
@@ -126,17 +124,9 @@ export const legalityFlows: Flow[] = [
         const docx = path.join(work, 'opinion.docx');
         await download.saveAs(docx);
         expect(readFileSync(docx).subarray(0, 2).toString() === 'PK', 'the opinion is a .docx (zip) file');
-        const soffice = sofficeBinary();
-        if (!soffice) {
-          if (process.env.CI) throw new Error('LibreOffice (soffice) not found: set FAZHI_SOFFICE or install LibreOffice Writer');
-          console.log('    SKIPPED: .docx → PDF check (LibreOffice soffice not found; set FAZHI_SOFFICE)');
-          return;
-        }
-        const conv = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${path.join(work, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', work, docx], { encoding: 'utf8', timeout: 120_000 });
-        const pdf = path.join(work, 'opinion.pdf');
-        expect(existsSync(pdf), `LibreOffice converted the .docx to PDF (${conv.stderr || conv.stdout})`);
-        const { text, via } = extractPdfText(pdf);
-        const flat = text.replace(/\s+/g, '');
+        const pdfText = docxToPdfText(docx, work);
+        if (!pdfText) return;
+        const { flat, via } = pdfText;
         expect(flat.includes('合法性审查意见书'), `the PDF has the title 合法性审查意见书 (text read by ${via})`);
         expect(flat.includes(opinionNo), `the PDF has the number ${opinionNo} (text read by ${via}; it begins: ${flat.slice(0, 160)})`);
       } finally {

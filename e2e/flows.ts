@@ -1,13 +1,11 @@
 // Browser flows in Debian Chromium (playwright-core) against the built app (dist/), on a fresh data dir.
 // Screenshots go to e2e/artifacts/ (kept by CI as artifacts). FAZHI_E2E_ONLY=<text> runs the flows whose name contains it.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { createRng, generateIdNumber } from '../common/validators';
-import { ART, CHROMIUM, type Flow, PASSWORD, expect, fillDate, isoDay, login, pickOption, runAction, sofficeBinary, startServer } from './lib';
-import { extractPdfText } from './pdf-text';
+import { ART, CHROMIUM, type Flow, PASSWORD, expect, fillDate, isoDay, login, pickOption, runAction, docxToPdfText, startServer } from './lib';
 import { legalityFlows } from './flows-legality';
 import { enforcementFlows } from './flows-enforcement';
 import { reconPortalFlows } from './flows-recon-portal';
@@ -186,17 +184,9 @@ const coreFlows: Flow[] = [
         const docx = path.join(work, 'decision.docx');
         await download.saveAs(docx);
         expect(/\.docx$/.test(download.suggestedFilename()), `a .docx was downloaded (${download.suggestedFilename()})`);
-        const soffice = sofficeBinary();
-        if (!soffice) {
-          if (process.env.CI) throw new Error('LibreOffice (soffice) not found: set FAZHI_SOFFICE or install LibreOffice Writer');
-          console.log('    SKIPPED: .docx → PDF check (LibreOffice soffice not found; set FAZHI_SOFFICE)');
-          return;
-        }
-        const conv = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${path.join(work, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', work, docx], { encoding: 'utf8', timeout: 120_000 });
-        const pdf = path.join(work, 'decision.pdf');
-        expect(existsSync(pdf), `LibreOffice converted the .docx to PDF (${conv.stderr || conv.stdout})`);
-        const { text, via } = extractPdfText(pdf);
-        const flat = text.replace(/\s+/g, '');
+        const pdfText = docxToPdfText(docx, work);
+        if (!pdfText) return;
+        const { flat, via } = pdfText;
         expect(flat.includes('行政复议决定书'), `the PDF has the title 行政复议决定书 (text read by ${via})`);
         expect(flat.includes(docNo), `the PDF has the document number ${docNo} (text read by ${via})`);
         expect(flat.includes(caseNo), `the PDF has the case number ${caseNo} (text read by ${via}; it begins: ${flat.slice(0, 160)})`);

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { extractPdfText } from './pdf-text';
 
 export const ART = path.resolve('e2e/artifacts');
 export const PASSWORD = 'E2e#Demo-2026';
@@ -79,5 +80,23 @@ export function sofficeBinary(): string | null {
   if (process.env.FAZHI_SOFFICE) return existsSync(process.env.FAZHI_SOFFICE) ? process.env.FAZHI_SOFFICE : null;
   const r = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' });
   return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
+}
+
+/**
+ * Opens a downloaded .docx in LibreOffice, converts it to PDF next to it (in `work`) and returns the PDF's text with
+ * whitespace removed and the reader used. Without LibreOffice: fails under CI, otherwise says SKIPPED and gives null.
+ */
+export function docxToPdfText(docx: string, work: string): { flat: string; via: string } | null {
+  const soffice = sofficeBinary();
+  if (!soffice) {
+    if (process.env.CI) throw new Error('LibreOffice (soffice) not found: set FAZHI_SOFFICE or install LibreOffice Writer');
+    console.log('    SKIPPED: .docx → PDF check (LibreOffice soffice not found; set FAZHI_SOFFICE)');
+    return null;
+  }
+  const conv = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${path.join(work, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', work, docx], { encoding: 'utf8', timeout: 120_000 });
+  const pdf = path.join(work, `${path.basename(docx, '.docx')}.pdf`);
+  expect(existsSync(pdf), `LibreOffice converted the .docx to PDF (${conv.stderr || conv.stdout})`);
+  const { text, via } = extractPdfText(pdf);
+  return { flat: text.replace(/\s+/g, ''), via };
 }
 
