@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DETECTION_RULES, type DetectionFlag, type DetectionList, type DetectionParams, DetectionParamSchemas, type DetectionRuleId, type DetectionRuleView, type DetectionSimulation } from '../../../../common/contracts/enforcement';
 import { AppError } from '../../../../common/errors';
-import type { DbHandle } from '../../../db';
+import type { Database, DbHandle } from '../../../db';
 import type { Actor } from '../../../platform/identity';
 import type { AuditService } from '../../../platform/audit';
 import type { Clock } from '../../../platform/clock';
@@ -270,19 +270,8 @@ export async function ensureDetectionRun(handle: DbHandle, rule: DetectionRuleId
   await runDetection(handle, rule, params, range, opts);
 }
 
-type DetectionRow = {
-  id: string;
-  rule: string;
-  targetCreditCode: string | null;
-  agencyCodes: string;
-  officerId: string | null;
-  field: string | null;
-  inspectionIds: string;
-  penaltyIds: string;
-  firstOn: string;
-  lastOn: string;
-  detail: string;
-};
+/** A detection as computed: the table's row without its bookkeeping columns. */
+type DetectionRow = Omit<Database['enforcementDetections'], 'evidenceCount' | 'status' | 'detectedAt' | 'updatedAt'>;
 
 export function rowToFlag(row: DetectionRow): DetectionFlag {
   const rule = row.rule as DetectionRuleId;
