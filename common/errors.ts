@@ -82,6 +82,8 @@ export const ERRORS = {
   RECON_DOCUMENT_NOT_ISSUED: { status: 409, message: '文书尚未印发，不能登记送达（《行政复议法》第七十五条第二款：行政复议决定书一经送达，即发生法律效力）' },
   RECON_DOCUMENT_INCOMPLETE: { status: 409, message: '文书中仍有【】标记的待填写内容，请补充完整后再印发' },
   RECON_DOCUMENT_SERVED_BEFORE_ISSUE: { status: 400, message: '送达日期不能早于文书印发日期' },
+  RECON_DOCUMENT_ALREADY_VOID: { status: 409, message: '文书已作废' },
+  RECON_DOCUMENT_SERVED_NOT_VOIDABLE: { status: 409, message: '文书已送达，不能作废；文书有错误的，应当制作新的文书并重新送达，原文书的送达记录予以保留' },
   // 行政复议 public portal (online application and progress query, 《行政复议法》第二十二条)
   PORTAL_MULTIPART_REQUIRED: { status: 415, message: '请以 multipart/form-data 方式提交行政复议申请书（字段 application）和材料（字段 files）' },
   PORTAL_APPLICATION_INVALID: { status: 400, message: '行政复议申请书内容缺失或格式不正确，请返回检查后重新提交' },

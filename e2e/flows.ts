@@ -176,9 +176,26 @@ const coreFlows: Flow[] = [
       await svc.getByRole('button', { name: '记录送达' }).click();
       await svc.waitFor({ state: 'detached' });
       await row.getByText(/直接送达 郑浏览/).waitFor();
+
+      // 作废: a second draft made by mistake is voided with a reason and stays listed as 已作废
+      await pickOption(page, page.getByLabel('文书种类'), '行政复议决定书', true);
+      await page.getByRole('button', { name: '生成草稿' }).click();
+      await page.getByRole('dialog', { name: /^编辑：/ }).getByLabel('标题').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog', { name: /^编辑：/ }).waitFor({ state: 'hidden' });
+      const draftRow = page.getByRole('row', { name: /行政复议决定书.*草稿/ });
+      await draftRow.getByRole('button', { name: '作废行政复议决定书' }).click();
+      const voidDialog = page.getByRole('dialog', { name: /作废文书/ });
+      await voidDialog.getByRole('button', { name: '作废' }).click();
+      await voidDialog.getByText('请填写作废理由').waitFor();
+      await voidDialog.getByLabel('作废理由').fill('重复制作，以已印发的决定书为准');
+      await voidDialog.getByRole('button', { name: '作废' }).click();
+      await voidDialog.waitFor({ state: 'detached' });
+      await page.getByRole('row', { name: /已作废/ }).getByText('理由：重复制作，以已印发的决定书为准').waitFor();
       await page.screenshot({ path: path.join(ART, '11-recon-documents.png'), fullPage: true });
 
-      const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: '下载行政复议决定书' }).click()]);
+      const issuedRow = page.getByRole('row', { name: new RegExp(docNo) });
+      const [download] = await Promise.all([page.waitForEvent('download'), issuedRow.getByRole('link', { name: '下载行政复议决定书' }).click()]);
       const work = mkdtempSync(path.join(tmpdir(), 'fazhi-docx-'));
       try {
         const docx = path.join(work, 'decision.docx');

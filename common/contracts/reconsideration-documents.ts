@@ -87,6 +87,9 @@ export const ReconDocumentSummary = z.object({
   status: ReconDocumentStatus,
   createdAt: z.string(),
   issuedAt: z.string().nullable(),
+  /** 作废: the reason and when (null unless status is 'void'); the number of a voided document is never reused */
+  voidReason: z.string().nullable(),
+  voidedAt: z.string().nullable(),
   services: z.array(ReconDocumentServiceSchema),
 });
 export type ReconDocumentSummary = z.infer<typeof ReconDocumentSummary>;
@@ -105,6 +108,10 @@ export type ReconDocumentDetail = z.infer<typeof ReconDocumentDetail>;
 export const ReconDocumentList = z.object({ data: z.array(ReconDocumentSummary) });
 
 export const ReconDocumentCreateBody = z.object({ kind: ReconDocumentKind });
+/** 作废 a draft, or an issued document that has not been served: the reason is required and kept. */
+export const ReconDocumentVoidBody = z.object({
+  reason: z.string().trim().min(2, '请填写作废理由（至少 2 个字）').max(500, '作废理由最多 500 个字符'),
+});
 export const ReconDocumentUpdateBody = z.object({
   title: z.string().trim().min(1, '请填写文书标题').max(100, '标题最多 100 个字符'),
   paragraphs: z

@@ -303,6 +303,10 @@ export interface ReconsiderationDocumentTable {
   issuedBy: string | null;
   issuedAt: string | null;
   version: number;
+  /** 作废 (migration 015): why, by whom, when; null unless status is 'void' */
+  voidReason: string | null;
+  voidedBy: string | null;
+  voidedAt: string | null;
 }
 
 /** 送达 of an issued document (migration 011). */

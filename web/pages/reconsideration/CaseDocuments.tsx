@@ -1,6 +1,7 @@
 /**
  * 文书 of a 行政复议 case: create a draft of a kind (filled from the case by the server), edit its paragraphs, issue it
- * (numbered, e.g. 西政复〔2026〕12号), record service (送达: method and date) and download the .docx (GB/T 9704 layout).
+ * (numbered, e.g. 西政复〔2026〕12号), record service (送达: method and date), void (作废: a draft or an unserved
+ * issued document, with a reason; the number is not reused) and download the .docx (GB/T 9704 layout).
  */
 import { DownloadOutlined, FileAddOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -184,6 +185,33 @@ function ServiceModal({ doc, caseId, onClose }: { doc: ReconDocumentSummary; cas
   );
 }
 
+/** 作废: a draft, or an issued document not yet served (the server refuses a served one); the reason is kept. */
+function VoidModal({ doc, caseId, onClose }: { doc: ReconDocumentSummary; caseId: string; onClose: () => void }) {
+  const qc = useQueryClient();
+  const [form] = Form.useForm<{ reason: string }>();
+  const run = useMutation({
+    mutationFn: (v: { reason: string }) => post<ReconDocumentDetail>(`${DOC_BASE}/${encodeURIComponent(doc.id)}/void`, { reason: v.reason }),
+    onSuccess: (d) => {
+      void qc.invalidateQueries({ queryKey: reconKeys.documents(caseId) });
+      void qc.invalidateQueries({ queryKey: reconKeys.document(d.id) });
+      notifySuccess(`已作废：${d.title}${d.docNo ? `（${d.docNo}，文号不再使用）` : ''}`);
+      onClose();
+    },
+    onError: (e) => applyServerErrors(form, e),
+  });
+  return (
+    <Modal open title={`作废文书：${doc.title}${doc.docNo ? `（${doc.docNo}）` : ''}`} okText="作废" okButtonProps={{ danger: true, loading: run.isPending }} cancelText="取消" onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+      <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={doc.status === 'issued' ? '作废后该文号不再使用，文书保留并标注“已作废”。已送达的文书不能作废。' : '作废草稿后不能再编辑或印发。'} />
+      <Form form={form} name="recon-void" layout="vertical" onFinish={(v) => run.mutate(v)}>
+        <Form.Item name="reason" label="作废理由" rules={[{ required: true, whitespace: true, message: '请填写作废理由' }]}>
+          <Input.TextArea rows={3} maxLength={500} showCount />
+        </Form.Item>
+        <ErrorAlert error={run.error} title="无法作废" />
+      </Form>
+    </Modal>
+  );
+}
+
 export function CaseDocuments({ caseData }: { caseData: ReconCaseDetail }) {
   const can = useCan();
   const qc = useQueryClient();
@@ -192,6 +220,7 @@ export function CaseDocuments({ caseData }: { caseData: ReconCaseDetail }) {
   const [kind, setKind] = useState<ReconDocumentKind | undefined>();
   const [editing, setEditing] = useState<string | null>(null);
   const [serving, setServing] = useState<ReconDocumentSummary | null>(null);
+  const [voiding, setVoiding] = useState<ReconDocumentSummary | null>(null);
   const list = useQuery({ queryKey: reconKeys.documents(caseId), queryFn: () => get<{ data: ReconDocumentSummary[] }>(`${RECON_BASE}/${encodeURIComponent(caseId)}/documents`).then((r) => r.data) });
   const create = useMutation({
     mutationFn: (k: ReconDocumentKind) => post<ReconDocumentDetail>(`${RECON_BASE}/${encodeURIComponent(caseId)}/documents`, { kind: k }),
@@ -213,8 +242,17 @@ export function CaseDocuments({ caseData }: { caseData: ReconCaseDetail }) {
 
   const columns: TableColumnsType<ReconDocumentSummary> = [
     { title: '文书', dataIndex: 'title' },
-    { title: '文号', dataIndex: 'docNo', render: (v: string | null) => (v ? <span className="mono">{v}</span> : <span className="muted">印发时编号</span>) },
-    { title: '状态', dataIndex: 'status', render: (_v, d) => <StatusTag tone={d.status === 'issued' ? 'green' : d.status === 'draft' ? 'blue' : 'grey'}>{RECON_DOCUMENT_STATUS_LABELS[d.status]}</StatusTag> },
+    { title: '文号', dataIndex: 'docNo', render: (v: string | null, d) => (v ? <span className="mono">{v}</span> : <span className="muted">{d.status === 'void' ? '—' : '印发时编号'}</span>) },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      render: (_v, d) => (
+        <>
+          <StatusTag tone={d.status === 'issued' ? 'green' : d.status === 'draft' ? 'blue' : 'grey'}>{RECON_DOCUMENT_STATUS_LABELS[d.status]}</StatusTag>
+          {d.status === 'void' && d.voidReason && <div className="muted">理由：{d.voidReason}</div>}
+        </>
+      ),
+    },
     { title: '印发时间', dataIndex: 'issuedAt', render: (v: string | null) => (v ? formatInstant(v) : '—'), responsive: ['lg'] },
     {
       title: '送达',
@@ -252,6 +290,11 @@ export function CaseDocuments({ caseData }: { caseData: ReconCaseDetail }) {
               记录送达
             </Button>
           )}
+          {canHandle && (d.status === 'draft' || (d.status === 'issued' && d.services.length === 0)) && (
+            <Button size="small" danger onClick={() => setVoiding(d)} aria-label={`作废${d.title}`}>
+              作废
+            </Button>
+          )}
           <Button size="small" icon={<DownloadOutlined />} href={docxUrl(d.id)} download aria-label={`下载${d.title}`}>
             下载 .docx
           </Button>
@@ -282,6 +325,7 @@ export function CaseDocuments({ caseData }: { caseData: ReconCaseDetail }) {
       <Table<ReconDocumentSummary> rowKey="id" size="small" pagination={false} columns={columns} dataSource={list.data ?? []} loading={list.isFetching} locale={{ emptyText: '暂无文书' }} scroll={{ x: 'max-content' }} />
       <EditDrawer docId={editing} caseId={caseId} onClose={() => setEditing(null)} />
       {serving && <ServiceModal doc={serving} caseId={caseId} onClose={() => setServing(null)} />}
+      {voiding && <VoidModal doc={voiding} caseId={caseId} onClose={() => setVoiding(null)} />}
     </Space>
   );
 }

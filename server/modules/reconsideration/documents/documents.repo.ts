@@ -42,6 +42,17 @@ export function createDocumentsRepo(db: Db) {
     },
 
     /** Optimistic update of a draft: false when it was changed or issued meanwhile. */
+    /** 作废 a draft or an issued document (optimistic on the version, like updateDraft). */
+    async markVoid(trx: Transaction<Database>, id: string, version: number, patch: Pick<DocumentRow, 'voidReason' | 'voidedBy' | 'voidedAt' | 'updatedAt'>): Promise<boolean> {
+      const res = await trx
+        .updateTable('reconsiderationDocuments')
+        .set({ ...patch, status: 'void', version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .where('status', 'in', ['draft', 'issued'])
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
     async updateDraft(trx: Transaction<Database>, id: string, version: number, patch: Partial<DocumentRow>): Promise<boolean> {
       const res = await trx
         .updateTable('reconsiderationDocuments')

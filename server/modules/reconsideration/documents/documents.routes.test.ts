@@ -173,6 +173,34 @@ for (const dialect of DIALECTS) {
       expect(audit.map((a) => a.action)).toEqual(['reconsideration.document.create', 'reconsideration.document.update', 'reconsideration.document.issue', 'reconsideration.document.serve', 'reconsideration.document.download']);
     });
 
+    it('作废: a draft or an unserved issued document with a reason (number not reused, audited); a served one is refused', async () => {
+      const c = await caseAt('registered');
+      // an issued receipt voided before service: the number stays taken, the reason and the time are kept
+      const d = await draft(c.id, 'receipt');
+      const issued = await ok('POST', h1, `${DOCS}/${d.id}/issue`, {});
+      expect(await err('POST', h1, `${DOCS}/${d.id}/void`, { reason: ' ' })).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+      expect(await err('POST', sfs, `${DOCS}/${d.id}/void`, { reason: '文书日期填写错误' })).toMatchObject({ status: 403 });
+      const voided = await ok('POST', h1, `${DOCS}/${d.id}/void`, { reason: '文书日期填写错误' });
+      expect(voided).toMatchObject({ status: 'void', docNo: issued.docNo, voidReason: '文书日期填写错误', voidedAt: '2026-06-01T02:00:00.000Z', editable: false, issueBlockedReason: '文书已作废' });
+      expect(await err('POST', h1, `${DOCS}/${d.id}/void`, { reason: '再次作废' })).toMatchObject({ status: 409, code: 'RECON_DOCUMENT_ALREADY_VOID' });
+      expect(await err('POST', h1, `${DOCS}/${d.id}/services`, { method: 'direct', servedOn: '2026-06-01', recipient: c.applicantName })).toMatchObject({ status: 409, code: 'RECON_DOCUMENT_NOT_ISSUED' });
+      // the .docx of a voided document says so in its header; the next issue takes the next number, not the voided one
+      const res = await req('GET', h1, `${DOCS}/${d.id}/docx`);
+      expect(readZipEntry(res.rawPayload, 'word/header1.xml')!.toString('utf8')).toContain('已作废');
+      const next = await ok('POST', h1, `${DOCS}/${(await draft(c.id, 'receipt')).id}/issue`, {});
+      expect(Number(/〔2026〕(\d+)号/.exec(next.docNo)![1])).toBe(Number(/〔2026〕(\d+)号/.exec(issued.docNo)![1]) + 1);
+      // a draft can be voided too (no number)
+      const dropped = await ok('POST', h1, `${DOCS}/${(await draft(c.id, 'receipt')).id}/void`, { reason: '重复制作' });
+      expect(dropped).toMatchObject({ status: 'void', docNo: null });
+      // a served document has taken effect: refused, nothing changed
+      await ok('POST', h1, `${DOCS}/${next.id}/services`, { method: 'direct', servedOn: '2026-06-01', recipient: c.applicantName });
+      expect(await err('POST', h1, `${DOCS}/${next.id}/void`, { reason: '送达后发现错误' })).toMatchObject({ status: 409, code: 'RECON_DOCUMENT_SERVED_NOT_VOIDABLE' });
+      expect(await ok('GET', h1, `${DOCS}/${next.id}`)).toMatchObject({ status: 'issued', voidReason: null });
+      const audit = await t.handle.db.selectFrom('auditLog').select(['action', 'diff']).where('objectId', '=', d.id).where('action', '=', 'reconsideration.document.void').execute();
+      expect(audit).toHaveLength(1);
+      expect(String(audit[0]!.diff)).toContain('文书日期填写错误');
+    });
+
     it('numbering per year: consecutive, unique under concurrent issue, no gap after a refused issue', async () => {
       const cases = await Promise.all([1, 2, 3, 4].map(() => caseAt('registered')));
       const drafts = [];

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DOCX_MIME, ReconDocumentCreateBody, ReconDocumentDetail, ReconDocumentList, ReconDocumentServiceBody, ReconDocumentUpdateBody } from '../../../../common/contracts';
+import { DOCX_MIME, ReconDocumentCreateBody, ReconDocumentDetail, ReconDocumentList, ReconDocumentServiceBody, ReconDocumentUpdateBody, ReconDocumentVoidBody } from '../../../../common/contracts';
 import type { Permission } from '../../../../common/permissions';
 import { actorOf, meta } from '../../../http/auth';
 import { responses } from '../../../http/schemas';
@@ -51,6 +51,11 @@ export function reconDocumentRoutes(deps: { documents: DocumentsService }) {
       config: { permission: HANDLE },
       schema: { tags: TAG, summary: '登记送达（直接、邮寄、电子、公告、留置；《行政复议法》第八十八条、《民事诉讼法》第八十八条至第九十五条）', params: DocParams, body: ReconDocumentServiceBody, response: responses(ReconDocumentDetail) },
       handler: async (req) => svc.recordService(actorOf(req), req.params.docId, req.body, meta(req)),
+    });
+    r.post('/api/v1/reconsideration/documents/:docId/void', {
+      config: { permission: HANDLE },
+      schema: { tags: TAG, summary: '作废文书（草稿，或者已印发但尚未送达的文书；须填写理由，文号不再使用）', params: DocParams, body: ReconDocumentVoidBody, response: responses(ReconDocumentDetail) },
+      handler: async (req) => svc.voidDocument(actorOf(req), req.params.docId, req.body, meta(req)),
     });
     r.get('/api/v1/reconsideration/documents/:docId/docx', {
       config: { permission: READ },

@@ -19,6 +19,7 @@ import {
   type ReconDocumentDetail,
   type ReconDocumentKind,
   type ReconDocumentServiceBody,
+  type ReconDocumentVoidBody,
   type ReconDocumentStatus,
   type ReconDocumentSummary,
   type ReconDocumentUpdateBody,
@@ -115,6 +116,8 @@ export interface DocumentsService {
   update(actor: Actor, docId: string, body: z.infer<typeof ReconDocumentUpdateBody>, meta: RequestMeta): Promise<ReconDocumentDetail>;
   issue(actor: Actor, docId: string, meta: RequestMeta): Promise<ReconDocumentDetail>;
   recordService(actor: Actor, docId: string, body: z.infer<typeof ReconDocumentServiceBody>, meta: RequestMeta): Promise<ReconDocumentDetail>;
+  /** 作废: a draft, or an issued document with no service record; the reason is kept and audited, the number is not reused. */
+  voidDocument(actor: Actor, docId: string, body: z.infer<typeof ReconDocumentVoidBody>, meta: RequestMeta): Promise<ReconDocumentDetail>;
   /** The .docx for a user in scope (audited download). */
   download(actor: Actor, docId: string, meta: RequestMeta): Promise<{ filename: string; data: Buffer }>;
   /** For the public portal (its own receipt + query-code check comes first): the .docx of an issued document. */
@@ -172,6 +175,8 @@ export function createDocumentsService(deps: {
     status: d.status as ReconDocumentStatus,
     createdAt: d.createdAt,
     issuedAt: d.issuedAt,
+    voidReason: d.voidReason,
+    voidedAt: d.voidedAt,
     services: services.filter((s) => s.documentId === d.id).map(serviceView),
   });
   async function detail(actor: Actor, docId: string): Promise<ReconDocumentDetail> {
@@ -240,6 +245,9 @@ export function createDocumentsService(deps: {
         issuedBy: null,
         issuedAt: null,
         version: 1,
+        voidReason: null,
+        voidedBy: null,
+        voidedAt: null,
       };
       await db.transaction().execute(async (trx) => {
         await caseInScope(actor, caseId, trx);
@@ -294,6 +302,22 @@ export function createDocumentsService(deps: {
         if (body.servedOn < doc.issuedOn) throw new AppError('RECON_DOCUMENT_SERVED_BEFORE_ISSUE', { field: 'servedOn', date: body.servedOn, issuedOn: doc.issuedOn });
         const id = await repo.insertService(trx, { documentId: doc.id, method: body.method, recipient: body.recipient, servedOn: body.servedOn, note: body.note ?? null, recordedBy: actor.userId, recordedAt: clock.nowIso() });
         await record(trx, actor, meta, 'serve', doc, null, { serviceId: id, method: body.method, servedOn: body.servedOn, docNo: doc.docNo });
+      });
+      return detail(actor, docId);
+    },
+
+    async voidDocument(actor, docId, body, meta) {
+      await db.transaction().execute(async (trx) => {
+        const { doc, c } = await load(actor, docId, trx);
+        if (doc.status === 'void') throw new AppError('RECON_DOCUMENT_ALREADY_VOID', { docNo: doc.docNo });
+        // A served document has taken effect for its addressee (《行政复议法》第七十五条第二款 for the decision):
+        // it is corrected by a new document, never made to disappear.
+        const served = await repo.services(trx, [doc.id]);
+        if (served.length) throw new AppError('RECON_DOCUMENT_SERVED_NOT_VOIDABLE', { docNo: doc.docNo, services: served.length });
+        const now = clock.nowIso();
+        const ok = await repo.markVoid(trx, doc.id, doc.version, { voidReason: body.reason, voidedBy: actor.userId, voidedAt: now, updatedAt: now });
+        if (!ok) throw new AppError('CONFLICT', { entity: 'reconsiderationDocument', id: docId });
+        await record(trx, actor, meta, 'void', doc, { status: doc.status }, { status: 'void', reason: body.reason, docNo: doc.docNo, caseNo: c.caseNo });
       });
       return detail(actor, docId);
     },
