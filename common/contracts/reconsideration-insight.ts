@@ -122,6 +122,8 @@ export const ReconStatsSchema = z.object({
     mediated: z.number().int(),
     terminated: z.number().int(),
     withdrawn: z.number().int(),
+    /** 视为放弃: applications deemed abandoned after the correction period (Art. 31 ¶2) in the period; not 审结 */
+    abandoned: z.number().int(),
   }),
   definitions: z.record(z.string(), z.string()),
   byChannel: z.array(Row),

@@ -45,7 +45,11 @@ for (const dialect of DIALECTS) {
         [{ receivedOn: '2024-05-01', acceptedOn: '2024-05-06', status: 'terminated', terminatedOn: '2024-05-20', terminationGround: 1, channel: 'oral', actName: '责令限期拆除决定', respondentName: '乙局' }, '2024-07-05'],
         [{ receivedOn: '2024-06-01', rejectedOn: '2024-06-03', status: 'rejected', channel: 'online', actName: '其他事项', respondentName: '乙局' }, null],
         [{ receivedOn: '2023-12-20', acceptedOn: '2023-12-22', status: 'decided', decisionType: 'confirmIllegal', decidedOn: '2024-01-10', channel: 'onsite', actName: '行政处罚决定', respondentName: '甲局' }, '2024-02-20'],
+        // 视为放弃 (Art. 31 ¶2): counted by the date of the abandon step, one inside the period and one before it
+        [{ receivedOn: '2023-11-01', status: 'abandoned', channel: 'mail', actName: '行政处罚决定', respondentName: '乙局' }, null],
+        [{ receivedOn: '2023-11-02', status: 'abandoned', channel: 'mail', actName: '行政处罚决定', respondentName: '乙局' }, null],
       ];
+      const abandonOn: Record<number, string> = { 6: '2024-01-15', 7: '2023-12-28' };
       for (const [i, [c, due]] of rows.entries()) {
         const id = `stats-case-${i}`;
         caseIds.push(id);
@@ -59,6 +63,12 @@ for (const dialect of DIALECTS) {
             createdBy: u.id, createdAt: now, updatedAt: now, version: 1, ...c,
           })
           .execute();
+        if (abandonOn[i]) {
+          await db
+            .insertInto('reconsiderationEvents')
+            .values({ id: `stats-ev-${i}`, caseId: id, version: 2, departmentId: u.departmentId, at: now, onDate: abandonOn[i]!, action: 'abandon', fromStatus: 'correctionRequested', toStatus: 'abandoned', actorId: u.id, actorName: 'h1', details: '{}' })
+            .execute();
+        }
         if (due) {
           await db
             .insertInto('deadlines')
@@ -146,7 +156,7 @@ for (const dialect of DIALECTS) {
       await create({ outcome: 'filed', caseId: caseIds[0] });
       await create({ outcome: 'resolved', consultedOn: '2023-12-31' }); // outside the period
       const s = (await req(head, 'GET', `${STATS}?from=2024-01-01&to=2024-12-31`)).json() as Json;
-      expect(s.totals).toEqual({ received: 5, accepted: 4, notAccepted: 1, concluded: 5, decided: 3, mediated: 1, terminated: 1, withdrawn: 1 });
+      expect(s.totals).toEqual({ received: 5, accepted: 4, notAccepted: 1, concluded: 5, decided: 3, mediated: 1, terminated: 1, withdrawn: 1, abandoned: 1 });
       const counts = (rows: Json[]) => Object.fromEntries(rows.filter((r) => r.count).map((r) => [r.key, r.count]));
       expect(counts(s.byChannel)).toEqual({ onsite: 1, mail: 1, online: 2, oral: 1 });
       expect(counts(s.byMatterType)).toEqual({ penalty: 1, disclosure: 1, workInjury: 1, coercion: 1, other: 1 });

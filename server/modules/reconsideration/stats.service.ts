@@ -6,6 +6,8 @@
  * - 收到申请 received: received_on in the period; 受理 accepted: accepted_on in the period; 不予受理: rejected_on.
  * - 审结 concluded: 决定 (decided_on) + 调解结案 (decided_on of a mediated case) + 终止 (terminated_on) in the period.
  * - 撤回 withdrawn: termination on ground (1) of 《中华人民共和国行政复议法》第四十一条 (申请人撤回申请，准予撤回).
+ * - 视为放弃 abandoned: the date recorded on the case's 'abandon' step (逾期不补正, Art. 31 ¶2) in the period; such
+ *   an application was never accepted, so it is neither 受理 nor 审结.
  * - 纠错率 correction rate: law-rules.md does not define it (nor does the statute), so the rule is CONFIGURABLE
  *   (deps.correctiveTypes). Default, following the usual practice of the reconsideration statistics: decisions
  *   that vary (Art. 63), revoke (Art. 64), confirm illegality (Art. 65), order performance (Art. 66) or confirm
@@ -64,6 +66,7 @@ export function createStatsService(deps: { db: Db; dialect: Dialect; clock: Cloc
     notAccepted: '不予受理：不予受理决定之日在统计期间内（第三十条第二款）。',
     concluded: '审结：统计期间内作出行政复议决定、调解结案（第七十三条）或者终止行政复议（第四十一条）的案件。',
     withdrawn: '撤回：申请人撤回申请、准予撤回而终止的案件（第四十一条第一项）。',
+    abandoned: '视为放弃：申请材料不齐全或者表述不清楚，申请人无正当理由逾期不补正，视为放弃行政复议申请的案件（第三十一条第二款），以登记“视为放弃”时填写的日期计入统计期间；此类申请未受理，不计入受理数和审结数。',
     correctionRate: `纠错率 = 统计期间内作出的${correctiveLabels}决定数 ÷ 统计期间内作出的全部行政复议决定数（第六十三条至第六十九条，不含调解、终止）。法律、法规未规定纠错率的统计口径，本口径可配置。`,
     onTimeRate: '按期审结率 = 在审理期限（《中华人民共和国行政复议法》第六十二条，含经批准延长的期限，中止期间不计入）届满之日前审结的案件数 ÷ 统计期间内审结的案件数；中止期间终止的案件视为按期。',
     averageDuration: '平均审理天数：自受理之日至审结之日的自然日数的平均值。',
@@ -99,6 +102,13 @@ export function createStatsService(deps: { db: Db; dialect: Dialect; clock: Cloc
         countIf(eb, eb.and([eb('c.status', '=', 'mediated'), within(eb, 'c.decidedOn', p)])).as('mediated'),
         countIf(eb, eb.and([eb('c.status', '=', 'terminated'), within(eb, 'c.terminatedOn', p)])).as('terminated'),
         countIf(eb, eb.and([eb('c.status', '=', 'terminated'), eb('c.terminationGround', '=', 1), within(eb, 'c.terminatedOn', p)])).as('withdrawn'),
+        countIf(
+          eb,
+          eb.and([
+            eb('c.status', '=', 'abandoned'),
+            eb.exists(eb.selectFrom('reconsiderationEvents as e').select('e.id').whereRef('e.caseId', '=', 'c.id').where('e.action', '=', 'abandon').where('e.onDate', '>=', p.from).where('e.onDate', '<=', p.to)),
+          ]),
+        ).as('abandoned'),
       ])
       .executeTakeFirstOrThrow();
 
@@ -199,6 +209,7 @@ export function createStatsService(deps: { db: Db; dialect: Dialect; clock: Cloc
         mediated: n(totals.mediated),
         terminated: n(totals.terminated),
         withdrawn: n(totals.withdrawn),
+        abandoned: n(totals.abandoned),
       },
       definitions,
       byChannel: rows(byChannel, RECON_CHANNEL_LABELS, Object.keys(RECON_CHANNEL_LABELS) as ReconChannel[]),
@@ -248,6 +259,7 @@ export function createStatsService(deps: { db: Db; dialect: Dialect; clock: Cloc
         ['其中：调解结案', t.mediated, ''],
         ['其中：终止', t.terminated, ''],
         ['撤回申请（终止）', t.withdrawn, s.definitions.withdrawn!],
+        ['视为放弃申请', t.abandoned, s.definitions.abandoned!],
         ['纠错率', pct(s.correctionRate.rate), `${s.correctionRate.numerator} / ${s.correctionRate.denominator}；${s.correctionRate.definition}`],
         ['按期审结率', pct(s.onTimeRate.rate), `${s.onTimeRate.numerator} / ${s.onTimeRate.denominator}；${s.onTimeRate.definition}`],
         ['平均审理天数', s.averageDurationDays ?? '—', s.definitions.averageDuration!],

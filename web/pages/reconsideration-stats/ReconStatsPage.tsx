@@ -87,6 +87,7 @@ export function ReconStatsPage() {
               <Col xs={12} md={3}><Statistic title="调解结案" value={s.totals.mediated} /></Col>
               <Col xs={12} md={3}><Statistic title="终止" value={s.totals.terminated} /></Col>
               <Col xs={12} md={3}><Statistic title="其中撤回" value={s.totals.withdrawn} /></Col>
+              <Col xs={12} md={3}><Statistic title="视为放弃" value={s.totals.abandoned} /></Col>
             </Row>
           </Card>
           <Row gutter={16} style={{ marginBottom: 16 }}>
