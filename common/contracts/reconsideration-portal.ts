@@ -146,9 +146,12 @@ export const ReconAttachment = z.object({
 export const ReconCaseAttachments = z.object({
   attachments: z.array(ReconAttachment),
   online: z
+    // address: masked (maskAddress); the whole address through the audited reveal below (personal.viewFull)
     .object({ receiptNo: z.string(), submittedAt: z.string(), address: z.string(), postalCode: z.string().nullable(), legalRepresentative: z.string().nullable() })
     .nullable(),
 });
+/** The online application's whole address (送达地址), for a user holding personal.viewFull; every reveal is audited. */
+export const ReconAddressReveal = z.object({ address: z.string() });
 
 /** Status in plain words for the public, with what happens next and the article it rests on (else the staff label). */
 export const PORTAL_STATUS_TEXT: Partial<Record<ReconStatus, { text: string; explanation: string }>> = {

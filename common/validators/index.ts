@@ -18,7 +18,7 @@ export {
   organizationCodeCheckChar,
 } from './credit-code';
 export { isValidMobile, normalizeMobile } from './mobile';
-export { maskIdNumber, maskMobile, maskName } from './mask';
+export { maskAddress, maskIdNumber, maskMobile, maskName } from './mask';
 export { createRng, type Rng } from './rng';
 export {
   DEMO_REGION_CODE,

@@ -26,3 +26,19 @@ export function maskName(s: string): string {
   const last = chars.length - 1;
   return chars.map((c, i) => (i === 0 || i === last || c === '·' ? c : '*')).join('');
 }
+
+/**
+ * A postal address for display: keeps the administrative part up to the first 区/县/旗 (or 市 when no district
+ * follows) within the first 12 characters — '北京市西城区样例路 1 号' → '北京市西城区****' — and hides the rest
+ * (street, number, room) behind a fixed '****' that does not reveal its length. Without such a part, the first
+ * 3 characters are kept.
+ */
+export function maskAddress(s: string): string {
+  const chars = Array.from(s.trim());
+  if (chars.length === 0) return '';
+  const head = chars.slice(0, 12).join('');
+  // 小区 (a housing estate) is not a district
+  const m = /^.{2,}?(?<!小)[区县旗]/u.exec(head) ?? /^.{2,}?市/u.exec(head);
+  const keep = m ? Array.from(m[0]).length : Math.min(3, chars.length - 1);
+  return keep >= chars.length ? chars.join('') : `${chars.slice(0, keep).join('')}****`;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRng, generateMobile, isValidMobile, maskIdNumber, maskMobile, maskName, normalizeMobile } from './index';
+import { createRng, generateMobile, isValidMobile, maskAddress, maskIdNumber, maskMobile, maskName, normalizeMobile } from './index';
 
 describe('isValidMobile', () => {
   it.each([
@@ -51,6 +51,28 @@ describe('masks', () => {
     ['', ''],
     ['𠀋二三', '𠀋*三'],
   ])('maskName(%j) = %j', (s, m) => expect(maskName(s)).toBe(m));
+
+  it.each([
+    ['北京市西城区样例路 1 号', '北京市西城区****'],
+    ['北京市西城区金融街街道样例胡同 3 号院 2 单元 101', '北京市西城区****'],
+    ['河北省保定市涞水县样例村', '河北省保定市涞水县****'],
+    ['内蒙古自治区呼和浩特市样例街', '内蒙古自治区****'],
+    ['上海市样例路 8 号', '上海市****'],
+    ['样例小区 5 号楼', '样例小****'],
+    ['西城区', '西城区'],
+    ['', ''],
+  ])('maskAddress(%j) = %j', (s, m) => expect(maskAddress(s)).toBe(m));
+
+  it('property: an address mask reveals at most the first 12 characters and never the tail', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 60 }), fc.string({ minLength: 4, maxLength: 20 }), (head, tail) => {
+        const s = `${head}${'路'}${tail}`;
+        const m = maskAddress(s);
+        const kept = m.endsWith('****') ? Array.from(m).length - 4 : Array.from(m).length;
+        if (m !== s.trim()) expect(kept).toBeLessThanOrEqual(12);
+      }),
+    );
+  });
 
   it('property: masks keep the length and reveal at most first 6 + last 4 of an ID number', () => {
     fc.assert(

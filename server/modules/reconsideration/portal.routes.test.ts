@@ -203,7 +203,16 @@ for (const dialect of DIALECTS) {
       const listed = await t.app.inject({ method: 'GET', url: `/api/v1/reconsideration/cases/${c.id}/attachments`, headers: head.headers });
       expect(listed.statusCode, listed.body).toBe(200);
       const lj = listed.json();
-      expect(lj.online).toMatchObject({ receiptNo: r.receiptNo, address: '北京市西城区样例路 1 号', postalCode: '100032' });
+      expect(lj.online).toMatchObject({ receiptNo: r.receiptNo, address: '北京市西城区****', postalCode: '100032' });
+      // the whole address: only with personal.viewFull (the section head, not the handler), and every reveal audited
+      const reveal = (s: Session) => t.app.inject({ method: 'POST', url: `/api/v1/reconsideration/cases/${c.id}/online-address/reveal`, headers: s.headers });
+      expect((await reveal(h1)).statusCode).toBe(403);
+      const whole = await reveal(head);
+      expect(whole.statusCode, whole.body).toBe(200);
+      expect(whole.json()).toEqual({ address: '北京市西城区样例路 1 号' });
+      const reveals = await t.handle.db.selectFrom('auditLog').select(['action', 'diff']).where('objectId', '=', c.id).where('action', '=', 'reconsideration.application.revealAddress').execute();
+      expect(reveals).toHaveLength(1);
+      expect(JSON.stringify(reveals)).not.toContain('样例路');
       const pdfAtt = lj.attachments.find((a: Json) => a.name === '处罚决定书.pdf');
       const dl = await t.app.inject({ method: 'GET', url: `/api/v1/reconsideration/attachments/${pdfAtt.id}`, headers: head.headers });
       expect(dl.statusCode).toBe(200);

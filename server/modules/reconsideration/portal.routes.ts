@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type {} from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PORTAL_UPLOAD_LIMITS, PortalApplicationResult, PortalProgress, PortalProgressBody, ReconCaseAttachments } from '../../../common/contracts';
+import { PORTAL_UPLOAD_LIMITS, PortalApplicationResult, PortalProgress, PortalProgressBody, ReconAddressReveal, ReconCaseAttachments } from '../../../common/contracts';
 import { AppError } from '../../../common/errors';
 import { actorOf, meta } from '../../http/auth';
 import { responses } from '../../http/schemas';
@@ -96,6 +96,12 @@ export function portalRoutes(deps: { portal: PortalService; publicRateLimit: { m
       config: { permission: 'reconsideration.case.read' },
       schema: { tags: ['行政复议'], summary: '案件材料（互联网申请的附件）及网上申请信息', params: IdParams, response: responses(ReconCaseAttachments) },
       handler: async (req) => svc.attachments(actorOf(req), req.params.id),
+    });
+
+    r.post('/api/v1/reconsideration/cases/:id/online-address/reveal', {
+      config: { permission: ['reconsideration.case.read', 'personal.viewFull'] },
+      schema: { tags: ['行政复议'], summary: '查看网上申请填写的完整住所（送达地址，留痕）', params: IdParams, response: responses(ReconAddressReveal) },
+      handler: async (req) => svc.revealAddress(actorOf(req), req.params.id, meta(req)),
     });
 
     r.get('/api/v1/reconsideration/attachments/:attId', {

@@ -31,7 +31,7 @@ import {
   normalizePortalCode,
 } from '../../../common/contracts';
 import { AppError } from '../../../common/errors';
-import { isValidCreditCode, isValidIdNumber, isValidMobile, maskName, normalizeCreditCode, normalizeMobile } from '../../../common/validators';
+import { isValidCreditCode, isValidIdNumber, isValidMobile, maskAddress, maskName, normalizeCreditCode, normalizeMobile } from '../../../common/validators';
 import type { Db } from '../../db';
 import type { AuditService } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
@@ -59,7 +59,10 @@ export interface PortalService {
   progress(body: { receiptNo: string; queryCode: string }, meta: RequestMeta): Promise<z.infer<typeof PortalProgress>>;
   /** A document of the case behind the receipt, when it was served online. */
   servedDocument(body: { receiptNo: string; queryCode: string }, docId: string, meta: RequestMeta): Promise<{ filename: string; data: Buffer }>;
+  /** The uploaded files and the online application's facts; the address masked. */
   attachments(actor: Actor, caseId: string): Promise<z.infer<typeof ReconCaseAttachments>>;
+  /** The online application's whole address (the route requires personal.viewFull); audited. */
+  revealAddress(actor: Actor, caseId: string, meta: RequestMeta): Promise<{ address: string }>;
   download(actor: Actor, attachmentId: string, meta: RequestMeta): Promise<{ name: string; data: Buffer }>;
 }
 
@@ -313,8 +316,20 @@ export function createPortalService(deps: {
       const [rows, online] = await Promise.all([repo.attachmentsOf(caseId), repo.applicationByCase(caseId)]);
       return {
         attachments: rows.map((r) => ({ id: r.id, name: r.originalName, kind: r.kind, size: r.size, sha256: r.sha256, source: r.source, createdAt: r.createdAt })),
-        online: online ? { receiptNo: online.receiptNo, submittedAt: online.submittedAt, address: cipher.decrypt(online.addressEnc), postalCode: online.postalCode, legalRepresentative: online.legalRepresentative } : null,
+        online: online ? { receiptNo: online.receiptNo, submittedAt: online.submittedAt, address: maskAddress(cipher.decrypt(online.addressEnc)), postalCode: online.postalCode, legalRepresentative: online.legalRepresentative } : null,
       };
+    },
+
+    async revealAddress(actor, caseId, meta) {
+      const c = await repo.caseScope(caseId);
+      if (!c) throw new AppError('NOT_FOUND', { entity: 'reconsiderationCase', id: caseId });
+      assertInScope(actor, c.departmentId, c.handlerId);
+      const online = await repo.applicationByCase(caseId);
+      if (!online) throw new AppError('NOT_FOUND', { entity: 'reconsiderationPortalApplication', caseId });
+      const address = cipher.decrypt(online.addressEnc);
+      // who saw it, when and for which case; never the address itself
+      await audit.record({ actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId, action: 'reconsideration.application.revealAddress', objectType: 'reconsiderationCase', objectId: caseId, extra: { receiptNo: online.receiptNo } });
+      return { address };
     },
 
     async download(actor, attachmentId, meta) {

@@ -1,15 +1,17 @@
 /**
  * 申请材料 of a case for staff: the files uploaded with an online application (public portal), their size and SHA-256,
- * and the online application's own facts (receipt number, submission time, address). Files are only ever downloaded
+ * and the online application's own facts (receipt number, submission time, address — masked; the whole address only
+ * for a user holding personal.viewFull, through an audited reveal). Files are only ever downloaded
  * as attachments (the server sends application/octet-stream with nosniff); nothing is opened or rendered in the page.
  * API: GET /reconsideration/cases/:id/attachments, GET /reconsideration/attachments/:attId (portal.routes.ts).
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Empty, Space, Table } from 'antd';
 import type { z } from 'zod';
 import { PORTAL_ATTACHMENT_KINDS, type ReconAttachment, type ReconCaseAttachments } from '../../../common/contracts';
-import { API_BASE, get } from '../../app/api';
+import { API_BASE, get, post } from '../../app/api';
+import { useCan } from '../../app/auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatInstant } from '../../components/format';
 import { RECON_BASE } from './shared';
@@ -30,6 +32,8 @@ export const attachmentUrl = (id: string) => `${API_BASE}/reconsideration/attach
 
 export function CaseAttachments({ caseId, listed }: { caseId: string; listed: { name: string; pages?: number | undefined }[] }) {
   const q = useQuery({ queryKey: ['reconsideration', 'cases', 'attachments', caseId], queryFn: () => get<Attachments>(`${RECON_BASE}/${encodeURIComponent(caseId)}/attachments`) });
+  const can = useCan();
+  const reveal = useMutation({ mutationFn: () => post<{ address: string }>(`${RECON_BASE}/${encodeURIComponent(caseId)}/online-address/reveal`) });
   if (q.error) return <ErrorAlert error={q.error} title="无法加载申请材料" quiet />;
   const files = q.data?.attachments ?? [];
   const online = q.data?.online ?? null;
@@ -46,7 +50,23 @@ export function CaseAttachments({ caseId, listed }: { caseId: string; listed: { 
           items={[
             { key: 'receipt', label: '回执编号', children: <span className="mono">{online.receiptNo}</span> },
             { key: 'at', label: '提交时间', children: formatInstant(online.submittedAt) },
-            { key: 'address', label: '住所（通讯地址）', children: online.address },
+            {
+              key: 'address',
+              label: '住所（通讯地址）',
+              children: reveal.data ? (
+                reveal.data.address
+              ) : (
+                <Space size={8} wrap>
+                  <span>{online.address}</span>
+                  {can('personal.viewFull') && (
+                    <Button size="small" type="link" loading={reveal.isPending} onClick={() => reveal.mutate()} title="查看完整地址将记入审计日志">
+                      查看完整地址（留痕）
+                    </Button>
+                  )}
+                  <ErrorAlert error={reveal.error} title="无法查看完整地址" quiet />
+                </Space>
+              ),
+            },
             ...(online.postalCode ? [{ key: 'postal', label: '邮政编码', children: online.postalCode }] : []),
             ...(online.legalRepresentative ? [{ key: 'rep', label: '法定代表人或者主要负责人', children: online.legalRepresentative }] : []),
           ]}
