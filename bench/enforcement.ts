@@ -13,6 +13,10 @@
  * Peak memory: process.resourceUsage().maxRSS, and the heap + array buffers high-water mark sampled every 100 ms.
  * Prints figures, asserts nothing (except the flag counts agreeing, reported as MISMATCH otherwise).
  * BENCH_DATA_DIR=/some/dir keeps the generated CSV there between runs (the database is always fresh).
+ * 5. A register edit: an officer's certificate is changed (bumping the officers' version only, ADR 0005 2026-11-29),
+ *    then expired-certificate is run and materialised as the API does (runDetection); the same run after a global
+ *    version bump (what every register edit did before) shows the cost of re-reading the inspection columns.
+ * BENCH_DUCKDB=0 skips the DuckDB half (for a quick look at our own figures on a loaded machine).
  */
 import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,7 +26,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { DETECTION_RULES } from '../common/contracts/enforcement';
 import { createRng, generateCreditCode } from '../common/validators';
 import { createDb, migrateToLatest } from '../server/db';
-import { evaluateInspectionRule, inspectionSnapshot } from '../server/modules/enforcement/detections/detections.service';
+import { bumpDataVersion, evaluateInspectionRule, inspectionSnapshot, runDetection, snapshotStats } from '../server/modules/enforcement/detections/detections.service';
 import { type InspectionColumns, buildSortedViews, dayString, dayNumber } from '../server/modules/enforcement/detections/columns';
 import { loadInspectionColumns } from '../server/modules/enforcement/detections/load';
 import { createImportService } from '../server/modules/enforcement/enforcement.import.service';
@@ -220,7 +224,36 @@ export async function run(): Promise<void> {
     const m = process.memoryUsage();
     console.log(`ours   snapshot for the detections from the importer's columns (cut + sort by firm, day): ${fmt(snapMs)}`);
     console.log(`ours   after a restart: load columns from SQLite (one pass) ${fmt(loadMs)} + sort ${fmt(sortMs)}${same ? '' : '  MISMATCH with the importer\'s columns'}; RSS now ${(m.rss / 1e6).toFixed(0)} MB (array buffers ${(m.arrayBuffers / 1e6).toFixed(0)} MB, heap ${(m.heapUsed / 1e6).toFixed(0)} MB)`);
+
+    // ---------------------------------------------------------------- a register edit, then a detection run
+    const editOfficer = async (to: string) => {
+      await handle.db.transaction().execute(async (trx) => {
+        await trx.updateTable('enforcementOfficers').set({ certificateValidTo: to, updatedAt: new Date().toISOString() }).where('id', '=', 'AG001-01').execute();
+        await bumpDataVersion(trx, 'officers');
+      });
+    };
+    const loads0 = snapshotStats().tableLoads;
+    await editOfficer('2025-03-31');
+    t0 = process.hrtime.bigint();
+    const afterEdit = await runDetection(handle, 'expired-certificate', null, range, { now: new Date().toISOString() });
+    const editMs = ms(t0);
+    const reloaded = snapshotStats().tableLoads - loads0;
+    console.log(`ours   officer edit → expired-certificate run + materialise: ${fmt(editMs)} (${afterEdit.flags.length} flags; inspection columns re-read ${reloaded}×)`);
+    // before the per-source versions every register edit bumped the one data version: the same run re-reads the table
+    await handle.db.transaction().execute(async (trx) => {
+      await trx.updateTable('enforcementOfficers').set({ certificateValidTo: '2025-04-30' }).where('id', '=', 'AG001-01').execute();
+      await bumpDataVersion(trx);
+    });
+    t0 = process.hrtime.bigint();
+    const afterGlobal = await runDetection(handle, 'expired-certificate', null, range, { now: new Date().toISOString() });
+    const globalMs = ms(t0);
+    console.log(`ours   same edit with a global version bump (the behaviour before): ${fmt(globalMs)} (${afterGlobal.flags.length} flags; inspection columns re-read ${snapshotStats().tableLoads - loads0 - reloaded}×) → ${(globalMs / editMs).toFixed(0)}× slower`);
+    sample();
     await handle.close();
+    if (process.env.BENCH_DUCKDB === '0') {
+      console.log('DuckDB half skipped (BENCH_DUCKDB=0)');
+      return;
+    }
 
     const officers = data.officers.map((o) => ({ id: o.id, certificateValidFrom: o.from, certificateValidTo: o.to }));
     /** One warm-up run (not counted: JIT / caches), then the best of 3 — the same for both engines. */

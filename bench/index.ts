@@ -6,6 +6,7 @@ const suites: Record<string, () => Promise<void>> = {
   'recon-search': async () => (await import('./recon-search')).run(),
   legality: async () => (await import('./legality')).run(),
   enforcement: async () => (await import('./enforcement')).run(),
+  dashboard: async () => (await import('./dashboard')).run(),
 };
 const names = which === 'all' ? Object.keys(suites) : [which];
 for (const n of names) {

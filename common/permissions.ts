@@ -25,6 +25,9 @@ export const PERMISSIONS = {
   'person.create': '登记当事人信息',
   'personal.viewFull': '查看完整身份证号、手机号（留痕）',
   'dashboard.read': '查看领导驾驶舱',
+  'annualReport.read': '查看法治政府建设年度报告、月度统计快照',
+  'annualReport.edit': '起草、修改法治政府建设年度报告（刷新数据、编辑段落、提交审核、登记报送和公开）',
+  'annualReport.signOff': '审核签发法治政府建设年度报告',
   // 行政复议 reconsideration
   'reconsideration.case.read': '查看行政复议案件',
   'reconsideration.case.register': '登记行政复议申请',
@@ -79,6 +82,15 @@ export const PERMISSIONS = {
   'legalService.point.read': '查看公共法律服务点及十五分钟服务圈分析',
   'legalService.inspection.manage': '双随机、一公开：抽取检查对象和执法人员、登记检查结果、公开',
   'legalService.point.manage': '维护公共法律服务点、公共法律服务设置',
+  // 法治建设工作记录 rule-of-law work records (培训、学法、述法、督察整改、考核、普法)
+  'ruleOfLaw.read': '查看法治建设工作记录（培训、学法、述法、督察整改、考核排名、普法）并导出 Excel',
+  'ruleOfLaw.manage': '登记法治培训与参训、领导干部学法、述法、督察问题与整改验收、普法活动与教育基地',
+  'ruleOfLaw.assess': '维护考核评价体系（指标、权重）、录入考核评分',
+  'legalService.enterprise.read': '查看企业法律服务需求、法治体检、专项法律服务活动及统计',
+  'legalService.enterprise.manage': '登记企业法律服务需求、指派、答复办结，法治体检及整改跟踪，专项活动',
+  'legalService.register.read': '查看律师事务所、公证机构、司法鉴定机构名录及年度考核、表彰、投诉、诚信等级、行政审批',
+  'legalService.register.manage': '维护法律服务机构名录、年度考核、表彰、投诉处理、诚信等级评定、行政审批登记',
+  'legalService.hotline.review': '12348 咨询质量抽查与评分',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { addHours, beijingTimeText } from '../common/deadlines';
 import { createRng, generateIdNumber } from '../common/validators';
 import { readZipEntry } from '../server/platform/documents/zip';
 import { ART, type Flow, expect, login, pickOption, docxToPdfText } from './lib';
@@ -19,6 +20,26 @@ async function searchOption(page: Page, select: ReturnType<Page['getByLabel']>, 
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
   await option.waitFor();
   await option.click();
+}
+
+/** Picks an option and waits until no dropdown is open any more (a click while one still animates can be lost). */
+async function pickSettled(page: Page, select: ReturnType<Page['getByLabel']>, text: string) {
+  await pickOption(page, select, text);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+}
+
+/** Submits a dialog; when a select lost its pick (the form says 请选择), picks again and resubmits. */
+async function submitPicking(page: Page, d: ReturnType<Page['getByRole']>, picks: [string, string][]) {
+  for (let i = 0; ; i++) {
+    await d.getByRole('button', { name: '确定' }).click();
+    try {
+      await d.waitFor({ state: 'detached', timeout: 5000 });
+      return;
+    } catch (e) {
+      if (i >= 2) throw e;
+      for (const [label, text] of picks) await pickSettled(page, d.getByLabel(label), text);
+    }
+  }
 }
 
 async function dialog(page: Page, title: string, fill: (d: ReturnType<Page['getByRole']>) => Promise<void>, ok: string) {
@@ -146,6 +167,41 @@ export const disputeFlows: Flow[] = [
       await dialog(page, '登记报到', async () => undefined, '确定');
       await page.locator('.page-header').getByText('在矫', { exact: true }).waitFor();
       await page.screenshot({ path: path.join(ART, 'corrections-02-record.png'), fullPage: true });
+      // C7 (社区矫正法 Art. 47): a proposal to revoke probation and, with it, a request that the court decide on arrest
+      // within 48 hours, an hour deadline shown with its due time (Beijing)
+      const toolbar = page.getByRole('toolbar', { name: '办理操作' });
+      await toolbar.getByRole('button', { name: '登记记录' }).click();
+      const proposal = page.getByRole('dialog', { name: '登记记录' });
+      await pickSettled(page, proposal.getByLabel('记录类别'), '提请减刑、撤销缓刑假释或收监执行');
+      await pickSettled(page, proposal.getByLabel('建议种类'), '提请撤销缓刑、假释');
+      await proposal.getByLabel('人民法院或决定机关').fill('北京市西城区人民法院');
+      await proposal.getByLabel('内容').fill('违反监督管理规定，情节严重，提请撤销缓刑');
+      await submitPicking(page, proposal, [['记录类别', '提请减刑、撤销缓刑假释或收监执行'], ['建议种类', '提请撤销缓刑、假释']]);
+      const requestedAt = beijingTimeText(Date.now()); // 'YYYY-MM-DD HH:mm', Beijing
+      const dueAt = addHours({ fromInstant: `${requestedAt.replace(' ', 'T')}:00+08:00`, hours: 48, explain: false }).dueAt;
+      const dueText = beijingTimeText(Date.parse(dueAt));
+      await toolbar.getByRole('button', { name: '登记记录' }).click();
+      const request = page.getByRole('dialog', { name: '登记记录' });
+      await pickSettled(page, request.getByLabel('记录类别'), '提请逮捕（第四十七条）');
+      await request.getByLabel('提请时刻').fill(requestedAt.replace(' ', 'T'));
+      await request.getByLabel('人民法院', { exact: true }).fill('北京市西城区人民法院');
+      await request.getByLabel('内容').fill('可能逃跑，提请人民法院决定逮捕');
+      await submitPicking(page, request, [['记录类别', '提请逮捕（第四十七条）']]);
+      const c7 = page.locator('.ant-table-row').filter({ hasText: '人民法院作出是否逮捕决定期限' });
+      await c7.getByText(dueText).waitFor();
+      expect(await c7.getByText('第四十七条第二款').isVisible(), 'the C7 clock cites 社区矫正法 Art. 47 ¶2');
+      await page.screenshot({ path: path.join(ART, 'corrections-05-arrest-c7.png'), fullPage: true });
+      // the workbench to-do list shows the due time of the hour deadline
+      await page.goto(`${base}/`);
+      const todo = page.locator('.ant-table-row').filter({ hasText: '人民法院作出是否逮捕决定期限' }).first();
+      await todo.getByText(`${dueText}（北京时间）`).waitFor();
+      await todo.getByText(/剩余 \d+ 小时/).waitFor();
+      await page.screenshot({ path: path.join(ART, 'corrections-06-workbench-c7.png'), fullPage: true });
+      // statistics of the street's ledger
+      await page.goto(`${base}/corrections/stats`);
+      await page.getByRole('heading', { name: '社区矫正统计' }).waitFor();
+      await page.locator('.ant-table-row').filter({ hasText: '西长安街司法所' }).waitFor();
+      await page.screenshot({ path: path.join(ART, 'corrections-07-stats.png'), fullPage: true });
       // the special-period list and 安置帮教
       await page.goto(`${base}/corrections/attention`);
       await page.getByRole('heading', { name: '特殊时期重点名单' }).waitFor();

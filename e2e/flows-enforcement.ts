@@ -2,7 +2,9 @@
 // the agency's rectification report is recorded, the bureau verifies it, and the dashboard's rectification rate changes.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ART, type Flow, expect, login } from './lib';
+import { COMPLAINT_CSV_COLUMNS } from '../common/contracts/enforcement';
+import { createRng, generateCreditCode } from '../common/validators';
+import { ART, type Flow, expect, isoDay, login } from './lib';
 
 async function rate(page: Page, base: string): Promise<string> {
   await page.goto(`${base}/enforcement/dashboard`);
@@ -113,6 +115,52 @@ export const enforcementFlows: Flow[] = [
       await page.getByTestId('order-status').filter({ hasText: '已报送整改' }).waitFor({ timeout: 20_000 });
       expect((await page.getByRole('button', { name: '核查', exact: true }).count()) === 0, 'a liaison cannot verify');
       await page.screenshot({ path: path.join(ART, 'enf-07-liaison-report.png'), fullPage: true });
+    },
+  ],
+  [
+    'enforcement: 12345 complaints import with an error report, the Art. 60 due date explained, a 司法所 sees its street only',
+    async (page, base) => {
+      await login(page, base, 'zfjd.head');
+      await page.goto(`${base}/enforcement/registers`);
+      await page.getByRole('tab', { name: '12345 投诉' }).click();
+      const panel = page.getByTestId('import-panel');
+      await panel.waitFor();
+      // one good row (a new firm in 西长安街街道) and one with an impossible date
+      const firm = generateCreditCode(createRng(Date.now() % 100000), { regionCode: '110102' });
+      const csv = [COMPLAINT_CSV_COLUMNS.join(','), `E2E-${Date.now()},${isoDay(-1)},${firm},北京浏览器测试餐饮有限公司,XC-CGZF,重复检查,一个月内被城管检查三次,西长安街街道`, `E2E-BAD-${Date.now()},2025-02-30,${firm},北京浏览器测试餐饮有限公司,XC-CGZF,重复检查,日期错误的工单,`].join('\n');
+      await panel.locator('input[type=file]').setInputFiles({ name: '12345.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\n`, 'utf8') });
+      await panel.getByRole('button', { name: '导入' }).click();
+      await panel.getByText(/^未导入：有被拒绝的行/).waitFor({ timeout: 20_000 });
+      await panel.getByRole('link', { name: '下载错误报告（Excel）' }).waitFor();
+      await panel.getByRole('cell', { name: 'DATE_INVALID' }).waitFor();
+      await page.screenshot({ path: path.join(ART, 'enf-08-complaint-import-rejected.png'), fullPage: true });
+      await panel.getByText('只导入有效行', { exact: true }).click();
+      await panel.getByRole('button', { name: '导入' }).click();
+      await panel.getByText('导入完成').waitFor({ timeout: 20_000 });
+      await page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '北京浏览器测试餐饮有限公司' }).first().waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: path.join(ART, 'enf-09-complaint-imported.png'), fullPage: true });
+
+      // 行政处罚: the decision period from the deadline engine, its explanation and citation on click
+      await page.getByRole('tab', { name: '行政处罚' }).click();
+      const explain = page.getByRole('button', { name: /^决定期限计算说明/ }).first();
+      await explain.waitFor({ timeout: 20_000 });
+      await explain.click();
+      const steps = page.getByTestId('penalty-deadline-steps');
+      await steps.waitFor();
+      expect((await steps.textContent())?.includes('《中华人民共和国行政处罚法》第六十条'), 'the explanation cites Art. 60');
+      await page.screenshot({ path: path.join(ART, 'enf-10-penalty-deadline.png'), fullPage: true });
+      await page.context().clearCookies();
+
+      // 西长安街司法所: analysis and registers of its street only
+      await login(page, base, 'sfs.xicha');
+      await page.goto(`${base}/enforcement/analysis`);
+      await page.getByTestId('analysis-scope').filter({ hasText: '西长安街街道辖区企业' }).waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: path.join(ART, 'enf-11-street-scope-analysis.png'), fullPage: true });
+      await page.goto(`${base}/enforcement/registers`);
+      await page.getByRole('tab', { name: '12345 投诉' }).click();
+      await page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '北京浏览器测试餐饮有限公司' }).first().waitFor({ timeout: 20_000 });
+      expect((await page.getByTestId('import-panel').count()) === 0, 'a 司法所 does not import');
+      await page.screenshot({ path: path.join(ART, 'enf-12-street-scope-complaints.png'), fullPage: true });
     },
   ],
 ];

@@ -11,6 +11,8 @@ import { enforcementFlows } from './flows-enforcement';
 import { reconPortalFlows } from './flows-recon-portal';
 import { legalServicesFlows } from './flows-legal-services';
 import { disputeFlows } from './flows-dispute';
+import { ruleOfLawFlows } from './flows-rule-of-law';
+import { dashboardFlows } from './flows-dashboard';
 
 const coreFlows: Flow[] = [
   [
@@ -216,7 +218,7 @@ const coreFlows: Flow[] = [
 ];
 
 const only = process.env.FAZHI_E2E_ONLY;
-const flows: Flow[] = [...coreFlows, ...legalityFlows, ...enforcementFlows, ...reconPortalFlows, ...legalServicesFlows, ...disputeFlows].filter(([name]) => !only || name.includes(only));
+const flows: Flow[] = [...coreFlows, ...legalityFlows, ...enforcementFlows, ...reconPortalFlows, ...legalServicesFlows, ...disputeFlows, ...ruleOfLawFlows, ...dashboardFlows].filter(([name]) => !only || name.includes(only));
 
 async function main() {
   mkdirSync(ART, { recursive: true });

@@ -37,7 +37,9 @@ import { createDetectionService, createImportService, detectionRoutes, importRou
 import { analysisRoutes as enforcementAnalysisRoutes, createEnforcementAnalysisService, createEnforcementRegistersService, createSupervisionService, registersRoutes as enforcementRegistersRoutes, supervisionRoutes } from './modules/enforcement';
 import { createDisputeService, createMediationService, disputeRoutes } from './modules/dispute';
 import { correctionsRoutes, createCorrectionsService } from './modules/corrections';
-import { createHotlineService, createInspectionsService, createLegalAidService, createPointsService, legalServicesRoutes } from './modules/legal-services';
+import { createRuleOfLawService, ruleOfLawRoutes } from './modules/rule-of-law';
+import { createAnnualReportService, createDashboardService, createSnapshotService, dashboardRoutes, scheduleSnapshots } from './modules/dashboard';
+import { createEnterpriseService, createHotlineQualityService, createHotlineService, createInspectionsService, createLegalAidService, createLegalServiceRegistersService, createPointsService, legalServicesMoreRoutes, legalServicesRoutes } from './modules/legal-services';
 
 z.config(z.locales.zhCN());
 
@@ -162,7 +164,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(productivityRoutes({ productivity: createProductivityService({ db, clock, audit, deadlines, cases: reconsideration }) }));
   const consultations = createConsultationService({ db, clock, audit, people });
   await app.register(consultationRoutes({ consultations }));
-  await app.register(statsRoutes({ stats: createStatsService({ db, dialect, clock, consultations }) }));
+  const reconStats = createStatsService({ db, dialect, clock, consultations });
+  await app.register(statsRoutes({ stats: reconStats }));
   const litigation = createLitigationService({ db, clock, audit, deadlines, calendar: () => calendar.current(), reconCaseNo: async (actor, id) => (await reconsideration.get(actor, id)).caseNo });
   await app.register(litigationRoutes({ litigation }));
   // 合法性审查 review engine: analyze, law corpus, rules and their acceptance rates (optional LLM from config).
@@ -174,17 +177,24 @@ export async function buildApp(deps: AppDeps) {
   // 行政执法监督 core: inspection/penalty import and detections (the supervision workflow registers its own routes).
   const enforcementImport = createImportService({ handle: deps.db, clock, audit, dataDir: config.dataDir });
   await app.register(importRoutes({ imports: enforcementImport, tmpDir: path.join(config.dataDir, 'tmp') }));
-  await app.register(detectionRoutes({ detections: createDetectionService({ handle: deps.db, clock, audit }) }));
+  await app.register(detectionRoutes({ detections: createDetectionService({ handle: deps.db, clock, audit, calendar: () => calendar.current() }) }));
   // 行政执法监督 supervision workflow (clues → orders → rectification → verification), registers and analysis.
   const enforcementSupervision = createSupervisionService({ handle: deps.db, clock, audit, deadlines });
   await app.register(supervisionRoutes({ supervision: enforcementSupervision }));
-  await app.register(enforcementRegistersRoutes({ registers: createEnforcementRegistersService({ handle: deps.db, clock, audit, deadlines }) }));
-  await app.register(enforcementAnalysisRoutes({ analysis: createEnforcementAnalysisService({ handle: deps.db, clock, supervision: enforcementSupervision }) }));
+  await app.register(enforcementRegistersRoutes({ registers: createEnforcementRegistersService({ handle: deps.db, clock, audit, deadlines, calendar: () => calendar.current() }) }));
+  const enforcementAnalysis = createEnforcementAnalysisService({ handle: deps.db, clock, supervision: enforcementSupervision, calendar: () => calendar.current() });
+  await app.register(enforcementAnalysisRoutes({ analysis: enforcementAnalysis }));
 
   // 公共法律服务: 法律援助 on the deadline register, 12348 / consultations, service points and the 15-minute circle.
   const legalAid = createLegalAidService({ db, clock, audit, deadlines, people, cipher, calendar: () => calendar.current() });
   const legalHotline = createHotlineService({ db, clock, audit, cipher });
-  await app.register(legalServicesRoutes({ aid: legalAid, hotline: legalHotline, points: createPointsService({ db, clock, audit }), inspections: createInspectionsService({ db, clock, audit }), db, clock, audit, publicRateLimit: limits.public }));
+  const legalPoints = createPointsService({ db, clock, audit });
+  // Enterprise services, institution registers and approvals (approval periods on the deadline register), 12348 quality
+  // sampling, knowledge base and referral to mediation / reconsideration (through their index exports, resolved lazily).
+  const legalEnterprise = createEnterpriseService({ db, clock, audit });
+  const legalRegisters = createLegalServiceRegistersService({ db, clock, audit, deadlines, calendar: () => calendar.current() });
+  await app.register(legalServicesRoutes({ aid: legalAid, hotline: legalHotline, points: legalPoints, inspections: createInspectionsService({ db, clock, audit }), enterprise: legalEnterprise, registers: legalRegisters, db, clock, audit, publicRateLimit: limits.public }));
+  await app.register(legalServicesMoreRoutes({ enterprise: legalEnterprise, registers: legalRegisters, quality: createHotlineQualityService({ db, clock, audit, disputes: () => disputes, reconConsultations: () => consultations }), aid: legalAid, hotline: legalHotline, clock }));
 
   // 矛盾纠纷排查化解 register and 人民调解 (judicial-confirmation window on the deadline register); 社区矫正 (C1–C8).
   const disputes = createDisputeService({ db, clock, audit, people });
@@ -193,8 +203,25 @@ export async function buildApp(deps: AppDeps) {
   const corrections = createCorrectionsService({ db, clock, audit, people, deadlines, calendar: () => calendar.current(), disputes });
   await app.register(correctionsRoutes({ corrections }));
 
+  // 法治建设工作记录 (培训、学法、述法、督察整改、考核、普法); ruleOfLaw.yearSummary feeds the dashboard and the annual report.
+  const ruleOfLaw = createRuleOfLawService({ db, clock, audit });
+  await app.register(ruleOfLawRoutes({ ruleOfLaw, clock }));
+
+  // 领导驾驶舱 and 法治政府建设年度报告: figures from each module's own statistics functions; monthly .xlsx snapshots
+  // (stored once per month, scanned on the reminder interval; `tsx server/cli.ts stats-snapshot`).
+  const dashboard = createDashboardService({ db, clock, deadlines, calendar: () => calendar.current(), horizonWorkingDays: n.reminderWorkingDays, sources: { reconStats, litigation, legality: legalityDrafts, enforcement: enforcementAnalysis, legalAid, hotline: legalHotline, points: legalPoints, enterprise: legalEnterprise, legalRegisters, disputes, corrections, ruleOfLaw } });
+  const snapshots = createSnapshotService({ db, clock, audit, dashboard });
+  await app.register(dashboardRoutes({ dashboard, reports: createAnnualReportService({ db, clock, audit, dashboard, soffice: config.soffice, ruleOfLaw }), snapshots }));
+  if (n.reminderIntervalMinutes > 0) {
+    let stopSnapshots = () => {};
+    app.addHook('onReady', async () => {
+      stopSnapshots = scheduleSnapshots(snapshots, n.reminderIntervalMinutes, (r) => r.created && app.log.info({ snapshot: r.month }, 'monthly statistics snapshot stored'), (err) => app.log.error({ err }, 'monthly statistics snapshot failed'));
+    });
+    app.addHook('onClose', async () => stopSnapshots());
+  }
+
   await registerWeb(app, config.webDir);
-  return { app, routes, services: { audit, auth, admin, calendar, deadlines, people, cipher, clock, reminders } };
+  return { app, routes, services: { audit, auth, admin, calendar, deadlines, people, cipher, clock, reminders, ruleOfLaw, snapshots } };
 }
 
 /** The built SPA: static files, and index.html for every other non-API path (client-side routes). */

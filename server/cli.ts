@@ -12,6 +12,7 @@ import { createDb, migrateToLatest, openSqlite } from './db';
  *   restore <file>    replace the embedded database with a backup (stop the app first)
  *   verify-audit      check the SM3 chain of the audit log; exit 1 and list the breaks if it is broken
  *   remind            send today's due-soon and overdue deadline reminders once (exit 1 if a message was refused)
+ *   stats-snapshot [YYYY-MM]  store the monthly statistics snapshot (.xlsx) of a month (default: last month) once
  *   import-law <dir>  import a law corpus (one Markdown file per instrument, articles 第X条) for the legality-review engine
  */
 async function main() {
@@ -102,6 +103,17 @@ async function main() {
     return;
   }
 
+  if (cmd === 'stats-snapshot') {
+    const handle = createDb({ databaseUrl: config.databaseUrl, sqliteFile: dbFile });
+    await migrateToLatest(handle.db);
+    const { app, services } = await buildApp({ config: { ...config, notify: { ...config.notify, reminderIntervalMinutes: 0 } }, db: handle, logger: false });
+    const r = await services.snapshots.runMonthly(arg);
+    await app.close();
+    await handle.close();
+    console.log(`月度统计快照 monthly statistics snapshot ${r.snapshot.month}：${r.created ? '已生成 stored' : '已存在，未重复生成 already stored'}（${r.snapshot.figures} 项指标，${r.snapshot.bytes} 字节）`);
+    return;
+  }
+
   if (cmd === 'import-law') {
     if (!arg || !existsSync(arg)) {
       console.error('用法 usage: tsx server/cli.ts import-law <法规库目录 directory of .md files>');
@@ -123,14 +135,14 @@ async function main() {
     return;
   }
 
-  if (cmd === 'import-inspections' || cmd === 'import-penalties') {
+  if (cmd === 'import-inspections' || cmd === 'import-penalties' || cmd === 'import-complaints') {
     // 行政执法监督: the same importer as the API, for files too large to upload. --valid-only imports the valid rows.
     const { importFromCli } = await import('./modules/enforcement/enforcement.import.cli');
-    process.exitCode = await importFromCli(config, dbFile, cmd === 'import-inspections' ? 'inspections' : 'penalties', process.argv.slice(3));
+    process.exitCode = await importFromCli(config, dbFile, cmd === 'import-inspections' ? 'inspections' : cmd === 'import-penalties' ? 'penalties' : 'complaints', process.argv.slice(3));
     return;
   }
 
-  console.error('用法 usage: cli <backup [file] | restore <file> | verify-audit | remind | import-law <dir> | import-inspections <file> [--valid-only] | import-penalties <file> [--valid-only]>');
+  console.error('用法 usage: cli <backup [file] | restore <file> | verify-audit | remind | import-law <dir> | import-inspections <file> [--valid-only] | import-penalties <file> [--valid-only] | import-complaints <file> [--valid-only]>');
   process.exit(2);
 }
 

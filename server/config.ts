@@ -24,6 +24,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   /** Directory of the built web UI (vite build output). */
   webDir: string;
+  /** LibreOffice binary for PDF exports (FAZHI_SOFFICE, default `soffice` on PATH). */
+  soffice: string;
   /** 行政复议 unified case-number prefix: 西复 → 西复〔2026〕12号. */
   reconCaseNoPrefix: string;
   /** 行政复议文书 number prefix: 西政复 → 西政复〔2026〕12号 (numbered per year). */
@@ -99,6 +101,7 @@ const EnvSchema = z.object({
   FAZHI_LEGALITY_POLICY_NO_PREFIX: z.string().trim().min(1).max(10, 'FAZHI_LEGALITY_POLICY_NO_PREFIX 最多 10 个字符').default('西产规'),
   FAZHI_LEGALITY_CONSULT_NO_PREFIX: z.string().trim().min(1).max(10, 'FAZHI_LEGALITY_CONSULT_NO_PREFIX 最多 10 个字符').default('西法顾'),
   FAZHI_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
+  FAZHI_SOFFICE: z.string().trim().min(1).max(500).default('soffice'),
 });
 
 export class ConfigError extends Error {}
@@ -157,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     session: { idleMinutes: e.FAZHI_SESSION_IDLE_MINUTES, absoluteHours: e.FAZHI_SESSION_ABSOLUTE_HOURS },
     webDir: path.resolve('dist/web'),
+    soffice: e.FAZHI_SOFFICE,
     reconCaseNoPrefix: e.FAZHI_RECON_CASE_NO_PREFIX,
     reconDocNoPrefix: e.FAZHI_RECON_DOC_NO_PREFIX,
     reconOrganName: e.FAZHI_RECON_ORGAN_NAME,

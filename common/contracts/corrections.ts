@@ -18,7 +18,7 @@ export const CORRECTION_STATUSES = ['awaitingReport', 'inCorrection', 'released'
 export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
 export const CORRECTION_STATUS_LABELS: Record<CorrectionStatus, string> = { awaitingReport: '待报到', inCorrection: '在矫', released: '期满解矫', ended: '矫正终止' };
 
-export const RECORD_KINDS = ['checkIn', 'interview', 'visit', 'education', 'publicService', 'reward', 'sanction', 'leave', 'transfer', 'proposal', 'monitoring'] as const;
+export const RECORD_KINDS = ['checkIn', 'interview', 'visit', 'education', 'publicService', 'reward', 'sanction', 'leave', 'transfer', 'proposal', 'arrestRequest', 'monitoring'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   checkIn: '报告（签到）',
@@ -31,6 +31,7 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   leave: '请假外出',
   transfer: '执行地变更',
   proposal: '提请减刑、撤销缓刑假释或收监执行',
+  arrestRequest: '提请逮捕（第四十七条）',
   monitoring: '电子定位',
 };
 /** Art. 28 sanctions */
@@ -90,7 +91,8 @@ export const CorrectionSubjectSummary = z.object({
   departmentName: z.string(),
 });
 
-export const CorrectionClock = z.object({ ref: z.string(), title: z.string(), citation: z.string(), startDate: z.string(), due: z.string().nullable(), status: z.string(), overdue: z.boolean(), unverified: z.boolean() });
+/** A statutory clock of the subject; `dueAt` (ISO-8601 UTC) for an hour clock such as C7 (48 hours, Art. 47). */
+export const CorrectionClock = z.object({ ref: z.string(), title: z.string(), citation: z.string(), startDate: z.string(), due: z.string().nullable(), dueAt: z.string().nullable(), status: z.string(), overdue: z.boolean(), unverified: z.boolean() });
 
 export const CorrectionSubjectDetail = CorrectionSubjectSummary.extend({
   crime: z.string(),
@@ -119,6 +121,11 @@ export const CorrectionRecordBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('transfer'), on: IsoDate, destination: z.string().trim().min(1).max(100), note: z.string().trim().min(1).max(2000) }),
   z.object({ kind: z.literal('proposal'), on: IsoDate, proposal: z.enum(PROPOSALS), court: z.string().trim().min(2).max(100), note: z.string().trim().min(1).max(2000) }),
   z.object({ kind: z.literal('monitoring'), on: IsoDate, note: z.string().trim().min(1).max(2000) }),
+  /**
+   * Art. 47: with a proposal to revoke 缓刑/假释, the body may ask the court to decide on arrest; the court decides within
+   * 48 hours (C7, an hour deadline): `at` is when the request reached the court, an ISO-8601 instant with zone.
+   */
+  z.object({ kind: z.literal('arrestRequest'), at: z.string().datetime({ offset: true, message: '请填写提请时刻（含时区，如 2026-11-29T14:30:00+08:00）' }), court: z.string().trim().min(2).max(100), note: z.string().trim().min(1).max(2000) }),
 ]);
 export const CorrectionDecisionBody = z.object({ approved: z.boolean(), on: IsoDate, note: z.string().trim().min(1).max(500) });
 export const CorrectionEndBody = z.object({ on: IsoDate, reason: z.enum(END_REASONS), note: z.string().trim().max(500).optional(), version: z.number().int() });
@@ -158,4 +165,33 @@ export const AttentionList = z.object({
   to: z.string(),
   people: z.array(z.object({ kind: z.enum(['correctionSubject', 'releasedPerson']), id: z.string(), name: z.string(), riskLevel: z.enum(CORRECTION_RISK_LEVELS), staffNames: z.array(z.string()), lastContactOn: z.string().nullable(), contactedInPeriod: z.boolean(), departmentName: z.string() })),
   disputes: z.array(z.object({ id: z.string(), code: z.string(), summary: z.string(), riskGrade: z.string(), holderName: z.string(), handlerName: z.string().nullable(), warning: z.boolean(), departmentName: z.string() })),
+});
+
+// ── 统计 (statistics of the ledger, by 司法所; Excel export) ────────────────────────────────────────────
+export const CorrectionStatsQuery = z.object({ from: IsoDate, to: IsoDate });
+export const CorrectionStats = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** per 司法所 in the caller's scope: the ledger now, and what happened in the period */
+  byOffice: z.array(
+    z.object({
+      departmentId: z.string(),
+      name: z.string(),
+      /** now: in correction, awaiting report, of them past the report deadline (Art. 21) */
+      inCorrection: z.number().int(),
+      awaitingReport: z.number().int(),
+      overdueReport: z.number().int(),
+      /** in the period: reported (入矫), released at the end of term (Art. 44), ended otherwise (Art. 45) */
+      reported: z.number().int(),
+      released: z.number().int(),
+      ended: z.number().int(),
+      /** 安置帮教: released persons on the ledger, help records in the period */
+      releasedPersons: z.number().int(),
+      helps: z.number().int(),
+    }),
+  ),
+  /** subjects now under correction (awaiting report or in correction) by sentence type (Art. 2) */
+  bySentenceType: z.array(z.object({ sentenceType: z.enum(SENTENCE_TYPES), label: z.string(), count: z.number().int() })),
+  /** records of the period by kind: reports, interviews, education, rewards and sanctions (Art. 28), leave (Art. 27) … */
+  byRecordKind: z.array(z.object({ kind: z.enum(RECORD_KINDS), label: z.string(), count: z.number().int() })),
 });

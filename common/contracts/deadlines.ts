@@ -19,6 +19,13 @@ export const DeadlineSchema = z.object({
   assigneeId: z.string().nullable(),
   /** negative when overdue; null when no due date */
   daysLeft: z.number().int().nullable(),
+  /** hour rules (unit 'H'): the start event and the due instant, ISO-8601 UTC; null for day-counted rules */
+  startAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  /** hour rules: whole hours left until the due instant (negative once it has passed); null otherwise */
+  hoursLeft: z.number().int().nullable(),
+  /** open and past its due date (a day rule: the due day has ended; an hour rule: the due instant has passed) */
+  overdue: z.boolean(),
 });
 export type DeadlineItem = z.infer<typeof DeadlineSchema>;
 export const DeadlineDetail = DeadlineSchema.extend({
@@ -33,6 +40,8 @@ export const DeadlineListQuery = z.object({
   departmentId: z.string().max(64).optional(),
   assigneeId: z.string().max(64).optional(),
   dueBefore: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** '1': only the overdue ones — a day deadline whose due day has ended, an hour deadline whose due instant has passed */
+  overdue: z.enum(['1']).optional(),
   sort: z.enum(['due', '-due']).default('due'),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

@@ -197,10 +197,26 @@ export const PlanBody = z.object({ id: Code, agencyCode: Code, year: z.number().
 export const Plan = z.object({ id: z.string(), agencyCode: z.string(), year: z.number().int(), field: z.string(), title: z.string(), perFirmCap: z.number().int().nullable(), version: z.number().int() });
 export const PlanList = z.object({ data: z.array(Plan), total: z.number().int() });
 
+/** A step of the deadline engine's explanation (common/deadlines Step). */
+export const DeadlineStep = z.object({ code: z.string(), date: z.string().optional(), text: z.string(), citation: z.string().optional() });
+/** The Art. 60 decision period of a penalty case as the deadline engine computed and explained it. */
+export const PenaltyDeadline = z.object({
+  dueDate: z.string(),
+  citation: z.string(),
+  steps: z.array(DeadlineStep),
+  /** the calendar of a year the period touches is not yet published: the due date is provisional */
+  tentative: z.boolean(),
+  extensionDays: z.number().int(),
+});
+export type PenaltyDeadline = z.infer<typeof PenaltyDeadline>;
+
 export const PenaltyBody = z
   .object({ id: Code, agencyCode: Code, targetCreditCode: z.string().length(18), targetName: Text(200), field: z.string().min(1).max(32), violationCode: Text(64), discretionLevel: z.enum(['mitigated', 'light', 'ordinary', 'heavy']), amount: z.number().int().min(0).max(1_000_000_000), filedOn: Day, officerId: z.string().max(64).nullable().default(null) })
   .strict();
 export const PenaltyDecideBody = z.object({ decidedOn: Day, amount: z.number().int().min(0).max(1_000_000_000).optional() }).strict();
+/** 批准延长 (行政处罚法第六十条 “法律、法规、规章另有规定的，从其规定”): days, the rule that allows it, why, when approved. */
+export const PenaltyExtendBody = z.object({ days: z.number().int().min(1).max(365), basis: Text(500), reason: Text(1000), approvedOn: Day }).strict();
+export const PENALTY_EXTENSION_UNVERIFIED = '各领域关于延长行政处罚决定期限的规定未与官方文本逐一核对（待核实）：以批准时援引的法律、法规、规章为准。';
 export const Penalty = z.object({
   id: z.string(),
   agencyCode: z.string(),
@@ -212,15 +228,19 @@ export const Penalty = z.object({
   amount: z.number().int(),
   filedOn: z.string(),
   decidedOn: z.string().nullable(),
-  /** 立案之日起九十日 (行政处罚法第六十条) */
+  /** 立案之日起九十日 (行政处罚法第六十条), from the deadline engine; with an approved extension, the extended date */
   dueDate: z.string(),
   overdue: z.boolean(),
+  deadline: PenaltyDeadline,
+  extension: z.object({ days: z.number().int(), basis: z.string(), reason: z.string(), approvedOn: z.string(), note: z.string() }).nullable(),
 });
 export const PenaltyList = z.object({ data: z.array(Penalty), total: z.number().int() });
 export const PenaltyListQuery = z.object({ agencyCode: z.string().max(64).optional(), state: z.enum(['pending', 'decided', 'overdue']).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) });
 
 export const ComplaintBody = z.object({ id: Code, targetCreditCode: z.string().length(18), targetName: Text(200), agencyCode: z.string().max(64).nullable().default(null), receivedOn: Day, category: Text(50), summary: Text(2000) }).strict();
-export const Complaint = z.object({ id: z.string(), targetCreditCode: z.string(), targetName: z.string().nullable(), agencyCode: z.string().nullable(), receivedOn: z.string(), category: z.string(), summary: z.string(), status: z.string(), clueId: z.string().nullable() });
+export const Complaint = z.object({ id: z.string(), targetCreditCode: z.string(), targetName: z.string().nullable(), agencyCode: z.string().nullable(), receivedOn: z.string(), category: z.string(), summary: z.string(), status: z.string(), clueId: z.string().nullable(), clueNo: z.string().nullable() });
+/** Link a complaint (its id and firm) to an existing problem clue. */
+export const ComplaintLinkBody = z.object({ targetCreditCode: z.string().length(18), clueId: z.string().min(1).max(64) }).strict();
 export const ComplaintList = z.object({ data: z.array(Complaint), total: z.number().int() });
 export const PageQuery = z.object({ agencyCode: z.string().max(64).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) });
 
@@ -239,6 +259,8 @@ const CountRow = z.object({ key: z.string(), label: z.string(), inspections: z.n
 export const Analysis = z.object({
   from: z.string(),
   to: z.string(),
+  /** the viewer's data scope, in words (全区, a street's firms, a liaison's agencies) */
+  scope: z.string(),
   totals: z.object({ inspections: z.number().int(), problems: z.number().int(), firms: z.number().int(), penalties: z.number().int(), fines: z.number(), complaints: z.number().int() }),
   byMonth: z.array(z.object({ month: z.string(), inspections: z.number().int(), problems: z.number().int() })),
   byField: z.array(CountRow),
@@ -268,8 +290,10 @@ export const FirmFile = z.object({
   street: z.string().nullable(),
   inspections: z.array(z.object({ id: z.string(), agencyCode: z.string(), officerId: z.string(), field: z.string(), kind: z.string(), planId: z.string().nullable(), jointId: z.string().nullable(), inspectedOn: z.string(), foundProblem: z.boolean() })),
   inspectionsTotal: z.number().int(),
-  penalties: z.array(z.object({ id: z.string(), agencyCode: z.string(), violationCode: z.string(), discretionLevel: z.string(), amount: z.number().int(), filedOn: z.string(), decidedOn: z.string().nullable() })),
-  complaints: z.array(z.object({ id: z.string(), agencyCode: z.string().nullable(), receivedOn: z.string(), category: z.string(), summary: z.string(), status: z.string() })),
+  /** dueDate: the deadline engine's due date of the Art. 60 decision period (with an approved extension, if any) */
+  penalties: z.array(z.object({ id: z.string(), agencyCode: z.string(), violationCode: z.string(), discretionLevel: z.string(), amount: z.number().int(), filedOn: z.string(), decidedOn: z.string().nullable(), dueDate: z.string(), overdue: z.boolean() })),
+  /** clueNo: the problem clue the complaint was raised as or linked to */
+  complaints: z.array(z.object({ id: z.string(), agencyCode: z.string().nullable(), receivedOn: z.string(), category: z.string(), summary: z.string(), status: z.string(), clueNo: z.string().nullable() })),
   flags: z.array(z.object({ id: z.string(), rule: z.string(), agencyCodes: z.array(z.string()), firstOn: z.string(), lastOn: z.string(), evidenceCount: z.number().int() })),
   clues: z.array(z.object({ id: z.string(), clueNo: z.string(), title: z.string(), status: z.string() })),
 });
@@ -282,6 +306,6 @@ export const FirmSearch = z.object({ data: z.array(z.object({ creditCode: z.stri
 export const EvidenceQuery = z.object({ inspectionIds: z.string().max(20000).default(''), penaltyIds: z.string().max(20000).default('') });
 export const Evidence = z.object({
   inspections: z.array(z.object({ id: z.string(), targetCreditCode: z.string(), targetName: z.string().nullable(), agencyCode: z.string(), officerId: z.string(), field: z.string(), kind: z.string(), planId: z.string().nullable(), jointId: z.string().nullable(), inspectedOn: z.string(), foundProblem: z.boolean() })),
-  penalties: z.array(z.object({ id: z.string(), targetCreditCode: z.string(), agencyCode: z.string(), violationCode: z.string(), discretionLevel: z.string(), amount: z.number().int(), filedOn: z.string(), decidedOn: z.string().nullable() })),
+  penalties: z.array(z.object({ id: z.string(), targetCreditCode: z.string(), agencyCode: z.string(), violationCode: z.string(), discretionLevel: z.string(), amount: z.number().int(), filedOn: z.string(), decidedOn: z.string().nullable(), deadline: PenaltyDeadline })),
 });
 export type Evidence = z.infer<typeof Evidence>;

@@ -41,6 +41,14 @@ export const PENALTY_CSV_COLUMNS = [
   'penalty_id', 'agency_code', 'officer_id', 'target_credit_code', 'target_name', 'field', 'violation_code', 'discretion_level', 'amount', 'filed_on', 'decided_on', 'inspection_id',
 ] as const;
 
+/**
+ * The 12345 complaint CSV columns, in order (UTF-8, header row, optional BOM): the hotline's work-order number, the day
+ * it was received (YYYY-MM-DD, not after today), the firm complained about (credit code with its check character, name),
+ * the agency complained about (registered code, may be empty), the category and the complaint text, and the firm's
+ * 街道 (may be empty; fills the firm register's street when it has none — the 司法所's data scope reads it).
+ */
+export const COMPLAINT_CSV_COLUMNS = ['complaint_id', 'received_on', 'target_credit_code', 'target_name', 'agency_code', 'category', 'summary', 'street'] as const;
+
 /** 裁量阶次: light 从轻 | ordinary 一般 | heavy 从重 | mitigated 减轻. */
 export const DISCRETION_LEVELS = { mitigated: '减轻', light: '从轻', ordinary: '一般', heavy: '从重' } as const;
 
@@ -67,6 +75,9 @@ export const IMPORT_ROW_ERRORS = {
   AMOUNT_INVALID: '罚款金额应为非负整数（元）',
   VIOLATION_CODE_REQUIRED: '违法行为代码不能为空',
   DATE_ORDER: '决定日期不能早于立案日期',
+  DATE_FUTURE: '日期不能晚于今天',
+  CATEGORY_REQUIRED: '诉求类别不能为空',
+  SUMMARY_REQUIRED: '诉求内容不能为空',
 } as const;
 export type ImportRowErrorCode = keyof typeof IMPORT_ROW_ERRORS;
 
@@ -91,7 +102,7 @@ export type EnforcementImportResult = z.infer<typeof EnforcementImportResult>;
 
 export const EnforcementImportJob = z.object({
   id: z.string(),
-  kind: z.enum(['inspections', 'penalties']),
+  kind: z.enum(['inspections', 'penalties', 'complaints']),
   fileName: z.string(),
   mode: EnforcementImportMode,
   status: z.enum(['running', 'committed', 'rolledBack', 'failed']),
@@ -120,7 +131,8 @@ export const DetectionParamSchemas = {
   'low-yield-officer': z.object({ minInspections: z.number().int().min(1).max(100000), medianRatio: z.number().min(0).max(1) }).strict(),
   'frequency-cap': z.object({ excludeKinds: Kinds, defaultCap: z.number().int().min(1).max(1000).nullable() }).strict(),
   'expired-certificate': z.object({ flagUnregisteredOfficer: z.boolean() }).strict(),
-  'overdue-penalty': z.object({ limitDays: z.number().int().min(1).max(3650) }).strict(),
+  // no setting: the period is the deadline engine's catalogue rule enforcement.penaltyDecision (行政处罚法第六十条)
+  'overdue-penalty': z.object({}).strict(),
   'discretion-outlier': z.object({ factor: z.number().min(1.01).max(100), minGroupSize: z.number().int().min(2).max(10000) }).strict(),
 } as const satisfies Record<DetectionRuleId, z.ZodTypeAny>;
 export type DetectionParams<R extends DetectionRuleId = DetectionRuleId> = z.infer<(typeof DetectionParamSchemas)[R]>;
@@ -193,10 +205,10 @@ export const DETECTION_RULES: Record<DetectionRuleId, DetectionRuleInfo> = {
   'overdue-penalty': {
     id: 'overdue-penalty',
     name: '处罚超期',
-    description: '自立案之日起超过期限未作出行政处罚决定（法律、法规、规章另有规定的从其规定）',
+    description: '自立案之日起九十日（自然日，立案当日不计，期限末日为法定节假日的顺延至节假日后第一个工作日）内未作出行政处罚决定，或作出决定时已超过该期限；期限由统一期限引擎计算，经批准延长的（法律、法规、规章另有规定的从其规定）按延长后的期限',
     legalBasis: `${LB_CF}第六十条`,
     thresholdUnverified: false,
-    defaults: { limitDays: 90 },
+    defaults: {},
   },
   'discretion-outlier': {
     id: 'discretion-outlier',

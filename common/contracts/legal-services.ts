@@ -256,6 +256,8 @@ export const AidApplication = AidApplicationSummary.extend({
     .object({ receivedOn: z.string(), reason: z.string(), result: z.enum(['upheld', 'corrected']).nullable(), decidedOn: z.string().nullable(), note: z.string().nullable() })
     .nullable(),
   sourceConsultationId: z.string().nullable(),
+  /** Art. 43 ¶2: materials requested (decision clock paused) and received */
+  materials: z.object({ requestedOn: z.string(), items: z.string(), receivedOn: z.string().nullable(), note: z.string() }).nullable(),
   deadlines: z.array(AidDeadline),
   events: z.array(z.object({ at: z.string(), action: z.string(), actorName: z.string().nullable(), note: z.string() })),
   actions: z.array(z.string()),

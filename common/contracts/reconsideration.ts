@@ -306,6 +306,15 @@ export const ReconCaseListQuery = z.object({
   /** 收到申请之日 within [receivedFrom, receivedTo] */
   receivedFrom: IsoDate.optional(),
   receivedTo: IsoDate.optional(),
+  /** 受理之日 within [acceptedFrom, acceptedTo] (the statistics' 受理) */
+  acceptedFrom: IsoDate.optional(),
+  acceptedTo: IsoDate.optional(),
+  /** 不予受理决定之日 within [rejectedFrom, rejectedTo] (the statistics' 不予受理) */
+  rejectedFrom: IsoDate.optional(),
+  rejectedTo: IsoDate.optional(),
+  /** 审结: decided or mediated with the decision date, or terminated with the termination date, within the range */
+  concludedFrom: IsoDate.optional(),
+  concludedTo: IsoDate.optional(),
   /** part of the case number, the applicant's name or the respondent's name */
   q: z.string().trim().max(60).optional(),
   sort: z.enum(['receivedOn', 'nextDue', 'caseNo']).default('receivedOn'),

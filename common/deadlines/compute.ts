@@ -8,6 +8,7 @@ import type { WorkCalendar } from '../calendar/work-calendar';
 import { formatDateZh, parseDate } from '../calendar/dates';
 import { addPeriod } from './engine';
 import { unitText } from './explain';
+import { addHours } from './hours';
 import { addMonths, monthsText } from './months';
 import { ruleCitation } from './rules';
 import type { ComputeDeadlineInput, DeadlineResult, DeadlineRule, MonthRule, PeriodResult, Step } from './types';
@@ -16,6 +17,7 @@ import type { ComputeDeadlineInput, DeadlineResult, DeadlineRule, MonthRule, Per
 export function describeRule(rule: DeadlineRule): string {
   const u = unitText(rule.unit);
   let length: string;
+  if (rule.event) return `依据${ruleCitation(rule)}，${rule.title}应于${rule.startEvent ?? '该日'}办理（遇休息日或法定休假日顺延至其后第一个工作日）`;
   if (rule.minLength !== undefined) length = `不少于 ${rule.minLength} ${u}、不超过 ${rule.length} ${u}（按上限计算）`;
   else if (rule.direction === 'before') length = `基准日前${rule.bound === 'min' ? '至少' : ''} ${rule.length} ${u}`;
   else if (rule.bound === 'min') length = `不少于 ${rule.length} ${u}`;
@@ -49,6 +51,7 @@ function checkExtensions(rule: DeadlineRule, input: ComputeDeadlineInput): void 
  * @throws AppError VALIDATION_FAILED when extensions exceed the rule's statutory cap, plus addPeriod's errors.
  */
 export function computeDeadline(calendar: WorkCalendar, rule: DeadlineRule, input: ComputeDeadlineInput): DeadlineResult {
+  if (rule.unit === 'H') return computeHourDeadline(rule, input);
   checkExtensions(rule, input);
   const explain = input.explain !== false;
   const res: PeriodResult = addPeriod(calendar, {
@@ -75,6 +78,20 @@ export function computeDeadline(calendar: WorkCalendar, rule: DeadlineRule, inpu
     res.steps.unshift(first);
   }
   return { due: res.due, steps: res.steps, flags: res.flags, unpublishedYears: res.unpublishedYears, rawEnd: res.rawEnd, pausedDays: res.pausedDays, rule };
+}
+
+/**
+ * An hour rule (hours.ts): needs the start instant; no pauses or extensions. The result carries `dueAt`.
+ * @throws AppError VALIDATION_FAILED without `startAt`, with pauses or extensions, or with a bad instant.
+ */
+function computeHourDeadline(rule: DeadlineRule, input: ComputeDeadlineInput): DeadlineResult {
+  if (!input.startAt) throw new AppError('VALIDATION_FAILED', { field: 'startAt', reason: `${rule.title}按小时计算，须提供起算时刻` });
+  if ((input.pauses && input.pauses.length > 0) || (input.extensions && input.extensions.length > 0)) {
+    throw new AppError('VALIDATION_FAILED', { field: 'pauses', reason: '按小时计算的期间不支持中止和延长' });
+  }
+  const res = addHours({ fromInstant: input.startAt, hours: rule.length, explain: input.explain });
+  if (input.explain !== false) res.steps.unshift({ code: 'RULE', text: describeRule(rule), citation: ruleCitation(rule) });
+  return { due: res.due, dueAt: res.dueAt, steps: res.steps, flags: res.flags, unpublishedYears: res.unpublishedYears, rawEnd: res.rawEnd, pausedDays: 0, rule };
 }
 
 /** Apply a month/year rule (民法典 Art. 202). */

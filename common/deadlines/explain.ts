@@ -6,10 +6,10 @@ import { DAY_OFF, DAY_UNPUBLISHED, DAY_WORK, type WorkCalendar } from '../calend
 import { WEEKDAY_NAMES_ZH, formatDate, formatDateZh, weekdayOf } from '../calendar/dates';
 import { CITE_HOLIDAYS, CITE_ROLL_FORWARD, CITE_START_EXCLUDED } from './citations';
 import type { ResolvedPause, Segment } from './engine';
-import type { AddPeriodInput, Step, Unit } from './types';
+import type { AddPeriodInput, RuleUnit, Step } from './types';
 
-export function unitText(unit: Unit): string {
-  return unit === 'WD' ? '个工作日' : '日';
+export function unitText(unit: RuleUnit): string {
+  return unit === 'WD' ? '个工作日' : unit === 'H' ? '小时' : '日';
 }
 
 /** '跳过 … 春节假期；2025-01-26（星期日）为调休上班日，计入' for the days a < d ≤ b. */

@@ -9,14 +9,14 @@ describe('rule catalogue', () => {
   it('has unique, well-formed ids', () => {
     const ids = [...RULES, ...MONTH_RULES].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^(reconsideration|litigation|enforcement|legalAid|mediation|corrections|normativeDocument|majorDecision|disclosure)\.[a-z][A-Za-z]+$/);
+    for (const id of ids) expect(id).toMatch(/^(reconsideration|litigation|enforcement|legalAid|mediation|corrections|normativeDocument|majorDecision|disclosure|licensing)\.[a-z][A-Za-z]+$/);
   });
 
   it('covers the rows required from law-rules.md “What a system must compute”', () => {
     const refs = new Set([...RULES, ...MONTH_RULES].map((r) => r.ref));
     const required = [
       ...Array.from({ length: 22 }, (_, i) => `R${i + 1}`),
-      'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'L2', 'L3', 'L6', 'P2', 'C1', 'C2', 'C3', 'C4', 'N1', 'N3', 'N4', 'M1', 'M3', 'G1', 'G2',
+      'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'L1', 'L2', 'L3', 'L6', 'P2', 'C1', 'C2', 'C3', 'C4', 'C5', 'C7', 'C8', 'N1', 'N3', 'N4', 'M1', 'M3', 'G1', 'G2',
     ];
     for (const ref of required) expect(refs, ref).toContain(ref);
   });
@@ -29,7 +29,7 @@ describe('rule catalogue', () => {
 
   // Counting rules §2: the unit is decided by the instrument's working-day clause.
   it.each(RULES.map((r) => [r.id, r] as const))('%s has the unit its instrument prescribes', (_id, r) => {
-    expect(Number.isInteger(r.length) && r.length > 0).toBe(true);
+    expect(Number.isInteger(r.length) && (r.length > 0 || r.event === true)).toBe(true);
     expect(r.article).toMatch(/^(第|关于)/);
     switch (r.instrument) {
       case '中华人民共和国行政复议法': // Art. 88 ¶2: 三日、五日、七日、十日 are working days
@@ -43,8 +43,8 @@ describe('rule catalogue', () => {
         break;
       case '中华人民共和国法律援助法':
       case '中华人民共和国人民调解法':
-      case '中华人民共和国社区矫正法': // no working-day clause
-        expect(r.unit).toBe('CAL');
+      case '中华人民共和国社区矫正法': // no working-day clause; the articles that say 小时 are hour periods
+        expect(r.unit).toBe(({ 'legalAid.detaineeForwarding': 'H', 'corrections.arrestDecision': 'H' } as Record<string, string>)[r.id] ?? 'CAL');
         break;
       case '中华人民共和国政府信息公开条例': // “个工作日” in the text
         expect(r.unit).toBe('WD');
@@ -92,10 +92,11 @@ describe('rule catalogue', () => {
   });
 
   it.each(RULES.map((r) => [r.id, r] as const))('%s computes with a cited first step', (_id, r) => {
-    const res = computeDeadline(cal, r, { start: '2025-03-14' });
+    // an hour rule needs the start instant (other rules ignore it)
+    const res = computeDeadline(cal, r, { start: '2025-03-14', startAt: '2025-03-14T10:20:00+08:00' });
     expect(res.rule).toBe(r);
     expect(res.steps[0]?.code).toBe('RULE');
-    expect(res.steps[0]?.text.startsWith(`依据${ruleCitation(r)}，${r.title}为`)).toBe(true);
+    expect(res.steps[0]?.text.startsWith(`依据${ruleCitation(r)}，${r.title}${r.event ? '应于' : '为'}`)).toBe(true);
     if (r.unverified) expect(res.steps[0]?.text).toContain('尚待核实');
     expect(res.steps.length).toBeLessThanOrEqual(10);
   });

@@ -184,6 +184,11 @@ export const RULES: readonly DeadlineRule[] = [
 
   // ── 法律援助法 (no working-day clause → calendar days) ───────────────────────────────────────
   r({
+    id: 'legalAid.detaineeForwarding', ref: 'L1', title: '办案机关、监管场所或者值班律师转交法律援助申请期限', instrument: FLYZ, article: '第三十九条',
+    length: 24, unit: 'H', startEvent: '办案机关、监管场所或者值班律师收到被羁押人员法律援助申请之时',
+    note: '被羁押的犯罪嫌疑人、被告人、服刑人员以及强制隔离戒毒人员等提出法律援助申请的，办案机关、监管场所应当在二十四小时内转交法律援助机构；通过值班律师提出的，值班律师应当在二十四小时内转交（第三十九条第一款、第二款）。本期限由转交方履行，法律援助机构收到转交申请即登记其是否在期限内。',
+  }),
+  r({
     id: 'legalAid.applicationDecision', ref: 'L2', title: '法律援助申请审查决定期限', instrument: FLYZ, article: '第四十三条第一款',
     length: 7, unit: 'CAL', startEvent: '收到法律援助申请之日',
     note: '材料不齐全的，应当一次性告知补充；未按要求补充或说明的视为撤回申请（第四十三条第二款）。北京市法律援助条例（2008）规定为受理后 5 个工作日，其现行有效性待核实，可作为更严格的内部目标。',
@@ -235,6 +240,16 @@ export const RULES: readonly DeadlineRule[] = [
     id: 'corrections.courtRulingOnProposal', ref: 'C6', title: '对减刑、撤销缓刑假释、收监执行建议作出裁定或决定期限', instrument: SQJZ, article: '第三十三条、第四十八条、第四十九条',
     length: 30, unit: 'CAL', startEvent: '人民法院（决定机关）收到社区矫正机构建议书之日',
     note: '人民法院应当在收到减刑建议书、撤销缓刑或假释建议书之日起三十日内作出裁定（第三十三条、第四十八条）；决定机关应当在收到收监执行建议书之日起三十日内作出决定（第四十九条）。本期限由法院、决定机关履行，社区矫正机构跟踪督促。',
+  }),
+  r({
+    id: 'corrections.termEnd', ref: 'C8', title: '矫正期满发放解除社区矫正证明书并通知', instrument: SQJZ, article: '第四十四条',
+    length: 0, unit: 'CAL', event: true, startEvent: '社区矫正期满之日',
+    note: '社区矫正对象矫正期满或者被赦免的，社区矫正机构应当向社区矫正对象发放解除社区矫正证明书，并通知社区矫正决定机关、所在地的人民检察院、公安机关（第四十四条）。期满日为休息日或法定休假日的，本系统将发放证明书和通知的办理日顺延至其后第一个工作日（按民法典第二百零三条理解）。',
+  }),
+  r({
+    id: 'corrections.arrestDecision', ref: 'C7', title: '人民法院作出是否逮捕决定期限', instrument: SQJZ, article: '第四十七条第二款',
+    length: 48, unit: 'H', startEvent: '社区矫正机构提请逮捕（人民法院收到提请）之时',
+    note: '被提请撤销缓刑、假释的社区矫正对象可能逃跑或者可能发生社会危险的，社区矫正机构可以在提出撤销缓刑、假释建议的同时，提请人民法院决定对其予以逮捕；人民法院应当在四十八小时内作出是否逮捕的决定；逮捕后的羁押期限不得超过三十日（第四十七条）。本期限由人民法院履行，社区矫正机构跟踪督促。',
   }),
 
   // ── 行政规范性文件、重大行政决策 ─────────────────────────────────────────────────────────────
@@ -289,6 +304,13 @@ export const RULES: readonly DeadlineRule[] = [
     maxExtension: { length: 20, unit: 'WD', article: '《中华人民共和国政府信息公开条例》第三十三条第二款' },
     note: '延长须经政府信息公开工作机构负责人同意并告知申请人，最长不超过20个工作日；征求第三方和其他机关意见所需时间不计算在内（第三十三条第三款，按中止录入）。',
   }),
+  // ── 行政许可法: licensing periods are working days (Art. 82, law-rules.md §6.6 [V]); the length is set per item ──
+  r({
+    id: 'licensing.approvalDecision', title: '行政审批事项办理期限', instrument: '中华人民共和国行政许可法', article: '第四十二条第一款',
+    length: 20, unit: 'WD', unitBasis: '《中华人民共和国行政许可法》第八十二条', unverified: true, startEvent: '受理申请之日',
+    configurable: { min: 1, max: 60 },
+    note: '办理期限以工作日计算，不含法定节假日（行政许可法第八十二条，已核实）。各审批事项的期限（行政许可法第四十二条的二十日及律师法等专门规定）未在 law-rules.md 中核实，由本局按事项设置，待核实。',
+  }),
   r({
     id: 'disclosure.thirdPartyOpinion', ref: 'G3', title: '第三方提出意见期限', instrument: ZFXX, instrumentNo: '国务院令第711号',
     article: '第三十二条', length: 15, unit: 'WD', unitBasis: '《中华人民共和国政府信息公开条例》第三十二条（“15个工作日”）', startEvent: '第三方收到征求意见书之日',
@@ -331,14 +353,32 @@ export const MONTH_RULES: readonly MonthRule[] = [
 
 const BY_ID = new Map(RULES.map((x) => [x.id, x]));
 const MONTH_BY_ID = new Map(MONTH_RULES.map((x) => [x.id, x]));
+const CONFIGURED = new Map<string, DeadlineRule>();
+
+/** The id of a configurable rule at a set length (`<id>@<length>`), checked against the rule's range. */
+export function configuredRuleId(id: string, length: number): string {
+  const base = BY_ID.get(id);
+  if (!base?.configurable) throw new AppError('NOT_FOUND', { ruleId: id });
+  if (!Number.isInteger(length) || length < base.configurable.min || length > base.configurable.max) throw new AppError('VALIDATION_FAILED', { ruleId: id, length, min: base.configurable.min, max: base.configurable.max });
+  return `${id}@${length}`;
+}
 
 export function findRule(id: string): DeadlineRule | undefined {
-  return BY_ID.get(id);
+  const hit = BY_ID.get(id) ?? CONFIGURED.get(id);
+  if (hit) return hit;
+  const m = /^([a-zA-Z.]+)@(\d{1,4})$/.exec(id);
+  const base = m ? BY_ID.get(m[1]!) : undefined;
+  if (!m || !base?.configurable) return undefined;
+  const length = Number(m[2]);
+  if (length < base.configurable.min || length > base.configurable.max) return undefined;
+  const rule: DeadlineRule = { ...base, id, length, note: `${base.note ? `${base.note}` : ''}本局设置为 ${length} ${base.unit === 'WD' ? '个工作日' : '日'}。` };
+  CONFIGURED.set(id, rule);
+  return rule;
 }
 
 /** @throws AppError NOT_FOUND for an unknown id */
 export function getRule(id: string): DeadlineRule {
-  const rule = BY_ID.get(id);
+  const rule = findRule(id);
   if (!rule) throw new AppError('NOT_FOUND', { ruleId: id });
   return rule;
 }

@@ -2,8 +2,10 @@
  * Types of the statutory clock. A deadline is data: rule + start + pauses + extensions → due date + steps.
  */
 
-/** 'WD' 工作日 (working days), 'CAL' 自然日 (calendar days). */
+/** 'WD' 工作日 (working days), 'CAL' 自然日 (calendar days): the day units addPeriod counts. */
 export type Unit = 'WD' | 'CAL';
+/** The unit of a catalogued rule: a day unit or 'H' 小时 (hours, counted by addHours to a due instant; hours.ts). */
+export type RuleUnit = Unit | 'H';
 
 /** A statutory period as data. The unit is stored per rule (law-rules.md, "Counting rules" §2). */
 export interface DeadlineRule {
@@ -16,7 +18,7 @@ export interface DeadlineRule {
   /** article in Chinese, e.g. '第三十条' or '第三十一条第二款' */
   article: string;
   length: number;
-  unit: Unit;
+  unit: RuleUnit;
   /** true when the rule (its existence, length or article reference) is not verified against an official text */
   unverified?: boolean;
   /** zh-CN note for users and staff (consequence of expiry, caveats) */
@@ -35,8 +37,15 @@ export interface DeadlineRule {
   bound?: 'max' | 'min';
   /** for a range such as “不少于 5 日、不超过 15 日”: the lower end (length is the upper end) */
   minLength?: number;
+  /** an event rather than a period (length 0): the act is due on the start event's day (e.g. C8, end of term) */
+  event?: boolean;
   /** the most an approved extension may add, if the instrument caps it */
   maxExtension?: { length: number; unit: Unit; article: string };
+  /**
+   * A period the bureau sets (law-rules.md gives no verified length): the register stores `<id>@<length>` and
+   * findRule returns this rule with that length, so a deadline keeps the length it was opened with.
+   */
+  configurable?: { min: number; max: number };
 }
 
 /** A period during which the clock does not run (中止, 补正, 征求第三方意见, 鉴定 …). Both ends inclusive. */
@@ -108,10 +117,15 @@ export interface PeriodResult {
 
 export interface DeadlineResult extends PeriodResult {
   rule: DeadlineRule;
+  /** hour rules only: the due instant, ISO-8601 UTC (`due` is its Beijing date) */
+  dueAt?: string;
 }
 
 export interface ComputeDeadlineInput {
+  /** the start day 'YYYY-MM-DD' (for an hour rule: the Beijing date of `startAt`, not used in the count) */
   start: string;
+  /** hour rules only (required for them): the start event as an ISO-8601 instant with zone */
+  startAt?: string;
   pauses?: readonly Pause[];
   extensions?: readonly Extension[];
   asOf?: string;

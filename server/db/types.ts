@@ -142,6 +142,9 @@ export interface DeadlineTable {
   /** JSON Extension[] */
   extensions: string;
   dueDate: string | null;
+  /** hour rules (migration 004): the start event and the due instant, ISO-8601 UTC; null for day-counted rules */
+  startAt?: string | null;
+  dueAt?: string | null;
   /** open | met | cancelled */
   status: string;
   /** JSON string[] */
@@ -594,6 +597,9 @@ export interface EnforcementComplaintTable {
   summary: string;
   status: string;
   createdAt: string;
+  /** migration 036: the import job that last wrote the row, and when */
+  importJobId?: string | null;
+  updatedAt?: string | null;
 }
 export interface EnforcementImportJobTable {
   id: string;

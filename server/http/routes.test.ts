@@ -48,7 +48,11 @@ for (const dialect of DIALECTS) {
         if (!cfg.permission || cfg.public) continue;
         const perms = Array.isArray(cfg.permission) ? cfg.permission : [cfg.permission];
         // the 司法所's own business (issue 7: disputes, mediation, community corrections) is not administrative
-        if (perms.every((p) => ['deadline.read', 'person.read', 'person.create', 'dispute.read', 'dispute.manage', 'mediation.read', 'mediation.manage', 'corrections.subject.read', 'corrections.subject.manage'].includes(p))) continue;
+        if (perms.every((p) => ['deadline.read', 'person.read', 'person.create', 'dispute.read', 'dispute.manage', 'mediation.read', 'mediation.manage', 'corrections.subject.read', 'corrections.subject.manage',
+          // issue 5: the 司法所 assists enforcement supervision read-only within its street (modules/enforcement/scope.ts)
+          'enforcement.detection.read', 'enforcement.supervision.read', 'enforcement.order.read', 'enforcement.register.read', 'enforcement.analysis.read',
+          // issue 8: the 司法所 records its own rule-of-law work (training, 学法, 述法, rectification, 普法)
+          'ruleOfLaw.read', 'ruleOfLaw.manage'].includes(p))) continue;
         const res = await t.app.inject({ method: r.method as InjectOptions['method'], url: r.url.replace(/:(\w+)/g, 'x'), headers: s.headers, payload: ['POST', 'PUT', 'PATCH'].includes(r.method) ? {} : undefined });
         expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
         expect(res.json().error.code).toBe('FORBIDDEN');

@@ -8,7 +8,7 @@ const compile = (fn: typeof serializerCompiler, schema: z.ZodType) => fn({ schem
 
 const item = {
   id: 'd1', module: 'reconsideration', objectType: 'case', objectId: '西复〔2025〕1号', title: '期限', ruleId: 'r', ruleTitle: '受理审查', citation: '《行政复议法》第三十条',
-  startDate: '2025-09-01', dueDate: null, status: 'open', flags: ['PAUSED'], departmentId: 'dep', assigneeId: null, daysLeft: null,
+  startDate: '2025-09-01', dueDate: null, status: 'open', flags: ['PAUSED'], departmentId: 'dep', assigneeId: null, daysLeft: null, startAt: null, dueAt: null, hoursLeft: null, overdue: false,
 };
 
 describe('response serializer', () => {

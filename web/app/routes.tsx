@@ -63,6 +63,11 @@ export const PORTAL_NAME = '西城区司法局 · 公共服务';
 export const ROUTES: AppRoute[] = [
   // ---- staff workbench ----
   { path: '/', title: '工作台', menu: '工作台', icon: <HomeOutlined />, area: 'staff', component: page(() => import('../pages/home/HomePage'), 'HomePage') },
+  // ---- 领导驾驶舱、法治政府建设年度报告 ----
+  { path: '/dashboard', title: '领导驾驶舱', menu: '领导驾驶舱', group: '领导驾驶舱', icon: <DashboardOutlined />, permission: 'dashboard.read', area: 'staff', component: page(() => import('../pages/dashboard/DashboardPage'), 'DashboardPage') },
+  { path: '/annual-reports', title: '法治政府建设年度报告', menu: '年度报告', group: '领导驾驶舱', icon: <ProfileOutlined />, permission: 'annualReport.read', area: 'staff', component: page(() => import('../pages/annual-report/AnnualReportPages'), 'AnnualReportListPage') },
+  { path: '/annual-reports/:id', title: '法治政府建设年度报告', permission: 'annualReport.read', area: 'staff', menuParent: '/annual-reports', component: page(() => import('../pages/annual-report/AnnualReportPages'), 'AnnualReportDetailPage') },
+  { path: '/dashboard/snapshots', title: '月度统计快照', menu: '月度统计快照', group: '领导驾驶舱', icon: <BarChartOutlined />, permission: 'annualReport.read', area: 'staff', component: page(() => import('../pages/annual-report/AnnualReportPages'), 'SnapshotsPage') },
   {
     path: '/departments',
     title: '部门管理',
@@ -262,6 +267,9 @@ export const ROUTES: AppRoute[] = [
   { path: '/legal-services/aid-stats', title: '法律援助统计', menu: '法律援助统计', group: '公共法律服务', icon: <BarChartOutlined />, permission: 'legalService.aid.read', area: 'staff', component: page(() => import('../pages/legal-services/AidPages'), 'AidStatsPage') },
   { path: '/legal-services/consultations', title: '12348 热线与咨询', menu: '12348 热线与咨询', group: '公共法律服务', icon: <CommentOutlined />, permission: 'legalService.hotline.read', area: 'staff', component: page(() => import('../pages/legal-services/HotlinePage'), 'HotlinePage') },
   { path: '/legal-services/coverage', title: '服务点与十五分钟服务圈', menu: '十五分钟服务圈', group: '公共法律服务', icon: <BankOutlined />, permission: 'legalService.point.read', area: 'staff', component: page(() => import('../pages/legal-services/CoveragePage'), 'CoveragePage') },
+  { path: '/legal-services/quality', title: '12348 质检与知识库', menu: '12348 质检与知识库', group: '公共法律服务', icon: <CommentOutlined />, permission: 'legalService.hotline.read', area: 'staff', component: page(() => import('../pages/legal-services/HotlineQualityPage'), 'HotlineQualityPage') },
+  { path: '/legal-services/enterprise', title: '企业法律服务', menu: '企业法律服务', group: '公共法律服务', icon: <TeamOutlined />, permission: 'legalService.enterprise.read', area: 'staff', component: page(() => import('../pages/legal-services/EnterprisePages'), 'EnterprisePage') },
+  { path: '/legal-services/registers', title: '法律服务机构与行政审批', menu: '机构名录与行政审批', group: '公共法律服务', icon: <ProfileOutlined />, permission: 'legalService.register.read', area: 'staff', component: page(() => import('../pages/legal-services/RegistersPages'), 'RegistersPage') },
   // ---- 矛盾纠纷排查化解、人民调解、社区矫正 ----
   { path: '/disputes', title: '矛盾纠纷登记簿', menu: '矛盾纠纷登记簿', group: '矛盾纠纷与人民调解', icon: <AlertOutlined />, permission: 'dispute.read', area: 'staff', component: page(() => import('../pages/dispute/DisputePages'), 'DisputeListPage') },
   { path: '/disputes/stats', title: '矛盾纠纷与人民调解统计', menu: '纠纷与调解统计', group: '矛盾纠纷与人民调解', icon: <BarChartOutlined />, permission: 'dispute.read', area: 'staff', component: page(() => import('../pages/dispute/DisputePages'), 'DisputeStatsPage') },
@@ -271,8 +279,17 @@ export const ROUTES: AppRoute[] = [
   { path: '/corrections', title: '社区矫正对象', menu: '社区矫正', group: '社区矫正', icon: <SafetyCertificateOutlined />, permission: 'corrections.subject.read', area: 'staff', component: page(() => import('../pages/corrections/CorrectionsPages'), 'CorrectionsListPage') },
   { path: '/corrections/released', title: '安置帮教', menu: '安置帮教', group: '社区矫正', icon: <TeamOutlined />, permission: 'corrections.subject.read', area: 'staff', component: page(() => import('../pages/corrections/CorrectionsPages'), 'ReleasedPage') },
   { path: '/corrections/attention', title: '特殊时期重点名单', menu: '特殊时期重点名单', group: '社区矫正', icon: <AlertOutlined />, permission: ['corrections.subject.read', 'dispute.read'], area: 'staff', component: page(() => import('../pages/corrections/CorrectionsPages'), 'AttentionPage') },
+  { path: '/corrections/stats', title: '社区矫正统计', menu: '社区矫正统计', group: '社区矫正', icon: <BarChartOutlined />, permission: 'corrections.subject.read', area: 'staff', component: page(() => import('../pages/corrections/CorrectionsPages'), 'CorrectionStatsPage') },
   { path: '/corrections/:id', title: '社区矫正档案', permission: 'corrections.subject.read', area: 'staff', menuParent: '/corrections', component: page(() => import('../pages/corrections/CorrectionsPages'), 'CorrectionDetailPage') },
   { path: '/legal-services/inspections', title: '双随机、一公开', menu: '双随机、一公开', group: '公共法律服务', icon: <AuditOutlined />, permission: 'legalService.point.read', area: 'staff', component: page(() => import('../pages/legal-services/InspectionsPages'), 'InspectionsPage') },
+  // ---- 法治建设工作记录 ----
+  { path: '/rule-of-law', title: '法治建设工作概览', menu: '工作概览', group: '法治建设', icon: <DashboardOutlined />, permission: 'ruleOfLaw.read', area: 'staff', component: page(() => import('../pages/rule-of-law/RuleOfLawPages'), 'RuleOfLawOverviewPage') },
+  { path: '/rule-of-law/trainings', title: '法治培训', menu: '法治培训', group: '法治建设', icon: <ReadOutlined />, permission: 'ruleOfLaw.read', area: 'staff', component: page(() => import('../pages/rule-of-law/RuleOfLawPages'), 'TrainingsPage') },
+  { path: '/rule-of-law/study', title: '领导干部学法', menu: '领导干部学法', group: '法治建设', icon: <ReadOutlined />, permission: 'ruleOfLaw.read', area: 'staff', component: page(() => import('../pages/rule-of-law/RuleOfLawPages'), 'StudyPage') },
+  { path: '/rule-of-law/law-reportings', title: '述法', menu: '述法', group: '法治建设', icon: <ProfileOutlined />, permission: 'ruleOfLaw.read', area: 'staff', component: page(() => import('../pages/rule-of-law/RuleOfLawPages'), 'LawReportingsPage') },
+  { path: '/rule-of-law/inspections', title: '法治督察与整改', menu: '法治督察与整改', group: '法治建设', icon: <AuditOutlined />, permission: 'ruleOfLaw.read', area: 'staff', component: page(() => import('../pages/rule-of-law/RuleOfLawPages'), 'InspectionsPage') },
+  { path: '/rule-of-law/assessment', title: '法治建设考核评价', menu: '考核评价', group: '法治建设', icon: <BarChartOutlined />, permission: 'ruleOfLaw.read', area: 'staff', component: page(() => import('../pages/rule-of-law/RuleOfLawPages'), 'AssessmentPage') },
+  { path: '/rule-of-law/publicity', title: '普法工作', menu: '普法工作', group: '法治建设', icon: <TeamOutlined />, permission: 'ruleOfLaw.read', area: 'staff', component: page(() => import('../pages/rule-of-law/RuleOfLawPages'), 'PublicityPage') },
   // ---- public portal ----
   { path: '/portal', title: '首页', menu: '首页', icon: <HomeOutlined />, area: 'portal', component: page(() => import('../pages/portal/PortalHomePage'), 'PortalHomePage') },
   {

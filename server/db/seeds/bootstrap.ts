@@ -87,14 +87,16 @@ BUILTIN_ROLES.push({
 for (const [code, perms] of Object.entries({
   leader: ['enforcement.supervision.read', 'enforcement.order.read', 'enforcement.register.read', 'enforcement.analysis.read'],
   sectionHead: ['enforcement.supervision.read', 'enforcement.supervision.manage', 'enforcement.order.read', 'enforcement.register.read', 'enforcement.register.manage', 'enforcement.analysis.read'],
+  // 司法所 assist the supervision body (《行政执法监督条例》第六条): read-only, within their street (modules/enforcement/scope.ts)
+  officeStaff: ['enforcement.detection.read', 'enforcement.supervision.read', 'enforcement.order.read', 'enforcement.register.read', 'enforcement.analysis.read'],
 } satisfies Record<string, Permission[]>)) BUILTIN_ROLES.find((r) => r.code === code)?.permissions.push(...perms);
 BUILTIN_ROLES.push({
   code: 'agencyLiaison',
   name: '执法单位联络员',
-  description: '行政执法单位的联络员：查看本单位的督办单、报送整改报告（按联络单位限定数据范围）',
+  description: '行政执法单位的联络员：查看本单位的督办单、检测预警和检查分析，报送整改报告（按联络单位限定数据范围）',
   dataScope: 'own',
   duty: null,
-  permissions: ['enforcement.order.read', 'enforcement.rectification.submit'],
+  permissions: ['enforcement.order.read', 'enforcement.rectification.submit', 'enforcement.detection.read', 'enforcement.analysis.read'],
 });
 
 // 公共法律服务: legal aid, consultations, service points; the centre's staff role (appended, not rewritten).
@@ -110,6 +112,12 @@ BUILTIN_ROLES.push({
   duty: null,
   permissions: ['deadline.read', 'person.read', 'person.create', 'legalService.aid.read', 'legalService.aid.handle', 'legalService.hotline.read', 'legalService.hotline.manage', 'legalService.point.read'],
 });
+// 公共法律服务 (issue 6): enterprise services, institution registers and approvals, hotline quality review.
+for (const [code, perms] of Object.entries({
+  leader: ['legalService.enterprise.read', 'legalService.register.read'],
+  sectionHead: ['legalService.enterprise.read', 'legalService.enterprise.manage', 'legalService.register.read', 'legalService.register.manage', 'legalService.hotline.review'],
+  legalServiceStaff: ['legalService.enterprise.read', 'legalService.enterprise.manage', 'legalService.register.read'],
+} satisfies Record<string, Permission[]>)) BUILTIN_ROLES.find((r) => r.code === code)?.permissions.push(...perms);
 
 // 矛盾纠纷排查化解、人民调解、社区矫正: the 司法所 handle their street's disputes, mediation and corrections; the bureau
 // leader reads everything and oversees correction records; the grassroots sections (人民参与和促进法治科, 社区矫正管理科)
@@ -125,6 +133,32 @@ BUILTIN_ROLES.push({
   dataScope: 'all',
   duty: null,
   permissions: ['deadline.read', 'person.read', 'person.create', 'dispute.read', 'dispute.manage', 'mediation.read', 'mediation.manage', 'corrections.subject.read', 'corrections.subject.manage', 'corrections.subject.oversee'],
+});
+
+// 领导驾驶舱 and 法治政府建设年度报告: the report is district-wide, so only the bureau leader (data scope all) drafts,
+// reads and signs it off; section heads and the 基层 supervisors see the dashboard within their own data scope
+// (appended, not rewritten; never the three administrators).
+for (const [code, perms] of Object.entries({
+  leader: ['annualReport.read', 'annualReport.edit', 'annualReport.signOff'],
+  sectionHead: ['dashboard.read'],
+  grassrootsSupervisor: ['dashboard.read'],
+} satisfies Record<string, Permission[]>)) BUILTIN_ROLES.find((r) => r.code === code)?.permissions.push(...perms);
+
+// 法治建设工作记录: the bureau leader reads everything; section heads and 司法所 staff record their own unit's training,
+// study, 述法, inspections and 普法 work; the 依法治区 staff (人民参与和促进法治科) run it district-wide, including the
+// assessment scheme and scores (appended, not rewritten).
+for (const [code, perms] of Object.entries({
+  leader: ['ruleOfLaw.read'],
+  sectionHead: ['ruleOfLaw.read', 'ruleOfLaw.manage'],
+  officeStaff: ['ruleOfLaw.read', 'ruleOfLaw.manage'],
+} satisfies Record<string, Permission[]>)) BUILTIN_ROLES.find((r) => r.code === code)?.permissions.push(...perms);
+BUILTIN_ROLES.push({
+  code: 'ruleOfLawStaff',
+  name: '依法治区工作人员',
+  description: '人民参与和促进法治科（依法治区办公室）：全区法治培训、学法述法、法治督察与整改验收、考核评价、普法工作的登记与统计',
+  dataScope: 'all',
+  duty: null,
+  permissions: ['deadline.read', 'ruleOfLaw.read', 'ruleOfLaw.manage', 'ruleOfLaw.assess'],
 });
 
 export const ROOT_DEPARTMENT_CODE = 'XCSFJ';

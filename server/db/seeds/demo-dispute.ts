@@ -205,6 +205,7 @@ export async function seedDisputeHistory(opts: { db: Db; calendar: WorkCalendar;
       await openDeadline('corrections', 'correctionSubject', id, title, 'corrections.notifyCorrectionBody', effective, staff.departmentId, staff.id, reported ? 'met' : 'open');
       await openDeadline('corrections', 'correctionSubject', id, title, 'corrections.serveDocuments', effective, staff.departmentId, staff.id, reported ? 'met' : 'open');
       await openDeadline('corrections', 'correctionSubject', id, title, reportRule, received ?? effective, staff.departmentId, staff.id, reported ? 'met' : 'open');
+      await openDeadline('corrections', 'correctionSubject', id, title, 'corrections.termEnd', termEnd, staff.departmentId, staff.id); // C8 (Art. 44)
       if (reported) {
         for (const [k, off, detail] of [['checkIn', 5, { note: '入矫报到', first: true }], ['interview', 12, { note: '入矫谈话，明确监督管理规定' }], ['education', 30, { note: '参加集中教育学习', hours: 4 }], ['publicService', 40, { note: '社区公益活动：清扫楼道', hours: 3 }]] as const) {
           await db.insertInto('correctionRecords').values({ id: randomUUID(), subjectId: id, departmentId: staff.departmentId, kind: k, onDate: formatDate(parseDate(effective) + off), detail: JSON.stringify(detail), status: null, createdBy: staff.id, createdAt: nowIso }).execute();

@@ -13,6 +13,7 @@ import { computeDeadline, getRule } from '../../../common/deadlines';
 import { createRng, generateIdNumber, generateMobile } from '../../../common/validators';
 import type { FieldCipher } from '../../platform/crypto';
 import type { Db } from '../types';
+import { seedLegalServicesEnterpriseDemo } from './demo-legal-services-enterprise';
 
 /** Xicheng District's bounding box (approximate, WGS-84): every generated coordinate lies inside it. */
 export const XICHENG_BBOX = { south: 39.855, north: 39.96, west: 116.3, east: 116.41 } as const;
@@ -240,6 +241,9 @@ export async function seedLegalServicesDemo(opts: { db: Db; calendar: WorkCalend
   await db.insertInto('legalServiceInstitutions').values(inst as never).execute();
   const inspectors = Array.from({ length: 12 }, (_, i) => ({ id: randomUUID(), code: `ZF${String(i + 1).padStart(3, '0')}`, name: name(), unit: i < 6 ? '公共法律服务管理科' : '法律援助中心', conflictCodes: JSON.stringify(i === 0 ? ['JD001', 'JD002'] : i === 3 ? ['GZ001'] : []), active: i === 11 ? 0 : 1, createdAt: nowIso }));
   await db.insertInto('legalServiceInspectors').values(inspectors).execute();
+
+  // ---- second part (issue 6): enterprise services, registers, approvals, knowledge base ----
+  await seedLegalServicesEnterpriseDemo({ db, calendar: opts.calendar, today: opts.today, nowIso, departmentId: opts.departmentId, staffId, headId: users[0]! });
 
   return { accounts, communities: communities.length, points: points.length, applications: apps.length, consultations: consultRows.length };
 }

@@ -9,6 +9,7 @@ import { seedReconHistory } from './demo-recon-history';
 import { seedLegalityReviewDemo } from './demo-legality-review';
 import { seedEnforcementDemo } from './demo-enforcement';
 import { seedDisputeDemo } from './demo-dispute';
+import { seedRuleOfLawDemo } from './demo-rule-of-law';
 import { seedLegalServicesDemo } from './demo-legal-services';
 
 /** Xicheng District's 15 街道, each with its 司法所. */
@@ -122,6 +123,8 @@ export async function seedDemo(opts: { db: Db; rootId: string; password: string;
   if (opts.history !== false) accounts.push(...(await seedLegalServicesDemo({ db, calendar: opts.calendar, today: opts.today, nowIso, passwordHash, cipher, roleIds: { sectionHead: roles.get('sectionHead')!.id, staff: roles.get('legalServiceStaff')!.id }, departmentId: dept.get('FYZX')!.id, rootPath: root.path })).accounts);
   // 人民调解 committees and mediators always; the dispute register, mediation cases, correction ledger and the two grassroots accounts outside tests
   accounts.push(...(await seedDisputeDemo({ db, calendar: opts.calendar, today: opts.today, nowIso, cipher, passwordHash, departments: dept, rootId: root.id, history: opts.history !== false })).accounts);
+  // 法治建设工作记录: the 普法 plans always; a year of training, study, 述法, inspections, assessment and 普法 records outside tests
+  accounts.push(...(await seedRuleOfLawDemo({ db, today: opts.today, nowIso, cipher, passwordHash, departments: dept, rootId: root.id, history: opts.history !== false })).accounts);
   return accounts;
 }
 

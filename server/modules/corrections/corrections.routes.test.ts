@@ -177,5 +177,96 @@ for (const dialect of DIALECTS) {
       expect(list.disputes.map((x: Json) => x.code)).toEqual([d.code]);
       expect((await ok(jinrong, 'GET', '/api/v1/corrections/attention?from=2025-09-15&to=2025-09-30')).people).toEqual([]);
     });
+
+    it('C7 arrest request: a 48-hour clock with its due instant on the register; C5 and C8 on the register too', async () => {
+      // 2025-09-26 10:00 Beijing (the test clock)
+      let s = await ok(xicha, 'POST', BASE, subject({ name: '郑某', judgmentEffectiveOn: '2025-09-01', termStart: '2025-09-01', termEnd: '2026-08-31' }));
+      const id = s.id as string;
+      // C8 (Art. 44) is a register deadline due on the last day of the term
+      expect(s.clocks.find((c: Json) => c.ref === 'C8')).toMatchObject({ startDate: '2026-08-31', due: '2026-08-31', dueAt: null, status: 'open', citation: '《中华人民共和国社区矫正法》第四十四条' });
+      expect((await ok(xicha, 'POST', `${BASE}/${id}/report`, { reportedOn: '2025-09-05', version: s.version })).status).toBe('inCorrection');
+      const arrest = (at: string, target = id, who = xicha) => req(who, 'POST', `${BASE}/${target}/records`, { kind: 'arrestRequest', at, court: '北京市西城区人民法院', note: '可能逃跑，提请逮捕' });
+      // Art. 47: only together with a proposal to revoke
+      expect((await arrest('2025-09-26T09:20:00+08:00')).json().error.code).toBe('CORRECTIONS_ARREST_NOT_ALLOWED');
+      await ok(xicha, 'POST', `${BASE}/${id}/records`, { kind: 'proposal', on: '2025-09-25', proposal: 'revocation', court: '北京市西城区人民法院', note: '违反监督管理规定，情节严重' });
+      expect((await arrest('2025-09-26T09:20:00')).statusCode).toBe(400); // no zone
+      expect((await arrest('2025-09-26T11:20:00+08:00')).json().error.code).toBe('CORRECTIONS_TIME_INVALID'); // after now
+      expect((await arrest('2025-09-24T11:20:00+08:00')).json().error.code).toBe('CORRECTIONS_TIME_INVALID'); // before the proposal
+      expect((await arrest('2025-09-26T09:20:00+08:00')).statusCode).toBe(200);
+      expect((await arrest('2025-09-26T09:30:00+08:00')).json().error.code).toBe('CORRECTIONS_TRANSITION_NOT_ALLOWED'); // one pending request
+      s = await ok(xicha, 'GET', `${BASE}/${id}`);
+      // counted from 10:00 (the hour after the request), 48 hours: 2025-09-28 10:00 Beijing = 02:00 UTC
+      expect(s.clocks.find((c: Json) => c.ref === 'C7')).toMatchObject({ startDate: '2025-09-26', due: '2025-09-28', dueAt: '2025-09-28T02:00:00.000Z', status: 'open', overdue: false, citation: '《中华人民共和国社区矫正法》第四十七条第二款' });
+      const request = (s.records as Json[]).find((r) => r.kind === 'arrestRequest')!;
+      expect(request).toMatchObject({ onDate: '2025-09-26', status: 'pending', detail: { at: '2025-09-26T01:20:00.000Z', court: '北京市西城区人民法院' } });
+      const todo = await ok(xicha, 'GET', '/api/v1/deadlines?module=corrections&pageSize=200');
+      const c7 = (todo.data as Json[]).find((d) => d.objectId === id && d.ruleId === 'corrections.arrestDecision')!;
+      expect(c7).toMatchObject({ startAt: '2025-09-26T01:20:00.000Z', dueAt: '2025-09-28T02:00:00.000Z', hoursLeft: 48, overdue: false, ruleTitle: '人民法院作出是否逮捕决定期限' });
+      const explained = await ok(xicha, 'GET', `/api/v1/deadlines/${c7.id}`);
+      expect(explained.steps.at(-1).text).toBe('期限届满时刻为 2025-09-28 10:00（北京时间）');
+      // an hour after the due instant, on the due day itself: overdue
+      t.clock.set('2025-09-28T03:00:00.000Z');
+      try {
+        // two days on, the morning's session has timed out: sign in again
+        const x2 = await t.login('sfs.xicha');
+        expect((await ok(x2, 'GET', `${BASE}/${id}`)).clocks.find((c: Json) => c.ref === 'C7')).toMatchObject({ overdue: true });
+        expect((await ok(x2, 'GET', `/api/v1/deadlines/${c7.id}`))).toMatchObject({ overdue: true, hoursLeft: -1, daysLeft: 0 });
+        s = await ok(x2, 'POST', `${BASE}/${id}/records/${request.id}/decision`, { approved: true, on: '2025-09-28', note: '法院决定逮捕' });
+        expect((s.records as Json[]).find((r) => r.id === request.id)!.status).toBe('granted');
+        expect(s.clocks.find((c: Json) => c.ref === 'C7')).toMatchObject({ status: 'met', overdue: false });
+        // C5 on the register: a month period (Art. 29), renewed after assessment
+        s = await ok(x2, 'POST', `${BASE}/${id}/records`, { kind: 'monitoring', on: '2025-09-28', note: '经批准使用电子定位装置' });
+        const c5 = (s.clocks as Json[]).filter((c) => c.ref === 'C5');
+        expect(c5).toEqual([expect.objectContaining({ startDate: '2025-09-28', due: '2025-12-29', status: 'open', citation: '《中华人民共和国社区矫正法》第二十九条第二款' })]);
+        expect(s.monitoringUntil).toBe('2025-12-28');
+        // only the staff of a control sentence cannot request arrest
+        const control = await ok(x2, 'POST', BASE, subject({ name: '冯某', sentenceType: 'control', judgmentEffectiveOn: '2025-09-20', termStart: '2025-09-20' }));
+        expect((await arrest('2025-09-28T09:00:00+08:00', control.id, x2)).json().error.code).toBe('CORRECTIONS_ARREST_NOT_ALLOWED');
+        // the end of the correction stops every running clock; C8 is met at the end of term, cancelled otherwise
+        s = await ok(x2, 'POST', `${BASE}/${id}/end`, { on: '2025-09-28', reason: 'revoked', version: s.version });
+        expect((s.clocks as Json[]).filter((c) => c.status === 'open')).toEqual([]);
+        expect(s.clocks.find((c: Json) => c.ref === 'C8').status).toBe('cancelled');
+        const audit = await t.handle.db.selectFrom('auditLog').select(['action']).where('objectId', '=', id).where('outcome', '=', 'success').execute();
+        expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['corrections.subject.record', 'corrections.subject.end']));
+      } finally {
+        t.clock.set('2025-09-26T02:00:00.000Z');
+      }
+    });
+
+    it('statistics per 司法所 in the caller\'s scope, with an Excel export (audited)', async () => {
+      const q = 'from=2025-01-01&to=2025-09-30';
+      const mine = await ok(xicha, 'GET', `/api/v1/corrections/stats?${q}`);
+      expect(mine.byOffice).toHaveLength(1);
+      const office = mine.byOffice[0];
+      const total = async (query: string) => (await ok(xicha, 'GET', `${BASE}?${query}`)).total as number;
+      expect(office).toMatchObject({ inCorrection: await total('status=inCorrection'), awaitingReport: await total('status=awaitingReport'), overdueReport: await total('overdue=1'), releasedPersons: (await ok(xicha, 'GET', '/api/v1/corrections/released')).total });
+      expect(office.released).toBeGreaterThanOrEqual(1); // the parolee released on 2025-09-20
+      expect(office.helps).toBe(1); // the employment help of 2025-09-20
+      const active = (await total('status=inCorrection')) + (await total('status=awaitingReport'));
+      expect((mine.bySentenceType as Json[]).reduce((a, r) => a + r.count, 0)).toBe(active);
+      expect((mine.byRecordKind as Json[]).find((r) => r.kind === 'sanction')).toMatchObject({ label: '处罚（训诫、警告、提请治安管理处罚）', count: 1 });
+      // another 司法所 sees its own office only, with nothing in it; the bureau sees every 司法所
+      const other = await ok(jinrong, 'GET', `/api/v1/corrections/stats?${q}`);
+      expect(other.byOffice).toHaveLength(1);
+      expect(other.byOffice[0]).toMatchObject({ inCorrection: 0, awaitingReport: 0, helps: 0 });
+      const all = await ok(leader, 'GET', `/api/v1/corrections/stats?${q}`);
+      expect(all.byOffice.length).toBeGreaterThanOrEqual(15);
+      expect((all.byOffice as Json[]).find((r) => r.departmentId === office.departmentId)).toEqual(office);
+      expect((await req(xicha, 'GET', '/api/v1/corrections/stats?from=2025-09-30&to=2025-09-01')).json().error.code).toBe('CORRECTIONS_DATE_INVALID');
+      expect((await req(xicha, 'GET', '/api/v1/corrections/stats?from=2019-01-01&to=2025-09-01')).json().error.code).toBe('STATS_PERIOD_TOO_LONG');
+      expect((await req(null, 'GET', `/api/v1/corrections/stats?${q}`)).statusCode).toBe(401);
+      // Excel: one sheet per breakdown, the office row with the same figures
+      const x = await req(xicha, 'GET', `/api/v1/corrections/stats.xlsx?${q}`);
+      expect(x.statusCode).toBe(200);
+      expect(x.headers['content-type']).toContain('spreadsheetml');
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(x.rawPayload as never);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['按司法所', '按矫正类别', '按记录类别']);
+      const sheet = wb.getWorksheet('按司法所')!;
+      expect(String(sheet.getRow(1).getCell(1).value)).toContain('统计期间 2025-01-01 至 2025-09-30');
+      expect(sheet.getRow(3).values).toEqual([undefined, office.name, office.inCorrection, office.awaitingReport, office.overdueReport, office.reported, office.released, office.ended, office.releasedPersons, office.helps]);
+      expect(await t.handle.db.selectFrom('auditLog').select('action').where('action', '=', 'corrections.stats.export').execute()).toHaveLength(1);
+    });
   });
 }

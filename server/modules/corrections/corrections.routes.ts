@@ -20,10 +20,13 @@ import {
   CorrectionSubjectBody,
   CorrectionSubjectDetail,
   CorrectionSubjectSummary,
+  CorrectionStats,
+  CorrectionStatsQuery,
 } from '../../../common/contracts/corrections';
 import type { Permission } from '../../../common/permissions';
 import { actorOf, meta } from '../../http/auth';
 import { responses } from '../../http/schemas';
+import { contentDisposition } from '../../platform/documents';
 import type { CorrectionsService } from './corrections.service';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
@@ -31,6 +34,7 @@ const TAG = ['社区矫正'];
 const READ: Permission = 'corrections.subject.read';
 const MANAGE: Permission[] = ['corrections.subject.read', 'corrections.subject.manage'];
 const BASE = '/api/v1/corrections/subjects';
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 社区矫正: the ledger by data scope; each record open to its named staff only (views and refusals audited). */
 export function correctionsRoutes(deps: { corrections: CorrectionsService }) {
@@ -51,6 +55,15 @@ export function correctionsRoutes(deps: { corrections: CorrectionsService }) {
     r.post(RP, { config: { permission: MANAGE }, schema: { tags: TAG, summary: '登记刑满释放人员（司法所）', body: ReleasedPersonBody, response: responses(ReleasedPerson) }, handler: async (req) => svc.createReleased(actorOf(req), req.body, meta(req)) });
     r.post(`${RP}/:id/help`, { config: { permission: MANAGE }, schema: { tags: TAG, summary: '登记帮教记录（走访、就业、培训、救助、教育）', params: IdParams, body: HelpRecordBody, response: responses(ReleasedPerson) }, handler: async (req) => svc.addHelp(actorOf(req), req.params.id, req.body, meta(req)) });
     r.get('/api/v1/corrections/attention', { config: { permission: [READ, 'dispute.read'] }, schema: { tags: TAG, summary: '特殊时期重点人员和矛盾纠纷名单：责任人及期间内见面、报告情况', querystring: AttentionQuery, response: responses(AttentionList) }, handler: async (req) => svc.attention(actorOf(req), req.query) });
+    r.get('/api/v1/corrections/stats', { config: { permission: READ }, schema: { tags: TAG, summary: '社区矫正统计：按司法所（在册、报到、解矫、安置帮教）、矫正类别和记录类别', querystring: CorrectionStatsQuery, response: responses(CorrectionStats) }, handler: async (req) => svc.stats(actorOf(req), req.query) });
+    r.get('/api/v1/corrections/stats.xlsx', {
+      config: { permission: READ },
+      schema: { tags: TAG, summary: '导出社区矫正统计（Excel）', querystring: CorrectionStatsQuery, produces: [XLSX_MIME], response: responses(z.unknown().describe('Excel 工作簿（.xlsx，二进制）')) },
+      handler: async (req, reply) => {
+        const f = await svc.statsWorkbook(actorOf(req), req.query, meta(req));
+        return reply.header('content-type', XLSX_MIME).header('content-disposition', contentDisposition(f.fileName)).header('cache-control', 'no-store').send(f.bytes);
+      },
+    });
     r.put(`${BASE}/:id/staff`, { config: { permission: MANAGE }, schema: { tags: TAG, summary: '指定责任人（区局监督人员或现任责任人）', params: IdParams, body: CorrectionStaffBody, response: responses(CorrectionSubjectDetail) }, handler: async (req) => svc.setStaff(actorOf(req), req.params.id, req.body, meta(req)) });
   };
 }

@@ -1,14 +1,16 @@
 /**
  * 社区矫正 (《中华人民共和国社区矫正法》2019): subjects with sentence type, deciding organ, term and risk level; the
- * statutory clocks of law-rules.md §9 on the deadline register — C1 notice (Art. 20, 5 days), C2 documents (Art. 20,
- * 10 days), C3 report (Art. 21 ¶1, 10 days), C4 handover (Art. 21 ¶2–3, 10 days), C6 court ruling on a proposal
- * (Arts. 33, 48, 49, 30 days), C8 end of term (Art. 44) — and C5 electronic monitoring (Art. 29, ≤ 3 months, a month
- * period computed by the engine); check-ins, interviews, education, public service, rewards and sanctions (Art. 28),
- * leave and transfer requests with approval (Art. 27), release (Arts. 44–45).
+ * statutory clocks of law-rules.md §9, all on the deadline register — C1 notice (Art. 20, 5 days), C2 documents
+ * (Art. 20, 10 days), C3 report (Art. 21 ¶1, 10 days), C4 handover (Art. 21 ¶2–3, 10 days), C5 electronic monitoring
+ * (Art. 29, ≤ 3 months, a month period), C6 court ruling on a proposal (Arts. 33, 48, 49, 30 days), C7 the court's
+ * decision on arrest (Art. 47 ¶2, 48 hours, an hour period with a due instant) and C8 the end of term (Art. 44, an
+ * event on the last day of the term); check-ins, interviews, education, public service, rewards and sanctions
+ * (Art. 28), leave and transfer requests with approval (Art. 27), release (Arts. 44–45).
  *
  * Access is tighter than anywhere else: the record opens only to its named responsible staff (责任人) — and to the
  * bureau's supervisors holding corrections.subject.oversee — inside the caller's data scope; every view is audited and
  * every refusal is audited (in its own transaction, so that the refusal is kept although the request fails).
+ * Queries are in corrections.repo.ts; 安置帮教 help records live in their own table (migration 052).
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
@@ -30,21 +32,30 @@ import {
   type CorrectionSubjectBody,
   type CorrectionSubjectDetailT,
   type CorrectionSubjectSummary,
+  type CorrectionStats,
+  type CorrectionStatsQuery,
   type RecordKind,
+  RECORD_KINDS,
+  RECORD_KIND_LABELS,
+  SENTENCE_TYPES,
+  SENTENCE_TYPE_LABELS,
 } from '../../../common/contracts/corrections';
-import { computeDeadline, computeMonthDeadline, findRule, getMonthRule, getRule, ruleCitation } from '../../../common/deadlines';
+import { beijingDateOf, computeDeadline, computeMonthDeadline, findRule, getMonthRule, getRule, MONTH_RULES, parseInstant, ruleCitation } from '../../../common/deadlines';
 import { AppError } from '../../../common/errors';
 import type { Database, Db } from '../../db';
 import type { AuditService } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import type { DeadlineService } from '../../platform/deadlines';
-import { type Actor, type RequestMeta, assertInScope, scopeWhere } from '../../platform/identity';
+import type { Actor, RequestMeta } from '../../platform/identity';
+import { assertInScope } from '../../platform/identity';
 import type { PeopleService } from '../../platform/people';
-import './corrections.tables';
+import { type CorrectionsRepo, type SubjectRow, createCorrectionsRepo } from './corrections.repo';
+import { correctionStatsWorkbook } from './stats.export';
 
 type Trx = Transaction<Database>;
-type Row = Database['correctionSubjects'];
+type Row = SubjectRow;
 type Summary = z.infer<typeof CorrectionSubjectSummary>;
+type Released = z.infer<typeof ReleasedPerson>;
 export const SUBJECT_OBJECT = 'correctionSubject';
 export const RULES = {
   notify: 'corrections.notifyCorrectionBody',
@@ -53,7 +64,11 @@ export const RULES = {
   handover: 'corrections.handover',
   ruling: 'corrections.courtRulingOnProposal',
   monitoring: 'corrections.electronicMonitoring',
+  arrest: 'corrections.arrestDecision',
+  termEnd: 'corrections.termEnd',
 } as const;
+/** The clocks that stop when the correction ends (C8 is closed separately: met at the end of term, else cancelled). */
+const RUNNING = [RULES.notify, RULES.documents, RULES.report, RULES.handover, RULES.ruling, RULES.monitoring, RULES.arrest];
 
 /** Which action is allowed in which status. */
 const ACTIONS: Record<string, readonly string[]> = {
@@ -64,6 +79,12 @@ const ACTIONS: Record<string, readonly string[]> = {
 };
 function assertAction(status: string, action: string) {
   if (!(ACTIONS[status] ?? []).includes(action)) throw new AppError('CORRECTIONS_TRANSITION_NOT_ALLOWED', { status, action });
+}
+
+/** Title, citation, ref and verification status of a catalogued rule (day, hour or month rule). */
+function ruleInfo(id: string) {
+  const rule = findRule(id) ?? MONTH_RULES.find((m) => m.id === id);
+  return rule ? { ref: rule.ref ?? '', title: rule.title, citation: ruleCitation(rule), unverified: rule.unverified === true } : undefined;
 }
 
 export interface CorrectionsService {
@@ -79,12 +100,19 @@ export interface CorrectionsService {
   staffOptions(actor: Actor, departmentId: string): Promise<{ id: string; name: string; departmentId: string }[]>;
   caseNumbers(objectType: string, ids: string[]): Promise<Map<string, string>>;
   // 安置帮教
-  listReleased(actor: Actor, q: z.infer<typeof ReleasedListQuery>): Promise<{ data: z.infer<typeof ReleasedPerson>[]; total: number }>;
-  createReleased(actor: Actor, body: z.infer<typeof ReleasedPersonBody>, meta: RequestMeta): Promise<z.infer<typeof ReleasedPerson>>;
-  addHelp(actor: Actor, id: string, body: z.infer<typeof HelpRecordBody>, meta: RequestMeta): Promise<z.infer<typeof ReleasedPerson>>;
+  listReleased(actor: Actor, q: z.infer<typeof ReleasedListQuery>): Promise<{ data: Released[]; total: number }>;
+  createReleased(actor: Actor, body: z.infer<typeof ReleasedPersonBody>, meta: RequestMeta): Promise<Released>;
+  addHelp(actor: Actor, id: string, body: z.infer<typeof HelpRecordBody>, meta: RequestMeta): Promise<Released>;
   // 特殊时期
   attention(actor: Actor, q: { from: string; to: string }): Promise<z.infer<typeof AttentionList>>;
+  /** Statistics of the ledger per 司法所 (the caller's scope): now, and in the period (at most five years). */
+  stats(actor: Actor, q: z.infer<typeof CorrectionStatsQuery>): Promise<z.infer<typeof CorrectionStats>>;
+  /** The same as an Excel workbook (stats.export.ts); the export is audited. */
+  statsWorkbook(actor: Actor, q: z.infer<typeof CorrectionStatsQuery>, meta: RequestMeta): Promise<{ bytes: Buffer; fileName: string }>;
 }
+
+/** The longest statistics period, as for the other statistics (STATS_PERIOD_TOO_LONG). */
+const MAX_STATS_DAYS = 5 * 366;
 
 /** What the special-period list needs from the dispute register (its module's read-only query). */
 export interface DisputeAttentionSource {
@@ -95,6 +123,7 @@ const CONTACT_KINDS = ['checkIn', 'interview', 'visit'];
 
 export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: AuditService; people: PeopleService; deadlines: DeadlineService; calendar: () => Promise<WorkCalendar>; disputes: DisputeAttentionSource }): CorrectionsService {
   const { db, clock, audit, people } = deps;
+  const repo: CorrectionsRepo = createCorrectionsRepo(db);
   const rec = (actor: Actor, meta: RequestMeta) => ({ actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId });
 
   const dateCheck = (field: string, on: string, notBefore?: string | null) => {
@@ -106,20 +135,15 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
     return computeDeadline(await deps.calendar(), getRule(ruleId), { start, asOf: clock.today(), onUnpublished: 'flag', explain: false }).due;
   }
 
-  async function staffOf(ids: string[]) {
-    if (!ids.length) return [];
-    return db.selectFrom('correctionStaff as s').innerJoin('users as u', 'u.id', 's.userId').select(['s.subjectId', 's.userId', 'u.displayName']).where('s.subjectId', 'in', ids).orderBy('s.createdAt').execute();
-  }
-
   /**
    * The gate of every read or write of one record: data scope, then named staff (or oversight for reading and for
    * naming staff). A refusal is audited in its own transaction and then thrown.
    */
-  async function gate(actor: Actor, id: string, meta: RequestMeta, purpose: 'view' | 'write' | 'staff', q: Db | Trx = db): Promise<Row> {
-    const r = await q.selectFrom('correctionSubjects').selectAll().where('id', '=', id).executeTakeFirst();
+  async function gate(actor: Actor, id: string, meta: RequestMeta, purpose: 'view' | 'write' | 'staff'): Promise<Row> {
+    const r = await repo.findSubject(db, id);
     if (!r) throw new AppError('NOT_FOUND', { entity: SUBJECT_OBJECT, id });
     const inScope = actor.dataScope === 'own' ? r.createdBy === actor.userId : actor.scopeDepartmentIds === null || actor.scopeDepartmentIds.includes(r.departmentId);
-    const named = !!(await q.selectFrom('correctionStaff').select('userId').where('subjectId', '=', id).where('userId', '=', actor.userId).executeTakeFirst());
+    const named = await repo.isNamedStaff(db, id, actor.userId);
     const oversee = actor.permissions.has('corrections.subject.oversee');
     const allowed = inScope && (named || (oversee && purpose !== 'write'));
     if (!allowed) {
@@ -133,8 +157,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
   async function summaries(actor: Actor, rows: Row[]): Promise<Summary[]> {
     if (!rows.length) return [];
     const today = clock.today();
-    const [staff, depts] = await Promise.all([staffOf(rows.map((r) => r.id)), db.selectFrom('departments').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.departmentId))]).execute()]);
-    const dn = new Map(depts.map((d) => [d.id, d.name]));
+    const [staff, dn] = await Promise.all([repo.staffOf(db, rows.map((r) => r.id)), repo.departmentNames([...new Set(rows.map((r) => r.departmentId))])]);
     return rows.map((r) => {
       const mine = staff.filter((s) => s.subjectId === r.id);
       return {
@@ -162,26 +185,23 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
   async function detail(actor: Actor, r: Row): Promise<CorrectionSubjectDetailT> {
     const [s] = await summaries(actor, [r]);
     const today = clock.today();
-    const [person, clocks, records, staff] = await Promise.all([
-      db.selectFrom('people').select(['id']).where('id', '=', r.personId).executeTakeFirst(),
-      db.selectFrom('deadlines').select(['ruleId', 'startDate', 'dueDate', 'status']).where('objectType', '=', SUBJECT_OBJECT).where('objectId', '=', r.id).orderBy('startDate').orderBy('dueDate').execute(),
-      db.selectFrom('correctionRecords as c').leftJoin('users as u', 'u.id', 'c.createdBy').select(['c.id', 'c.kind', 'c.onDate', 'c.detail', 'c.status', 'u.displayName']).where('c.subjectId', '=', r.id).orderBy('c.onDate', 'desc').orderBy('c.createdAt', 'desc').execute(),
-      staffOf([r.id]),
-    ]);
+    const now = clock.now();
+    const [personExists, clocks, records, staff] = await Promise.all([repo.personExists(r.personId), repo.clocks(SUBJECT_OBJECT, r.id), repo.records(r.id), repo.staffOf(db, [r.id])]);
     // the gate has checked named staff / oversight: the masked numbers come from the people register without its
     // own scope rule (the person row belongs to whoever registered the subject)
-    const masked = person ? await people.get({ ...actor, dataScope: 'all', scopeDepartmentIds: null }, r.personId) : null;
+    const masked = personExists ? await people.get({ ...actor, dataScope: 'all', scopeDepartmentIds: null }, r.personId) : null;
     const clockRows = clocks.map((c) => {
-      const rule = findRule(c.ruleId);
-      return { ref: rule?.ref ?? '', title: rule?.title ?? c.ruleId, citation: rule ? ruleCitation(rule) : '', startDate: c.startDate, due: c.dueDate, status: c.status, overdue: c.status === 'open' && !!c.dueDate && c.dueDate < today, unverified: rule?.unverified === true };
+      const rule = ruleInfo(c.ruleId);
+      // an hour clock (C7) is overdue once its due instant has passed; a day clock once its due day has ended
+      const overdue = c.status === 'open' && (c.dueAt ? now > Date.parse(c.dueAt) : !!c.dueDate && c.dueDate < today);
+      return { ref: rule?.ref ?? '', title: rule?.title ?? c.ruleId, citation: rule?.citation ?? '', startDate: c.startDate, due: c.dueDate, dueAt: c.dueAt ?? null, status: c.status, overdue, unverified: rule?.unverified === true };
     });
-    // C8 (Art. 44) is an event, not a period: on the last day of the term the release certificate is issued and the
-    // deciding organ, the procuratorate and the police are notified
-    clockRows.push({ ref: 'C8', title: '矫正期满，发放解除社区矫正证明书并通知决定机关、检察院、公安机关', citation: '《中华人民共和国社区矫正法》第四十四条', startDate: r.termStart, due: r.termEnd, status: r.status === 'released' ? 'met' : r.status === 'ended' ? 'cancelled' : 'open', overdue: (r.status === 'inCorrection' || r.status === 'awaitingReport') && r.termEnd < today, unverified: false });
-    if (r.monitoringUntil) {
-      const m = getMonthRule(RULES.monitoring);
+    // C8 of subjects registered earlier was put on the register by migration 053. A monitoring period (Art. 29) recorded
+    // before C5 was on the register has no row there: it is shown from the record itself.
+    if (r.monitoringUntil && !clocks.some((c) => c.ruleId === RULES.monitoring)) {
+      const rule = ruleInfo(RULES.monitoring)!;
       const start = records.find((x) => x.kind === 'monitoring')?.onDate ?? r.termStart;
-      clockRows.push({ ref: m.ref ?? 'C5', title: m.title, citation: ruleCitation(m), startDate: start, due: r.monitoringUntil, status: r.monitoringUntil < today ? 'met' : r.status === 'released' || r.status === 'ended' ? 'cancelled' : 'open', overdue: false, unverified: m.unverified === true });
+      clockRows.push({ ref: rule.ref, title: rule.title, citation: rule.citation, startDate: start, due: r.monitoringUntil, dueAt: null, status: r.monitoringUntil < today ? 'met' : r.status === 'released' || r.status === 'ended' ? 'cancelled' : 'open', overdue: false, unverified: rule.unverified });
     }
     return {
       ...s!,
@@ -204,41 +224,27 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
 
   async function checkStaff(q: Db | Trx, departmentId: string, ids: string[]) {
     const unique = [...new Set(ids)];
-    const ok = await q
-      .selectFrom('users as u')
-      .innerJoin('userRoles as ur', 'ur.userId', 'u.id')
-      .innerJoin('rolePermissions as rp', 'rp.roleId', 'ur.roleId')
-      .select('u.id')
-      .distinct()
-      .where('u.id', 'in', unique)
-      .where('u.status', '=', 'active')
-      .where('u.departmentId', '=', departmentId)
-      .where('rp.permission', '=', 'corrections.subject.manage')
-      .execute();
-    if (ok.length !== unique.length) throw new AppError('CORRECTIONS_STAFF_INVALID', { staffIds: unique.filter((x) => !ok.some((o) => o.id === x)) });
+    const ok = await repo.eligibleStaff(q, departmentId, unique);
+    if (ok.length !== unique.length) throw new AppError('CORRECTIONS_STAFF_INVALID', { staffIds: unique.filter((x) => !ok.includes(x)) });
     return unique;
   }
 
-  async function openDeadline(trx: Trx, r: Pick<Row, 'id' | 'departmentId' | 'name'>, ruleId: string, start: string, assigneeId: string | null) {
+  async function openDeadline(trx: Trx, r: Pick<Row, 'id' | 'departmentId'>, ruleId: string, start: string, assigneeId: string | null, startAt?: string) {
+    const title = findRule(ruleId)?.title ?? getMonthRule(ruleId).title;
     // the title carries no personal data (it reaches reminder messages and logs): the file number only
-    return deps.deadlines.open(trx, { module: 'corrections', objectType: SUBJECT_OBJECT, objectId: r.id, title: `社区矫正档案 ${r.id.slice(0, 8)} ${getRule(ruleId).title}`, ruleId, startDate: start, departmentId: r.departmentId, assigneeId });
+    return deps.deadlines.open(trx, { module: 'corrections', objectType: SUBJECT_OBJECT, objectId: r.id, title: `社区矫正档案 ${r.id.slice(0, 8)} ${title}`, ruleId, startDate: start, ...(startAt ? { startAt } : {}), departmentId: r.departmentId, assigneeId });
   }
   async function closeDeadlines(trx: Trx, id: string, ruleIds: string[], status: 'met' | 'cancelled') {
-    const rows = await trx.selectFrom('deadlines').select('id').where('objectType', '=', SUBJECT_OBJECT).where('objectId', '=', id).where('status', '=', 'open').where('ruleId', 'in', ruleIds).execute();
-    for (const d of rows) await deps.deadlines.close(trx, d.id, status);
-    return rows.length;
+    const ids = await repo.openDeadlineIds(trx, SUBJECT_OBJECT, id, ruleIds);
+    for (const d of ids) await deps.deadlines.close(trx, d, status);
+    return ids.length;
   }
 
-  async function releasedViews(rows: Database['releasedPersons'][]): Promise<z.infer<typeof ReleasedPerson>[]> {
+  async function releasedViews(rows: Database['releasedPersons'][]): Promise<Released[]> {
     if (!rows.length) return [];
-    const ids = rows.map((r) => r.id);
-    const [helps, depts] = await Promise.all([
-      db.selectFrom('correctionRecords as c').leftJoin('users as u', 'u.id', 'c.createdBy').select(['c.id', 'c.subjectId', 'c.kind', 'c.onDate', 'c.detail', 'u.displayName']).where('c.subjectId', 'in', ids).where('c.kind', 'like', 'help:%').orderBy('c.onDate', 'desc').execute(),
-      db.selectFrom('departments').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.departmentId))]).execute(),
-    ]);
-    const dn = new Map(depts.map((d) => [d.id, d.name]));
+    const [helps, dn] = await Promise.all([repo.helpsOf(rows.map((r) => r.id)), repo.departmentNames([...new Set(rows.map((r) => r.departmentId))])]);
     return rows.map((r) => {
-      const mine = helps.filter((h) => h.subjectId === r.id).map((h) => ({ id: h.id, kind: h.kind.slice(5) as z.infer<typeof ReleasedPerson>['helps'][number]['kind'], onDate: h.onDate, note: String((JSON.parse(h.detail) as { note?: string }).note ?? ''), createdByName: h.displayName ?? null }));
+      const mine = helps.filter((h) => h.releasedPersonId === r.id).map((h) => ({ id: h.id, kind: h.kind as Released['helps'][number]['kind'], onDate: h.onDate, note: h.note, createdByName: h.displayName ?? null }));
       return { id: r.id, name: r.name, releasedOn: r.releasedOn, source: r.source as 'prison' | 'parole', riskLevel: r.riskLevel as Summary['riskLevel'], helps: mine, lastHelpOn: mine[0]?.onDate ?? null, departmentId: r.departmentId, departmentName: dn.get(r.departmentId) ?? '' };
     });
   }
@@ -247,28 +253,19 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
     // the refusal is audited outside the write's transaction (it must survive the rollback)
     await gate(actor, id, meta, action === 'staff' ? 'staff' : 'write');
     await db.transaction().execute(async (trx) => {
-      const r = await trx.selectFrom('correctionSubjects').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const r = (await repo.findSubject(trx, id))!;
       assertAction(r.status, action);
       const step = await run(r, trx);
-      let q = trx.updateTable('correctionSubjects').set({ ...step.patch, updatedAt: clock.nowIso(), version: r.version + 1 }).where('id', '=', r.id);
-      if (version !== null) q = q.where('version', '=', version);
-      const res = await q.executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', { entity: SUBJECT_OBJECT, id });
+      if (!(await repo.updateSubject(trx, r.id, { ...step.patch, updatedAt: clock.nowIso(), version: r.version + 1 }, version))) throw new AppError('CONFLICT', { entity: SUBJECT_OBJECT, id });
       await audit.record({ ...rec(actor, meta), action: `corrections.subject.${action}`, objectType: SUBJECT_OBJECT, objectId: r.id, before: { status: r.status }, after: { status: step.patch.status ?? r.status, ...(step.audit ?? {}) } }, trx);
     });
-    return detail(actor, (await db.selectFrom('correctionSubjects').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
+    return detail(actor, (await repo.findSubject(db, id))!);
   }
 
   return {
     async list(actor, q) {
-      let base = db.selectFrom('correctionSubjects').where((eb) => scopeWhere(eb, actor, 'correctionSubjects.departmentId', 'correctionSubjects.createdBy'));
-      if (q.status) base = base.where('status', '=', q.status);
-      if (q.sentenceType) base = base.where('sentenceType', '=', q.sentenceType);
-      if (q.riskLevel) base = base.where('riskLevel', '=', q.riskLevel);
-      if (q.overdue) base = base.where('status', '=', 'awaitingReport').where('reportDue', '<', clock.today());
-      const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-      const rows = await base.selectAll().orderBy('status').orderBy('reportDue').orderBy('id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-      return { data: await summaries(actor, rows), total: Number(total) };
+      const { rows, total } = await repo.listSubjects(actor, { status: q.status, sentenceType: q.sentenceType, riskLevel: q.riskLevel, overdueBefore: q.overdue ? clock.today() : undefined }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      return { data: await summaries(actor, rows), total };
     },
 
     async get(actor, id, meta) {
@@ -286,8 +283,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
       if (outside) dateCheck('decisionReceivedOn', body.decisionReceivedOn!);
       const departmentId = body.departmentId ?? actor.departmentId;
       if (actor.scopeDepartmentIds !== null && !actor.scopeDepartmentIds.includes(departmentId)) throw new AppError('OUT_OF_SCOPE', { departmentId });
-      const dept = await db.selectFrom('departments').select(['kind']).where('id', '=', departmentId).executeTakeFirst();
-      if (!dept || dept.kind !== 'judicialOffice') throw new AppError('CORRECTIONS_STAFF_INVALID', { departmentId, reason: 'notJudicialOffice' });
+      if ((await repo.departmentKind(departmentId)) !== 'judicialOffice') throw new AppError('CORRECTIONS_STAFF_INVALID', { departmentId, reason: 'notJudicialOffice' });
       const staff = await checkStaff(db, departmentId, body.staffIds);
       const reportRule = outside ? RULES.handover : RULES.report;
       const reportStart = outside ? body.decisionReceivedOn! : body.judgmentEffectiveOn;
@@ -301,11 +297,13 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
           decisionReceivedOn: body.decisionReceivedOn ?? null, termStart: body.termStart, termEnd: body.termEnd, riskLevel: body.riskLevel, status: 'awaitingReport', reportDue, reportedOn: null,
           noticeReceivedOn: null, documentsReceivedOn: null, monitoringUntil: null, releasedOn: null, endReason: null, createdBy: actor.userId, createdAt: now, updatedAt: now, version: 1,
         };
-        await trx.insertInto('correctionSubjects').values(row).execute();
-        for (const u of staff) await trx.insertInto('correctionStaff').values({ subjectId: id, userId: u, createdAt: now }).execute();
+        await repo.insertSubject(trx, row);
+        await repo.replaceStaff(trx, id, staff, now);
         await openDeadline(trx, row, RULES.notify, body.judgmentEffectiveOn, staff[0]!);
         await openDeadline(trx, row, RULES.documents, body.judgmentEffectiveOn, staff[0]!);
         await openDeadline(trx, row, reportRule, reportStart, staff[0]!);
+        // C8 (Art. 44): the release certificate and the notices fall due on the last day of the term
+        await openDeadline(trx, row, RULES.termEnd, body.termEnd, staff[0]!);
         await audit.record({ ...rec(actor, meta), action: 'corrections.subject.create', objectType: SUBJECT_OBJECT, objectId: id, after: { sentenceType: body.sentenceType, decidingOrgan: body.decidingOrgan, termStart: body.termStart, termEnd: body.termEnd, riskLevel: body.riskLevel, reportDue, staff } }, trx);
       });
       return this.get(actor, id, meta);
@@ -316,7 +314,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
         dateCheck('reportedOn', body.reportedOn, r.decisionReceivedOn ?? r.judgmentEffectiveOn);
         const late = body.reportedOn > r.reportDue;
         await closeDeadlines(trx, r.id, [RULES.report, RULES.handover], 'met');
-        await trx.insertInto('correctionRecords').values({ id: randomUUID(), subjectId: r.id, departmentId: r.departmentId, kind: 'checkIn', onDate: body.reportedOn, detail: JSON.stringify({ note: r.sentenceType === 'outsideExecution' ? '移交接收，入矫报到' : '入矫报到', first: true, late, due: r.reportDue }), status: null, createdBy: actor.userId, createdAt: clock.nowIso() }).execute();
+        await repo.insertRecord(trx, { id: randomUUID(), subjectId: r.id, departmentId: r.departmentId, kind: 'checkIn', onDate: body.reportedOn, detail: JSON.stringify({ note: r.sentenceType === 'outsideExecution' ? '移交接收，入矫报到' : '入矫报到', first: true, late, due: r.reportDue }), status: null, createdBy: actor.userId, createdAt: clock.nowIso() });
         return { patch: { status: 'inCorrection', reportedOn: body.reportedOn }, audit: { reportedOn: body.reportedOn, late } };
       });
     },
@@ -340,42 +338,67 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
 
     async addRecord(actor, id, body, meta) {
       return change(actor, id, null, 'record', meta, async (r, trx) => {
-        dateCheck('on', body.on, r.judgmentEffectiveOn);
-        const { kind, on, ...rest } = body;
+        let on: string;
         let status: string | null = null;
         const patch: Partial<Row> = {};
-        const detailJson: Record<string, unknown> = { ...rest };
-        if (kind === 'leave') {
-          if (body.to < body.from) throw new AppError('CORRECTIONS_DATE_INVALID', { field: 'to', date: body.to, notBefore: body.from });
+        const detailJson: Record<string, unknown> = {};
+        if (body.kind === 'arrestRequest') {
+          // C7 (Art. 47): only with a pending proposal to revoke 缓刑 or 假释; the court decides within 48 hours of
+          // the request, counted from the hour after it (hours.ts)
+          if (r.sentenceType !== 'probation' && r.sentenceType !== 'parole') throw new AppError('CORRECTIONS_ARREST_NOT_ALLOWED', { sentenceType: r.sentenceType });
+          const proposals = (await repo.pendingRecords(trx, r.id, 'proposal')).filter((x) => (JSON.parse(x.detail) as { proposal?: string }).proposal === 'revocation');
+          if (!proposals.length) throw new AppError('CORRECTIONS_ARREST_NOT_ALLOWED', { reason: 'noRevocationProposal' });
+          if ((await repo.pendingRecords(trx, r.id, 'arrestRequest')).length) throw new AppError('CORRECTIONS_TRANSITION_NOT_ALLOWED', { record: 'arrestRequest', status: 'pending' });
+          const at = parseInstant(body.at);
+          const proposalOn = proposals.map((x) => x.onDate).sort()[0]!;
+          if (at === null || at > clock.now() || beijingDateOf(at) < proposalOn) throw new AppError('CORRECTIONS_TIME_INVALID', { field: 'at', value: body.at, notBefore: proposalOn });
+          on = beijingDateOf(at);
+          const { kind: _k, at: _a, ...rest } = body;
+          Object.assign(detailJson, rest, { at: new Date(at).toISOString() });
           status = 'pending';
-          detailJson.days = parseDate(body.to) - parseDate(body.from) + 1;
+          detailJson.deadlineId = await openDeadline(trx, r, RULES.arrest, on, actor.userId, body.at);
+        } else {
+          on = body.on;
+          dateCheck('on', on, r.judgmentEffectiveOn);
+          const { kind: _k, on: _o, ...rest } = body;
+          Object.assign(detailJson, rest);
+          if (body.kind === 'leave') {
+            if (body.to < body.from) throw new AppError('CORRECTIONS_DATE_INVALID', { field: 'to', date: body.to, notBefore: body.from });
+            status = 'pending';
+            detailJson.days = parseDate(body.to) - parseDate(body.from) + 1;
+          }
+          if (body.kind === 'transfer') status = 'pending';
+          if (body.kind === 'proposal') {
+            status = 'pending';
+            detailJson.deadlineId = await openDeadline(trx, r, RULES.ruling, on, actor.userId);
+          }
+          if (body.kind === 'monitoring') {
+            // C5: each period of electronic monitoring lasts at most three months (Art. 29 ¶2); a renewal after
+            // assessment starts a new period and ends the one before
+            const m = computeMonthDeadline(await deps.calendar(), getMonthRule(RULES.monitoring), { start: on, onUnpublished: 'flag', explain: false });
+            patch.monitoringUntil = m.rawEnd;
+            detailJson.until = m.rawEnd;
+            await closeDeadlines(trx, r.id, [RULES.monitoring], 'met');
+            detailJson.deadlineId = await openDeadline(trx, r, RULES.monitoring, on, actor.userId);
+          }
         }
-        if (kind === 'transfer') status = 'pending';
-        if (kind === 'proposal') {
-          status = 'pending';
-          detailJson.deadlineId = await openDeadline(trx, r, RULES.ruling, on, actor.userId);
-        }
-        if (kind === 'monitoring') {
-          // C5: each period of electronic monitoring lasts at most three months (Art. 29)
-          const m = computeMonthDeadline(await deps.calendar(), getMonthRule(RULES.monitoring), { start: on, onUnpublished: 'flag', explain: false });
-          patch.monitoringUntil = m.rawEnd;
-          detailJson.until = m.rawEnd;
-        }
-        await trx.insertInto('correctionRecords').values({ id: randomUUID(), subjectId: r.id, departmentId: r.departmentId, kind, onDate: on, detail: JSON.stringify(detailJson), status, createdBy: actor.userId, createdAt: clock.nowIso() }).execute();
-        return { patch, audit: { record: kind, on } };
+        await repo.insertRecord(trx, { id: randomUUID(), subjectId: r.id, departmentId: r.departmentId, kind: body.kind, onDate: on, detail: JSON.stringify(detailJson), status, createdBy: actor.userId, createdAt: clock.nowIso() });
+        return { patch, audit: { record: body.kind, on } };
       });
     },
 
     async decide(actor, id, recordId, body, meta) {
       return change(actor, id, null, 'record', meta, async (r, trx) => {
-        const x = await trx.selectFrom('correctionRecords').selectAll().where('id', '=', recordId).where('subjectId', '=', r.id).executeTakeFirst();
+        const x = await repo.findRecord(trx, r.id, recordId);
         if (!x) throw new AppError('NOT_FOUND', { entity: 'correctionRecord', id: recordId });
         if (x.status !== 'pending') throw new AppError('CORRECTIONS_TRANSITION_NOT_ALLOWED', { record: recordId, status: x.status });
         dateCheck('on', body.on, x.onDate);
         const d = JSON.parse(x.detail) as Record<string, unknown>;
-        if (x.kind === 'proposal' && typeof d.deadlineId === 'string') await deps.deadlines.close(trx, d.deadlineId, 'met');
-        const status = x.kind === 'proposal' ? (body.approved ? 'granted' : 'refused') : body.approved ? 'approved' : 'denied';
-        await trx.updateTable('correctionRecords').set({ status, detail: JSON.stringify({ ...d, decidedOn: body.on, decisionNote: body.note }) }).where('id', '=', recordId).execute();
+        const court = x.kind === 'proposal' || x.kind === 'arrestRequest';
+        if (court && typeof d.deadlineId === 'string') await deps.deadlines.close(trx, d.deadlineId, 'met');
+        // the court's ruling on a proposal (C6) or its decision on arrest (C7): granted / refused
+        const status = court ? (body.approved ? 'granted' : 'refused') : body.approved ? 'approved' : 'denied';
+        await repo.updateRecord(trx, recordId, { status, detail: JSON.stringify({ ...d, decidedOn: body.on, decisionNote: body.note }) });
         return { patch: {}, audit: { record: x.kind, decision: status } };
       });
     },
@@ -384,10 +407,12 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
       return change(actor, id, body.version, 'end', meta, async (r, trx) => {
         dateCheck('on', body.on, r.termStart);
         if (body.reason === 'termEnd' && body.on < r.termEnd) throw new AppError('CORRECTIONS_DATE_INVALID', { field: 'on', date: body.on, notBefore: r.termEnd });
-        await closeDeadlines(trx, r.id, [RULES.notify, RULES.documents, RULES.report, RULES.handover, RULES.ruling], 'cancelled');
+        await closeDeadlines(trx, r.id, RUNNING, 'cancelled');
+        // C8: met when the term has run out (Art. 44); otherwise the correction ended early (Art. 45)
+        await closeDeadlines(trx, r.id, [RULES.termEnd], body.reason === 'termEnd' ? 'met' : 'cancelled');
         // a parolee whose term ends has served the sentence (刑满释放): handed over to 安置帮教 in the same street
         if (body.reason === 'termEnd' && r.sentenceType === 'parole') {
-          await trx.insertInto('releasedPersons').values({ id: randomUUID(), departmentId: r.departmentId, personId: r.personId, name: r.name, releasedOn: body.on, source: 'parole', correctionSubjectId: r.id, riskLevel: r.riskLevel, createdBy: actor.userId, createdAt: clock.nowIso() }).execute();
+          await repo.insertReleased(trx, { id: randomUUID(), departmentId: r.departmentId, personId: r.personId, name: r.name, releasedOn: body.on, source: 'parole', correctionSubjectId: r.id, riskLevel: r.riskLevel, createdBy: actor.userId, createdAt: clock.nowIso() });
         }
         return { patch: { status: body.reason === 'termEnd' ? 'released' : 'ended', releasedOn: body.on, endReason: body.reason }, audit: { reason: body.reason, on: body.on } };
       });
@@ -396,8 +421,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
     async setStaff(actor, id, body, meta) {
       return change(actor, id, body.version, 'staff', meta, async (r, trx) => {
         const staff = await checkStaff(trx, r.departmentId, body.staffIds);
-        await trx.deleteFrom('correctionStaff').where('subjectId', '=', r.id).execute();
-        for (const u of staff) await trx.insertInto('correctionStaff').values({ subjectId: r.id, userId: u, createdAt: clock.nowIso() }).execute();
+        await repo.replaceStaff(trx, r.id, staff, clock.nowIso());
         await deps.deadlines.reassign(trx, SUBJECT_OBJECT, r.id, staff[0]!);
         return { patch: {}, audit: { staff } };
       });
@@ -405,49 +429,33 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
 
     async staffOptions(actor, departmentId) {
       if (actor.scopeDepartmentIds !== null && !actor.scopeDepartmentIds.includes(departmentId)) throw new AppError('OUT_OF_SCOPE', { departmentId });
-      const rows = await db
-        .selectFrom('users as u')
-        .innerJoin('userRoles as ur', 'ur.userId', 'u.id')
-        .innerJoin('rolePermissions as rp', 'rp.roleId', 'ur.roleId')
-        .select(['u.id', 'u.displayName', 'u.departmentId'])
-        .distinct()
-        .where('u.departmentId', '=', departmentId)
-        .where('u.status', '=', 'active')
-        .where('rp.permission', '=', 'corrections.subject.manage')
-        .orderBy('u.displayName')
-        .execute();
-      return rows.map((u) => ({ id: u.id, name: u.displayName, departmentId: u.departmentId }));
+      return (await repo.staffOptions(departmentId)).map((u) => ({ id: u.id, name: u.displayName, departmentId: u.departmentId }));
     },
 
     async listReleased(actor, q) {
-      let base = db.selectFrom('releasedPersons').where((eb) => scopeWhere(eb, actor, 'releasedPersons.departmentId', 'releasedPersons.createdBy'));
-      if (q.riskLevel) base = base.where('riskLevel', '=', q.riskLevel);
-      const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-      const rows = await base.selectAll().orderBy('releasedOn', 'desc').orderBy('id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-      return { data: await releasedViews(rows), total: Number(total) };
+      const { rows, total } = await repo.listReleased(actor, { riskLevel: q.riskLevel }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      return { data: await releasedViews(rows), total };
     },
 
     async createReleased(actor, body, meta) {
       dateCheck('releasedOn', body.releasedOn);
-      const dept = await db.selectFrom('departments').select(['kind']).where('id', '=', actor.departmentId).executeTakeFirst();
-      if (!dept || dept.kind !== 'judicialOffice') throw new AppError('CORRECTIONS_STAFF_INVALID', { reason: 'notJudicialOffice' });
+      if ((await repo.departmentKind(actor.departmentId)) !== 'judicialOffice') throw new AppError('CORRECTIONS_STAFF_INVALID', { reason: 'notJudicialOffice' });
       const id = randomUUID();
       await db.transaction().execute(async (trx) => {
         const person = await people.create(actor, { name: body.name, idNumber: body.idNumber, mobile: body.mobile ?? null }, meta, trx);
-        await trx.insertInto('releasedPersons').values({ id, departmentId: actor.departmentId, personId: person.id, name: body.name, releasedOn: body.releasedOn, source: 'prison', correctionSubjectId: null, riskLevel: body.riskLevel, createdBy: actor.userId, createdAt: clock.nowIso() }).execute();
+        await repo.insertReleased(trx, { id, departmentId: actor.departmentId, personId: person.id, name: body.name, releasedOn: body.releasedOn, source: 'prison', correctionSubjectId: null, riskLevel: body.riskLevel, createdBy: actor.userId, createdAt: clock.nowIso() });
         await audit.record({ ...rec(actor, meta), action: 'corrections.released.create', objectType: 'releasedPerson', objectId: id, after: { releasedOn: body.releasedOn, riskLevel: body.riskLevel } }, trx);
       });
-      return (await releasedViews([await db.selectFrom('releasedPersons').selectAll().where('id', '=', id).executeTakeFirstOrThrow()]))[0]!;
+      return (await releasedViews([(await repo.findReleased(db, id))!]))[0]!;
     },
 
     async addHelp(actor, id, body, meta) {
-      const r = await db.selectFrom('releasedPersons').selectAll().where('id', '=', id).executeTakeFirst();
+      const r = await repo.findReleased(db, id);
       if (!r) throw new AppError('NOT_FOUND', { entity: 'releasedPerson', id });
       assertInScope(actor, r.departmentId, r.createdBy);
       dateCheck('on', body.on, r.releasedOn);
       await db.transaction().execute(async (trx) => {
-        // help records share the records table with the correction records, kind `help:<kind>`
-        await trx.insertInto('correctionRecords').values({ id: randomUUID(), subjectId: r.id, departmentId: r.departmentId, kind: `help:${body.kind}`, onDate: body.on, detail: JSON.stringify({ note: body.note }), status: null, createdBy: actor.userId, createdAt: clock.nowIso() }).execute();
+        await repo.insertHelp(trx, { id: randomUUID(), releasedPersonId: r.id, departmentId: r.departmentId, kind: body.kind, onDate: body.on, note: body.note, createdBy: actor.userId, createdAt: clock.nowIso() });
         await audit.record({ ...rec(actor, meta), action: 'corrections.released.help', objectType: 'releasedPerson', objectId: r.id, after: { kind: body.kind, on: body.on } }, trx);
       });
       return (await releasedViews([r]))[0]!;
@@ -455,21 +463,9 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
 
     async attention(actor, q) {
       if (q.to < q.from) throw new AppError('CORRECTIONS_DATE_INVALID', { field: 'to', date: q.to, notBefore: q.from });
-      const subjects = await db
-        .selectFrom('correctionSubjects')
-        .where((eb) => scopeWhere(eb, actor, 'correctionSubjects.departmentId', 'correctionSubjects.createdBy'))
-        .where('status', 'in', ['awaitingReport', 'inCorrection'])
-        .selectAll()
-        .execute();
-      const released = await db.selectFrom('releasedPersons').where((eb) => scopeWhere(eb, actor, 'releasedPersons.departmentId', 'releasedPersons.createdBy')).where('riskLevel', 'in', ['medium', 'high']).selectAll().execute();
-      const ids = [...subjects.map((x) => x.id), ...released.map((x) => x.id)];
-      const contacts = ids.length
-        ? await db.selectFrom('correctionRecords').select(['subjectId', (eb) => eb.fn.max<string>('onDate').as('last')]).where('subjectId', 'in', ids).where((eb) => eb.or([eb('kind', 'in', CONTACT_KINDS), eb('kind', 'like', 'help:%')])).where('onDate', '<=', q.to).groupBy('subjectId').execute()
-        : [];
-      const last = new Map(contacts.map((c) => [c.subjectId, c.last]));
-      const staff = await staffOf(subjects.map((x) => x.id));
-      const depts = new Map((await db.selectFrom('departments').select(['id', 'name']).execute()).map((d) => [d.id, d.name]));
-      const creators = new Map((released.length ? await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', released.map((x) => x.createdBy)).execute() : []).map((u) => [u.id, u.displayName]));
+      const [subjects, released] = await Promise.all([repo.activeSubjects(actor), repo.riskyReleased(actor)]);
+      const last = await repo.lastContacts(subjects.map((x) => x.id), released.map((x) => x.id), CONTACT_KINDS, q.to);
+      const [staff, depts, creators] = await Promise.all([repo.staffOf(db, subjects.map((x) => x.id)), repo.departmentNames(), repo.userNames([...new Set(released.map((x) => x.createdBy))])]);
       const row = (kind: 'correctionSubject' | 'releasedPerson', x: { id: string; name: string; riskLevel: string; departmentId: string }, staffNames: string[]) => {
         const l = last.get(x.id) ?? null;
         return { kind, id: x.id, name: x.name, riskLevel: x.riskLevel as Summary['riskLevel'], staffNames, lastContactOn: l, contactedInPeriod: !!l && l >= q.from && l <= q.to, departmentName: depts.get(x.departmentId) ?? '' };
@@ -481,10 +477,58 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
       return { from: q.from, to: q.to, people: peopleRows, disputes: await deps.disputes.attention(actor) };
     },
 
+    async stats(actor, q) {
+      if (q.to < q.from) throw new AppError('CORRECTIONS_DATE_INVALID', { field: 'to', date: q.to, notBefore: q.from });
+      if (parseDate(q.to) - parseDate(q.from) > MAX_STATS_DAYS) throw new AppError('STATS_PERIOD_TOO_LONG', { from: q.from, to: q.to });
+      const today = clock.today();
+      const [counts, reported, ended, kinds, releasedPersons, helps, offices] = await Promise.all([
+        repo.subjectCounts(actor, today),
+        repo.reportedIn(actor, q.from, q.to),
+        repo.endedIn(actor, q.from, q.to),
+        repo.recordKindsIn(actor, q.from, q.to),
+        repo.releasedCounts(actor),
+        repo.helpsIn(actor, q.from, q.to),
+        repo.offices(actor),
+      ]);
+      const names = new Map(offices.map((o) => [o.id, o.name]));
+      const ids = [...new Set([...offices.map((o) => o.id), ...counts.map((c) => c.departmentId), ...releasedPersons.map((c) => c.departmentId)])];
+      const missing = ids.filter((id) => !names.has(id));
+      if (missing.length) for (const [id, name] of await repo.departmentNames(missing)) names.set(id, name);
+      const sum = <T extends { departmentId: string; n: number | string }>(rows: T[], id: string, where: (r: T) => boolean = () => true) => rows.filter((r) => r.departmentId === id && where(r)).reduce((a, r) => a + Number(r.n), 0);
+      const byOffice = ids
+        .map((id) => ({
+          departmentId: id,
+          name: names.get(id) ?? '',
+          inCorrection: sum(counts, id, (r) => r.status === 'inCorrection'),
+          awaitingReport: sum(counts, id, (r) => r.status === 'awaitingReport'),
+          overdueReport: counts.filter((r) => r.departmentId === id).reduce((a, r) => a + Number(r.overdue ?? 0), 0),
+          reported: sum(reported, id),
+          released: sum(ended, id, (r) => r.status === 'released'),
+          ended: sum(ended, id, (r) => r.status === 'ended'),
+          releasedPersons: sum(releasedPersons, id),
+          helps: sum(helps, id),
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+      const active = counts.filter((c) => c.status === 'awaitingReport' || c.status === 'inCorrection');
+      return {
+        from: q.from,
+        to: q.to,
+        byOffice,
+        bySentenceType: SENTENCE_TYPES.map((t) => ({ sentenceType: t, label: SENTENCE_TYPE_LABELS[t], count: active.filter((c) => c.sentenceType === t).reduce((a, c) => a + Number(c.n), 0) })),
+        byRecordKind: RECORD_KINDS.map((k) => ({ kind: k, label: RECORD_KIND_LABELS[k], count: Number(kinds.find((x) => x.kind === k)?.n ?? 0) })),
+      };
+    },
+
+    async statsWorkbook(actor, q, meta) {
+      const stats = await this.stats(actor, q);
+      const bytes = await correctionStatsWorkbook(stats, actor.scopeDepartmentIds === null ? '全区' : actor.departmentName, clock.nowIso());
+      await audit.record({ ...rec(actor, meta), action: 'corrections.stats.export', objectType: 'correctionStats', objectId: `${q.from}_${q.to}`, after: { from: q.from, to: q.to, offices: stats.byOffice.length } });
+      return { bytes, fileName: `社区矫正统计_${q.from}_${q.to}.xlsx` };
+    },
+
     async caseNumbers(objectType, ids) {
       if (objectType !== SUBJECT_OBJECT) return new Map();
       return new Map(ids.map((id) => [id, `社区矫正档案 ${id.slice(0, 8)}`]));
     },
   };
 }
-

@@ -1,4 +1,4 @@
-/** Tables of migration 051-corrections, merged into the Database interface (this module owns them). */
+/** Tables of migrations 051-corrections and 052-released-person-helps, merged into the Database interface (this module owns them). */
 
 export interface CorrectionSubjectTable {
   id: string;
@@ -21,6 +21,11 @@ export interface CorrectionSubjectTable {
   monitoringUntil: string | null;
   releasedOn: string | null;
   endReason: string | null;
+  /** 执行地变更 in the district in progress (migration 054): the receiving 司法所 and the approved request; null otherwise */
+  transferToDepartmentId: string | null;
+  transferRecordId: string | null;
+  /** a transfer out of the district: the receiving correction organ (status `transferred`) */
+  receivingOrgan: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -55,11 +60,52 @@ export interface ReleasedPersonTable {
   createdAt: string;
 }
 
+/** 安置帮教 help records (migration 052; before it they were rows `help:<kind>` of correction_records). */
+export interface ReleasedPersonHelpTable {
+  id: string;
+  releasedPersonId: string;
+  departmentId: string;
+  /** visit | employment | training | assistance | education */
+  kind: string;
+  onDate: string;
+  note: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** One hand-over of a subject on a change of the place of execution (migration 054): who had the subject when. */
+export interface CorrectionTransferTable {
+  id: string;
+  subjectId: string;
+  /** the approved `transfer` record */
+  recordId: string;
+  /** inDistrict | outOfDistrict */
+  scope: string;
+  fromDepartmentId: string;
+  /** JSON [{ userId, name }]: the named staff when the hand-over started */
+  fromStaff: string;
+  toDepartmentId: string | null;
+  /** JSON [{ userId, name }]: the named staff of the receiving 司法所 on acceptance */
+  toStaff: string | null;
+  receivingOrgan: string | null;
+  /** pending (移交中) | accepted | transferredOut */
+  status: string;
+  startedOn: string;
+  startedBy: string;
+  completedOn: string | null;
+  completedBy: string | null;
+  /** open register entries moved (in the district) or cancelled (out of the district) */
+  deadlinesMoved: number;
+  createdAt: string;
+}
+
 declare module '../../db/types' {
   interface Database {
     correctionSubjects: CorrectionSubjectTable;
     correctionStaff: CorrectionStaffTable;
     correctionRecords: CorrectionRecordTable;
     releasedPersons: ReleasedPersonTable;
+    releasedPersonHelps: ReleasedPersonHelpTable;
+    correctionTransfers: CorrectionTransferTable;
   }
 }

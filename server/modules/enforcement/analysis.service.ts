@@ -3,6 +3,7 @@
  * file per firm (一企一档); the dashboard (flags per rule, rectification rate, trend); an Excel export with the same
  * filters as the screen. Every figure is aggregated in SQL by group (covering index enforcement_inspections_day_field
  * from migration 034); only the grouped rows reach Node, so 10^5–10^6 inspections a year stay cheap.
+ * Data scope (scope.ts) is a predicate in every query: a 司法所 sees the firms of its street, a liaison their agency.
  */
 import ExcelJS from 'exceljs';
 import { type SelectQueryBuilder, sql } from 'kysely';
@@ -11,7 +12,11 @@ import type { Analysis, AnalysisQuery, Dashboard, FirmFile } from '../../../comm
 import { AppError } from '../../../common/errors';
 import type { Database, DbHandle } from '../../db';
 import type { Clock } from '../../platform/clock';
+import type { WorkCalendar } from '../../../common/calendar';
+import type { Actor } from '../../platform/identity';
 import { ensureDetectionRun } from './detections/detections.service';
+import { penaltyCitation, penaltyDeadline } from './penalty-deadline';
+import { DISTRICT, type EnforcementScope, describeScope, enforcementScope, scopeFilter } from './scope';
 import type { SupervisionService } from './supervision.service';
 import './supervision.tables';
 
@@ -29,12 +34,13 @@ const BUCKETS: [string, number, number][] = [
 
 export type AnalysisService = ReturnType<typeof createAnalysisService>;
 
-export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; supervision: SupervisionService }) {
+export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; supervision: SupervisionService; calendar: () => Promise<WorkCalendar> }) {
   const { handle, clock, supervision } = deps;
   const db = handle.db;
 
-  function inspections(q: AnalysisQuery): InspQuery {
+  function inspections(q: AnalysisQuery, scope: EnforcementScope): InspQuery {
     let b = db.selectFrom('enforcementInspections as i').where('i.inspectedOn', '>=', q.from).where('i.inspectedOn', '<=', q.to) as unknown as InspQuery;
+    if (!scope.all) b = b.where(scopeFilter(scope, 'i.targetCreditCode', 'i.agencyCode'));
     if (q.field) b = b.where('i.field', '=', q.field);
     if (q.agencyCode) b = b.where('i.agencyCode', '=', q.agencyCode);
     if (q.street) {
@@ -45,15 +51,15 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
   }
   const problems = sql<number>`sum(${sql.ref('i.foundProblem')})`;
 
-  async function analyse(q: AnalysisQuery): Promise<Analysis> {
+  async function analyse(q: AnalysisQuery, scope: EnforcementScope): Promise<Analysis> {
     if (q.from > q.to) throw new AppError('ENF_DATE_ORDER', { from: q.from, to: q.to });
     const month = sql<string>`substr(${sql.ref('i.inspectedOn')}, 1, 7)`;
     // Two scans of the range: one grouped by (month, field, agency, kind) — at most a few thousand groups, rolled up
     // below into the month / field / agency / kind views — and one grouped by firm (at most the number of firms), from
     // which come the firm count, the burden ranking, the histogram and the street view (firm → street from the register).
     const [cube, perFirm] = await Promise.all([
-      inspections(q).select((eb) => [month.as('m'), 'i.field as fd', 'i.agencyCode as ag', 'i.kind as kd', eb.fn.countAll<number>().as('c'), problems.as('p')]).groupBy([month, 'i.field', 'i.agencyCode', 'i.kind']).execute(),
-      inspections(q).select((eb) => ['i.targetCreditCode as k', eb.fn.countAll<number>().as('c'), problems.as('p'), eb.fn.count<number>('i.agencyCode').distinct().as('a')]).groupBy('i.targetCreditCode').execute(),
+      inspections(q, scope).select((eb) => [month.as('m'), 'i.field as fd', 'i.agencyCode as ag', 'i.kind as kd', eb.fn.countAll<number>().as('c'), problems.as('p')]).groupBy([month, 'i.field', 'i.agencyCode', 'i.kind']).execute(),
+      inspections(q, scope).select((eb) => ['i.targetCreditCode as k', eb.fn.countAll<number>().as('c'), problems.as('p'), eb.fn.count<number>('i.agencyCode').distinct().as('a')]).groupBy('i.targetCreditCode').execute(),
     ]);
     const roll = (key: (r: (typeof cube)[number]) => string) => {
       const m = new Map<string, { inspections: number; problems: number }>();
@@ -88,6 +94,7 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
       .where('p.filedOn', '<=', q.to)
       .$if(!!q.field, (b) => b.where('p.field', '=', q.field!))
       .$if(!!q.agencyCode, (b) => b.where('p.agencyCode', '=', q.agencyCode!))
+      .$if(!scope.all, (b) => b.where(scopeFilter(scope, 'p.targetCreditCode', 'p.agencyCode')))
       .select((eb) => [eb.fn.countAll<number>().as('c'), eb.fn.sum<number>('p.amount').as('s')])
       .executeTakeFirstOrThrow();
     const comp = await db
@@ -95,6 +102,7 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
       .where('c.receivedOn', '>=', q.from)
       .where('c.receivedOn', '<=', q.to)
       .$if(!!q.agencyCode, (b) => b.where('c.agencyCode', '=', q.agencyCode!))
+      .$if(!scope.all, (b) => b.where(scopeFilter(scope, 'c.targetCreditCode', 'c.agencyCode')))
       .select((eb) => eb.fn.countAll<number>().as('c'))
       .executeTakeFirstOrThrow();
     const agencyNames = new Map((await db.selectFrom('enforcementAgencies').select(['code', 'name']).execute()).map((a) => [a.code, a.name]));
@@ -103,6 +111,7 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
     return {
       from: q.from,
       to: q.to,
+      scope: describeScope(scope),
       totals: { inspections: n(tot.c), problems: n(tot.p), firms: n(tot.f), penalties: n(pen.c), fines: n(pen.s), complaints: n(comp.c) },
       byMonth: byMonth.map((r) => ({ month: r.k, inspections: r.inspections, problems: r.problems })),
       byField: byField.map((r) => ({ key: r.k, label: fieldLabel(r.k), inspections: r.inspections, problems: r.problems })),
@@ -114,14 +123,43 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
     };
   }
 
-  return {
-    analyse,
+  const scopeOf = (actor: Actor) => enforcementScope(db, actor);
+  /** 一企一档 access: the whole file for the district and a 司法所 of the firm's street; an agency's rows for its liaison. */
+  async function firmAccess(scope: EnforcementScope, creditCode: string): Promise<string[] | null> {
+    if (scope.all) return null;
+    if (scope.streets.length) {
+      const f = await db.selectFrom('enforcementFirms').select('street').where('creditCode', '=', creditCode).executeTakeFirst();
+      if (f?.street && scope.streets.includes(f.street)) return null;
+    }
+    if (scope.agencies.length) return scope.agencies;
+    throw new AppError('OUT_OF_SCOPE');
+  }
 
-    async dashboard(q: { from: string; to: string }): Promise<Dashboard> {
+  /** The clue each complaint of a firm is part of: raised from it, or linked to it (complaint id → clue number). */
+  async function complaintClues(creditCode: string): Promise<Map<string, string>> {
+    const [raised, linked] = await Promise.all([
+      db.selectFrom('enforcementClues').select(['complaintId', 'clueNo']).where('complaintCreditCode', '=', creditCode).execute(),
+      db.selectFrom('enforcementClueComplaints as l').innerJoin('enforcementClues as c', 'c.id', 'l.clueId').select(['l.complaintId', 'c.clueNo']).where('l.targetCreditCode', '=', creditCode).execute(),
+    ]);
+    const m = new Map<string, string>();
+    for (const r of [...raised, ...linked]) if (r.complaintId) m.set(r.complaintId, r.clueNo);
+    return m;
+  }
+
+  return {
+    analyse: async (actor: Actor, q: AnalysisQuery) => analyse(q, await scopeOf(actor)),
+
+    /**
+     * Figures for the enforcement dashboard within the actor's scope. Without an actor (an in-process caller that has
+     * already decided on district-wide figures, e.g. the leadership dashboard) the whole district.
+     */
+    async dashboard(q: { from: string; to: string }, actor?: Actor): Promise<Dashboard> {
+      const scope = actor ? await scopeOf(actor) : DISTRICT;
       const asOf = q.to < clock.today() ? q.to : clock.today();
-      for (const rule of DETECTION_RULE_IDS) await ensureDetectionRun(handle, rule, { from: q.from, to: q.to, asOf }, { now: clock.nowIso() });
+      for (const rule of DETECTION_RULE_IDS) await ensureDetectionRun(handle, rule, { from: q.from, to: q.to, asOf }, { now: clock.nowIso(), calendar: deps.calendar });
       const flags = await db
         .selectFrom('enforcementDetections')
+        .where(scopeFilter(scope, 'enforcementDetections.targetCreditCode', { json: 'enforcementDetections.agencyCodes' }))
         .where('status', '=', 'active')
         .where('firstOn', '>=', q.from)
         .where('lastOn', '<=', q.to)
@@ -129,16 +167,22 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
         .groupBy('rule')
         .execute();
       const byRule = new Map(flags.map((f) => [f.rule, n(f.c)]));
-      const clues = await db.selectFrom('enforcementClues').select((eb) => ['status', eb.fn.countAll<number>().as('c')]).groupBy('status').execute();
-      const orders = await db.selectFrom('enforcementOrders').select((eb) => ['status', eb.fn.countAll<number>().as('c')]).groupBy('status').execute();
+      const clues = await db.selectFrom('enforcementClues as c').where(scopeFilter(scope, 'c.targetCreditCode', 'c.agencyCode')).select((eb) => ['c.status', eb.fn.countAll<number>().as('c')]).groupBy('c.status').execute();
+      const orders = await db.selectFrom('enforcementOrders as o').innerJoin('enforcementClues as c', 'c.id', 'o.clueId').where(scopeFilter(scope, 'c.targetCreditCode', 'o.agencyCode')).select((eb) => ['o.status', eb.fn.countAll<number>().as('c')]).groupBy('o.status').execute();
       const cs = new Map(clues.map((c) => [c.status, n(c.c)]));
       const os = new Map(orders.map((c) => [c.status, n(c.c)]));
       const month = sql<string>`substr(${sql.ref('i.inspectedOn')}, 1, 7)`;
-      const trend = await inspections(q).select((eb) => [month.as('k'), eb.fn.countAll<number>().as('c'), problems.as('p')]).groupBy(month).orderBy(month).execute();
-      const op = await db.selectFrom('enforcementOpinions').select((eb) => eb.fn.countAll<number>().as('c')).executeTakeFirstOrThrow();
+      const trend = await inspections(q, scope).select((eb) => [month.as('k'), eb.fn.countAll<number>().as('c'), problems.as('p')]).groupBy(month).orderBy(month).execute();
+      const op = await db
+        .selectFrom('enforcementOpinions as p')
+        .innerJoin('enforcementOrders as o', 'o.id', 'p.orderId')
+        .innerJoin('enforcementClues as c', 'c.id', 'o.clueId')
+        .where(scopeFilter(scope, 'c.targetCreditCode', 'p.agencyCode'))
+        .select((eb) => eb.fn.countAll<number>().as('c'))
+        .executeTakeFirstOrThrow();
       return {
         flagsByRule: DETECTION_RULE_IDS.map((r) => ({ rule: r, name: DETECTION_RULES[r].name, count: byRule.get(r) ?? 0 })),
-        rectification: await supervision.rectificationRate(),
+        rectification: await supervision.rectificationRate(undefined, actor),
         clues: { open: cs.get('open') ?? 0, ordered: cs.get('ordered') ?? 0, dismissed: cs.get('dismissed') ?? 0 },
         orders: { issued: os.get('issued') ?? 0, reported: os.get('reported') ?? 0, returned: os.get('returned') ?? 0, closed: os.get('closed') ?? 0 },
         opinions: n(op.c),
@@ -146,45 +190,78 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
       };
     },
 
-    async firmFile(creditCode: string): Promise<FirmFile> {
+    async firmFile(actor: Actor, creditCode: string): Promise<FirmFile> {
       const firm = await db.selectFrom('enforcementFirms').select(['name', 'street']).where('creditCode', '=', creditCode).executeTakeFirst();
-      const [ins, total, pens, comps, flags, clues] = await Promise.all([
-        db.selectFrom('enforcementInspections').selectAll().where('targetCreditCode', '=', creditCode).orderBy('inspectedOn', 'desc').orderBy('id').limit(500).execute(),
-        db.selectFrom('enforcementInspections').select((eb) => eb.fn.countAll<number>().as('c')).where('targetCreditCode', '=', creditCode).executeTakeFirstOrThrow(),
-        db.selectFrom('enforcementPenalties').selectAll().where('targetCreditCode', '=', creditCode).orderBy('filedOn', 'desc').limit(500).execute(),
-        db.selectFrom('enforcementComplaints').selectAll().where('targetCreditCode', '=', creditCode).orderBy('receivedOn', 'desc').limit(500).execute(),
-        db.selectFrom('enforcementDetections').select(['id', 'rule', 'agencyCodes', 'firstOn', 'lastOn', 'evidenceCount']).where('targetCreditCode', '=', creditCode).where('status', '=', 'active').orderBy('firstOn', 'desc').limit(500).execute(),
-        db.selectFrom('enforcementClues').select(['id', 'clueNo', 'title', 'status']).where('targetCreditCode', '=', creditCode).orderBy('createdAt', 'desc').execute(),
+      // null: the whole file; else only the rows of these agencies (an agency liaison)
+      const agencies = await firmAccess(await scopeOf(actor), creditCode);
+      const only = agencies ? { all: false, streets: [], agencies } : DISTRICT;
+      const [ins, total, pens, comps, flags, clues, links] = await Promise.all([
+        db.selectFrom('enforcementInspections as i').selectAll().where('i.targetCreditCode', '=', creditCode).where(scopeFilter(only, null, 'i.agencyCode')).orderBy('i.inspectedOn', 'desc').orderBy('i.id').limit(500).execute(),
+        db.selectFrom('enforcementInspections as i').select((eb) => eb.fn.countAll<number>().as('c')).where('i.targetCreditCode', '=', creditCode).where(scopeFilter(only, null, 'i.agencyCode')).executeTakeFirstOrThrow(),
+        db.selectFrom('enforcementPenalties as p').leftJoin('enforcementPenaltyExtensions as x', 'x.penaltyId', 'p.id').selectAll('p').select(['x.days as extensionDays', 'x.basis as extensionBasis', 'x.reason as extensionReason', 'x.approvedOn as extensionApprovedOn']).where('p.targetCreditCode', '=', creditCode).where(scopeFilter(only, null, 'p.agencyCode')).orderBy('p.filedOn', 'desc').limit(500).execute(),
+        db.selectFrom('enforcementComplaints as c').selectAll().where('c.targetCreditCode', '=', creditCode).where(scopeFilter(only, null, 'c.agencyCode')).orderBy('c.receivedOn', 'desc').limit(500).execute(),
+        db.selectFrom('enforcementDetections as d').select(['d.id', 'd.rule', 'd.agencyCodes', 'd.firstOn', 'd.lastOn', 'd.evidenceCount']).where('d.targetCreditCode', '=', creditCode).where('d.status', '=', 'active').where(scopeFilter(only, null, { json: 'd.agencyCodes' })).orderBy('d.firstOn', 'desc').limit(500).execute(),
+        db.selectFrom('enforcementClues as c').select(['c.id', 'c.clueNo', 'c.title', 'c.status']).where('c.targetCreditCode', '=', creditCode).where(scopeFilter(only, null, 'c.agencyCode')).orderBy('c.createdAt', 'desc').execute(),
+        complaintClues(creditCode),
       ]);
       if (!firm && !ins.length && !pens.length && !comps.length) throw new AppError('NOT_FOUND', { entity: 'firm', creditCode });
+      if (agencies && !ins.length && !pens.length && !comps.length && !flags.length) throw new AppError('OUT_OF_SCOPE');
+      const cal = await deps.calendar();
       return {
         creditCode,
         name: firm?.name ?? null,
         street: firm?.street ?? null,
         inspections: ins.map((r) => ({ id: r.id, agencyCode: r.agencyCode, officerId: r.officerId, field: r.field, kind: r.kind, planId: r.planId, jointId: r.jointId, inspectedOn: r.inspectedOn, foundProblem: n(r.foundProblem) === 1 })),
         inspectionsTotal: n(total.c),
-        penalties: pens.map((p) => ({ id: p.id, agencyCode: p.agencyCode, violationCode: p.violationCode, discretionLevel: p.discretionLevel, amount: n(p.amount), filedOn: p.filedOn, decidedOn: p.decidedOn })),
-        complaints: comps.map((c) => ({ id: c.id, agencyCode: c.agencyCode, receivedOn: c.receivedOn, category: c.category, summary: c.summary, status: c.status })),
+        penalties: pens.map((p) => {
+          const d = penaltyDeadline(cal, p.filedOn, p.extensionDays ? { days: n(p.extensionDays), basis: p.extensionBasis ?? '', reason: p.extensionReason ?? '', approvedOn: p.extensionApprovedOn ?? p.filedOn } : null, false);
+          return { id: p.id, agencyCode: p.agencyCode, violationCode: p.violationCode, discretionLevel: p.discretionLevel, amount: n(p.amount), filedOn: p.filedOn, decidedOn: p.decidedOn, dueDate: d.due, overdue: p.decidedOn ? p.decidedOn > d.due : clock.today() > d.due };
+        }),
+        complaints: comps.map((c) => ({ id: c.id, agencyCode: c.agencyCode, receivedOn: c.receivedOn, category: c.category, summary: c.summary, status: c.status, clueNo: links.get(c.id) ?? null })),
         flags: flags.map((f) => ({ id: f.id, rule: f.rule, agencyCodes: JSON.parse(f.agencyCodes) as string[], firstOn: f.firstOn, lastOn: f.lastOn, evidenceCount: n(f.evidenceCount) })),
         clues,
       };
     },
 
-    /** Evidence rows of a flag: at most 500 inspections and 500 penalties, looked up by their record-id index. */
-    async evidence(inspectionIds: string[], penaltyIds: string[]) {
-      const ins = inspectionIds.length ? await db.selectFrom('enforcementInspections as i').leftJoin('enforcementFirms as f', 'f.creditCode', 'i.targetCreditCode').selectAll('i').select('f.name as targetName').where('i.id', 'in', inspectionIds.slice(0, 500)).orderBy('i.inspectedOn').orderBy('i.id').execute() : [];
-      const pens = penaltyIds.length ? await db.selectFrom('enforcementPenalties').selectAll().where('id', 'in', penaltyIds.slice(0, 500)).orderBy('filedOn').execute() : [];
+    /**
+     * Evidence rows of a flag: at most 500 inspections and 500 penalties, looked up by their record-id index, within
+     * the viewer's data scope. Penalties carry their decision period as the deadline engine explains it.
+     */
+    async evidence(actor: Actor, inspectionIds: string[], penaltyIds: string[]) {
+      const scope = await scopeOf(actor);
+      const ins = inspectionIds.length ? await db.selectFrom('enforcementInspections as i').leftJoin('enforcementFirms as f', 'f.creditCode', 'i.targetCreditCode').selectAll('i').select('f.name as targetName').where('i.id', 'in', inspectionIds.slice(0, 500)).where(scopeFilter(scope, 'i.targetCreditCode', 'i.agencyCode')).orderBy('i.inspectedOn').orderBy('i.id').execute() : [];
+      const pens = penaltyIds.length
+        ? await db
+            .selectFrom('enforcementPenalties as p')
+            .leftJoin('enforcementPenaltyExtensions as x', 'x.penaltyId', 'p.id')
+            .selectAll('p')
+            .select(['x.days as extensionDays', 'x.basis as extensionBasis', 'x.reason as extensionReason', 'x.approvedOn as extensionApprovedOn'])
+            .where('p.id', 'in', penaltyIds.slice(0, 500))
+            .where(scopeFilter(scope, 'p.targetCreditCode', 'p.agencyCode'))
+            .orderBy('p.filedOn')
+            .execute()
+        : [];
+      const cal = pens.length ? await deps.calendar() : null;
       return {
         inspections: ins.map((r) => ({ id: r.id, targetCreditCode: r.targetCreditCode, targetName: r.targetName ?? null, agencyCode: r.agencyCode, officerId: r.officerId, field: r.field, kind: r.kind, planId: r.planId, jointId: r.jointId, inspectedOn: r.inspectedOn, foundProblem: n(r.foundProblem) === 1 })),
-        penalties: pens.map((p) => ({ id: p.id, targetCreditCode: p.targetCreditCode, agencyCode: p.agencyCode, violationCode: p.violationCode, discretionLevel: p.discretionLevel, amount: n(p.amount), filedOn: p.filedOn, decidedOn: p.decidedOn })),
+        penalties: pens.map((p) => {
+          const d = penaltyDeadline(cal!, p.filedOn, p.extensionDays ? { days: n(p.extensionDays), basis: p.extensionBasis ?? '', reason: p.extensionReason ?? '', approvedOn: p.extensionApprovedOn ?? p.filedOn } : null);
+          return { id: p.id, targetCreditCode: p.targetCreditCode, agencyCode: p.agencyCode, violationCode: p.violationCode, discretionLevel: p.discretionLevel, amount: n(p.amount), filedOn: p.filedOn, decidedOn: p.decidedOn, deadline: { dueDate: d.due, citation: penaltyCitation(), steps: d.steps, tentative: d.flags.length > 0, extensionDays: n(p.extensionDays) } };
+        }),
       };
     },
 
-    async searchFirms(q: string) {
+    async searchFirms(actor: Actor, q: string) {
+      const scope = await scopeOf(actor);
       const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // data scope: firms of the viewer's streets, or firms their agencies inspected
+      const inScope = scope.all
+        ? sql<boolean>`1 = 1`
+        : sql<boolean>`(${scopeFilter({ ...scope, agencies: [] }, 'enforcementFirms.creditCode', null)}${scope.agencies.length ? sql` or exists (select 1 from enforcement_inspections i where i.target_credit_code = ${sql.ref('enforcementFirms.creditCode')} and i.agency_code in (${sql.join(scope.agencies)}))` : sql``})`;
       const rows = await db
         .selectFrom('enforcementFirms')
         .select(['creditCode', 'name', 'street'])
+        .where(inScope)
         .where((eb) => eb.or([eb('creditCode', '=', q.toUpperCase()), sql<boolean>`${sql.ref('name')} like ${like} escape '\\'`]))
         .orderBy('name')
         .limit(20)
@@ -193,8 +270,8 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
     },
 
     /** The same figures as the analysis page, one sheet per view, with the filters written on the first sheet. */
-    async exportXlsx(q: AnalysisQuery): Promise<Buffer> {
-      const a = await analyse(q);
+    async exportXlsx(actor: Actor, q: AnalysisQuery): Promise<Buffer> {
+      const a = await analyse(q, await scopeOf(actor));
       const wb = new ExcelJS.Workbook();
       wb.creator = 'Fazhi';
       const head = (ws: ExcelJS.Worksheet) => {
@@ -214,6 +291,7 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
         { k: '行政处罚立案（件）', v: a.totals.penalties },
         { k: '罚款金额（元）', v: a.totals.fines },
         { k: '12345 投诉（件）', v: a.totals.complaints },
+        { k: '数据范围', v: a.scope },
       ]);
       head(s0);
       const table = (name: string, first: string, rows: { label: string; inspections: number; problems: number }[]) => {

@@ -91,17 +91,18 @@ export function importRoutes(deps: { imports: ImportService; tmpDir: string }) {
         },
       });
     importRoute('inspections', '/api/v1/enforcement/inspections/import', '导入行政检查记录（CSV/XLSX；按 inspection_id 幂等；默认有错误行则全部不导入，mode=valid-only 时导入有效行）');
+    importRoute('complaints', '/api/v1/enforcement/complaints/import', '导入 12345 热线涉企执法投诉（CSV/XLSX；按 complaint_id 幂等，已存在的更新且保留办理状态和线索关联；默认有错误行则全部不导入，mode=valid-only 时导入有效行）');
     importRoute('penalties', '/api/v1/enforcement/penalties/import', '导入行政处罚案件（CSV/XLSX；按 penalty_id 幂等；默认有错误行则全部不导入，mode=valid-only 时导入有效行）');
     r.get('/api/v1/enforcement/imports/:id', {
       config: { permission: READ },
       schema: { tags: TAG, summary: '导入任务进度与结果', params: JobParams, response: responses(EnforcementImportJob) },
-      handler: async (req) => svc.job(req.params.id),
+      handler: async (req) => svc.job(actorOf(req), req.params.id),
     });
     r.get('/api/v1/enforcement/imports/:id/errors', {
       config: { permission: READ },
       schema: { tags: TAG, summary: '下载导入错误报告（被拒绝的行：行号、错误代码、错误说明及原始内容）', params: JobParams, querystring: ReportQuery, produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: responses(z.unknown().describe('CSV 或 XLSX 文件')) },
       handler: async (req, reply) => {
-        const f = await svc.errorReport(req.params.id, req.query.format);
+        const f = await svc.errorReport(actorOf(req), req.params.id, req.query.format);
         return reply.header('content-type', f.contentType).header('content-disposition', contentDisposition(f.filename, 'import-errors')).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(f.data);
       },
     });

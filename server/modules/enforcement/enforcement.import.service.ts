@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { type Transaction, sql } from 'kysely';
-import { IMPORT_ROW_ERRORS, INSPECTION_CSV_COLUMNS, type EnforcementImportJob, type EnforcementImportMode, type EnforcementImportRejection, type EnforcementImportResult, PENALTY_CSV_COLUMNS } from '../../../common/contracts/enforcement';
+import { CompiledQuery, type Transaction, sql } from 'kysely';
+import { COMPLAINT_CSV_COLUMNS, IMPORT_ROW_ERRORS, INSPECTION_CSV_COLUMNS, type EnforcementImportJob, type EnforcementImportMode, type EnforcementImportRejection, type EnforcementImportResult, PENALTY_CSV_COLUMNS } from '../../../common/contracts/enforcement';
 import { AppError } from '../../../common/errors';
 import type { Database, DbHandle } from '../../db';
 import type { AuditService } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import type { Actor } from '../../platform/identity';
 import { ColumnBuilder, dayNumber } from './detections/columns';
-import { primeInspectionStore } from './detections/detections.service';
+import { type DataSource, bumpDataVersion, bumpSql, inspectionVersionSql, primeInspectionStore } from './detections/detections.service';
 import { readCsvFile, readXlsxFile, sniffFileType } from './enforcement.import.read';
-import { type AgencyInfo, type InspectionRecord, type PenaltyRecord, type RowError, isInspectionHeader, isPenaltyHeader, validateInspection, validatePenalty } from './enforcement.import.validate';
+import { type AgencyInfo, type ComplaintRecord, type InspectionRecord, type PenaltyRecord, type RowError, isComplaintHeader, isInspectionHeader, isPenaltyHeader, validateComplaint, validateInspection, validatePenalty } from './enforcement.import.validate';
+import { assertDistrict, enforcementScope } from './scope';
 
 /**
  * Import of inspection and penalty records ("import that loses nothing").
@@ -28,7 +29,7 @@ import { type AgencyInfo, type InspectionRecord, type PenaltyRecord, type RowErr
  *   answering reads — and progress polls — between batches; other writes wait for the import's lock (busy timeout).
  */
 
-export type ImportKind = 'inspections' | 'penalties';
+export type ImportKind = 'inspections' | 'penalties' | 'complaints';
 
 export interface ImportOptions {
   fileName: string;
@@ -40,8 +41,9 @@ export interface ImportOptions {
 
 export interface ImportService {
   importFile(actor: Actor | null, kind: ImportKind, file: string, opts: ImportOptions, meta?: { ip?: string; requestId?: string }): Promise<EnforcementImportResult>;
-  job(id: string): Promise<EnforcementImportJob>;
-  errorReport(id: string, format: 'csv' | 'xlsx'): Promise<{ filename: string; contentType: string; data: Buffer }>;
+  /** actor null: the command line (no scope check) */
+  job(actor: Actor | null, id: string): Promise<EnforcementImportJob>;
+  errorReport(actor: Actor | null, id: string, format: 'csv' | 'xlsx'): Promise<{ filename: string; contentType: string; data: Buffer }>;
 }
 
 /** The response lists at most this many rejections; the error report has them all. */
@@ -60,19 +62,22 @@ interface RejectedRow {
   raw: string[];
 }
 
-type AnyRecord = InspectionRecord | PenaltyRecord;
+type AnyRecord = InspectionRecord | PenaltyRecord | ComplaintRecord;
 
 /** Writes batches of validated records inside the import transaction. Returns the indexes of in-file duplicates. */
 interface BatchWriter {
   write(records: AnyRecord[]): Promise<{ imported: number; updated: number; duplicates: number[] }>;
   /** same result as write; may insert before looking ids up (bulk loads) */
   writeOptimistic(records: AnyRecord[]): Promise<{ imported: number; updated: number; duplicates: number[] }>;
-  /** upsert the firms seen (credit code → name) */
-  finishFirms(firms: Map<string, string>, nowIso: string): Promise<void>;
+  /** upsert the firms seen (credit code → name); `streets`: a street for firms the register has none for */
+  finishFirms(firms: Map<string, string>, nowIso: string, streets?: Map<string, string>): Promise<void>;
   bumpVersion(): Promise<void>;
 }
 
-const TABLE: Record<ImportKind, 'enforcement_inspections' | 'enforcement_penalties'> = { inspections: 'enforcement_inspections', penalties: 'enforcement_penalties' };
+/** The detections' data source each import changes (its version counter is bumped in the import's transaction). */
+const SOURCE: Record<ImportKind, DataSource | null> = { inspections: 'inspections', penalties: 'penalties', complaints: null };
+const TABLE: Record<ImportKind, 'enforcement_inspections' | 'enforcement_penalties' | 'enforcement_complaints'> = { inspections: 'enforcement_inspections', penalties: 'enforcement_penalties', complaints: 'enforcement_complaints' };
+const COLUMNS: Record<ImportKind, readonly string[]> = { inspections: INSPECTION_CSV_COLUMNS, penalties: PENALTY_CSV_COLUMNS, complaints: COMPLAINT_CSV_COLUMNS };
 /**
  * SQLite secondary indexes of the record tables that a bulk load drops and rebuilds (by firm, migration 030 SQLite
  * branch; the analysis covering index, migration 034). Their definitions are read from sqlite_schema at run time,
@@ -81,6 +86,7 @@ const TABLE: Record<ImportKind, 'enforcement_inspections' | 'enforcement_penalti
 const BULK_INDEXES: Record<ImportKind, readonly string[]> = {
   inspections: ['enforcement_inspections_target', 'enforcement_inspections_day_field'],
   penalties: ['enforcement_penalties_target', 'enforcement_penalties_agency'],
+  complaints: [],
 };
 const INSPECTION_COLS = ['target_credit_code', 'id', 'agency_code', 'officer_id', 'field', 'kind', 'plan_id', 'joint_id', 'inspected_on', 'found_problem', 'duration_minutes', 'import_job_id'] as const;
 const PENALTY_COLS = ['target_credit_code', 'id', 'agency_code', 'officer_id', 'inspection_id', 'field', 'violation_code', 'discretion_level', 'amount', 'filed_on', 'decided_on', 'import_job_id'] as const;
@@ -105,11 +111,108 @@ function rowValues(kind: ImportKind, r: AnyRecord, jobId: string): (string | num
   return [x.targetCreditCode, x.id, x.agencyCode, x.officerId, x.inspectionId, x.field, x.violationCode, x.discretionLevel, x.amount, x.filedOn, x.decidedOn, jobId];
 }
 
+/** Plain SQL with `?` placeholders on the import's connection (SQLite) or transaction (PostgreSQL). */
+interface Runner {
+  all(text: string, params: readonly unknown[]): Promise<Record<string, unknown>[]>;
+  run(text: string, params: readonly unknown[]): Promise<void>;
+}
+function sqliteRunner(conn: BetterSqlite3.Database): Runner {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const st = (t: string) => cache.get(t) ?? cache.set(t, conn.prepare(t)).get(t)!;
+  return {
+    async all(t, p) {
+      return st(t).all(...p) as Record<string, unknown>[];
+    },
+    async run(t, p) {
+      st(t).run(...p);
+    },
+  };
+}
+function pgRunner(trx: Transaction<Database>): Runner {
+  const pg = (t: string) => {
+    let i = 0;
+    return t.replace(/\?/g, () => `$${++i}`);
+  };
+  return {
+    async all(t, p) {
+      return (await trx.executeQuery(CompiledQuery.raw(pg(t), [...p]))).rows as Record<string, unknown>[];
+    },
+    async run(t, p) {
+      await trx.executeQuery(CompiledQuery.raw(pg(t), [...p]));
+    },
+  };
+}
+
+/**
+ * 12345 complaints, idempotent by complaint id (unique across firms, looked up through its index, migration 036). A
+ * stored complaint is updated in place — its handling status (clued …) and the clue that refers to it are kept; if the
+ * firm changed, the row moves to the new key and the clue's reference moves with it. Complaints do not feed the
+ * detections: no data version is bumped.
+ */
+function complaintWriter(q: Runner, jobId: string, nowIso: string): Pick<BatchWriter, 'write' | 'writeOptimistic'> {
+  const COLS = 'target_credit_code, id, agency_code, received_on, category, summary, status, created_at, import_job_id, updated_at';
+  return {
+    async write(records) {
+      const rs = records as ComplaintRecord[];
+      const existing = new Map<string, { tcc: string; job: string | null }>();
+      for (let i = 0; i < rs.length; i += 500) {
+        const ids = rs.slice(i, i + 500).map((r) => r.id);
+        for (const row of await q.all(`select id, target_credit_code as tcc, import_job_id as job from enforcement_complaints where id in (${ids.map(() => '?').join(', ')})`, ids)) existing.set(String(row.id), { tcc: String(row.tcc), job: (row.job as string | null) ?? null });
+      }
+      const seen = new Set<string>();
+      const duplicates: number[] = [];
+      const fresh: ComplaintRecord[] = [];
+      let updated = 0;
+      for (let i = 0; i < rs.length; i++) {
+        const r = rs[i]!;
+        const ex = existing.get(r.id);
+        if (seen.has(r.id) || ex?.job === jobId) {
+          duplicates.push(i);
+          continue;
+        }
+        seen.add(r.id);
+        if (!ex) {
+          fresh.push(r);
+          continue;
+        }
+        updated++;
+        if (ex.tcc !== r.targetCreditCode) {
+          await q.run('update enforcement_complaints set target_credit_code = ? where target_credit_code = ? and id = ?', [r.targetCreditCode, ex.tcc, r.id]);
+          await q.run('update enforcement_clues set complaint_credit_code = ?, target_credit_code = ? where complaint_id = ? and complaint_credit_code = ?', [r.targetCreditCode, r.targetCreditCode, r.id, ex.tcc]);
+          await q.run('update enforcement_clue_complaints set target_credit_code = ? where complaint_id = ?', [r.targetCreditCode, r.id]);
+        }
+        await q.run('update enforcement_complaints set agency_code = ?, received_on = ?, category = ?, summary = ?, import_job_id = ?, updated_at = ? where target_credit_code = ? and id = ?', [r.agencyCode, r.receivedOn, r.category, r.summary, jobId, nowIso, r.targetCreditCode, r.id]);
+      }
+      for (let i = 0; i < fresh.length; i += 50) {
+        const chunk = fresh.slice(i, i + 50);
+        await q.run(
+          `insert into enforcement_complaints (${COLS}) values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          chunk.flatMap((r) => [r.targetCreditCode, r.id, r.agencyCode, r.receivedOn, r.category, r.summary, 'received', nowIso, jobId, nowIso]),
+        );
+      }
+      return { imported: fresh.length, updated, duplicates };
+    },
+    writeOptimistic(records) {
+      return this.write(records);
+    },
+  };
+}
+
+/** Fills the street of firms the register has none for (a complaint's 街道). */
+async function fillStreets(q: Runner, streets: Map<string, string> | undefined): Promise<void> {
+  if (!streets) return;
+  for (const [code, street] of streets) await q.run('update enforcement_firms set street = ? where credit_code = ? and street is null', [street, code]);
+}
+
 /**
  * SQLite: prepared statements on the import's own connection. Per batch: one lookup of up to 500 ids, one delete of
  * replaced records, multi-row inserts of 64 rows per statement (fewer calls across the native boundary).
  */
-function sqliteWriter(conn: BetterSqlite3.Database, kind: ImportKind, jobId: string): BatchWriter {
+function sqliteWriter(conn: BetterSqlite3.Database, kind: ImportKind, jobId: string, nowIso: string): BatchWriter {
+  if (kind === 'complaints') {
+    const q = sqliteRunner(conn);
+    return { ...complaintWriter(q, jobId, nowIso), finishFirms: async (firms, now, streets) => (await sqliteFirms(conn, firms, now), fillStreets(q, streets)), bumpVersion: async () => undefined };
+  }
   const table = TABLE[kind];
   const cols = kind === 'inspections' ? INSPECTION_COLS : PENALTY_COLS;
   const LOOKUP = 500;
@@ -188,17 +291,27 @@ function sqliteWriter(conn: BetterSqlite3.Database, kind: ImportKind, jobId: str
       return { imported, updated, duplicates };
     },
     async finishFirms(firms, nowIso) {
-      const up = conn.prepare('insert into enforcement_firms (credit_code, name, street, updated_at) values (?, ?, null, ?) on conflict (credit_code) do update set name = excluded.name, updated_at = excluded.updated_at where name <> excluded.name');
-      for (const [code, name] of firms) up.run(code, name, nowIso);
+      await sqliteFirms(conn, firms, nowIso);
     },
     async bumpVersion() {
-      conn.prepare("update enforcement_state set value = value + 1 where key = 'data_version'").run();
+      const src = SOURCE[kind];
+      if (src) conn.prepare(bumpSql(src)).run();
     },
   };
 }
 
+async function sqliteFirms(conn: BetterSqlite3.Database, firms: Map<string, string>, nowIso: string): Promise<void> {
+  const up = conn.prepare('insert into enforcement_firms (credit_code, name, street, updated_at) values (?, ?, null, ?) on conflict (credit_code) do update set name = excluded.name, updated_at = excluded.updated_at where name <> excluded.name');
+  for (const [code, name] of firms) up.run(code, name, nowIso);
+}
+
 /** PostgreSQL: per batch, one lookup of the ids, one delete of replaced records, one multi-row insert. */
-function pgWriter(trx: Transaction<Database>, kind: ImportKind, jobId: string): BatchWriter {
+function pgWriter(trx: Transaction<Database>, kind: ImportKind, jobId: string, nowIso: string): BatchWriter {
+  if (kind === 'complaints') {
+    const q = pgRunner(trx);
+    const w = pgWriter(trx, 'penalties', jobId, nowIso);
+    return { ...complaintWriter(q, jobId, nowIso), finishFirms: async (firms, now, streets) => (await w.finishFirms(firms, now), fillStreets(q, streets)), bumpVersion: async () => undefined };
+  }
   const table = TABLE[kind];
   const cols = kind === 'inspections' ? INSPECTION_COLS : PENALTY_COLS;
   return {
@@ -251,7 +364,8 @@ function pgWriter(trx: Transaction<Database>, kind: ImportKind, jobId: string): 
       }
     },
     async bumpVersion() {
-      await trx.updateTable('enforcementState').set((eb) => ({ value: eb('value', '+', 1) })).where('key', '=', 'data_version').execute();
+      const src = SOURCE[kind];
+      if (src) await bumpDataVersion(trx, src);
     },
   };
 }
@@ -309,7 +423,7 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
           // threads) instead of taking a random insert per row — inside the same transaction, so a rollback restores
           // them; rows are inserted optimistically (no id lookup unless a chunk meets a stored id).
           const empty = conn.prepare(`select 1 from ${TABLE[kind]} limit 1`).get() === undefined;
-          const bulk = empty || isBulk(conn, kind, fileBytes);
+          const bulk = kind !== 'complaints' && (empty || isBulk(conn, kind, fileBytes));
           const dropped: string[] = [];
           if (bulk) {
             for (const name of BULK_INDEXES[kind]) {
@@ -319,7 +433,7 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
               dropped.push(def);
             }
           }
-          const w = sqliteWriter(conn, kind, jobId);
+          const w = sqliteWriter(conn, kind, jobId, clock.nowIso());
           commit = await body(w, bulk, empty);
           if (commit && dropped.length) {
             conn.pragma('threads = 2');
@@ -327,7 +441,7 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
           }
           if (commit) {
             await w.bumpVersion();
-            version = Number(conn.prepare("select value from enforcement_state where key = 'data_version'").pluck().get());
+            version = Number(conn.prepare(inspectionVersionSql).pluck().get());
           }
         } catch (e) {
           conn.exec('rollback');
@@ -341,7 +455,7 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
     }
     try {
       await db.transaction().execute(async (trx) => {
-        const w = pgWriter(trx, kind, jobId);
+        const w = pgWriter(trx, kind, jobId, clock.nowIso());
         const commit = await body(w, false, false);
         if (!commit) throw new Rollback();
         await w.bumpVersion();
@@ -353,6 +467,12 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
     }
   }
 
+  /** An import job (its progress, its rejected rows) is the district's, or its own creator's. */
+  async function assertJobScope(actor: Actor | null, createdBy: string | null): Promise<void> {
+    if (!actor || (createdBy !== null && createdBy === actor.userId)) return;
+    assertDistrict(await enforcementScope(db, actor));
+  }
+
   async function saveRejections(jobId: string, rejected: RejectedRow[]): Promise<void> {
     const rows: { jobId: string; rowNo: number; seq: number; code: string; message: string; raw: string }[] = [];
     let seq = 0;
@@ -362,6 +482,8 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
 
   return {
     async importFile(actor, kind, file, opts, meta = {}) {
+      // records of any firm and agency: the district's supervision body imports (the command line runs as the operator)
+      if (actor) assertDistrict(await enforcementScope(db, actor));
       if (running) throw new AppError('ENFORCEMENT_IMPORT_RUNNING');
       const type = await sniffFileType(file);
       if (!type) throw new AppError('ENFORCEMENT_IMPORT_FILE_TYPE');
@@ -375,8 +497,11 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
         await db.insertInto('enforcementImportJobs').values({ id: jobId, kind, fileName: opts.fileName.slice(0, 255), mode: opts.mode, status: 'running', processed: 0, imported: 0, updated: 0, rejected: 0, createdBy: actor?.userId ?? null, startedAt, finishedAt: null }).execute();
         const rejected: RejectedRow[] = [];
         const firms = new Map<string, string>();
-        const validate = kind === 'inspections' ? validateInspection : validatePenalty;
-        const isHeader = kind === 'inspections' ? isInspectionHeader : isPenaltyHeader;
+        const streets = new Map<string, string>();
+        const today = clock.today();
+        const validate: (f: string[], a: Map<string, AgencyInfo>) => { record: AnyRecord } | { errors: RowError[] } = kind === 'inspections' ? validateInspection : kind === 'penalties' ? validatePenalty : (f, a) => validateComplaint(f, a, today);
+        const isHeader = kind === 'inspections' ? isInspectionHeader : kind === 'penalties' ? isPenaltyHeader : isComplaintHeader;
+        const columnNames = COLUMNS[kind];
         let headerSeen = false;
         let committed = false;
         let columns: ColumnBuilder | null = null;
@@ -390,7 +515,7 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
               let start = 0;
               if (!headerSeen) {
                 headerSeen = true;
-                if (!records[0] || !isHeader(records[0])) throw new AppError('ENFORCEMENT_IMPORT_HEADER', { expected: kind === 'inspections' ? INSPECTION_CSV_COLUMNS : PENALTY_CSV_COLUMNS });
+                if (!records[0] || !isHeader(records[0])) throw new AppError('ENFORCEMENT_IMPORT_HEADER', { expected: columnNames });
                 start = 1;
               }
               const valid: AnyRecord[] = [];
@@ -414,6 +539,7 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
               valid.forEach((r, i) => {
                 if (dup.has(i)) return;
                 firms.set(r.targetCreditCode, r.targetName);
+                if (kind === 'complaints' && (r as ComplaintRecord).street) streets.set(r.targetCreditCode, (r as ComplaintRecord).street!);
                 if (columns) {
                   const x = r as InspectionRecord;
                   columns.push(x.id, x.targetCreditCode, x.agencyCode, x.field, x.officerId, x.kind, x.planId, x.jointId, dayNumber(x.inspectedOn), x.foundProblem);
@@ -428,10 +554,10 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
               opts.onProgress?.(counts);
             };
             if (type === 'csv') await readCsvFile(file, onBatch);
-            else await readXlsxFile(file, onBatch, (kind === 'inspections' ? INSPECTION_CSV_COLUMNS : PENALTY_CSV_COLUMNS).length);
-            if (!headerSeen) throw new AppError('ENFORCEMENT_IMPORT_HEADER', { expected: kind === 'inspections' ? INSPECTION_CSV_COLUMNS : PENALTY_CSV_COLUMNS });
+            else await readXlsxFile(file, onBatch, columnNames.length);
+            if (!headerSeen) throw new AppError('ENFORCEMENT_IMPORT_HEADER', { expected: columnNames });
             if (rejected.length > 0 && opts.mode === 'all') return false;
-            await w.finishFirms(firms, clock.nowIso());
+            await w.finishFirms(firms, clock.nowIso(), streets);
             return true;
           });
           committed = tx.commit;
@@ -476,9 +602,10 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
       }
     },
 
-    async job(id) {
+    async job(actor, id) {
       const row = await db.selectFrom('enforcementImportJobs').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw new AppError('NOT_FOUND');
+      await assertJobScope(actor, row.createdBy);
       const l = live.get(id);
       const cur = row.status === 'running' && l ? l : row;
       return {
@@ -496,11 +623,12 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
       };
     },
 
-    async errorReport(id, format) {
-      const job = await db.selectFrom('enforcementImportJobs').select(['id', 'kind', 'fileName']).where('id', '=', id).executeTakeFirst();
+    async errorReport(actor, id, format) {
+      const job = await db.selectFrom('enforcementImportJobs').select(['id', 'kind', 'fileName', 'createdBy']).where('id', '=', id).executeTakeFirst();
       if (!job) throw new AppError('NOT_FOUND');
+      await assertJobScope(actor, job.createdBy);
       const rows = await db.selectFrom('enforcementImportRejections').select(['rowNo', 'code', 'message', 'raw']).where('jobId', '=', id).orderBy('seq').execute();
-      const columns: readonly string[] = job.kind === 'penalties' ? PENALTY_CSV_COLUMNS : INSPECTION_CSV_COLUMNS;
+      const columns: readonly string[] = COLUMNS[(job.kind as ImportKind) in COLUMNS ? (job.kind as ImportKind) : 'inspections'];
       const header = ['行号', '错误代码', '错误说明', ...columns];
       const body = rows.map((r) => [String(r.rowNo), r.code, r.message, ...(JSON.parse(r.raw) as string[])]);
       const base = `导入错误报告-${id.slice(0, 8)}`;

@@ -1,4 +1,4 @@
-import { DISCRETION_LEVELS, ENFORCEMENT_FIELDS, IMPORT_ROW_ERRORS, INSPECTION_CSV_COLUMNS, INSPECTION_KINDS, type ImportRowErrorCode, PENALTY_CSV_COLUMNS } from '../../../common/contracts/enforcement';
+import { COMPLAINT_CSV_COLUMNS, DISCRETION_LEVELS, ENFORCEMENT_FIELDS, IMPORT_ROW_ERRORS, INSPECTION_CSV_COLUMNS, INSPECTION_KINDS, type ImportRowErrorCode, PENALTY_CSV_COLUMNS } from '../../../common/contracts/enforcement';
 import { isValidCreditCode, normalizeCreditCode } from '../../../common/validators';
 
 /** Row-level validation of the import files: pure functions, every problem of a row reported with its code. */
@@ -42,6 +42,17 @@ export interface PenaltyRecord {
   filedOn: string;
   decidedOn: string | null;
   inspectionId: string | null;
+}
+
+export interface ComplaintRecord {
+  id: string;
+  receivedOn: string;
+  targetCreditCode: string;
+  targetName: string;
+  agencyCode: string | null;
+  category: string;
+  summary: string;
+  street: string | null;
 }
 
 const err = (code: ImportRowErrorCode, detail?: string): RowError => ({ code, message: detail ? `${IMPORT_ROW_ERRORS[code]}（${detail}）` : IMPORT_ROW_ERRORS[code] });
@@ -94,6 +105,7 @@ function checkHeader(header: string[], expected: readonly string[]): boolean {
 
 export const isInspectionHeader = (h: string[]) => checkHeader(h, INSPECTION_CSV_COLUMNS);
 export const isPenaltyHeader = (h: string[]) => checkHeader(h, PENALTY_CSV_COLUMNS);
+export const isComplaintHeader = (h: string[]) => checkHeader(h, COMPLAINT_CSV_COLUMNS);
 
 function checkAgencyField(agencies: ReadonlyMap<string, AgencyInfo>, agencyCode: string, field: string, errors: RowError[]): void {
   const agency = agencies.get(agencyCode);
@@ -168,4 +180,35 @@ export function validatePenalty(f: string[], agencies: ReadonlyMap<string, Agenc
   const inspectionId = optionalRef(f[11]!.trim(), errors, 'inspection_id');
   if (errors.length) return { errors };
   return { record: { id, agencyCode, officerId, targetCreditCode: credit, targetName, field, violationCode, discretionLevel, amount, filedOn, decidedOn, inspectionId } };
+}
+
+/**
+ * One 12345 complaint CSV record → the record, or every problem found in it. `today` (Beijing date): a complaint
+ * cannot be received in the future.
+ */
+export function validateComplaint(f: string[], agencies: ReadonlyMap<string, AgencyInfo>, today: string): { record: ComplaintRecord } | { errors: RowError[] } {
+  if (f.length !== COMPLAINT_CSV_COLUMNS.length) return { errors: [err('COLUMN_COUNT', `应为 ${COMPLAINT_CSV_COLUMNS.length} 列，实为 ${f.length} 列`)] };
+  const errors: RowError[] = [];
+  const id = f[0]!.trim();
+  checkId(id, errors);
+  const receivedOn = f[1]!.trim();
+  if (!isValidDate(receivedOn)) errors.push(err('DATE_INVALID', `received_on: ${receivedOn.slice(0, 16)}`));
+  else if (receivedOn > today) errors.push(err('DATE_FUTURE', `received_on: ${receivedOn}`));
+  const credit = normalizeCreditCode(f[2]!);
+  if (!isValidCreditCode(credit)) errors.push(err('CREDIT_CODE_INVALID', credit.slice(0, 24)));
+  const targetName = f[3]!.trim();
+  if (!targetName) errors.push(err('TARGET_NAME_REQUIRED'));
+  else if (targetName.length > 200) errors.push(err('TEXT_TOO_LONG', 'target_name'));
+  const agencyCode = f[4]!.trim() || null;
+  if (agencyCode && !agencies.has(agencyCode)) errors.push(err('AGENCY_UNKNOWN', agencyCode.slice(0, 32)));
+  const category = f[5]!.trim();
+  if (!category) errors.push(err('CATEGORY_REQUIRED'));
+  else if (category.length > 50) errors.push(err('TEXT_TOO_LONG', 'category'));
+  const summary = f[6]!.trim();
+  if (!summary) errors.push(err('SUMMARY_REQUIRED'));
+  else if (summary.length > 2000) errors.push(err('TEXT_TOO_LONG', 'summary'));
+  const street = f[7]!.trim() || null;
+  if (street && street.length > 50) errors.push(err('TEXT_TOO_LONG', 'street'));
+  if (errors.length) return { errors };
+  return { record: { id, receivedOn, targetCreditCode: credit, targetName, agencyCode, category, summary, street } };
 }

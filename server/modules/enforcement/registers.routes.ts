@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  Agency, AgencyBody, AgencyList, Complaint, ComplaintBody, ComplaintList, Officer, OfficerBody, OfficerList, OfficerListQuery, PageQuery, Penalty, PenaltyBody, PenaltyDecideBody, PenaltyList, PenaltyListQuery, Plan, PlanBody, PlanList,
+  Agency, AgencyBody, AgencyList, Complaint, ComplaintBody, ComplaintLinkBody, ComplaintList, Officer, OfficerBody, OfficerList, OfficerListQuery, PageQuery, Penalty, PenaltyBody, PenaltyDecideBody, PenaltyExtendBody, PenaltyList, PenaltyListQuery, Plan, PlanBody, PlanList,
 } from '../../../common/contracts/enforcement-supervision';
 import type { Permission } from '../../../common/permissions';
 import { actorOf, meta } from '../../http/auth';
@@ -16,9 +16,10 @@ const Key = z.object({ key: z.string().min(1).max(64) });
 const Version = z.object({ version: z.number().int().min(1) });
 
 /**
- * Registers: 执法主体, 执法人员/执法证, 检查计划, 行政处罚 (行政处罚法第六十条 90-day clock), 12345 投诉. District-wide
- * reference data of the supervision function: access by permission, no department scope (the records are the
- * agencies', not a bureau department's).
+ * Registers: 执法主体, 执法人员/执法证, 检查计划, 行政处罚 (行政处罚法第六十条 90-day clock, due dates from the deadline
+ * engine), 12345 投诉. Data scope (scope.ts) in the service's queries: penalties and complaints of the viewer's streets'
+ * firms or liaison agencies, officers of the liaison's agencies; agencies and plans are reference data; writes need
+ * the district scope.
  */
 export function registersRoutes(deps: { registers: RegistersService }) {
   const svc = deps.registers;
@@ -32,7 +33,7 @@ export function registersRoutes(deps: { registers: RegistersService }) {
       handler: async (req) => svc.saveAgency(actorOf(req), { ...req.body, code: req.params.key }, req.body.version, meta(req)),
     });
 
-    r.get('/api/v1/enforcement/officers', { config: { permission: READ }, schema: { tags: TAG, summary: '执法人员及执法证有效期', querystring: OfficerListQuery, response: responses(OfficerList) }, handler: async (req) => svc.listOfficers(req.query) });
+    r.get('/api/v1/enforcement/officers', { config: { permission: READ }, schema: { tags: TAG, summary: '执法人员及执法证有效期', querystring: OfficerListQuery, response: responses(OfficerList) }, handler: async (req) => svc.listOfficers(actorOf(req), req.query) });
     r.post('/api/v1/enforcement/officers', { config: { permission: MANAGE }, schema: { tags: TAG, summary: '登记执法人员及执法证', body: OfficerBody, response: responses(Officer) }, handler: async (req) => svc.saveOfficer(actorOf(req), req.body, null, meta(req)) });
     r.put('/api/v1/enforcement/officers/:key', {
       config: { permission: MANAGE },
@@ -48,11 +49,21 @@ export function registersRoutes(deps: { registers: RegistersService }) {
       handler: async (req) => svc.savePlan(actorOf(req), { ...req.body, id: req.params.key }, req.body.version, meta(req)),
     });
 
-    r.get('/api/v1/enforcement/penalties', { config: { permission: READ }, schema: { tags: TAG, summary: '行政处罚案件（立案之日起九十日内作出决定，行政处罚法第六十条）', querystring: PenaltyListQuery, response: responses(PenaltyList) }, handler: async (req) => svc.listPenalties(req.query) });
+    r.get('/api/v1/enforcement/penalties', { config: { permission: READ }, schema: { tags: TAG, summary: '行政处罚案件（立案之日起九十日内作出决定，行政处罚法第六十条）', querystring: PenaltyListQuery, response: responses(PenaltyList) }, handler: async (req) => svc.listPenalties(actorOf(req), req.query) });
     r.post('/api/v1/enforcement/penalties', { config: { permission: MANAGE }, schema: { tags: TAG, summary: '登记行政处罚案件立案（期限登记于期限台账）', body: PenaltyBody, response: responses(Penalty) }, handler: async (req) => svc.filePenalty(actorOf(req), req.body, meta(req)) });
+    r.post('/api/v1/enforcement/penalties/:key/extend', {
+      config: { permission: MANAGE },
+      schema: { tags: TAG, summary: '登记批准延长作出行政处罚决定期限（行政处罚法第六十条“另有规定的，从其规定”；须在原期限届满前批准）', params: Key, body: PenaltyExtendBody, response: responses(Penalty) },
+      handler: async (req) => svc.extendPenalty(actorOf(req), req.params.key, req.body, meta(req)),
+    });
     r.post('/api/v1/enforcement/penalties/:key/decide', { config: { permission: MANAGE }, schema: { tags: TAG, summary: '登记行政处罚决定', params: Key, body: PenaltyDecideBody, response: responses(Penalty) }, handler: async (req) => svc.decidePenalty(actorOf(req), req.params.key, req.body, meta(req)) });
 
-    r.get('/api/v1/enforcement/complaints', { config: { permission: READ }, schema: { tags: TAG, summary: '12345 热线涉企执法投诉', querystring: PageQuery, response: responses(ComplaintList) }, handler: async (req) => svc.listComplaints(req.query) });
+    r.get('/api/v1/enforcement/complaints', { config: { permission: READ }, schema: { tags: TAG, summary: '12345 热线涉企执法投诉', querystring: PageQuery, response: responses(ComplaintList) }, handler: async (req) => svc.listComplaints(actorOf(req), req.query) });
+    r.post('/api/v1/enforcement/complaints/:key/link-clue', {
+      config: { permission: [...MANAGE, 'enforcement.supervision.manage'] },
+      schema: { tags: TAG, summary: '将 12345 投诉关联到已有问题线索', params: Key, body: ComplaintLinkBody, response: responses(Complaint) },
+      handler: async (req) => svc.linkComplaint(actorOf(req), req.params.key, req.body, meta(req)),
+    });
     r.post('/api/v1/enforcement/complaints', { config: { permission: MANAGE }, schema: { tags: TAG, summary: '登记 12345 热线投诉', body: ComplaintBody, response: responses(Complaint) }, handler: async (req) => svc.addComplaint(actorOf(req), req.body, meta(req)) });
   };
 }

@@ -2,13 +2,15 @@
  * 行政执法监督 registers edited by hand (the bulk of records arrives through the importer): 执法主体, 执法人员 and
  * 执法证 validity, 年度检查计划 and per-firm caps, 行政处罚案件 on the 90-day clock of 《中华人民共和国行政处罚法》
  * 第六十条 (opened on the platform deadline register, closed by the decision), 12345 投诉. Tables belong to migration
- * 030-enforcement-core; every write is audited and bumps the detections' data version.
+ * 030-enforcement-core; every write is audited and bumps the detections' data version of its source.
+ * Data scope (scope.ts): penalties and complaints are filtered to the viewer's streets' firms and liaison agencies,
+ * officers to the liaison's agencies (agencies and published plans are reference data); every write needs the district.
+ * The Art. 60 due date always comes from the deadline engine (penalty-deadline.ts), with its explanation.
  */
 import type { z } from 'zod';
-import { formatDate, parseDate } from '../../../common/calendar';
+import { type WorkCalendar, formatDate, parseDate } from '../../../common/calendar';
 import { ENFORCEMENT_FIELDS } from '../../../common/contracts/enforcement';
-import type { AgencyBody, ComplaintBody, OfficerBody, PenaltyBody, PlanBody } from '../../../common/contracts/enforcement-supervision';
-import { getRule, ruleCitation } from '../../../common/deadlines';
+import type { AgencyBody, ComplaintBody, OfficerBody, PenaltyBody, PenaltyExtendBody, PlanBody } from '../../../common/contracts/enforcement-supervision';
 import { AppError } from '../../../common/errors';
 import { isValidCreditCode } from '../../../common/validators';
 import type { Database, DbHandle } from '../../db';
@@ -17,13 +19,14 @@ import type { Clock } from '../../platform/clock';
 import type { DeadlineService } from '../../platform/deadlines';
 import type { Actor } from '../../platform/identity';
 import { bumpDataVersion } from './detections/detections.service';
+import { PENALTY_EXTENSION_NOTE, PENALTY_RULE, overdueFiledCutoff, penaltyCitation, penaltyDeadline } from './penalty-deadline';
+import { assertDistrict, enforcementScope, scopeFilter } from './scope';
 import './supervision.tables';
 import type { Transaction } from 'kysely';
 
 type Trx = Transaction<Database>;
 type Meta = { ip?: string | undefined; requestId?: string | undefined };
-export const PENALTY_RULE = 'enforcement.penaltyDecision';
-const PENALTY_DAYS = 90;
+export { PENALTY_RULE };
 
 const certState = (from: string | null, to: string | null, today: string): 'valid' | 'expiring' | 'expired' | 'none' => {
   if (!to) return 'none';
@@ -39,7 +42,7 @@ const checkCredit = (c: string) => {
 
 export type RegistersService = ReturnType<typeof createRegistersService>;
 
-export function createRegistersService(deps: { handle: DbHandle; clock: Clock; audit: AuditService; deadlines: DeadlineService }) {
+export function createRegistersService(deps: { handle: DbHandle; clock: Clock; audit: AuditService; deadlines: DeadlineService; calendar: () => Promise<WorkCalendar> }) {
   const { handle, clock, audit, deadlines } = deps;
   const db = handle.db;
   const rec = (trx: Trx, actor: Actor, meta: Meta, action: string, objectType: string, objectId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null) =>
@@ -49,11 +52,38 @@ export function createRegistersService(deps: { handle: DbHandle; clock: Clock; a
   };
   const upsertFirm = (trx: Trx, creditCode: string, name: string) =>
     trx.insertInto('enforcementFirms').values({ creditCode, name, street: null, updatedAt: clock.nowIso() }).onConflict((oc) => oc.column('creditCode').doUpdateSet({ name, updatedAt: clock.nowIso() })).execute();
-  /** 立案之日起九十日 (calendar days, 行政处罚法第六十条); the deadline register holds the rolled due date where opened. */
-  const penaltyDue = (filedOn: string) => formatDate(parseDate(filedOn) + PENALTY_DAYS);
+  const scopeOf = (actor: Actor) => enforcementScope(db, actor);
+  const district = async (actor: Actor) => assertDistrict(await scopeOf(actor));
+
+  /** Penalty rows with their approved extension (if any), for the list and the single view. */
+  const penaltySelect = () =>
+    db
+      .selectFrom('enforcementPenalties as p')
+      .leftJoin('enforcementFirms as f', 'f.creditCode', 'p.targetCreditCode')
+      .leftJoin('enforcementPenaltyExtensions as x', 'x.penaltyId', 'p.id')
+      .selectAll('p')
+      .select(['f.name as targetName', 'x.days as extensionDays', 'x.basis as extensionBasis', 'x.reason as extensionReason', 'x.approvedOn as extensionApprovedOn']);
+  type PenaltyRow = Awaited<ReturnType<ReturnType<typeof penaltySelect>['execute']>>[number];
+  /** A case with its decision period from the deadline engine (due date, explanation, citation). */
+  const toPenalty = (cal: WorkCalendar, today: string, r: PenaltyRow) => {
+    const extension = r.extensionDays ? { days: Number(r.extensionDays), basis: r.extensionBasis ?? '', reason: r.extensionReason ?? '', approvedOn: r.extensionApprovedOn ?? r.filedOn } : null;
+    const d = penaltyDeadline(cal, r.filedOn, extension);
+    return {
+      id: r.id, agencyCode: r.agencyCode, targetCreditCode: r.targetCreditCode, targetName: r.targetName ?? null, field: r.field, violationCode: r.violationCode, discretionLevel: r.discretionLevel, amount: Number(r.amount), filedOn: r.filedOn, decidedOn: r.decidedOn,
+      dueDate: d.due,
+      overdue: r.decidedOn ? r.decidedOn > d.due : today > d.due,
+      deadline: { dueDate: d.due, citation: penaltyCitation(), steps: d.steps, tentative: d.flags.length > 0, extensionDays: extension?.days ?? 0 },
+      extension: extension ? { ...extension, note: PENALTY_EXTENSION_NOTE } : null,
+    };
+  };
+  const penaltyById = async (id: string) => {
+    const r = await penaltySelect().where('p.id', '=', id).executeTakeFirst();
+    if (!r) throw new AppError('NOT_FOUND', { entity: 'penalty', id });
+    return toPenalty(await deps.calendar(), clock.today(), r);
+  };
 
   return {
-    penaltyCitation: ruleCitation(getRule(PENALTY_RULE)),
+    penaltyCitation: penaltyCitation(),
 
     // ------------------------------------------------------------------ agencies
     async listAgencies() {
@@ -66,6 +96,7 @@ export function createRegistersService(deps: { handle: DbHandle; clock: Clock; a
       return { data: rows.map((r) => ({ code: r.code, name: r.name, legalBasis: r.legalBasis, fields: JSON.parse(r.fields) as string[], street: r.street, officers: Number(r.n ?? 0), version: Number(r.version) })), total: rows.length };
     },
     async saveAgency(actor: Actor, body: z.infer<typeof AgencyBody>, version: number | null, meta: Meta) {
+      await district(actor);
       body.fields.forEach(checkField);
       const now = clock.nowIso();
       await db.transaction().execute(async (trx) => {
@@ -84,10 +115,12 @@ export function createRegistersService(deps: { handle: DbHandle; clock: Clock; a
     },
 
     // ------------------------------------------------------------------ officers
-    async listOfficers(q: { agencyCode?: string | undefined; certificate?: string | undefined; page: number; pageSize: number }) {
+    async listOfficers(actor: Actor, q: { agencyCode?: string | undefined; certificate?: string | undefined; page: number; pageSize: number }) {
       const today = clock.today();
       const soon = formatDate(parseDate(today) + 60);
-      let base = db.selectFrom('enforcementOfficers');
+      const scope = await scopeOf(actor);
+      // officers (names of agency staff): the district, or a liaison for their own agencies
+      let base = db.selectFrom('enforcementOfficers').where(scopeFilter(scope, null, 'enforcementOfficers.agencyCode'));
       if (q.agencyCode) base = base.where('agencyCode', '=', q.agencyCode);
       if (q.certificate === 'none') base = base.where('certificateValidTo', 'is', null);
       if (q.certificate === 'expired') base = base.where((eb) => eb.or([eb('certificateValidTo', '<', today), eb('certificateValidFrom', '>', today)]));
@@ -101,6 +134,7 @@ export function createRegistersService(deps: { handle: DbHandle; clock: Clock; a
       };
     },
     async saveOfficer(actor: Actor, body: z.infer<typeof OfficerBody>, version: number | null, meta: Meta) {
+      await district(actor);
       if (body.certificateValidFrom && body.certificateValidTo && body.certificateValidTo < body.certificateValidFrom) throw new AppError('ENF_DATE_ORDER', { from: body.certificateValidFrom, to: body.certificateValidTo });
       const now = clock.nowIso();
       await db.transaction().execute(async (trx) => {
@@ -115,7 +149,7 @@ export function createRegistersService(deps: { handle: DbHandle; clock: Clock; a
           const res = await trx.updateTable('enforcementOfficers').set({ ...values, version: version + 1 }).where('id', '=', body.id).where('version', '=', version).executeTakeFirst();
           if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', { currentVersion: cur.version });
         }
-        await bumpDataVersion(trx);
+        await bumpDataVersion(trx, 'officers');
         await rec(trx, actor, meta, version === null ? 'enforcement.officer.create' : 'enforcement.officer.update', 'enforcementOfficer', body.id, cur ? { certificateValidTo: cur.certificateValidTo, agencyCode: cur.agencyCode } : null, { certificateValidTo: body.certificateValidTo, agencyCode: body.agencyCode });
       });
       const r = await db.selectFrom('enforcementOfficers').selectAll().where('id', '=', body.id).executeTakeFirstOrThrow();
@@ -131,6 +165,7 @@ export function createRegistersService(deps: { handle: DbHandle; clock: Clock; a
       return { data: rows.map((r) => ({ id: r.id, agencyCode: r.agencyCode, year: Number(r.year), field: r.field, title: r.title, perFirmCap: r.perFirmCap === null ? null : Number(r.perFirmCap), version: Number(r.version) })), total: Number(total) };
     },
     async savePlan(actor: Actor, body: z.infer<typeof PlanBody>, version: number | null, meta: Meta) {
+      await district(actor);
       checkField(body.field);
       const now = clock.nowIso();
       await db.transaction().execute(async (trx) => {
@@ -145,7 +180,7 @@ export function createRegistersService(deps: { handle: DbHandle; clock: Clock; a
           const res = await trx.updateTable('enforcementInspectionPlans').set({ ...values, version: version + 1 }).where('id', '=', body.id).where('version', '=', version).executeTakeFirst();
           if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', { currentVersion: cur.version });
         }
-        await bumpDataVersion(trx);
+        await bumpDataVersion(trx, 'plans');
         await rec(trx, actor, meta, version === null ? 'enforcement.plan.create' : 'enforcement.plan.update', 'enforcementPlan', body.id, cur ? { perFirmCap: cur.perFirmCap } : null, { perFirmCap: body.perFirmCap, year: body.year });
       });
       const r = await db.selectFrom('enforcementInspectionPlans').selectAll().where('id', '=', body.id).executeTakeFirstOrThrow();
@@ -153,26 +188,29 @@ export function createRegistersService(deps: { handle: DbHandle; clock: Clock; a
     },
 
     // ------------------------------------------------------------------ penalties
-    async listPenalties(q: { agencyCode?: string | undefined; state?: string | undefined; page: number; pageSize: number }) {
+    async listPenalties(actor: Actor, q: { agencyCode?: string | undefined; state?: string | undefined; page: number; pageSize: number }) {
       const today = clock.today();
-      const cutoff = formatDate(parseDate(today) - PENALTY_DAYS);
-      let base = db.selectFrom('enforcementPenalties as p').leftJoin('enforcementFirms as f', 'f.creditCode', 'p.targetCreditCode');
+      const cal = await deps.calendar();
+      const scope = await scopeOf(actor);
+      let base = db.selectFrom('enforcementPenalties as p').leftJoin('enforcementPenaltyExtensions as x', 'x.penaltyId', 'p.id').where(scopeFilter(scope, 'p.targetCreditCode', 'p.agencyCode'));
       if (q.agencyCode) base = base.where('p.agencyCode', '=', q.agencyCode);
       if (q.state === 'pending') base = base.where('p.decidedOn', 'is', null);
       if (q.state === 'decided') base = base.where('p.decidedOn', 'is not', null);
-      if (q.state === 'overdue') base = base.where('p.decidedOn', 'is', null).where('p.filedOn', '<', cutoff);
+      if (q.state === 'overdue') {
+        // Undecided and past the engine's due date today. The due date grows with the filing day, so per extension
+        // length one cut-off filing day (found by asking the engine, penalty-deadline.ts) selects exactly the overdue.
+        const lengths = (await db.selectFrom('enforcementPenaltyExtensions as x').innerJoin('enforcementPenalties as p', 'p.id', 'x.penaltyId').select('x.days').distinct().where('p.decidedOn', 'is', null).execute()).map((r) => Number(r.days));
+        const c0 = overdueFiledCutoff(cal, today, 0);
+        base = base.where('p.decidedOn', 'is', null).where((eb) => eb.or([eb.and([eb('x.days', 'is', null), eb('p.filedOn', '<=', c0)]), ...lengths.map((d) => eb.and([eb('x.days', '=', d), eb('p.filedOn', '<=', overdueFiledCutoff(cal, today, d))]))]));
+      }
       const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-      const rows = await base.selectAll('p').select('f.name as targetName').orderBy('p.filedOn', 'desc').orderBy('p.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-      return {
-        data: rows.map((r) => {
-          const dueDate = penaltyDue(r.filedOn);
-          return { id: r.id, agencyCode: r.agencyCode, targetCreditCode: r.targetCreditCode, targetName: r.targetName ?? null, field: r.field, violationCode: r.violationCode, discretionLevel: r.discretionLevel, amount: Number(r.amount), filedOn: r.filedOn, decidedOn: r.decidedOn, dueDate, overdue: r.decidedOn ? r.decidedOn > dueDate : today > dueDate };
-        }),
-        total: Number(total),
-      };
+      const ids = await base.select('p.id').orderBy('p.filedOn', 'desc').orderBy('p.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      const rows = ids.length ? await penaltySelect().where('p.id', 'in', ids.map((r) => r.id)).orderBy('p.filedOn', 'desc').orderBy('p.id').execute() : [];
+      return { data: rows.map((r) => toPenalty(cal, today, r)), total: Number(total) };
     },
     /** 立案: registers the case and opens the Art. 60 clock on the platform deadline register. */
     async filePenalty(actor: Actor, body: z.infer<typeof PenaltyBody>, meta: Meta) {
+      await district(actor);
       checkField(body.field);
       checkCredit(body.targetCreditCode);
       if (body.filedOn > clock.today()) throw new AppError('ENF_DATE_ORDER', { filedOn: body.filedOn });
@@ -185,40 +223,73 @@ export function createRegistersService(deps: { handle: DbHandle; clock: Clock; a
           .values({ targetCreditCode: body.targetCreditCode, id: body.id, agencyCode: body.agencyCode, officerId: body.officerId, inspectionId: null, field: body.field, violationCode: body.violationCode, discretionLevel: body.discretionLevel, amount: body.amount, filedOn: body.filedOn, decidedOn: null, importJobId: null })
           .execute();
         await deadlines.open(trx, { module: 'enforcement', objectType: 'enforcementPenalty', objectId: `${body.targetCreditCode}:${body.id}`, title: `行政处罚案件 ${body.id} 作出决定期限（${body.agencyCode}）`, ruleId: PENALTY_RULE, startDate: body.filedOn, departmentId: actor.departmentId, assigneeId: actor.userId });
-        await bumpDataVersion(trx);
+        await bumpDataVersion(trx, 'penalties');
         await rec(trx, actor, meta, 'enforcement.penalty.file', 'enforcementPenalty', body.id, null, { agencyCode: body.agencyCode, filedOn: body.filedOn, amount: body.amount });
       });
-      return (await this.listPenalties({ page: 1, pageSize: 500, agencyCode: body.agencyCode })).data.find((p) => p.id === body.id)!;
+      return penaltyById(body.id);
     },
     /** 作出处罚决定: records the decision day and closes the Art. 60 clock (met). */
     async decidePenalty(actor: Actor, id: string, body: { decidedOn: string; amount?: number | undefined }, meta: Meta) {
-      let agency = '';
+      await district(actor);
       await db.transaction().execute(async (trx) => {
         const p = await trx.selectFrom('enforcementPenalties').selectAll().where('id', '=', id).executeTakeFirst();
         if (!p) throw new AppError('NOT_FOUND', { entity: 'penalty', id });
         if (p.decidedOn) throw new AppError('ENF_PENALTY_DECIDED', { decidedOn: p.decidedOn });
         if (body.decidedOn < p.filedOn || body.decidedOn > clock.today()) throw new AppError('ENF_DATE_ORDER', { filedOn: p.filedOn, decidedOn: body.decidedOn });
-        agency = p.agencyCode;
         await trx.updateTable('enforcementPenalties').set({ decidedOn: body.decidedOn, ...(body.amount !== undefined ? { amount: body.amount } : {}) }).where('targetCreditCode', '=', p.targetCreditCode).where('id', '=', id).execute();
         const open = await trx.selectFrom('deadlines').select('id').where('objectType', '=', 'enforcementPenalty').where('objectId', '=', `${p.targetCreditCode}:${id}`).where('status', '=', 'open').execute();
         for (const d of open) await deadlines.close(trx, d.id, 'met');
-        await bumpDataVersion(trx);
+        await bumpDataVersion(trx, 'penalties');
         await rec(trx, actor, meta, 'enforcement.penalty.decide', 'enforcementPenalty', id, { decidedOn: null }, { decidedOn: body.decidedOn });
       });
-      return (await this.listPenalties({ page: 1, pageSize: 500, agencyCode: agency })).data.find((p) => p.id === id)!;
+      return penaltyById(id);
+    },
+
+    /**
+     * 批准延长 the decision period of an undecided case under a law, regulation or rule that allows it (行政处罚法第六十条
+     * "另有规定的，从其规定"; sector rules UNVERIFIED, law-rules.md §6.1): approved before the original period ends,
+     * recorded once per case (it survives re-imports), applied by the deadline engine as an Extension — and on the
+     * deadline register too when the case was filed here.
+     */
+    async extendPenalty(actor: Actor, id: string, body: z.infer<typeof PenaltyExtendBody>, meta: Meta) {
+      await district(actor);
+      const cal = await deps.calendar();
+      await db.transaction().execute(async (trx) => {
+        const p = await trx.selectFrom('enforcementPenalties').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!p) throw new AppError('NOT_FOUND', { entity: 'penalty', id });
+        if (p.decidedOn) throw new AppError('ENF_PENALTY_DECIDED', { decidedOn: p.decidedOn });
+        if (await trx.selectFrom('enforcementPenaltyExtensions').select('penaltyId').where('penaltyId', '=', id).executeTakeFirst()) throw new AppError('ENF_PENALTY_EXTENDED', { id });
+        const original = penaltyDeadline(cal, p.filedOn, null, false).due;
+        if (body.approvedOn < p.filedOn || body.approvedOn > clock.today() || body.approvedOn > original) throw new AppError('ENF_EXTENSION_LATE', { filedOn: p.filedOn, approvedOn: body.approvedOn, dueDate: original });
+        await trx.insertInto('enforcementPenaltyExtensions').values({ penaltyId: id, targetCreditCode: p.targetCreditCode, days: body.days, basis: body.basis, reason: body.reason, approvedOn: body.approvedOn, approvedBy: actor.userId, createdAt: clock.nowIso() }).execute();
+        const open = await trx.selectFrom('deadlines').select('id').where('objectType', '=', 'enforcementPenalty').where('objectId', '=', `${p.targetCreditCode}:${id}`).where('status', '=', 'open').execute();
+        for (const d of open) await deadlines.extend(trx, d.id, { length: body.days, unit: 'CAL', reason: body.reason, approvedOn: body.approvedOn, article: body.basis }, { note: `批准延长作出行政处罚决定期限 ${body.days} 日（依据：${body.basis}）` });
+        await bumpDataVersion(trx, 'penalties');
+        await rec(trx, actor, meta, 'enforcement.penalty.extend', 'enforcementPenalty', id, { dueDate: original }, { extensionDays: body.days, approvedOn: body.approvedOn, basis: body.basis });
+      });
+      return penaltyById(id);
     },
 
     // ------------------------------------------------------------------ 12345 complaints
-    async listComplaints(q: { agencyCode?: string | undefined; page: number; pageSize: number }) {
-      let base = db.selectFrom('enforcementComplaints as c').leftJoin('enforcementFirms as f', 'f.creditCode', 'c.targetCreditCode');
+    async listComplaints(actor: Actor, q: { agencyCode?: string | undefined; page: number; pageSize: number }) {
+      const scope = await scopeOf(actor);
+      let base = db.selectFrom('enforcementComplaints as c').leftJoin('enforcementFirms as f', 'f.creditCode', 'c.targetCreditCode').where(scopeFilter(scope, 'c.targetCreditCode', 'c.agencyCode'));
       if (q.agencyCode) base = base.where('c.agencyCode', '=', q.agencyCode);
       const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
       const rows = await base.selectAll('c').select('f.name as targetName').orderBy('c.receivedOn', 'desc').orderBy('c.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-      const clues = rows.length ? await db.selectFrom('enforcementClues').select(['id', 'complaintId']).where('complaintId', 'in', rows.map((r) => r.id)).execute() : [];
-      const clueOf = new Map(clues.map((c) => [c.complaintId, c.id]));
-      return { data: rows.map((r) => ({ id: r.id, targetCreditCode: r.targetCreditCode, targetName: r.targetName ?? null, agencyCode: r.agencyCode, receivedOn: r.receivedOn, category: r.category, summary: r.summary, status: r.status, clueId: clueOf.get(r.id) ?? null })), total: Number(total) };
+      const ids = rows.map((r) => r.id);
+      // the clue a complaint was raised as, or linked to (migration 036)
+      const clues = ids.length
+        ? [
+            ...(await db.selectFrom('enforcementClues').select(['id', 'clueNo', 'complaintId']).where('complaintId', 'in', ids).execute()),
+            ...(await db.selectFrom('enforcementClueComplaints as l').innerJoin('enforcementClues as c', 'c.id', 'l.clueId').select(['c.id', 'c.clueNo', 'l.complaintId']).where('l.complaintId', 'in', ids).execute()),
+          ]
+        : [];
+      const clueOf = new Map(clues.map((c) => [c.complaintId, c]));
+      return { data: rows.map((r) => ({ id: r.id, targetCreditCode: r.targetCreditCode, targetName: r.targetName ?? null, agencyCode: r.agencyCode, receivedOn: r.receivedOn, category: r.category, summary: r.summary, status: r.status, clueId: clueOf.get(r.id)?.id ?? null, clueNo: clueOf.get(r.id)?.clueNo ?? null })), total: Number(total) };
     },
     async addComplaint(actor: Actor, body: z.infer<typeof ComplaintBody>, meta: Meta) {
+      await district(actor);
       checkCredit(body.targetCreditCode);
       if (body.receivedOn > clock.today()) throw new AppError('ENF_DATE_ORDER', { receivedOn: body.receivedOn });
       await db.transaction().execute(async (trx) => {
@@ -228,7 +299,39 @@ export function createRegistersService(deps: { handle: DbHandle; clock: Clock; a
         await trx.insertInto('enforcementComplaints').values({ targetCreditCode: body.targetCreditCode, id: body.id, agencyCode: body.agencyCode, receivedOn: body.receivedOn, category: body.category, summary: body.summary, status: 'received', createdAt: clock.nowIso() }).execute();
         await rec(trx, actor, meta, 'enforcement.complaint.create', 'enforcementComplaint', body.id, null, { agencyCode: body.agencyCode, receivedOn: body.receivedOn, category: body.category });
       });
-      return (await this.listComplaints({ page: 1, pageSize: 200, ...(body.agencyCode ? { agencyCode: body.agencyCode } : {}) })).data.find((c) => c.id === body.id)!;
+      return this.complaintById(actor, body.id);
+    },
+
+    /**
+     * Links a 12345 complaint to an existing problem clue (e.g. a clue from detection flags on the same firm): the clue
+     * then counts the complaint as evidence, the complaint shows the clue, both in the firm's 一企一档. One clue per
+     * complaint; the clue must be about the complaint's firm or name no firm.
+     */
+    async linkComplaint(actor: Actor, id: string, body: { targetCreditCode: string; clueId: string }, meta: Meta) {
+      await district(actor);
+      await db.transaction().execute(async (trx) => {
+        const c = await trx.selectFrom('enforcementComplaints').selectAll().where('targetCreditCode', '=', body.targetCreditCode).where('id', '=', id).executeTakeFirst();
+        if (!c) throw new AppError('ENF_COMPLAINT_NOT_FOUND', { id });
+        const clue = await trx.selectFrom('enforcementClues').select(['id', 'clueNo', 'targetCreditCode', 'status']).where('id', '=', body.clueId).executeTakeFirst();
+        if (!clue) throw new AppError('NOT_FOUND', { entity: 'clue', id: body.clueId });
+        if (clue.targetCreditCode && clue.targetCreditCode !== c.targetCreditCode) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'clueId', message: '所选问题线索涉及的企业与该投诉的企业不一致' }] });
+        const raised = await trx.selectFrom('enforcementClues').select('id').where('complaintId', '=', id).where('complaintCreditCode', '=', c.targetCreditCode).executeTakeFirst();
+        const linked = await trx.selectFrom('enforcementClueComplaints').select('clueId').where('complaintId', '=', id).executeTakeFirst();
+        if (raised || linked) throw new AppError('ENF_COMPLAINT_LINKED', { id });
+        await trx.insertInto('enforcementClueComplaints').values({ complaintId: id, targetCreditCode: c.targetCreditCode, clueId: clue.id, linkedBy: actor.userId, linkedAt: clock.nowIso() }).execute();
+        await trx.updateTable('enforcementComplaints').set({ status: 'clued' }).where('targetCreditCode', '=', c.targetCreditCode).where('id', '=', id).execute();
+        await rec(trx, actor, meta, 'enforcement.complaint.link', 'enforcementComplaint', id, { status: c.status }, { status: 'clued', clueId: clue.id, clueNo: clue.clueNo });
+      });
+      return this.complaintById(actor, id);
+    },
+    async complaintById(actor: Actor, id: string) {
+      const scope = await scopeOf(actor);
+      const r = await db.selectFrom('enforcementComplaints as c').leftJoin('enforcementFirms as f', 'f.creditCode', 'c.targetCreditCode').selectAll('c').select('f.name as targetName').where('c.id', '=', id).where(scopeFilter(scope, 'c.targetCreditCode', 'c.agencyCode')).executeTakeFirst();
+      if (!r) throw new AppError('NOT_FOUND', { entity: 'complaint', id });
+      const raised = await db.selectFrom('enforcementClues').select(['id', 'clueNo']).where('complaintId', '=', id).where('complaintCreditCode', '=', r.targetCreditCode).executeTakeFirst();
+      const linked = raised ? undefined : await db.selectFrom('enforcementClueComplaints as l').innerJoin('enforcementClues as c', 'c.id', 'l.clueId').select(['c.id', 'c.clueNo']).where('l.complaintId', '=', id).executeTakeFirst();
+      const clue = raised ?? linked;
+      return { id: r.id, targetCreditCode: r.targetCreditCode, targetName: r.targetName ?? null, agencyCode: r.agencyCode, receivedOn: r.receivedOn, category: r.category, summary: r.summary, status: r.status, clueId: clue?.id ?? null, clueNo: clue?.clueNo ?? null };
     },
   };
 }

@@ -214,14 +214,17 @@ describe.each(DIALECTS)('enforcement supervision workflow, registers and analysi
     expect(badCode.json().error.code).toBe('CREDIT_CODE_INVALID');
     const pen = await req(head, 'POST', '/penalties', { id: 'CF-1', agencyCode: 'T-STJ', targetCreditCode: firm, targetName: '北京测试餐饮有限公司', field: 'ecology', violationCode: 'HB-01', discretionLevel: 'ordinary', amount: 5000, filedOn: '2025-06-01' });
     expect(pen.statusCode, pen.body).toBe(200);
-    expect(pen.json()).toMatchObject({ dueDate: '2025-08-30', overdue: true, decidedOn: null });
+    // the deadline engine: 2025-06-01 + 90 calendar days = 2025-08-30, a Saturday → rolled to Monday 2025-09-01
+    expect(pen.json()).toMatchObject({ dueDate: '2025-09-01', overdue: true, decidedOn: null });
+    expect(pen.json().deadline.citation).toBe('《中华人民共和国行政处罚法》第六十条');
+    expect(pen.json().deadline.steps.map((x: { code: string }) => x.code)).toContain('ROLL');
     expect((await t.handle.db.selectFrom('deadlines').select(['ruleId', 'status']).where('objectType', '=', 'enforcementPenalty').execute())).toEqual([{ ruleId: 'enforcement.penaltyDecision', status: 'open' }]);
     expect((await req(head, 'GET', '/penalties?state=overdue')).json().total).toBe(1);
     const early = await req(head, 'POST', '/penalties/CF-1/decide', { decidedOn: '2025-05-01' });
     expect(early.json().error.code).toBe('ENF_DATE_ORDER');
-    const dec = await req(head, 'POST', '/penalties/CF-1/decide', { decidedOn: '2025-09-01' });
-    expect(dec.json()).toMatchObject({ decidedOn: '2025-09-01', overdue: true });
-    expect((await req(head, 'POST', '/penalties/CF-1/decide', { decidedOn: '2025-09-01' })).json().error.code).toBe('ENF_PENALTY_DECIDED');
+    const dec = await req(head, 'POST', '/penalties/CF-1/decide', { decidedOn: '2025-09-02' });
+    expect(dec.json()).toMatchObject({ decidedOn: '2025-09-02', overdue: true });
+    expect((await req(head, 'POST', '/penalties/CF-1/decide', { decidedOn: '2025-09-02' })).json().error.code).toBe('ENF_PENALTY_DECIDED');
     const comp = await req(head, 'POST', '/complaints', { id: 'GD-1', targetCreditCode: firm, targetName: '北京测试餐饮有限公司', agencyCode: 'T-CGJ', receivedOn: '2025-09-10', category: '重复检查', summary: '一月内被检查三次' });
     expect(comp.statusCode, comp.body).toBe(200);
     const clue = await req(head, 'POST', '/clues', { source: 'complaint', complaint: { id: 'GD-1', targetCreditCode: firm }, title: '12345 投诉重复检查' });

@@ -25,8 +25,9 @@ function sendDocx(reply: FastifyReply, file: { filename: string; data: Buffer })
 
 /**
  * Supervision workflow: 问题线索 → 督办单 → 整改报告 → 核查 → 办结; 执法监督意见书; documents; rectification rate.
- * Orders are read under enforcement.order.read with the data scope applied in the service queries (an agency liaison
- * sees only their agencies' orders); clues, opinions' issue and verification need the bureau's supervision permissions.
+ * Orders are read under enforcement.order.read with the data scope of scope.ts applied in the service queries (a 司法所
+ * sees its street's firms, an agency liaison their agencies'); clues, opinions' issue and verification need the bureau's
+ * supervision permissions and the district scope.
  */
 export function supervisionRoutes(deps: { supervision: SupervisionService }) {
   const svc = deps.supervision;
@@ -74,9 +75,9 @@ export function supervisionRoutes(deps: { supervision: SupervisionService }) {
       handler: async (req, reply) => sendDocx(reply, await svc.opinionDocx(actorOf(req), req.params.id, meta(req))),
     });
 
-    r.get('/api/v1/enforcement/rectification-rate', { config: { permission: READ }, schema: { tags: TAG, summary: '整改率（口径见 definition）', querystring: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }), response: responses(RectificationRate) }, handler: async (req) => svc.rectificationRate(req.query.asOf) });
+    r.get('/api/v1/enforcement/rectification-rate', { config: { permission: READ }, schema: { tags: TAG, summary: '整改率（口径见 definition）', querystring: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }), response: responses(RectificationRate) }, handler: async (req) => svc.rectificationRate(req.query.asOf, actorOf(req)) });
 
-    r.get('/api/v1/enforcement/liaisons', { config: { permission: READ }, schema: { tags: TAG, summary: '执法单位联络员', response: responses(LiaisonList) }, handler: async () => ({ data: await svc.liaisons() }) });
+    r.get('/api/v1/enforcement/liaisons', { config: { permission: READ }, schema: { tags: TAG, summary: '执法单位联络员', response: responses(LiaisonList) }, handler: async (req) => ({ data: await svc.liaisons(actorOf(req)) }) });
     r.post('/api/v1/enforcement/liaisons', { config: { permission: MANAGE }, schema: { tags: TAG, summary: '登记执法单位联络员', body: LiaisonBody, response: responses(Ok) }, handler: async (req) => (await svc.addLiaison(actorOf(req), req.body.userId, req.body.agencyCode, meta(req)), { ok: true as const }) });
     r.post('/api/v1/enforcement/liaisons/remove', { config: { permission: MANAGE }, schema: { tags: TAG, summary: '撤销执法单位联络员', body: LiaisonBody, response: responses(Ok) }, handler: async (req) => (await svc.removeLiaison(actorOf(req), req.body.userId, req.body.agencyCode, meta(req)), { ok: true as const }) });
   };

@@ -3,9 +3,10 @@
  * deadline register → the agency's 整改报告 → 核查 (pass → closed, return → rework on a new clock) ; 执法监督意见书 for
  * serious cases; documents as GB/T 9704 .docx through buildOfficialDocx with unified numbering per kind and year.
  *
- * Data scope: bureau users holding enforcement.supervision.read see every order; an agency liaison (执法单位联络员,
- * enforcement.order.read only) sees the orders of the agencies they are registered for (enforcement_agency_liaisons),
- * enforced in the queries.
+ * Data scope (scope.ts), enforced in the queries: the district's supervision body sees and does everything; a 司法所
+ * sees the clues, orders and opinions about firms of its street; an agency liaison (执法单位联络员) those of the
+ * agencies they are registered for (enforcement_agency_liaisons) and reports their rectification. Creating clues,
+ * issuing orders and opinions, verification, extension and liaison registration need the district scope.
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
@@ -18,6 +19,7 @@ import type { Clock } from '../../platform/clock';
 import type { DeadlineService } from '../../platform/deadlines';
 import { buildOfficialDocx } from '../../platform/documents';
 import { type Actor, can } from '../../platform/identity';
+import { type EnforcementScope, assertDistrict, enforcementScope, scopeFilter } from './scope';
 import { getDetection } from './detections/detections.service';
 import { type OrderAction, clueAllowed, orderActions, orderAllowed } from './supervision.status';
 import './supervision.tables';
@@ -49,8 +51,8 @@ export interface SupervisionService {
   listOpinions(actor: Actor): Promise<{ data: Opinion[]; total: number }>;
   orderDocx(actor: Actor, id: string, meta: Meta): Promise<{ filename: string; data: Buffer }>;
   opinionDocx(actor: Actor, id: string, meta: Meta): Promise<{ filename: string; data: Buffer }>;
-  rectificationRate(asOf?: string): Promise<RectificationRate>;
-  liaisons(): Promise<{ userId: string; username: string; displayName: string; agencyCode: string; agencyName: string | null }[]>;
+  rectificationRate(asOf?: string, actor?: Actor): Promise<RectificationRate>;
+  liaisons(actor: Actor): Promise<{ userId: string; username: string; displayName: string; agencyCode: string; agencyName: string | null }[]>;
   addLiaison(actor: Actor, userId: string, agencyCode: string, meta: Meta): Promise<void>;
   removeLiaison(actor: Actor, userId: string, agencyCode: string, meta: Meta): Promise<void>;
 }
@@ -71,11 +73,15 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
     return kind === 'clue' ? `${DOC_PREFIX.clue}${year}-${String(seq).padStart(4, '0')}` : `${DOC_PREFIX[kind]}〔${year}〕${seq}号`;
   }
 
-  /** Agencies whose orders the actor may see; null = all (bureau supervisors). */
-  async function orderScope(actor: Actor, q: Db | Trx = db): Promise<string[] | null> {
-    if (can(actor, 'enforcement.supervision.read')) return null;
-    const rows = await q.selectFrom('enforcementAgencyLiaisons').select('agencyCode').where('userId', '=', actor.userId).execute();
-    return rows.map((r) => r.agencyCode);
+  /** The actor's enforcement data scope (scope.ts), resolved on the connection or transaction at hand. */
+  const scopeOf = (actor: Actor, q: Db | Trx = db) => enforcementScope(q as Db, actor);
+  /** Orders of the scope: the clue's firm in the viewer's streets, or the order's agency one they speak for. */
+  const orderFilter = (scope: EnforcementScope) => scopeFilter(scope, 'c.targetCreditCode', 'o.agencyCode');
+  /** Throws OUT_OF_SCOPE unless the (existing) order lies in the actor's scope. */
+  async function assertOrderInScope(q: Db | Trx, scope: EnforcementScope, id: string) {
+    if (scope.all) return;
+    const ok = await q.selectFrom('enforcementOrders as o').innerJoin('enforcementClues as c', 'c.id', 'o.clueId').select('o.id').where('o.id', '=', id).where(orderFilter(scope)).executeTakeFirst();
+    if (!ok) throw new AppError('OUT_OF_SCOPE');
   }
 
   const agencyName = async (q: Db | Trx, code: string) => (await q.selectFrom('enforcementAgencies').select('name').where('code', '=', code).executeTakeFirst())?.name ?? null;
@@ -91,6 +97,11 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
       .executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND', { entity: 'clue', id });
     return row;
+  }
+  async function assertClueInScope(scope: EnforcementScope, id: string) {
+    if (scope.all) return;
+    const ok = await db.selectFrom('enforcementClues as c').select('c.id').where('c.id', '=', id).where(scopeFilter(scope, 'c.targetCreditCode', 'c.agencyCode')).executeTakeFirst();
+    if (!ok) throw new AppError('OUT_OF_SCOPE');
   }
   async function toClue(q: Db | Trx, row: Awaited<ReturnType<typeof clueRow>>): Promise<Clue> {
     const flags = await q.selectFrom('enforcementClueFlags').select('detectionId').where('clueId', '=', row.id).orderBy('detectionId').execute();
@@ -155,8 +166,7 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
   async function loadOrder(actor: Actor, id: string, q: Db | Trx = db): Promise<Order> {
     const r = await orderSelect(q).where('o.id', '=', id).executeTakeFirst();
     if (!r) throw new AppError('NOT_FOUND', { entity: 'order', id });
-    const scope = await orderScope(actor, q);
-    if (scope && !scope.includes(r.agencyCode)) throw new AppError('OUT_OF_SCOPE');
+    await assertOrderInScope(q, await scopeOf(actor, q), id);
     const events = await q.selectFrom('enforcementOrderEvents').select(['at', 'action', 'actorName', 'note']).where('orderId', '=', id).orderBy('seq').execute();
     const op = await q.selectFrom('enforcementOpinions').select('id').where('orderId', '=', id).orderBy('createdAt', 'desc').executeTakeFirst();
     return { ...toOrder(r, clock.today(), op?.id ?? null), events };
@@ -177,8 +187,10 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
   async function transition(trx: Trx, actor: Actor, id: string, version: number, action: OrderAction) {
     const r = await orderSelect(trx).where('o.id', '=', id).executeTakeFirst();
     if (!r) throw new AppError('NOT_FOUND', { entity: 'order', id });
-    const scope = await orderScope(actor, trx);
-    if (scope && !scope.includes(r.agencyCode)) throw new AppError('OUT_OF_SCOPE');
+    const scope = await scopeOf(actor, trx);
+    // the bureau's steps (verification, extension) are the district's; reporting is open to the order's scope
+    if (action !== 'report') assertDistrict(scope);
+    await assertOrderInScope(trx, scope, id);
     if (!orderAllowed(action, r.status)) throw new AppError('ENF_TRANSITION_NOT_ALLOWED', { action, status: r.status });
     if (Number(r.version) !== version) throw new AppError('CONFLICT', { currentVersion: Number(r.version) });
     return r;
@@ -194,6 +206,7 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
 
   return {
     async createClue(actor, body, meta) {
+      assertDistrict(await scopeOf(actor));
       const now = clock.nowIso();
       const id = randomUUID();
       await db.transaction().execute(async (trx) => {
@@ -247,8 +260,8 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
     },
 
     async listClues(actor, q) {
-      void actor;
-      let base = db.selectFrom('enforcementClues as c');
+      const scope = await scopeOf(actor);
+      let base = db.selectFrom('enforcementClues as c').where(scopeFilter(scope, 'c.targetCreditCode', 'c.agencyCode'));
       if (q.status) base = base.where('c.status', '=', q.status);
       if (q.agencyCode) base = base.where('c.agencyCode', '=', q.agencyCode);
       const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
@@ -258,11 +271,14 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
       return { data, total: Number(total) };
     },
 
-    async getClue(_actor, id) {
-      return toClue(db, await clueRow(db, id));
+    async getClue(actor, id) {
+      const row = await clueRow(db, id);
+      await assertClueInScope(await scopeOf(actor), id);
+      return toClue(db, row);
     },
 
     async dismissClue(actor, id, body, meta) {
+      assertDistrict(await scopeOf(actor));
       await db.transaction().execute(async (trx) => {
         const c = await clueRow(trx, id);
         if (!clueAllowed('dismiss', c.status)) throw new AppError('ENF_TRANSITION_NOT_ALLOWED', { action: 'dismiss', status: c.status });
@@ -274,6 +290,7 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
     },
 
     async issueOrder(actor, body, meta) {
+      assertDistrict(await scopeOf(actor));
       const id = randomUUID();
       await db.transaction().execute(async (trx) => {
         const c = await clueRow(trx, body.clueId);
@@ -297,10 +314,8 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
     },
 
     async listOrders(actor, q) {
-      const scope = await orderScope(actor);
-      if (scope && scope.length === 0) return { data: [], total: 0 };
-      let base = orderSelect(db);
-      if (scope) base = base.where('o.agencyCode', 'in', scope);
+      const scope = await scopeOf(actor);
+      let base = orderSelect(db).where(orderFilter(scope));
       if (q.status) base = base.where('o.status', '=', q.status);
       if (q.agencyCode) base = base.where('o.agencyCode', '=', q.agencyCode);
       const { total } = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
@@ -320,10 +335,9 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
       await db.transaction().execute(async (trx) => {
         const r = await transition(trx, actor, id, body.version, 'report');
         const liaison = !can(actor, 'enforcement.supervision.manage');
-        if (liaison) {
-          const scope = await orderScope(actor, trx);
-          if (!scope || !scope.includes(r.agencyCode)) throw new AppError('ENF_NOT_LIAISON');
-        }
+        const scope = await scopeOf(actor, trx);
+        // the agency's own liaison reports; the supervision body may record a written report on its behalf
+        if (liaison ? !scope.agencies.includes(r.agencyCode) : !scope.all) throw new AppError('ENF_NOT_LIAISON');
         const today = clock.today();
         if (body.rectifiedOn > today) throw new AppError('ENF_DATE_ORDER', { rectifiedOn: body.rectifiedOn, today });
         if (body.rectifiedOn < r.issuedOn) throw new AppError('ENF_DATE_ORDER', { rectifiedOn: body.rectifiedOn, issuedOn: r.issuedOn });
@@ -368,6 +382,7 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
     },
 
     async issueOpinion(actor, body, meta) {
+      assertDistrict(await scopeOf(actor));
       const id = randomUUID();
       await db.transaction().execute(async (trx) => {
         const r = await orderSelect(trx).where('o.id', '=', body.orderId).executeTakeFirst();
@@ -387,9 +402,15 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
     },
 
     async listOpinions(actor) {
-      const scope = await orderScope(actor);
-      let q = db.selectFrom('enforcementOpinions as p').leftJoin('enforcementAgencies as a', 'a.code', 'p.agencyCode').selectAll('p').select('a.name as agencyName');
-      if (scope) q = scope.length ? q.where('p.agencyCode', 'in', scope) : q.where('p.id', '=', '');
+      const scope = await scopeOf(actor);
+      const q = db
+        .selectFrom('enforcementOpinions as p')
+        .innerJoin('enforcementOrders as o', 'o.id', 'p.orderId')
+        .innerJoin('enforcementClues as c', 'c.id', 'o.clueId')
+        .leftJoin('enforcementAgencies as a', 'a.code', 'p.agencyCode')
+        .selectAll('p')
+        .select('a.name as agencyName')
+        .where(scopeFilter(scope, 'c.targetCreditCode', 'p.agencyCode'));
       const rows = await q.orderBy('p.createdAt', 'desc').limit(500).execute();
       return { data: rows.map((o) => ({ id: o.id, opinionNo: o.opinionNo, orderId: o.orderId, agencyCode: o.agencyCode, agencyName: o.agencyName ?? null, facts: o.facts, opinion: o.opinion, issuedOn: o.issuedOn })), total: rows.length };
     },
@@ -415,17 +436,19 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
     async opinionDocx(actor, id, meta) {
       const p = await db.selectFrom('enforcementOpinions as p').leftJoin('enforcementAgencies as a', 'a.code', 'p.agencyCode').selectAll('p').select('a.name as agencyName').where('p.id', '=', id).executeTakeFirst();
       if (!p) throw new AppError('NOT_FOUND', { entity: 'opinion', id });
-      const scope = await orderScope(actor);
-      if (scope && !scope.includes(p.agencyCode)) throw new AppError('OUT_OF_SCOPE');
+      await assertOrderInScope(db, await scopeOf(actor), p.orderId);
       const data = await docx('行政执法监督意见书', p.opinionNo, p.agencyName ?? p.agencyCode, [`经查：${p.facts}`, `监督意见：${p.opinion}`, '请你单位依照上述意见纠正，并将纠正情况书面报送我局。', `依据：${SUPERVISION_BASIS.body}。`], p.issuedOn);
       await record(null, actor, meta, 'enforcement.opinion.download', 'enforcementOpinion', id, null, null, { opinionNo: p.opinionNo });
       return { filename: `执法监督意见书（${p.opinionNo}）.docx`, data };
     },
 
-    async rectificationRate(asOf) {
+    async rectificationRate(asOf, actor) {
       const day = asOf ?? clock.today();
+      const scope = actor ? await scopeOf(actor) : null;
       const rows = await db
         .selectFrom('enforcementOrders')
+        // data scope: the orders the viewer may see (their clue's firm or their agency)
+        .$if(!!scope && !scope.all, (b) => b.where((eb) => eb('enforcementOrders.id', 'in', eb.selectFrom('enforcementOrders as o').innerJoin('enforcementClues as c', 'c.id', 'o.clueId').select('o.id').where(orderFilter(scope!)))))
         .select((eb) => [
           eb.fn.countAll<number>().as('all'),
           eb.fn.sum<number>(eb.case().when('status', '=', 'closed').then(1).else(0).end()).as('closed'),
@@ -439,7 +462,8 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
       return { asOf: day, due, closed, rate: due ? closed / due : null, open: all - closed, overdue: Number(rows.overdue ?? 0), definition: RATE_DEFINITION };
     },
 
-    async liaisons() {
+    async liaisons(actor) {
+      assertDistrict(await scopeOf(actor));
       const rows = await db
         .selectFrom('enforcementAgencyLiaisons as l')
         .innerJoin('users as u', 'u.id', 'l.userId')
@@ -452,6 +476,7 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
     },
 
     async addLiaison(actor, userId, agencyCode, meta) {
+      assertDistrict(await scopeOf(actor));
       await db.transaction().execute(async (trx) => {
         if (!(await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst())) throw new AppError('NOT_FOUND', { entity: 'user', id: userId });
         if (!(await agencyName(trx, agencyCode))) throw new AppError('ENF_AGENCY_UNKNOWN', { agencyCode });
@@ -461,6 +486,7 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
     },
 
     async removeLiaison(actor, userId, agencyCode, meta) {
+      assertDistrict(await scopeOf(actor));
       await db.transaction().execute(async (trx) => {
         const res = await trx.deleteFrom('enforcementAgencyLiaisons').where('userId', '=', userId).where('agencyCode', '=', agencyCode).executeTakeFirst();
         if (Number(res.numDeletedRows) !== 1) throw new AppError('NOT_FOUND', { entity: 'liaison' });

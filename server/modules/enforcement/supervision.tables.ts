@@ -80,6 +80,27 @@ export interface EnforcementAgencyLiaisonTable {
   createdAt: string;
 }
 
+/** Migration 035: an approved extension of the Art. 60 decision period of one penalty case (survives re-imports). */
+export interface EnforcementPenaltyExtensionTable {
+  penaltyId: string;
+  targetCreditCode: string;
+  days: number;
+  /** the law, regulation or rule that allows it (行政处罚法第六十条 "另有规定"), as the approver cited it */
+  basis: string;
+  reason: string;
+  approvedOn: string;
+  approvedBy: string;
+  createdAt: string;
+}
+/** Migration 036: a 12345 complaint linked to an existing problem clue. */
+export interface EnforcementClueComplaintTable {
+  complaintId: string;
+  targetCreditCode: string;
+  clueId: string;
+  linkedBy: string;
+  linkedAt: string;
+}
+
 declare module '../../db/types' {
   interface Database {
     enforcementClues: EnforcementClueTable;
@@ -89,5 +110,7 @@ declare module '../../db/types' {
     enforcementOpinions: EnforcementOpinionTable;
     enforcementDocCounters: EnforcementDocCounterTable;
     enforcementAgencyLiaisons: EnforcementAgencyLiaisonTable;
+    enforcementPenaltyExtensions: EnforcementPenaltyExtensionTable;
+    enforcementClueComplaints: EnforcementClueComplaintTable;
   }
 }

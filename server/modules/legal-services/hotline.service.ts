@@ -50,7 +50,7 @@ export function createHotlineService(deps: { db: Db; clock: Clock; audit: AuditS
   const toView = (r: Row): Consultation => ({
     id: r.id, recordNo: r.recordNo, channel: r.channel as Consultation['channel'], startedAt: r.startedAt, callerName: r.callerName, callerMobile: r.callerMobileEnc ? maskMobile(cipher.decrypt(r.callerMobileEnc)) : null,
     group: (r.aidGroup as Consultation['group']) ?? null, category: r.category, summary: r.summary, answer: r.answer, durationSeconds: Number(r.durationSeconds), handlerName: r.handlerName ?? null, referredTo: r.referredTo, referralId: r.referralId,
-    referralNo: r.referralNo ?? null, followUpOn: r.followUpOn, satisfaction: (r.satisfaction as Consultation['satisfaction']) ?? null, followUpNote: r.followUpNote, createdAt: r.createdAt,
+    referralNo: r.referralNo ?? r.referralLabel ?? null, followUpOn: r.followUpOn, satisfaction: (r.satisfaction as Consultation['satisfaction']) ?? null, followUpNote: r.followUpNote, createdAt: r.createdAt,
   });
 
   async function load(q: Db | Trx, actor: Actor, id: string) {

@@ -15,7 +15,8 @@ import type { WorkCalendar } from '../../../common/calendar';
 import {
   AID_GROUPS, AID_MATTERS, AID_STATUSES, type AidApplication, type AidApplicationCreateBody, type AidApplicationSummary, type AidDeadline, type AidGroup, type AidMatter, type AidStats, type AidStatus, LAW, type LawyerCandidate, type MeansResult, TERMINATION_GROUNDS,
 } from '../../../common/contracts/legal-services';
-import { computeDeadline, getRule, ruleCitation } from '../../../common/deadlines';
+import { addHours, beijingDateOf, computeDeadline, getRule, ruleCitation } from '../../../common/deadlines';
+import { AID_MATERIALS_NOTE } from '../../../common/contracts/legal-services-enterprise';
 import { AppError } from '../../../common/errors';
 import { maskIdNumber, maskMobile } from '../../../common/validators';
 import type { Database, Db } from '../../db';
@@ -26,7 +27,7 @@ import type { DeadlineService } from '../../platform/deadlines';
 import { type Actor, assertInScope, can, scopeWhere } from '../../platform/identity';
 import type { PeopleService } from '../../platform/people';
 import { nextSeq } from './counters';
-import { type LawyerFacts, MeansInputError, RANK_RULE, daysFrom, forwardingCheck, meansTest, rankLawyers, urgencyOf } from './rules';
+import { type LawyerFacts, MeansInputError, RANK_RULE, daysFrom, meansTest, rankLawyers, urgencyOf } from './rules';
 import { readSettings } from './settings';
 import { AID_ACTIONS, type AidAction, aidAllowed } from './status';
 import './tables';
@@ -42,6 +43,8 @@ export const OBJECT_TYPE = 'legalAidApplication';
 const DECISION_RULES = ['legalAid.applicationDecision', 'legalAid.decisionBeijing'];
 const ASSIGNMENT_RULES = ['legalAid.assignment', 'legalAid.criminalNotificationAssignment'];
 const OBJECTION_RULE = 'legalAid.objectionDecision';
+/** L1: 法律援助法 Art. 39, 24 hours (an hour rule of the deadline engine) */
+const FORWARDING_RULE = 'legalAid.detaineeForwarding';
 const NO_PREFIX = '西法援';
 
 export interface LegalAidService {
@@ -59,6 +62,10 @@ export interface LegalAidService {
   objection(actor: Actor, id: string, body: { receivedOn?: string | undefined; reason: string; version: number }, meta: Meta): Promise<AidApplication>;
   decideObjection(actor: Actor, id: string, body: { result: 'upheld' | 'corrected'; note: string; version: number }, meta: Meta): Promise<AidApplication>;
   stats(actor: Actor, q: { from: string; to: string }): Promise<AidStats>;
+  /** Art. 43 ¶2: one-time notice of the missing materials; the decision deadlines are paused on the register. */
+  requestMaterials(actor: Actor, id: string, body: { items: string; version: number }, meta: Meta): Promise<AidApplication>;
+  /** The materials arrived: the decision deadlines run again from that day. */
+  receiveMaterials(actor: Actor, id: string, body: { receivedOn?: string | undefined; note: string; version: number }, meta: Meta): Promise<AidApplication>;
   lawyers(): Promise<{ data: (LawyerCandidate & { active: boolean })[] }>;
   /** Application numbers by id, for the deadline reminders. */
   caseNumbers(ids: string[]): Promise<Map<string, string>>;
@@ -75,9 +82,21 @@ export function createLegalAidService(deps: { db: Db; clock: Clock; audit: Audit
     await trx.insertInto('legalAidEvents').values({ id: randomUUID(), applicationId: appId, seq: Number(last?.m ?? 0) + 1, at: clock.nowIso(), action, actorId: actor.userId, actorName: actor.displayName, note }).execute();
   }
 
-  async function openDeadline(trx: Trx, row: { id: string; appNo: string; departmentId: string; handlerId: string }, ruleId: string, start: string) {
+  async function openDeadline(trx: Trx, row: { id: string; appNo: string; departmentId: string; handlerId: string }, ruleId: string, start: string, startAt?: string) {
     const rule = getRule(ruleId);
-    return deadlines.open(trx, { module: 'legalService', objectType: OBJECT_TYPE, objectId: row.id, title: `${row.appNo} ${rule.title}`, ruleId, startDate: start, departmentId: row.departmentId, assigneeId: row.handlerId });
+    return deadlines.open(trx, { module: 'legalService', objectType: OBJECT_TYPE, objectId: row.id, title: `${row.appNo} ${rule.title}`, ruleId, startDate: start, ...(startAt ? { startAt } : {}), departmentId: row.departmentId, assigneeId: row.handlerId });
+  }
+
+  /**
+   * Art. 39 (L1): the custodial facility or duty lawyer forwards a detainee's application within 24 hours, counted in
+   * hours by the deadline engine (the register's due instant; for applications registered before it was put on the
+   * register, the engine's hour count directly). Late when it reached the centre after the due instant.
+   */
+  async function forwardingOf(row: Row) {
+    if (!row.custodyReceivedAt) return null;
+    const stored = await db.selectFrom('deadlines').select('dueAt').where('objectType', '=', OBJECT_TYPE).where('objectId', '=', row.id).where('ruleId', '=', FORWARDING_RULE).executeTakeFirst();
+    const forwardDueAt = stored?.dueAt ?? addHours({ fromInstant: row.custodyReceivedAt, hours: getRule(FORWARDING_RULE).length, explain: false }).dueAt;
+    return { forwardDueAt, late: Date.parse(row.receivedAt) > Date.parse(forwardDueAt) };
   }
 
   async function closeDeadlines(trx: Trx, appId: string, ruleIds: string[], status: 'met' | 'cancelled') {
@@ -98,10 +117,11 @@ export function createLegalAidService(deps: { db: Db; clock: Clock; audit: Audit
   async function deadlineViews(row: Row): Promise<AidDeadline[]> {
     const cal = await deps.calendar();
     const today = clock.today();
-    const rows = await db.selectFrom('deadlines').select(['id', 'ruleId', 'startDate', 'dueDate', 'status', 'pauses', 'extensions']).where('objectType', '=', OBJECT_TYPE).where('objectId', '=', row.id).orderBy('createdAt').orderBy('startDate').execute();
+    const rows = await db.selectFrom('deadlines').select(['id', 'ruleId', 'startDate', 'startAt', 'dueDate', 'status', 'pauses', 'extensions']).where('objectType', '=', OBJECT_TYPE).where('objectId', '=', row.id).orderBy('createdAt').orderBy('startDate').execute();
     const out: AidDeadline[] = rows.map((d) => {
       const rule = getRule(d.ruleId);
-      const res = computeDeadline(cal, rule, { start: d.startDate, pauses: JSON.parse(d.pauses), extensions: JSON.parse(d.extensions), asOf: today, onUnpublished: 'flag' });
+      // an hour rule (L1, Art. 39) is counted from its start instant
+      const res = computeDeadline(cal, rule, { start: d.startDate, ...(d.startAt ? { startAt: d.startAt } : {}), pauses: JSON.parse(d.pauses), extensions: JSON.parse(d.extensions), asOf: today, onUnpublished: 'flag' });
       return { id: d.id, ruleId: d.ruleId, title: rule.title, citation: ruleCitation(rule), startDate: d.startDate, dueDate: d.dueDate, status: d.status as AidDeadline['status'], daysLeft: d.status === 'open' && d.dueDate ? daysFrom(today, d.dueDate) : null, unverified: !!rule.unverified, steps: res.steps, note: rule.note ?? null };
     });
     // Before the decision: the latest assignment day if aid is granted on the last day of the decision period.
@@ -130,6 +150,10 @@ export function createLegalAidService(deps: { db: Db; clock: Clock; audit: Audit
       if (!can(actor, 'legalService.aid.handle')) continue;
       if (a === 'provisionalAssign' && (!row.urgent || row.lawyerId)) continue;
       if (a === 'objection' && row.objectionReceivedOn) continue;
+      const materialsPending = !!row.materialsRequestedOn && !row.materialsReceivedOn;
+      if (a === 'requestMaterials' && (materialsPending || row.materialsRequestedOn)) continue;
+      if (a === 'receiveMaterials' && !materialsPending) continue;
+      if (a === 'grant' && materialsPending) continue;
       out.push(a);
     }
     return out;
@@ -140,7 +164,7 @@ export function createLegalAidService(deps: { db: Db; clock: Clock; audit: Audit
     const dls = await deadlineViews(row);
     const events = await db.selectFrom('legalAidEvents').select(['at', 'action', 'actorName', 'note']).where('applicationId', '=', row.id).orderBy('seq').execute();
     const urgency = urgencyOf(row.receivedOn, row.limitationDate, !!row.preservationUrgent);
-    const fw = row.custodyReceivedAt ? forwardingCheck(row.custodyReceivedAt, row.receivedAt) : null;
+    const fw = await forwardingOf(row);
     return {
       ...summary(row, await lawyerName(db, row.lawyerId), dls),
       applicantIdNumber: person ? maskIdNumber(cipher.decrypt(person.idNumberEnc)) : '',
@@ -165,6 +189,7 @@ export function createLegalAidService(deps: { db: Db; clock: Clock; audit: Audit
       terminationGround: row.terminationGround,
       objection: row.objectionReceivedOn ? { receivedOn: row.objectionReceivedOn, reason: row.objectionReason ?? '', result: (row.objectionResult as 'upheld' | 'corrected' | null) ?? null, decidedOn: row.objectionDecidedOn, note: row.objectionNote } : null,
       sourceConsultationId: row.sourceConsultationId,
+      materials: row.materialsRequestedOn ? { requestedOn: row.materialsRequestedOn, items: row.materialsItems ?? '', receivedOn: row.materialsReceivedOn, note: AID_MATERIALS_NOTE } : null,
       deadlines: dls,
       events,
       actions: actionsFor(actor, row),
@@ -255,9 +280,15 @@ export function createLegalAidService(deps: { db: Db; clock: Clock; audit: Audit
           applicantPersonId: person.id, applicantName: body.applicant.name, aidGroup: body.group, matter: body.matter, caseSummary: body.caseSummary, opposingParty: body.opposingParty, severeCriminal: body.severeCriminal ? 1 : 0,
           limitationDate: body.limitationDate, preservationUrgent: body.preservationUrgent ? 1 : 0, urgent: urgency.urgent ? 1 : 0, means: JSON.stringify(means), status: notified ? 'granted' : 'received', decisionOn: notified ? receivedOn : null,
           refusalReason: null, lawyerId: null, assignedOn: null, provisional: 0, closedOn: null, closureSummary: null, qualityGrade: null, terminationGround: null, objectionReceivedOn: null, objectionReason: null, objectionResult: null, objectionDecidedOn: null, objectionNote: null,
-          sourceConsultationId: body.sourceConsultationId, createdBy: actor.userId, createdAt: now, updatedAt: now, version: 1,
+          sourceConsultationId: body.sourceConsultationId, materialsRequestedOn: null, materialsItems: null, materialsReceivedOn: null, createdBy: actor.userId, createdAt: now, updatedAt: now, version: 1,
         };
         await trx.insertInto('legalAidApplications').values(row).execute();
+        if (row.custodyReceivedAt) {
+          // L1 (Art. 39) on the register: the 24 hours ran from the custodial facility's receipt; the application's
+          // arrival here is the forwarding, so the deadline is closed at once (the view says whether it was late)
+          const forwarding = await openDeadline(trx, row, FORWARDING_RULE, beijingDateOf(Date.parse(row.custodyReceivedAt)), row.custodyReceivedAt);
+          await deadlines.close(trx, forwarding, 'met');
+        }
         if (notified) await openDeadline(trx, row, 'legalAid.criminalNotificationAssignment', receivedOn);
         else {
           await openDeadline(trx, row, 'legalAid.applicationDecision', receivedOn);
@@ -294,6 +325,7 @@ export function createLegalAidService(deps: { db: Db; clock: Clock; audit: Audit
     async grant(actor, id, body, meta) {
       await db.transaction().execute(async (trx) => {
         const row = await forAction(trx, actor, id, body.version, 'grant');
+        if (row.materialsRequestedOn && !row.materialsReceivedOn) throw new AppError('LEGAL_AID_MATERIALS_STATE', { reason: 'pending' });
         const means = JSON.parse(row.means) as MeansResult;
         if (!means.passed) throw new AppError('LEGAL_AID_MEANS_NOT_MET', { means: means.text });
         const today = clock.today();
@@ -433,6 +465,36 @@ export function createLegalAidService(deps: { db: Db; clock: Clock; audit: Audit
       const count = <K extends string>(labels: Record<K, string>, key: (r: (typeof rows)[number]) => string) =>
         (Object.keys(labels) as K[]).map((k) => ({ key: k, label: labels[k], count: rows.filter((r) => key(r) === k).length }));
       return { from: q.from, to: q.to, total: rows.length, byGroup: count(AID_GROUPS, (r) => r.aidGroup), byMatter: count(AID_MATTERS, (r) => r.matter), byStatus: count(AID_STATUSES, (r) => r.status), urgent: rows.filter((r) => r.urgent).length };
+    },
+
+    async requestMaterials(actor, id, body, meta) {
+      await db.transaction().execute(async (trx) => {
+        const row = await forAction(trx, actor, id, body.version, 'requestMaterials');
+        if (row.materialsRequestedOn) throw new AppError('LEGAL_AID_MATERIALS_STATE', { reason: 'alreadyRequested' });
+        const today = clock.today();
+        const open = await trx.selectFrom('deadlines').select('id').where('objectType', '=', OBJECT_TYPE).where('objectId', '=', id).where('ruleId', 'in', DECISION_RULES).where('status', '=', 'open').execute();
+        for (const d of open) await deadlines.pause(trx, d.id, today, { reason: '一次性告知补充材料', article: `${LAW}第四十三条第二款`, note: `${row.appNo} 通知补充材料：${body.items}` });
+        await bump(trx, row, { materialsRequestedOn: today, materialsItems: body.items, materialsReceivedOn: null });
+        await event(trx, id, actor, 'requestMaterials', `一次性告知申请人补充材料（第四十三条第二款）：${body.items}；审查决定期限暂停计算。申请人未按要求补充材料或者作出说明的，视为撤回申请`);
+        await record(trx, actor, meta, 'legalAid.requestMaterials', id, null, { materialsRequestedOn: today, paused: open.length });
+      });
+      return reload(actor, id);
+    },
+
+    async receiveMaterials(actor, id, body, meta) {
+      await db.transaction().execute(async (trx) => {
+        const row = await forAction(trx, actor, id, body.version, 'receiveMaterials');
+        if (!row.materialsRequestedOn || row.materialsReceivedOn) throw new AppError('LEGAL_AID_MATERIALS_STATE', { reason: row.materialsReceivedOn ? 'alreadyReceived' : 'notRequested' });
+        const today = clock.today();
+        const on = body.receivedOn ?? today;
+        if (on > today || on < row.materialsRequestedOn) throw new AppError('LEGAL_AID_DATE_INVALID', { field: 'receivedOn' });
+        const open = await trx.selectFrom('deadlines').select('id').where('objectType', '=', OBJECT_TYPE).where('objectId', '=', id).where('ruleId', 'in', DECISION_RULES).where('status', '=', 'open').execute();
+        for (const d of open) await deadlines.resume(trx, d.id, on, { note: `${row.appNo} 收到补充材料` });
+        await bump(trx, row, { materialsReceivedOn: on });
+        await event(trx, id, actor, 'receiveMaterials', `收到补充材料${body.note ? `：${body.note}` : ''}；审查决定期限自 ${on} 起继续计算`);
+        await record(trx, actor, meta, 'legalAid.receiveMaterials', id, null, { materialsReceivedOn: on });
+      });
+      return reload(actor, id);
     },
 
     async caseNumbers(ids) {

@@ -140,7 +140,10 @@ describe.each(DIALECTS)('公共法律服务 (%s)', (dialect) => {
     expect((await apply({ means: { basis: 'exempt', item: null, monthlyIncomePerCapita: null, householdSize: null, method: null, proof: null } })).body.error?.code).toBe('LEGAL_AID_MEANS_INVALID');
     expect((await apply({ channel: 'forwarded' })).body.error?.code).toBe('LEGAL_AID_CHANNEL_FACTS_MISSING');
     const f = await apply({ channel: 'forwarded', custodyReceivedAt: '2025-09-25T00:00:00.000Z', forwardedBy: '西城区看守所', means: { basis: 'exempt', item: 4, monthlyIncomePerCapita: null, householdSize: null, method: null, proof: null } });
-    expect(f.body.forwarding).toMatchObject({ late: true, forwardDueAt: '2025-09-26T00:00:00.000Z' });
+    // Art. 39 in hours (民事诉讼法 Art. 85: the start hour is not counted): 00:00 UTC → counted from 01:00 → due 01:00 next day
+    expect(f.body.forwarding).toMatchObject({ late: true, forwardDueAt: '2025-09-26T01:00:00.000Z' });
+    const l1 = await t.handle.db.selectFrom('deadlines').select(['status', 'startAt', 'dueAt', 'dueDate']).where('objectId', '=', f.body.id).where('ruleId', '=', 'legalAid.detaineeForwarding').execute();
+    expect(l1).toEqual([{ status: 'met', startAt: '2025-09-25T00:00:00.000Z', dueAt: '2025-09-26T01:00:00.000Z', dueDate: '2025-09-26' }]);
     expect(f.body.forwarding?.citation).toContain('第三十九条');
     const n = await apply({ channel: 'notified', notifyingOrgan: '西城区人民法院', matter: 'criminal', severeCriminal: true, means: { basis: 'notApplicable', item: null, monthlyIncomePerCapita: null, householdSize: null, method: null, proof: null } });
     expect(n.body.status).toBe('granted');
@@ -239,7 +242,8 @@ describe.each(DIALECTS)('公共法律服务 (%s)', (dialect) => {
     expect(x.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['法律援助-按群体', '法律援助-按事项', '法律援助-按状态', '咨询-按渠道', '咨询-按类别', '服务圈-圈外社区']);
+    // the staff role also reads the enterprise services and registers: their sheets follow (enterprise.routes.test.ts)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['主要数据', '法律援助-按群体', '法律援助-按事项', '法律援助-按状态', '咨询-按渠道', '咨询-按类别', '服务圈-圈外社区', '企业服务-按企业类型', '企业服务-按行业', '企业服务-按事项', '专项活动', '行政审批', '机构名录', '投诉']);
     const groups = wb.getWorksheet('法律援助-按群体')!;
     expect(groups.getRow(groups.rowCount).values).toEqual([undefined, '合计', s.body.total]);
     const cov = await get<Coverage>(staff, '/api/v1/legal-services/coverage?service=legalAid');

@@ -15,6 +15,9 @@ import type { HotlineService } from './hotline.service';
 import type { InspectionsService } from './inspections.service';
 import type { LegalAidService } from './legal-aid.service';
 import type { PointsService } from './points.service';
+import type { EnterpriseService } from './enterprise.service';
+import type { RegistersService } from './registers.service';
+import { can } from '../../platform/identity';
 import { readSettings, writeSettings } from './settings';
 import { legalServicesWorkbook } from './stats-export';
 
@@ -31,7 +34,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const SettingsView = z.object({ settings: LegalServiceSettings, notes: z.record(z.string(), z.string()) });
 
 /** 法律援助, 12348 / consultations, service points and the 15-minute circle; the public nearest-point query. */
-export function legalServicesRoutes(deps: { aid: LegalAidService; hotline: HotlineService; points: PointsService; inspections: InspectionsService; db: Db; clock: Clock; audit: AuditService; publicRateLimit: { max: number; timeWindow: string } }) {
+export function legalServicesRoutes(deps: { aid: LegalAidService; hotline: HotlineService; points: PointsService; inspections: InspectionsService; enterprise?: EnterpriseService; registers?: RegistersService; db: Db; clock: Clock; audit: AuditService; publicRateLimit: { max: number; timeWindow: string } }) {
   const { aid, hotline, points, inspections } = deps;
   return async function plugin(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -77,11 +80,14 @@ export function legalServicesRoutes(deps: { aid: LegalAidService; hotline: Hotli
     });
     r.get(`${P}/stats/export.xlsx`, {
       config: { permission: ['legalService.aid.read', 'legalService.hotline.read', 'legalService.point.read'] },
-      schema: { tags: TAG, summary: '导出公共法律服务统计表（Excel：法律援助按群体、事项、状态，咨询按渠道、类别及满意度，服务圈外社区）', querystring: z.object({ from: Day.optional(), to: Day.optional() }), produces: [XLSX], response: responses(z.any().describe('Excel 工作簿（.xlsx，二进制）')) },
+      schema: { tags: TAG, summary: '导出公共法律服务统计表（Excel：主要数据，法律援助按群体、事项、状态，咨询按渠道、类别及满意度，服务圈外社区，企业服务按企业类型、行业，专项活动，行政审批，机构名录，投诉）', querystring: z.object({ from: Day.optional(), to: Day.optional() }), produces: [XLSX], response: responses(z.any().describe('Excel 工作簿（.xlsx，二进制）')) },
       handler: async (req, reply) => {
         const today = deps.clock.today();
         const period = { from: req.query.from ?? `${today.slice(0, 4)}-01-01`, to: req.query.to ?? today };
-        const buf = await legalServicesWorkbook({ aid, hotline, points }, actorOf(req), period);
+        const actor = actorOf(req);
+        // the enterprise / register sheets only for holders of their read permissions
+        const more = deps.enterprise && deps.registers && can(actor, 'legalService.enterprise.read') && can(actor, 'legalService.register.read') ? { enterprise: deps.enterprise, registers: deps.registers } : {};
+        const buf = await legalServicesWorkbook({ aid, hotline, points, ...more }, actor, period);
         const name = encodeURIComponent(`公共法律服务统计_${period.from}_${period.to}.xlsx`);
         return reply.type(XLSX).header('content-disposition', `attachment; filename="legal-services-stats.xlsx"; filename*=UTF-8''${name}`).header('cache-control', 'no-store').send(buf);
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LawyerFacts, conflictsOf, forwardingCheck, haversineMetres, meansTest, MeansInputError, nearest, rankLawyers, urgencyOf, walk } from './rules';
+import { type LawyerFacts, conflictsOf, haversineMetres, meansTest, MeansInputError, nearest, rankLawyers, urgencyOf, walk } from './rules';
 
 const M = { item: null, monthlyIncomePerCapita: null, householdSize: null, method: null, proof: null };
 
@@ -45,13 +45,6 @@ describe('Art. 44 urgency', () => {
     const u = urgencyOf(recv, lim, pres);
     expect(u.urgent).toBe(urgent);
     if (urgent) expect(u.reasons.join('')).toMatch(/第四十四条|届满/);
-  });
-});
-
-describe('Art. 39 forwarding within 24 hours', () => {
-  it('flags a forwarding after 24 hours, not one within', () => {
-    expect(forwardingCheck('2025-09-25T02:00:00.000Z', '2025-09-26T02:00:00.000Z')).toEqual({ forwardDueAt: '2025-09-26T02:00:00.000Z', late: false });
-    expect(forwardingCheck('2025-09-25T02:00:00.000Z', '2025-09-26T02:00:01.000Z').late).toBe(true);
   });
 });
 

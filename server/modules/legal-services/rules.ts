@@ -73,12 +73,6 @@ export function urgencyOf(receivedOn: string, limitationDate: string | null, pre
   return { urgent: reasons.length > 0, reasons, daysToLimitation, citation: `${LAW}第四十四条：法律援助机构可以决定先行提供法律援助` };
 }
 
-/** Art. 39: the custodial facility or duty lawyer forwards within 24 hours. */
-export function forwardingCheck(custodyReceivedAt: string, receivedAt: string): { forwardDueAt: string; late: boolean } {
-  const due = new Date(Date.parse(custodyReceivedAt) + 24 * 3600_000).toISOString();
-  return { forwardDueAt: due, late: Date.parse(receivedAt) > Date.parse(due) };
-}
-
 export interface LawyerFacts {
   id: string;
   name: string;

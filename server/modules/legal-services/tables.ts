@@ -39,6 +39,10 @@ export interface LegalAidApplicationTable {
   objectionDecidedOn: string | null;
   objectionNote: string | null;
   sourceConsultationId: string | null;
+  /** Art. 43 ¶2: materials requested (the decision clock paused) and received */
+  materialsRequestedOn: string | null;
+  materialsItems: string | null;
+  materialsReceivedOn: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -85,6 +89,8 @@ export interface LegalServiceConsultationTable {
   durationSeconds: number;
   referredTo: string | null;
   referralId: string | null;
+  /** what the record was referred to, as shown (dispute code, recon consultation, notary office) */
+  referralLabel: string | null;
   followUpOn: string | null;
   satisfaction: string | null;
   followUpNote: string | null;
@@ -151,6 +157,12 @@ export interface LegalServiceInstitutionTable {
   integrityGrade: string;
   lastInspectedOn: string | null;
   active: number;
+  creditCode: string | null;
+  address: string | null;
+  headName: string | null;
+  licenceNo: string | null;
+  staffCount: number | null;
+  practiceAreas: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -200,5 +212,232 @@ declare module '../../db/types' {
     legalServiceInstitutions: LegalServiceInstitutionTable;
     legalServiceInspectors: LegalServiceInspectorTable;
     legalServiceDraws: LegalServiceDrawTable;
+  }
+}
+
+/** Tables of migration 042-legal-services-enterprise (and the columns it adds to 040/041 tables). */
+export interface LegalServiceEnterpriseRequestTable {
+  id: string;
+  requestNo: string;
+  departmentId: string;
+  handlerId: string;
+  firmName: string;
+  creditCode: string;
+  firmType: string;
+  industry: string;
+  street: string;
+  contactName: string | null;
+  topic: string;
+  description: string;
+  receivedOn: string;
+  status: string;
+  lawyerId: string | null;
+  teamName: string | null;
+  assignedOn: string | null;
+  response: string | null;
+  respondedOn: string | null;
+  closedOn: string | null;
+  satisfaction: string | null;
+  closureNote: string | null;
+  campaignId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export interface LegalServiceCheckupTable {
+  id: string;
+  checkupNo: string;
+  departmentId: string;
+  handlerId: string;
+  requestId: string | null;
+  firmName: string;
+  creditCode: string;
+  firmType: string;
+  industry: string;
+  street: string;
+  conductedOn: string;
+  team: string;
+  scope: string;
+  status: string;
+  closedOn: string | null;
+  summary: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export interface LegalServiceCheckupFindingTable {
+  id: string;
+  checkupId: string;
+  seq: number;
+  area: string;
+  riskLevel: string;
+  description: string;
+  recommendation: string;
+  rectifyBy: string | null;
+  status: string;
+  rectifiedOn: string | null;
+  /** JSON [{ on, note, by, rectified }] */
+  followUps: string;
+  createdAt: string;
+}
+export interface LegalServiceCampaignTable {
+  id: string;
+  campaignNo: string;
+  departmentId: string;
+  handlerId: string;
+  title: string;
+  targetGroup: string;
+  startedOn: string;
+  endedOn: string | null;
+  street: string;
+  venue: string;
+  partners: string | null;
+  activities: number;
+  participants: number;
+  consultations: number;
+  materials: number;
+  summary: string;
+  createdAt: string;
+}
+export interface LegalServiceAssessmentTable {
+  id: string;
+  institutionId: string;
+  year: number;
+  result: string;
+  note: string;
+  assessedOn: string;
+  assessedBy: string;
+}
+export interface LegalServiceLawyerAssessmentTable {
+  id: string;
+  lawyerId: string;
+  year: number;
+  result: string;
+  note: string;
+  assessedOn: string;
+  assessedBy: string;
+}
+export interface LegalServiceIntegrityGradeTable {
+  id: string;
+  institutionId: string;
+  year: number;
+  grade: string;
+  basis: string;
+  gradedOn: string;
+  gradedBy: string;
+}
+export interface LegalServiceHonourTable {
+  id: string;
+  institutionId: string;
+  title: string;
+  awardedBy: string;
+  awardedOn: string;
+  personName: string | null;
+  createdAt: string;
+}
+export interface LegalServiceComplaintTable {
+  id: string;
+  complaintNo: string;
+  departmentId: string;
+  handlerId: string;
+  institutionId: string;
+  complainantName: string | null;
+  channel: string;
+  receivedOn: string;
+  content: string;
+  status: string;
+  handlingNote: string | null;
+  result: string | null;
+  resultNote: string | null;
+  concludedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export interface LegalServiceVolumeTable {
+  institutionId: string;
+  /** 'YYYY-MM' */
+  month: string;
+  count: number;
+  reportedAt: string;
+}
+export interface LegalServiceApprovalTable {
+  id: string;
+  approvalNo: string;
+  departmentId: string;
+  handlerId: string;
+  kind: string;
+  applicantName: string;
+  applicantCreditCode: string | null;
+  institutionId: string | null;
+  matter: string;
+  receivedOn: string;
+  periodDays: number;
+  decidedOn: string | null;
+  outcome: string | null;
+  decisionNote: string | null;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export interface LegalServiceQaSampleTable {
+  id: string;
+  sampleNo: string;
+  departmentId: string;
+  periodFrom: string;
+  periodTo: string;
+  channel: string | null;
+  size: number;
+  seed: string;
+  algorithm: string;
+  /** JSON: consultation ids in canonical order (record number) */
+  candidates: string;
+  /** JSON: the drawn consultation ids in draw order */
+  selection: string;
+  drawnOn: string;
+  createdBy: string;
+  createdAt: string;
+}
+export interface LegalServiceQaScoreTable {
+  id: string;
+  sampleId: string;
+  consultationId: string;
+  reviewerId: string;
+  accuracy: number;
+  attitude: number;
+  norms: number;
+  comment: string;
+  scoredAt: string;
+}
+export interface LegalServiceKbTable {
+  id: string;
+  question: string;
+  answer: string;
+  category: string;
+  citation: string | null;
+  uses: number;
+  active: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+declare module '../../db/types' {
+  interface Database {
+    legalServiceEnterpriseRequests: LegalServiceEnterpriseRequestTable;
+    legalServiceCheckups: LegalServiceCheckupTable;
+    legalServiceCheckupFindings: LegalServiceCheckupFindingTable;
+    legalServiceCampaigns: LegalServiceCampaignTable;
+    legalServiceAssessments: LegalServiceAssessmentTable;
+    legalServiceIntegrityGrades: LegalServiceIntegrityGradeTable;
+    legalServiceLawyerAssessments: LegalServiceLawyerAssessmentTable;
+    legalServiceHonours: LegalServiceHonourTable;
+    legalServiceComplaints: LegalServiceComplaintTable;
+    legalServiceVolumes: LegalServiceVolumeTable;
+    legalServiceApprovals: LegalServiceApprovalTable;
+    legalServiceQaSamples: LegalServiceQaSampleTable;
+    legalServiceQaScores: LegalServiceQaScoreTable;
+    legalServiceKb: LegalServiceKbTable;
   }
 }

@@ -61,6 +61,39 @@ for (const dialect of DIALECTS) {
       expect(bad.statusCode).toBe(400);
     });
 
+    it('acceptance, rejection and conclusion date ranges reproduce the period statistics (dashboard drill-down)', async () => {
+      for (const [from, to] of [
+        ['2026-01-01', '2026-06-01'],
+        ['2025-01-01', '2025-12-31'],
+      ] as const) {
+        const res = await t.app.inject({ method: 'GET', url: `/api/v1/reconsideration/stats?from=${from}&to=${to}`, headers: head.headers });
+        expect(res.statusCode, res.body).toBe(200);
+        const totals = (res.json() as Json).totals as Json;
+        const accepted = await get(head, `acceptedFrom=${from}&acceptedTo=${to}&pageSize=1`);
+        const rejected = await get(head, `rejectedFrom=${from}&rejectedTo=${to}&pageSize=1`);
+        const concluded = await get(head, `concludedFrom=${from}&concludedTo=${to}&pageSize=200`);
+        const mediated = await get(head, `status=mediated&concludedFrom=${from}&concludedTo=${to}&pageSize=1`);
+        expect({ accepted: accepted.total, notAccepted: rejected.total, concluded: concluded.total, mediated: mediated.total }).toEqual({
+          accepted: totals.accepted,
+          notAccepted: totals.notAccepted,
+          concluded: totals.concluded,
+          mediated: totals.mediated,
+        });
+        expect(concluded.data.every((c) => ['decided', 'mediated', 'terminated'].includes(c.status))).toBe(true);
+      }
+      // the demo data has accepted and concluded cases in the first half of 2026: the comparison is not 0 = 0
+      expect((await get(head, 'acceptedFrom=2026-01-01&acceptedTo=2026-06-01&pageSize=1')).total).toBeGreaterThan(0);
+      expect((await get(head, 'concludedFrom=2026-01-01&concludedTo=2026-06-01&pageSize=1')).total).toBeGreaterThan(0);
+      // the filters narrow within the viewer's scope: a handler never sees more than the department head
+      const mine = await get(h1, 'acceptedFrom=2026-01-01&acceptedTo=2026-06-01&pageSize=1');
+      const all = await get(head, 'acceptedFrom=2026-01-01&acceptedTo=2026-06-01&pageSize=1');
+      expect(mine.total).toBeLessThanOrEqual(all.total);
+      const reversed = await t.app.inject({ method: 'GET', url: `${BASE}?concludedFrom=2026-06-01&concludedTo=2026-01-01`, headers: head.headers });
+      expect(reversed.statusCode).toBe(400);
+      expect(reversed.json().error.code).toBe('VALIDATION_FAILED');
+      expect((await t.app.inject({ method: 'GET', url: `${BASE}?acceptedFrom=2026-1-1`, headers: head.headers })).statusCode).toBe(400);
+    });
+
     it('mine = the viewer’s own cases; the head sees the department', async () => {
       const mine = await get(head, 'mine=true&pageSize=200');
       expect(mine.data.every((c) => c.handlerId === null || c.handlerId === mine.data[0]?.handlerId)).toBe(true);

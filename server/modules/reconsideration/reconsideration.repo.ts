@@ -24,6 +24,13 @@ export interface CaseFilter {
   procedure?: string | undefined;
   receivedFrom?: string | undefined;
   receivedTo?: string | undefined;
+  acceptedFrom?: string | undefined;
+  acceptedTo?: string | undefined;
+  rejectedFrom?: string | undefined;
+  rejectedTo?: string | undefined;
+  /** 审结 (as the statistics count it): decided / mediated by decided_on, terminated by terminated_on */
+  concludedFrom?: string | undefined;
+  concludedTo?: string | undefined;
   /** part of the case number, the applicant's or the respondent's name */
   q?: string | undefined;
 }
@@ -64,6 +71,20 @@ export function createReconsiderationRepo(db: Db) {
     if (f.procedure) q = q.where('c.procedure', '=', f.procedure);
     if (f.receivedFrom) q = q.where('c.receivedOn', '>=', f.receivedFrom);
     if (f.receivedTo) q = q.where('c.receivedOn', '<=', f.receivedTo);
+    if (f.acceptedFrom) q = q.where('c.acceptedOn', '>=', f.acceptedFrom);
+    if (f.acceptedTo) q = q.where('c.acceptedOn', '<=', f.acceptedTo);
+    if (f.rejectedFrom) q = q.where('c.rejectedOn', '>=', f.rejectedFrom);
+    if (f.rejectedTo) q = q.where('c.rejectedOn', '<=', f.rejectedTo);
+    if (f.concludedFrom || f.concludedTo) {
+      const { concludedFrom: from, concludedTo: to } = f;
+      const range = (eb: any, col: 'c.decidedOn' | 'c.terminatedOn') => eb.and([...(from ? [eb(col, '>=', from)] : []), ...(to ? [eb(col, '<=', to)] : [])]);
+      q = q.where((eb) =>
+        eb.or([
+          eb.and([eb('c.status', 'in', ['decided', 'mediated']), range(eb, 'c.decidedOn')]),
+          eb.and([eb('c.status', '=', 'terminated'), range(eb, 'c.terminatedOn')]),
+        ]),
+      );
+    }
     const kw = f.q?.replace(/[%_\\]/g, '');
     if (kw) q = q.where((eb) => eb.or([eb('c.caseNo', 'like', `%${kw}%`), eb('c.applicantName', 'like', `%${kw}%`), eb('c.respondentName', 'like', `%${kw}%`)]));
     const openDeadlines = (eb: any) => running(eb.selectFrom('deadlines as d').select('d.id'));

@@ -600,6 +600,14 @@ export function createReconsiderationService(deps: {
 
     async list(actor, q) {
       const today = clock.today();
+      for (const [from, to, field] of [
+        [q.receivedFrom, q.receivedTo, 'receivedTo'],
+        [q.acceptedFrom, q.acceptedTo, 'acceptedTo'],
+        [q.rejectedFrom, q.rejectedTo, 'rejectedTo'],
+        [q.concludedFrom, q.concludedTo, 'concludedTo'],
+      ] as const) {
+        if (from && to && from > to) throw new AppError('VALIDATION_FAILED', { field }, '开始日期不能晚于结束日期');
+      }
       const filter = {
         status: q.status,
         channel: q.channel,
@@ -610,6 +618,12 @@ export function createReconsiderationService(deps: {
         procedure: q.procedure,
         receivedFrom: q.receivedFrom,
         receivedTo: q.receivedTo,
+        acceptedFrom: q.acceptedFrom,
+        acceptedTo: q.acceptedTo,
+        rejectedFrom: q.rejectedFrom,
+        rejectedTo: q.rejectedTo,
+        concludedFrom: q.concludedFrom,
+        concludedTo: q.concludedTo,
         q: q.q,
       };
       if (q.mine === 'true') filter.handlerId = actor.userId;

@@ -6,7 +6,7 @@ import { statementCache, uuidV7 } from '../../db';
 import { type Actor, scopeSql, scopeWhere } from '../identity';
 
 /** The columns of a deadline the register shows. */
-export type DeadlineRow = Pick<Database['deadlines'], 'id' | 'module' | 'objectType' | 'objectId' | 'title' | 'ruleId' | 'startDate' | 'dueDate' | 'status' | 'flags' | 'departmentId' | 'assigneeId'>;
+export type DeadlineRow = Pick<Database['deadlines'], 'id' | 'module' | 'objectType' | 'objectId' | 'title' | 'ruleId' | 'startDate' | 'dueDate' | 'status' | 'flags' | 'departmentId' | 'assigneeId' | 'startAt' | 'dueAt'>;
 /** The detail also needs the pauses and extensions (JSON text) to explain the computation. */
 export type DeadlineDetailRow = DeadlineRow & Pick<Database['deadlines'], 'pauses' | 'extensions'>;
 export interface JournalEntry {
@@ -21,6 +21,8 @@ export interface DeadlineFilter {
   departmentId?: string | undefined;
   assigneeId?: string | undefined;
   dueBefore?: string | undefined;
+  /** overdue as of this Beijing day and instant: due day before `today`, or (hour deadlines) due instant before `now` */
+  overdueAsOf?: { today: string; now: string } | undefined;
 }
 export interface PageSpec {
   dir: 'asc' | 'desc';
@@ -68,7 +70,7 @@ export function createDeadlineRepo(deps: { db: Db; sqlite: BetterSqlite3.Databas
   return deps.sqlite ? sqliteRepo(deps.db, deps.sqlite) : kyselyRepo(deps.db);
 }
 
-const ROW_COLUMNS = ['id', 'module', 'objectType', 'objectId', 'title', 'ruleId', 'startDate', 'dueDate', 'status', 'flags', 'departmentId', 'assigneeId'] as const;
+const ROW_COLUMNS = ['id', 'module', 'objectType', 'objectId', 'title', 'ruleId', 'startDate', 'dueDate', 'status', 'flags', 'departmentId', 'assigneeId', 'startAt', 'dueAt'] as const;
 
 /**
  * Kysely implementation: PostgreSQL, and the reference the SQLite statements are tested against (its reads run on
@@ -81,6 +83,8 @@ export function kyselyRepo(db: Db): DeadlineRepo {
     if (f.departmentId) base = base.where('departmentId', '=', f.departmentId);
     if (f.assigneeId) base = base.where('assigneeId', '=', f.assigneeId);
     if (f.dueBefore) base = base.where('dueDate', '<=', f.dueBefore);
+    const o = f.overdueAsOf;
+    if (o) base = base.where((eb) => eb.or([eb.and([eb('dueAt', 'is', null), eb('dueDate', '<', o.today)]), eb('dueAt', '<', o.now)]));
     return base;
   }
   return {
@@ -149,7 +153,7 @@ function int(n: number): number {
 // objects of one fixed shape here: cheaper than letting the driver build an object per row, key by key. List rows
 // and detail rows share that shape (a list row's pauses and extensions are undefined), so the code that turns
 // them into API items sees one shape only.
-const ROW_SQL = 'd.id, d.module, d.object_type, d.object_id, d.title, d.rule_id, d.start_date, d.due_date, d.status, d.flags, d.department_id, d.assignee_id';
+const ROW_SQL = 'd.id, d.module, d.object_type, d.object_id, d.title, d.rule_id, d.start_date, d.due_date, d.status, d.flags, d.department_id, d.assignee_id, d.start_at, d.due_at';
 type Raw = unknown[];
 const toDetailRow = <P extends string | undefined>(r: Raw, pauses: P, extensions: P) => ({
   id: r[0] as string,
@@ -164,6 +168,8 @@ const toDetailRow = <P extends string | undefined>(r: Raw, pauses: P, extensions
   flags: r[9] as string,
   departmentId: r[10] as string,
   assigneeId: r[11] as string | null,
+  startAt: r[12] as string | null,
+  dueAt: r[13] as string | null,
   pauses,
   extensions,
 });
@@ -213,6 +219,10 @@ export function sqliteRepo(db: Db, sqlite: BetterSqlite3.Database): DeadlineRepo
     if (f.departmentId) term('department_id = ?', f.departmentId);
     if (f.assigneeId) term('assignee_id = ?', f.assigneeId);
     if (f.dueBefore) term('due_date <= ?', f.dueBefore);
+    if (f.overdueAsOf) {
+      terms.push('((due_at is null and due_date < ?) or due_at < ?)');
+      params.push(f.overdueAsOf.today, f.overdueAsOf.now);
+    }
     return { sql: terms.join(' and '), params };
   }
 
@@ -220,9 +230,9 @@ export function sqliteRepo(db: Db, sqlite: BetterSqlite3.Database): DeadlineRepo
     async findWithJournal(id, journalLimit) {
       const r = (await exclusive(() => byId(journalLimit).get(id))) as Raw | undefined;
       if (!r) return undefined;
-      const row: DeadlineDetailRow = toDetailRow(r, r[12] as string, r[13] as string);
+      const row: DeadlineDetailRow = toDetailRow(r, r[14] as string, r[15] as string);
       // The subquery yields the newest first; an aggregate's input order is not a documented guarantee, so sort again.
-      const journal = JSON.parse(r[14] as string) as JournalEntry[];
+      const journal = JSON.parse(r[16] as string) as JournalEntry[];
       if (journal.length > 1) journal.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
       return { row, journal };
     },

@@ -4,7 +4,7 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { type WorkCalendar, formatDate, tryParseDate } from '../../../common/calendar';
 import type { DeadlineDetail, DeadlineItem, DeadlineListQuery } from '../../../common/contracts';
-import { type Extension, type Pause, computeDeadline, findRule, getRule, ruleCitation } from '../../../common/deadlines';
+import { type Extension, type MonthRule, type Pause, type Step, computeDeadline, computeMonthDeadline, findRule, formatInstant, getMonthRule, getRule, MONTH_RULES, parseInstant, ruleCitation } from '../../../common/deadlines';
 import { AppError } from '../../../common/errors';
 import type { Database, Db } from '../../db';
 import type { Clock } from '../clock';
@@ -19,6 +19,8 @@ export interface NewDeadline {
   title: string;
   ruleId: string;
   startDate: string;
+  /** an hour rule's start event (ISO-8601 instant with zone); required for hour rules, ignored otherwise */
+  startAt?: string;
   departmentId: string;
   assigneeId?: string | null;
   pauses?: Pause[];
@@ -60,6 +62,17 @@ export interface DeadlineChange {
 }
 
 const DAY = 86400_000;
+const HOUR = 3600_000;
+/** Month/year rules (民法典 Art. 202, e.g. C5 electronic monitoring) open on the register like the day and hour rules. */
+const MONTH_IDS = new Set(MONTH_RULES.map((m) => m.id));
+/** Title and citation of any catalogued rule (period or month), for the list. */
+function ruleInfo(id: string): { title: string; citation: string } | undefined {
+  const rule = findRule(id) ?? (MONTH_IDS.has(id) ? getMonthRule(id) : undefined);
+  return rule ? { title: rule.title, citation: ruleCitation(rule) } : undefined;
+}
+const isMonthRule = (id: string): boolean => MONTH_IDS.has(id) && !findRule(id);
+/** Whether a catalogued rule counts in hours (its due instant does not depend on the calendar). */
+const isHourRule = (id: string): boolean => findRule(id)?.unit === 'H';
 /** The due date to store: none while an open pause stops the clock (it moves every day until resumption). */
 const dueOf = (res: { due: string; flags: readonly string[] }): string | null => (res.flags.includes('PAUSED') ? null : res.due);
 /** Days from `today` (its day number, when it parses) to a stored due date. */
@@ -95,16 +108,26 @@ export function createDeadlineService(deps: { db: Db; sqlite?: BetterSqlite3.Dat
     counts.clear();
   };
 
-  /** `today` (Beijing date) ends an open pause. */
-  function compute(cal: WorkCalendar, row: { ruleId: string; startDate: string; pauses: Pause[]; extensions: Extension[] }, today: string, explain: boolean) {
+  /** `today` (Beijing date) ends an open pause. A month rule (no pauses, no extensions) goes through computeMonthDeadline. */
+  function compute(cal: WorkCalendar, row: { ruleId: string; startDate: string; startAt?: string | null; pauses: Pause[]; extensions: Extension[] }, today: string, explain: boolean): { due: string; dueAt?: string; flags: string[]; steps: Step[] } {
+    if (isMonthRule(row.ruleId)) {
+      if (row.pauses.length > 0 || row.extensions.length > 0) throw new AppError('VALIDATION_FAILED', { field: 'pauses', reason: '按月计算的期间不支持中止和延长' });
+      const rule: MonthRule = getMonthRule(row.ruleId);
+      return computeMonthDeadline(cal, rule, { start: row.startDate, onUnpublished: 'flag', explain });
+    }
     const rule = getRule(row.ruleId);
-    return computeDeadline(cal, rule, { start: row.startDate, pauses: row.pauses, extensions: row.extensions, asOf: today, onUnpublished: 'flag', explain });
+    return computeDeadline(cal, rule, { start: row.startDate, ...(row.startAt ? { startAt: row.startAt } : {}), pauses: row.pauses, extensions: row.extensions, asOf: today, onUnpublished: 'flag', explain });
   }
 
-  function toItem(r: DeadlineRow, today: string, todayDn = tryParseDate(today)): DeadlineItem {
-    const rule = findRule(r.ruleId);
+  function toItem(r: DeadlineRow, today: string, todayDn = tryParseDate(today), now = clock.now()): DeadlineItem {
+    const rule = ruleInfo(r.ruleId);
     // A paused deadline (an open pause) has no running clock: neither overdue nor due soon.
     const paused = r.flags !== '[]' && r.flags.includes('PAUSED');
+    const daysLeft = r.dueDate && !paused ? daysBetween(today, todayDn, r.dueDate) : null;
+    // An hour deadline is overdue once its due instant has passed; a day deadline once its due day has ended.
+    const dueAtMs = r.dueAt ? Date.parse(r.dueAt) : null;
+    const hoursLeft = dueAtMs !== null ? (dueAtMs >= now ? Math.floor((dueAtMs - now) / HOUR) : -Math.ceil((now - dueAtMs) / HOUR)) : null;
+    const overdue = r.status === 'open' && (dueAtMs !== null ? now > dueAtMs : daysLeft !== null && daysLeft < 0);
     return {
       id: r.id,
       module: r.module,
@@ -113,24 +136,28 @@ export function createDeadlineService(deps: { db: Db; sqlite?: BetterSqlite3.Dat
       title: r.title,
       ruleId: r.ruleId,
       ruleTitle: rule?.title ?? `未知规则 ${r.ruleId}`,
-      citation: rule ? ruleCitation(rule) : '',
+      citation: rule?.citation ?? '',
       startDate: r.startDate,
       dueDate: r.dueDate,
       status: r.status as DeadlineItem['status'],
       flags: parseArray<string>(r.flags),
       departmentId: r.departmentId,
       assigneeId: r.assigneeId,
-      daysLeft: r.dueDate && !paused ? daysBetween(today, todayDn, r.dueDate) : null,
+      daysLeft,
+      startAt: r.startAt ?? null,
+      dueAt: r.dueAt ?? null,
+      hoursLeft,
+      overdue,
     };
   }
 
   /** Reads an open deadline inside the transaction, lets `change` edit its pauses/extensions, recomputes and writes. */
   async function rewrite(trx: Transaction<Database>, id: string, note: string, change: (pauses: Pause[], extensions: Extension[]) => { pauses: Pause[]; extensions: Extension[] }): Promise<DeadlineChange> {
-    const row = await trx.selectFrom('deadlines').select(['id', 'ruleId', 'startDate', 'pauses', 'extensions', 'dueDate', 'status']).where('id', '=', id).executeTakeFirst();
+    const row = await trx.selectFrom('deadlines').select(['id', 'ruleId', 'startDate', 'startAt', 'pauses', 'extensions', 'dueDate', 'status']).where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND', { entity: 'deadline', id });
     if (row.status !== 'open') throw new AppError('DEADLINE_NOT_OPEN', { id, status: row.status });
     const next = change(parseArray<Pause>(row.pauses), parseArray<Extension>(row.extensions));
-    const res = compute(await deps.calendar(), { ruleId: row.ruleId, startDate: row.startDate, ...next }, clock.today(), false);
+    const res = compute(await deps.calendar(), { ruleId: row.ruleId, startDate: row.startDate, startAt: row.startAt, ...next }, clock.today(), false);
     const dueDate = dueOf(res);
     const now = clock.nowIso();
     invalidate();
@@ -188,22 +215,28 @@ export function createDeadlineService(deps: { db: Db; sqlite?: BetterSqlite3.Dat
       const cal = await deps.calendar();
       const pauses = input.pauses ?? [];
       const extensions = input.extensions ?? [];
-      const res = compute(cal, { ruleId: input.ruleId, startDate: input.startDate, pauses, extensions }, clock.today(), false);
+      // An hour rule's start event is stored as UTC text (the stored form of every instant); the engine checks it.
+      const hour = isHourRule(input.ruleId);
+      const startAtMs = hour && input.startAt ? parseInstant(input.startAt) : null;
+      const startAt = startAtMs !== null ? formatInstant(startAtMs) : null;
+      const res = compute(cal, { ruleId: input.ruleId, startDate: input.startDate, startAt: hour ? (input.startAt ?? null) : null, pauses, extensions }, clock.today(), false);
       const id = randomUUID();
       const dueDate = dueOf(res);
       const now = clock.nowIso();
       invalidate();
       await trx
         .insertInto('deadlines')
-        .values({ id, module: input.module, objectType: input.objectType, objectId: input.objectId, title: input.title, ruleId: input.ruleId, startDate: input.startDate, pauses: JSON.stringify(pauses), extensions: JSON.stringify(extensions), dueDate, status: 'open', flags: JSON.stringify(res.flags), departmentId: input.departmentId, assigneeId: input.assigneeId ?? null, computedAt: now, createdAt: now, updatedAt: now })
+        .values({ id, module: input.module, objectType: input.objectType, objectId: input.objectId, title: input.title, ruleId: input.ruleId, startDate: input.startDate, startAt, dueAt: res.dueAt ?? null, pauses: JSON.stringify(pauses), extensions: JSON.stringify(extensions), dueDate, status: 'open', flags: JSON.stringify(res.flags), departmentId: input.departmentId, assigneeId: input.assigneeId ?? null, computedAt: now, createdAt: now, updatedAt: now })
         .execute();
       return id;
     },
 
     async list(actor, q) {
-      const filter = { status: q.status, module: q.module, departmentId: q.departmentId, assigneeId: q.assigneeId, dueBefore: q.dueBefore };
+      // stored instants are ISO-8601 UTC text with milliseconds (toISOString), so they compare as text
+      const overdueAsOf = q.overdue ? { today: clock.today(), now: new Date(clock.now()).toISOString() } : undefined;
+      const filter = { status: q.status, module: q.module, departmentId: q.departmentId, assigneeId: q.assigneeId, dueBefore: q.dueBefore, overdueAsOf };
       const rows = await repo.page(actor, filter, { dir: q.sort === 'due' ? 'asc' : 'desc', limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-      const key = JSON.stringify([actor.dataScope, actor.dataScope === 'own' ? actor.userId : actor.scopeDepartmentIds, q.status, q.module, q.departmentId, q.assigneeId, q.dueBefore]);
+      const key = JSON.stringify([actor.dataScope, actor.dataScope === 'own' ? actor.userId : actor.scopeDepartmentIds, q.status, q.module, q.departmentId, q.assigneeId, q.dueBefore, q.overdue]);
       const now = clock.now();
       let cached = counts.get(key);
       if (!cached || now - cached.at > COUNT_TTL_MS) {
@@ -217,7 +250,7 @@ export function createDeadlineService(deps: { db: Db; sqlite?: BetterSqlite3.Dat
       }
       const today = clock.today();
       const todayDn = tryParseDate(today);
-      return { data: rows.map((r) => toItem(r, today, todayDn)), total: cached.total };
+      return { data: rows.map((r) => toItem(r, today, todayDn, now)), total: cached.total };
     },
 
     async get(actor, id) {
@@ -228,7 +261,7 @@ export function createDeadlineService(deps: { db: Db; sqlite?: BetterSqlite3.Dat
       const pauses = parseArray<Pause>(r.pauses);
       const extensions = parseArray<Extension>(r.extensions);
       const today = clock.today();
-      const res = compute(await deps.calendar(), { ruleId: r.ruleId, startDate: r.startDate, pauses, extensions }, today, true);
+      const res = compute(await deps.calendar(), { ruleId: r.ruleId, startDate: r.startDate, startAt: r.startAt, pauses, extensions }, today, true);
       return { ...toItem(r, today), steps: res.steps, pauses, extensions, journal };
     },
 
@@ -243,7 +276,9 @@ export function createDeadlineService(deps: { db: Db; sqlite?: BetterSqlite3.Dat
         return await repo.recomputeOpen(
           (r) => {
             // A stored deadline whose rule left the catalogue keeps its due date and is left to a person to decide.
-            if (!findRule(r.ruleId)) return undefined;
+            // An hour rule's due instant does not depend on the calendar (hours.ts): nothing to recompute.
+            const rule = findRule(r.ruleId);
+            if (!rule ? !MONTH_IDS.has(r.ruleId) : rule.unit === 'H') return undefined;
             // A paused deadline has no due date until its clock runs again (resume recomputes it).
             if (r.dueDate === null && r.pauses.includes('"to":null')) return undefined;
             const key = `${r.ruleId}\n${r.startDate}\n${r.pauses}\n${r.extensions}`;

@@ -45,6 +45,11 @@ export interface OfficialDocInput {
   copyTo?: string[] | undefined;
   /** printed in the page header of every page, e.g. 草稿 */
   headerNote?: string | undefined;
+  /**
+   * 结构层次序数 (§7.3.3): a paragraph starting 一、 is a first-level heading in 黑体; one starting （一） has its first
+   * sentence (the second-level heading) in 楷体. Off by default: other documents keep their plain body text.
+   */
+  structure?: boolean | undefined;
 }
 
 /** Fonts by role (GB/T 9704 §5.2.3 and §7). Word and WPS on government machines carry them; others substitute. */
@@ -52,6 +57,9 @@ export const OFFICIAL_FONTS = {
   title: '方正小标宋简体',
   body: '仿宋_GB2312',
   pageNumber: '宋体',
+  /** first- and second-level headings (§7.3.3) */
+  heading1: '黑体',
+  heading2: '楷体_GB2312',
 } as const;
 /** Half-points (docx `size`): 2号 = 22 pt, 3号 = 16 pt, 4号 = 14 pt. */
 export const OFFICIAL_SIZES = { title: 44, body: 32, pageNumber: 28 } as const;
@@ -107,6 +115,19 @@ const body = (text: string, opts: { indent?: boolean; align?: (typeof AlignmentT
     },
     children: [new TextRun({ text, font: bodyFont, size: OFFICIAL_SIZES.body })],
   });
+const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
+/** §7.3.3: 一、 → 黑体 paragraph; （一）heading。body → the heading sentence in 楷体, the rest in the body font. */
+function structured(text: string): Paragraph | null {
+  if (/^[一二三四五六七八九十]+、/.test(text)) return new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: exact, indent: { firstLine: Math.round(CHAR_PITCH * 2) }, children: [new TextRun({ text, font: font(OFFICIAL_FONTS.heading1), size: OFFICIAL_SIZES.body })] });
+  const m = /^(（[一二三四五六七八九十]+）[^。]*。)([\s\S]*)$/.exec(text);
+  if (!m) return null;
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: exact,
+    indent: { firstLine: Math.round(CHAR_PITCH * 2) },
+    children: [new TextRun({ text: m[1]!, font: font(OFFICIAL_FONTS.heading2), size: OFFICIAL_SIZES.body }), ...(m[2] ? [new TextRun({ text: m[2], font: bodyFont, size: OFFICIAL_SIZES.body })] : [])],
+  });
+}
 const blank = () => new Paragraph({ spacing: exact, children: [new TextRun({ text: '', font: bodyFont, size: OFFICIAL_SIZES.body })] });
 const titleLine = (text: string) =>
   new Paragraph({
@@ -134,7 +155,7 @@ export async function buildOfficialDocx(input: OfficialDocInput): Promise<Buffer
   if (input.docNo) children.push(body(input.docNo, { indent: false, align: AlignmentType.CENTER }));
   children.push(blank());
   if (input.addressee) children.push(body(`${input.addressee.replace(/[：:]$/, '')}：`, { indent: false, align: AlignmentType.LEFT }));
-  for (const p of input.paragraphs) children.push(p.trim() ? body(p.trim()) : blank());
+  for (const p of input.paragraphs) children.push(p.trim() ? ((input.structure ? structured(p.trim()) : null) ?? body(p.trim())) : blank());
 
   // Signature (§7.3.5.1): the organ two characters from the right margin; the date's first character two characters
   // right of the organ's first character; a date longer than that moves the organ right and sits two from the margin.

@@ -209,6 +209,38 @@ for (const dialect of DIALECTS) {
         vi.useRealTimers();
       }
     });
+
+    it('an hour deadline (C7, 48 hours) is reminded of as due soon, then as overdue the same day once its instant has passed', async () => {
+      t.clock.set('2026-06-10T01:00:00.000Z'); // 09:00 Beijing
+      await t.services.reminders.runDeadlineReminders(); // the day's reminders of the other deadlines
+      const objectId = `C7-${++seq}`;
+      // 2026-06-08 10:20 Beijing → counted from 11:00 → due 2026-06-10 11:00 Beijing (03:00 UTC)
+      await t.handle.db.transaction().execute((trx) =>
+        t.services.deadlines.open(trx, { module: 'test', objectType: 'testObject', objectId, title: '测试期限', ruleId: 'corrections.arrestDecision', startDate: '2026-06-08', startAt: '2026-06-08T10:20:00+08:00', departmentId: dept, assigneeId: h2 }),
+      );
+      const itemsFor = (from: number) => messages(gw).slice(from).flatMap((m) => m.items.filter((i) => i.caseNo === objectId).map((i) => ({ ...i, text: m.text })));
+      let from = gw.received.length;
+      await t.services.reminders.runDeadlineReminders();
+      const soon = itemsFor(from);
+      expect(soon).toHaveLength(1);
+      expect(soon[0]).toMatchObject({ kind: 'corrections.arrestDecision', dueDate: '2026-06-10', dueAt: '2026-06-10T03:00:00.000Z', overdue: false });
+      expect(soon[0]!.text).toContain(`${objectId} 人民法院作出是否逮捕决定期限 2026-06-10 11:00届满`);
+      from = gw.received.length;
+      await t.services.reminders.runDeadlineReminders();
+      expect(itemsFor(from)).toEqual([]);
+      t.clock.set('2026-06-10T04:00:00.000Z'); // 12:00 Beijing: one hour past the due instant
+      from = gw.received.length;
+      await t.services.reminders.runDeadlineReminders();
+      const late = itemsFor(from);
+      expect(late).toHaveLength(1);
+      expect(late[0]).toMatchObject({ dueAt: '2026-06-10T03:00:00.000Z', overdue: true });
+      expect(late[0]!.text).toContain('2026-06-10 11:00已逾期');
+      from = gw.received.length;
+      await t.services.reminders.runDeadlineReminders();
+      expect(itemsFor(from)).toEqual([]);
+      const sends = await t.handle.db.selectFrom('notificationSends as n').innerJoin('deadlines as d', 'd.id', 'n.deadlineId').select(['n.state']).where('d.objectId', '=', objectId).orderBy('n.sentAt').execute();
+      expect(sends.map((x) => x.state)).toEqual(['dueSoon', 'overdue']);
+    });
   });
 }
 

@@ -14,6 +14,8 @@ export interface ReminderItem {
   /** rule id of the statutory period, e.g. 'reconsideration.decision' */
   kind: string;
   dueDate: string;
+  /** hour rules: the due instant (ISO-8601 UTC); the SMS text shows it in Beijing time */
+  dueAt?: string;
   overdue: boolean;
 }
 
@@ -45,7 +47,7 @@ export function createLogChannel(logger: LineLogger): NotificationChannel {
   return {
     name: 'log',
     async send(m) {
-      logger.info({ event: 'deadlineReminder', assigneeId: m.assigneeId, date: m.date, items: m.items.map((i) => ({ caseNo: i.caseNo, kind: i.kind, dueDate: i.dueDate, overdue: i.overdue })) }, 'deadline reminder');
+      logger.info({ event: 'deadlineReminder', assigneeId: m.assigneeId, date: m.date, items: m.items.map((i) => ({ caseNo: i.caseNo, kind: i.kind, dueDate: i.dueDate, ...(i.dueAt ? { dueAt: i.dueAt } : {}), overdue: i.overdue })) }, 'deadline reminder');
     },
   };
 }

@@ -5,8 +5,9 @@
  * in `notification_sends`. A paused deadline (open pause: no due date) is never reminded of.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { WorkCalendar } from '../../../common/calendar';
-import { addPeriod, findRule } from '../../../common/deadlines';
+import { addPeriod, beijingTimeText, findRule } from '../../../common/deadlines';
 import type { Db } from '../../db';
 import type { Clock } from '../clock';
 import type { NotificationChannel, ReminderItem, ReminderMessage } from './notify';
@@ -34,7 +35,7 @@ const beijingDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).to
 
 function smsText(items: ReminderItem[]): string {
   const overdue = items.filter((i) => i.overdue).length;
-  const lines = items.slice(0, 5).map((i) => `${i.caseNo} ${findRule(i.kind)?.title ?? i.kind} ${i.dueDate}${i.overdue ? '已逾期' : '届满'}`);
+  const lines = items.slice(0, 5).map((i) => `${i.caseNo} ${findRule(i.kind)?.title ?? i.kind} ${i.dueAt ? beijingTimeText(Date.parse(i.dueAt)) : i.dueDate}${i.overdue ? '已逾期' : '届满'}`);
   const more = items.length > 5 ? `等 ${items.length} 项` : '';
   return `【法治】您有 ${items.length} 项期限待办${overdue ? `（其中 ${overdue} 项已逾期）` : ''}：${lines.join('；')}${more}。请登录工作台办理。`;
 }
@@ -49,14 +50,19 @@ export function createReminderService(deps: {
 }): ReminderService {
   const { db } = deps;
   return {
-    async runDeadlineReminders(now = deps.clock.nowIso()) {
+    async runDeadlineReminders(nowArg = deps.clock.nowIso()) {
+      // one text form for the comparison with stored due instants (ISO-8601 UTC with milliseconds)
+      const now = new Date(Date.parse(nowArg)).toISOString();
       const today = beijingDate(now);
+      // An hour deadline (due_at, migration 004) is overdue once its due instant has passed, so it can be reminded of
+      // as due soon in the morning and as overdue in the afternoon; a day deadline is in one state all day.
+      const state = sql<string>`case when d.due_at is not null then (case when d.due_at < ${now} then 'overdue' else 'dueSoon' end) when d.due_date < ${today} then 'overdue' else 'dueSoon' end`;
       const cal = await deps.calendar();
       const dueUntil = deps.workingDays > 0 ? addPeriod(cal, { from: today, length: deps.workingDays, unit: 'WD', onUnpublished: 'flag', explain: false }).due : today;
       const rows = await db
         .selectFrom('deadlines as d')
-        .leftJoin('notificationSends as n', (j) => j.onRef('n.deadlineId', '=', 'd.id').onRef('n.assigneeId', '=', 'd.assigneeId').on('n.sentOn', '=', today))
-        .select(['d.id', 'd.assigneeId', 'd.objectType', 'd.objectId', 'd.ruleId', 'd.dueDate'])
+        .leftJoin('notificationSends as n', (j) => j.onRef('n.deadlineId', '=', 'd.id').onRef('n.assigneeId', '=', 'd.assigneeId').on('n.sentOn', '=', today).on('n.state', '=', state))
+        .select(['d.id', 'd.assigneeId', 'd.objectType', 'd.objectId', 'd.ruleId', 'd.dueDate', 'd.dueAt'])
         .where('d.status', '=', 'open')
         .where('d.assigneeId', 'is not', null)
         .where('d.dueDate', 'is not', null)
@@ -77,24 +83,24 @@ export function createReminderService(deps: {
       const groups = new Map<string, typeof rows>();
       for (const r of rows) (groups.get(r.assigneeId!) ?? groups.set(r.assigneeId!, []).get(r.assigneeId!)!).push(r);
 
+      const isOverdue = (r: { dueDate: string | null; dueAt?: string | null }) => (r.dueAt ? Date.parse(r.dueAt) < Date.parse(now) : r.dueDate! < today);
       const run: ReminderRun = { date: today, dueUntil, candidates: rows.length, messages: 0, items: 0, failed: 0 };
       for (const [assigneeId, list] of groups) {
         // Claim first (the unique index lets one scanner win), then send; a refused message gives its claims back.
         const claimed = await db.transaction().execute(async (trx) => {
           const mine: typeof list = [];
           for (const r of list) {
-            const overdue = r.dueDate! < today;
             const res = await trx
               .insertInto('notificationSends')
-              .values({ id: randomUUID(), deadlineId: r.id, assigneeId, sentOn: today, state: overdue ? 'overdue' : 'dueSoon', channel: deps.channel.name, sentAt: now })
-              .onConflict((oc) => oc.columns(['deadlineId', 'assigneeId', 'sentOn']).doNothing())
+              .values({ id: randomUUID(), deadlineId: r.id, assigneeId, sentOn: today, state: isOverdue(r) ? 'overdue' : 'dueSoon', channel: deps.channel.name, sentAt: now })
+              .onConflict((oc) => oc.columns(['deadlineId', 'assigneeId', 'sentOn', 'state']).doNothing())
               .executeTakeFirst();
             if (Number(res.numInsertedOrUpdatedRows ?? 0) === 1) mine.push(r);
           }
           return mine;
         });
         if (claimed.length === 0) continue;
-        const items: ReminderItem[] = claimed.map((r) => ({ caseNo: caseNo.get(`${r.objectType}:${r.objectId}`) ?? r.objectId, kind: r.ruleId, dueDate: r.dueDate!, overdue: r.dueDate! < today }));
+        const items: ReminderItem[] = claimed.map((r) => ({ caseNo: caseNo.get(`${r.objectType}:${r.objectId}`) ?? r.objectId, kind: r.ruleId, dueDate: r.dueDate!, ...(r.dueAt ? { dueAt: r.dueAt } : {}), overdue: isOverdue(r) }));
         const message: ReminderMessage = { type: 'deadlineReminder', assigneeId, date: today, items, text: smsText(items) };
         try {
           await deps.channel.send(message);
@@ -102,7 +108,7 @@ export function createReminderService(deps: {
           run.items += items.length;
         } catch {
           run.failed++;
-          await db.deleteFrom('notificationSends').where('sentOn', '=', today).where('assigneeId', '=', assigneeId).where('deadlineId', 'in', claimed.map((r) => r.id)).execute();
+          await db.deleteFrom('notificationSends').where('sentOn', '=', today).where('sentAt', '=', now).where('assigneeId', '=', assigneeId).where('deadlineId', 'in', claimed.map((r) => r.id)).execute();
         }
       }
       return run;

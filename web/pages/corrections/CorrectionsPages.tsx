@@ -23,7 +23,8 @@ import {
   SANCTION_LABELS,
   SENTENCE_TYPE_LABELS,
 } from '../../../common/contracts';
-import { get, post } from '../../app/api';
+import { API_BASE, get, post } from '../../app/api';
+import type { CorrectionStats } from '../../../common/contracts/corrections';
 import { useCan, useCurrentUser } from '../../app/auth';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -32,6 +33,7 @@ import { PageSpin } from '../../components/PageSpin';
 import { StatusTag, type Tone } from '../../components/StatusTag';
 import { applyServerErrors } from '../../components/forms';
 import { todayBeijing } from '../../components/format';
+import { beijingTimeText } from '../../../common/deadlines/hours';
 import { ActionModal, optionsOf, req } from '../dispute/shared';
 
 type Summary = z.infer<typeof CorrectionSubjectSummary>;
@@ -126,10 +128,17 @@ function recordText(kind: string, d: Record<string, any>): string {
   if (kind === 'proposal' && d.proposal) parts.unshift(`${PROPOSAL_LABELS[d.proposal as keyof typeof PROPOSAL_LABELS]}，${d.court}`);
   if (kind === 'leave') parts.unshift(`${d.from} 至 ${d.to}（${d.days} 日），前往 ${d.destination}`);
   if (kind === 'monitoring') parts.unshift(`至 ${d.until}`);
+  if (kind === 'arrestRequest') parts.unshift(`${beijingTimeText(Date.parse(d.at as string))}（北京时间）提请${d.court}决定是否逮捕`);
   if (d.hours) parts.push(`${d.hours} 小时`);
   if (d.late) parts.push('逾期报到');
   if (d.decisionNote) parts.push(`审批：${d.decisionNote}`);
   return parts.filter(Boolean).join('；');
+}
+
+/** The record form's values as the API takes them: an arrest request carries its instant in Beijing time (+08:00). */
+function recordBody(v: Record<string, any>): Record<string, any> {
+  if (v.kind !== 'arrestRequest') return v;
+  return { kind: v.kind, at: `${String(v.at)}:00+08:00`, court: v.court, note: v.note };
 }
 
 export function CorrectionDetailPage() {
@@ -179,7 +188,7 @@ export function CorrectionDetailPage() {
             <Table size="small" rowKey={(r) => `${r.ref}-${r.startDate}-${r.title}`} pagination={false} dataSource={s.clocks} columns={[
               { title: '', dataIndex: 'ref', width: 40 },
               { title: '事项', dataIndex: 'title', render: (v: string, r) => <>{v}<div style={{ color: '#595959', fontSize: 12 }}>{r.citation}</div></> },
-              { title: '届满', dataIndex: 'due', width: 110 },
+              { title: '届满', dataIndex: 'due', width: 130, render: (v: string | null, r) => (r.dueAt ? <span title="按小时计算的期限，届满时刻为北京时间">{beijingTimeText(Date.parse(r.dueAt))}</span> : (v ?? '—')) },
               { title: '状态', dataIndex: 'status', width: 90, render: (v: string, r) => (r.overdue ? <StatusTag tone="red">已逾期</StatusTag> : v === 'met' ? <StatusTag tone="green">已办结</StatusTag> : v === 'cancelled' ? <StatusTag tone="grey">已撤销</StatusTag> : <StatusTag tone="blue">进行中</StatusTag>) },
             ]} />
           </Card>
@@ -190,7 +199,7 @@ export function CorrectionDetailPage() {
               { title: '日期', dataIndex: 'onDate', width: 110 },
               { title: '类别', dataIndex: 'kind', width: 130, render: (v: string) => RECORD_KIND_LABELS[v as keyof typeof RECORD_KIND_LABELS] },
               { title: '内容', key: 'detail', render: (_: unknown, r) => recordText(r.kind, r.detail as Record<string, any>) },
-              { title: '审批', dataIndex: 'status', width: 150, render: (v: string | null, r) => (v === 'pending' && write ? <Space><Button size="small" onClick={() => decide.mutate({ recordId: r.id, approved: true })}>批准</Button><Button size="small" onClick={() => decide.mutate({ recordId: r.id, approved: false })}>不批准</Button></Space> : ({ pending: '待审批', approved: '已批准', denied: '不予批准', granted: '法院已裁定准许', refused: '法院未准许' } as Record<string, string>)[v ?? ''] ?? '') },
+              { title: '审批', dataIndex: 'status', width: 150, render: (v: string | null, r) => (v === 'pending' && write ? <Space><Button size="small" onClick={() => decide.mutate({ recordId: r.id, approved: true })}>{r.kind === 'arrestRequest' ? '决定逮捕' : '批准'}</Button><Button size="small" onClick={() => decide.mutate({ recordId: r.id, approved: false })}>{r.kind === 'arrestRequest' ? '不予逮捕' : '不批准'}</Button></Space> : (r.kind === 'arrestRequest' ? ({ pending: '待法院决定', granted: '法院决定逮捕', refused: '法院决定不予逮捕' } as Record<string, string>) : ({ pending: '待审批', approved: '已批准', denied: '不予批准', granted: '法院已裁定准许', refused: '法院未准许' } as Record<string, string>))[v ?? ''] ?? '') },
               { title: '登记人', dataIndex: 'createdByName', width: 90 },
             ]} />
           </Card>
@@ -208,14 +217,21 @@ export function CorrectionDetailPage() {
         </ActionModal>
       )}
       {open === 'record' && (
-        <ActionModal title="登记记录" onClose={close} queryKey={key} submit={act('records', false)} initial={{ kind: 'interview', on: today }} width={620}>
-          <Form.Item label="类别" name="kind"><Select aria-label="记录类别" options={optionsOf(RECORD_KIND_LABELS)} /></Form.Item>
-          <Form.Item label="日期" name="on" rules={req('请选择日期')}><Input type="date" max={today} /></Form.Item>
+        <ActionModal title="登记记录" onClose={close} queryKey={key} submit={(v) => act('records', false)(recordBody(v))} initial={{ kind: 'interview', on: today }} width={620}>
+          <Form.Item label="类别" name="kind"><Select aria-label="记录类别" listHeight={420} options={optionsOf(RECORD_KIND_LABELS)} /></Form.Item>
           <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
             {({ getFieldValue }) => {
               const k = getFieldValue('kind') as string;
               return (
                 <>
+                  {k !== 'arrestRequest' && <Form.Item label="日期" name="on" rules={req('请选择日期')}><Input type="date" max={today} /></Form.Item>}
+                  {k === 'arrestRequest' && (
+                    <>
+                      <Alert type="info" showIcon style={{ marginBottom: 8 }} message="提请逮捕须与撤销缓刑、假释建议同时提出；人民法院应当在四十八小时内作出是否逮捕的决定（《中华人民共和国社区矫正法》第四十七条）。期限按小时计算，提请时刻所在的小时不计入（《中华人民共和国民事诉讼法》第八十五条）。" />
+                      <Form.Item label="提请时刻（北京时间）" name="at" rules={req('请填写提请时刻')}><Input type="datetime-local" max={`${today}T23:59`} aria-label="提请时刻" /></Form.Item>
+                      <Form.Item label="人民法院" name="court" rules={req('请填写')}><Input maxLength={100} /></Form.Item>
+                    </>
+                  )}
                   {k === 'sanction' && <Form.Item label="处罚种类（第二十八条）" name="sanction" rules={req('请选择')}><Select aria-label="处罚种类" options={optionsOf(SANCTION_LABELS)} /></Form.Item>}
                   {k === 'proposal' && <><Form.Item label="建议种类" name="proposal" rules={req('请选择')}><Select aria-label="建议种类" options={optionsOf(PROPOSAL_LABELS)} /></Form.Item><Form.Item label="人民法院或决定机关" name="court" rules={req('请填写')}><Input maxLength={100} /></Form.Item></>}
                   {k === 'leave' && <><Alert type="warning" showIcon style={{ marginBottom: 8 }} message="请假审批权限和期限依《社区矫正法实施办法》（2020），具体条款待核实。" /><Row gutter={8}><Col span={12}><Form.Item label="外出起" name="from" rules={req('请选择')}><Input type="date" /></Form.Item></Col><Col span={12}><Form.Item label="外出止" name="to" rules={req('请选择')}><Input type="date" /></Form.Item></Col></Row></>}
@@ -329,6 +345,48 @@ export function AttentionPage() {
             ]} />
           </Card>
         </Col>
+      </Row>
+    </>
+  );
+}
+
+type Stats = z.infer<typeof CorrectionStats>;
+
+/** 社区矫正统计: per 司法所 (the caller's scope), by sentence type and by record kind, with an Excel export. */
+export function CorrectionStatsPage() {
+  const today = todayBeijing();
+  const [range, setRange] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today });
+  const q = useQuery({ queryKey: ['corrections', 'stats', range], queryFn: () => get<Stats>('/corrections/stats', range) });
+  const s = q.data;
+  const n = (v: number) => v;
+  const officeColumns: TableColumnsType<Stats['byOffice'][number]> = [
+    { title: '司法所', dataIndex: 'name' },
+    { title: '在矫', dataIndex: 'inCorrection', render: n },
+    { title: '待报到', dataIndex: 'awaitingReport', render: n },
+    { title: '逾期未报到', dataIndex: 'overdueReport', render: (v: number) => (v ? <StatusTag tone="red">{v}</StatusTag> : 0) },
+    { title: '期间入矫报到', dataIndex: 'reported', render: n },
+    { title: '期间期满解矫', dataIndex: 'released', render: n },
+    { title: '期间矫正终止', dataIndex: 'ended', render: n },
+    { title: '安置帮教人员', dataIndex: 'releasedPersons', render: n },
+    { title: '期间帮教记录', dataIndex: 'helps', render: n },
+  ];
+  return (
+    <>
+      <PageHeader title="社区矫正统计" description="按司法所统计在册、报到、解矫和安置帮教情况；在册人数为当前情况，其余为统计期间内的数量（《中华人民共和国社区矫正法》）。" extra={<Button href={`${API_BASE}/corrections/stats.xlsx?from=${range.from}&to=${range.to}`}>导出 Excel</Button>} />
+      <Card style={{ marginBottom: 16 }}>
+        <Form layout="inline" name="correctionStatsRange" initialValues={range} onFinish={(v: { from: string; to: string }) => setRange(v)}>
+          <Form.Item label="自" name="from" rules={req('请选择日期')}><Input type="date" /></Form.Item>
+          <Form.Item label="至" name="to" rules={req('请选择日期')}><Input type="date" /></Form.Item>
+          <Form.Item><Button type="primary" htmlType="submit" icon={<SearchOutlined />}>统计</Button></Form.Item>
+        </Form>
+        <ErrorAlert error={q.error} quiet />
+      </Card>
+      <Card title="按司法所" style={{ marginBottom: 16 }}>
+        <Table size="small" rowKey="departmentId" pagination={false} loading={q.isFetching} dataSource={s?.byOffice ?? []} columns={officeColumns} />
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} lg={10}><Card title="在册人员按矫正类别（第二条）"><Table size="small" rowKey="sentenceType" pagination={false} loading={q.isFetching} dataSource={s?.bySentenceType ?? []} columns={[{ title: '类别', dataIndex: 'label' }, { title: '人数', dataIndex: 'count' }]} /></Card></Col>
+        <Col xs={24} lg={14}><Card title="期间记录按类别"><Table size="small" rowKey="kind" pagination={false} loading={q.isFetching} dataSource={s?.byRecordKind ?? []} columns={[{ title: '类别', dataIndex: 'label' }, { title: '记录数', dataIndex: 'count' }]} /></Card></Col>
       </Row>
     </>
   );

@@ -11,6 +11,7 @@ import { notifyError, notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { todayBeijing } from '../../components/format';
+import { PenaltyDeadlineCell } from './PenaltyDeadline';
 import { DETECTION_RULES, INSPECTION_KINDS, fieldLabel, lastYear, ruleName } from './labels';
 
 function EvidenceRows({ flag }: { flag: DetectionFlag }) {
@@ -36,7 +37,7 @@ function EvidenceRows({ flag }: { flag: DetectionFlag }) {
       )}
       {q.data && q.data.penalties.length > 0 && (
         <Table size="small" rowKey="id" pagination={false} dataSource={q.data.penalties} caption="证据：行政处罚案件"
-          columns={[{ title: '案件编号', dataIndex: 'id' }, { title: '执法主体', dataIndex: 'agencyCode' }, { title: '违法行为代码', dataIndex: 'violationCode' }, { title: '裁量阶次', dataIndex: 'discretionLevel' }, { title: '罚款（元）', dataIndex: 'amount', align: 'right' }, { title: '立案日期', dataIndex: 'filedOn' }, { title: '决定日期', dataIndex: 'decidedOn', render: (d: string | null) => d ?? '未决定' }]} />
+          columns={[{ title: '案件编号', dataIndex: 'id' }, { title: '执法主体', dataIndex: 'agencyCode' }, { title: '违法行为代码', dataIndex: 'violationCode' }, { title: '裁量阶次', dataIndex: 'discretionLevel' }, { title: '罚款（元）', dataIndex: 'amount', align: 'right' }, { title: '立案日期', dataIndex: 'filedOn' }, { title: '决定期限', key: 'due', render: (_: unknown, r) => <PenaltyDeadlineCell deadline={r.deadline} overdue={(r.decidedOn ?? todayBeijing()) > r.deadline.dueDate} /> }, { title: '决定日期', dataIndex: 'decidedOn', render: (d: string | null) => d ?? '未决定' }]} />
       )}
     </div>
   );

@@ -3,13 +3,16 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { SUPERVISION_BASIS } from '../../../common/contracts/enforcement-supervision';
+import { COMPLAINT_CSV_COLUMNS } from '../../../common/contracts/enforcement';
+import { type Clue, PENALTY_EXTENSION_UNVERIFIED, type PenaltyDeadline, SUPERVISION_BASIS } from '../../../common/contracts/enforcement-supervision';
 import { get, post } from '../../app/api';
 import { useCan } from '../../app/auth';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { todayBeijing } from '../../components/format';
+import { ImportPanel } from './ImportPanel';
+import { PenaltyDeadlineCell } from './PenaltyDeadline';
 import { ENFORCEMENT_FIELDS, fieldLabel } from './labels';
 
 type Row = Record<string, unknown> & { id?: string; code?: string };
@@ -73,6 +76,55 @@ function Register({ path, columns, query, create, note }: { path: string; column
   );
 }
 
+/** 批准延长 the Art. 60 period of an undecided case: days, the rule allowing it, reason, approval day (before the due date). */
+function ExtendModal({ penalty, onClose }: { penalty: Row; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const save = useMutation({
+    mutationFn: (v: { days: number; basis: string; reason: string; approvedOn: string }) => post(`/enforcement/penalties/${String(penalty.id)}/extend`, v),
+    onSuccess: () => {
+      notifySuccess('已登记批准延长');
+      void qc.invalidateQueries({ queryKey: ['enforcement'] });
+      onClose();
+    },
+    onError: notifyError,
+  });
+  return (
+    <Modal open title={`批准延长决定期限（${String(penalty.id)}）`} onCancel={onClose} onOk={() => form.submit()} okText="登记" confirmLoading={save.isPending} destroyOnHidden>
+      <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="《中华人民共和国行政处罚法》第六十条：法律、法规、规章另有规定的，从其规定。" description={PENALTY_EXTENSION_UNVERIFIED} />
+      <Form form={form} layout="vertical" name="penaltyExtend" initialValues={{ approvedOn: todayBeijing() }} onFinish={(v) => save.mutate(v)}>
+        <Form.Item label="延长天数（自然日）" name="days" rules={[{ required: true, message: '请填写延长天数' }]}><InputNumber min={1} max={365} style={{ width: '100%' }} /></Form.Item>
+        <Form.Item label="延长依据（法律、法规、规章及条文）" name="basis" rules={[{ required: true, whitespace: true, message: '请填写延长依据' }]}><Input maxLength={500} /></Form.Item>
+        <Form.Item label="延长理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写延长理由' }]}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
+        <Form.Item label="批准日期" name="approvedOn" extra="须在原决定期限届满前批准" rules={[{ required: true, message: '请填写批准日期' }]}><Input type="date" max={todayBeijing()} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 关联已有线索: a complaint joins a problem clue about the same firm (or naming no firm). */
+function LinkClueModal({ complaint, onClose }: { complaint: Row; onClose: () => void }) {
+  const qc = useQueryClient();
+  const [clueId, setClueId] = useState<string | undefined>();
+  const clues = useQuery({ queryKey: ['enforcement', 'clues', 'for-link'], queryFn: () => get<{ data: Clue[] }>('/enforcement/clues', { pageSize: 200 }) });
+  const options = (clues.data?.data ?? []).filter((c) => c.status !== 'dismissed' && (!c.targetCreditCode || c.targetCreditCode === complaint.targetCreditCode)).map((c) => ({ value: c.id, label: `${c.clueNo} ${c.title}` }));
+  const save = useMutation({
+    mutationFn: () => post(`/enforcement/complaints/${String(complaint.id)}/link-clue`, { targetCreditCode: complaint.targetCreditCode, clueId }),
+    onSuccess: () => {
+      notifySuccess('已关联问题线索');
+      void qc.invalidateQueries({ queryKey: ['enforcement'] });
+      onClose();
+    },
+    onError: notifyError,
+  });
+  return (
+    <Modal open title={`关联已有问题线索（工单 ${String(complaint.id)}）`} onCancel={onClose} onOk={() => save.mutate()} okButtonProps={{ disabled: !clueId }} okText="关联" confirmLoading={save.isPending} destroyOnHidden>
+      <ErrorAlert error={clues.error} />
+      <Select aria-label="问题线索" style={{ width: '100%' }} showSearch optionFilterProp="label" placeholder="选择同一企业（或未指定企业）的问题线索" value={clueId} onChange={setClueId} options={options} notFoundContent="没有可关联的线索" />
+    </Modal>
+  );
+}
+
 const CERT = { valid: ['green', '有效'], expiring: ['orange', '60日内到期'], expired: ['red', '已失效'], none: ['default', '未登记'] } as const;
 
 export function RegistersPage() {
@@ -80,6 +132,8 @@ export function RegistersPage() {
   const qc = useQueryClient();
   const [cert, setCert] = useState<string | undefined>();
   const [penState, setPenState] = useState<string | undefined>();
+  const [extending, setExtending] = useState<Row | null>(null);
+  const [linking, setLinking] = useState<Row | null>(null);
   const decide = useMutation({ mutationFn: ({ id, decidedOn }: { id: string; decidedOn: string }) => post(`/enforcement/penalties/${id}/decide`, { decidedOn }), onSuccess: () => void qc.invalidateQueries({ queryKey: ['enforcement'] }), onError: notifyError });
   const clue = useMutation({
     mutationFn: (c: Row) => post<{ clueNo: string }>('/enforcement/clues', { source: 'complaint', complaint: { id: c.id, targetCreditCode: c.targetCreditCode }, title: `12345 投诉：${String(c.category)}（${String(c.targetName ?? c.targetCreditCode)}）`, description: String(c.summary) }),
@@ -104,13 +158,15 @@ export function RegistersPage() {
         {
           key: 'penalties', label: '行政处罚', children: (
             <Register path="/enforcement/penalties" query={{ state: penState }}
-              note={<><Alert type="info" showIcon style={{ marginBottom: 12 }} message={SUPERVISION_BASIS.penalty} description="立案登记后，决定期限登记于期限台账。" /><Space style={{ marginBottom: 12, marginLeft: 12 }}><span>办理情况</span><Select aria-label="办理情况" allowClear style={{ width: 160 }} value={penState} onChange={setPenState} options={[{ value: 'pending', label: '未决定' }, { value: 'decided', label: '已决定' }, { value: 'overdue', label: '超过九十日未决定' }]} /></Space></>}
-              columns={[{ title: '案件编号', dataIndex: 'id' }, { title: '执法主体', dataIndex: 'agencyCode' }, { title: '当事人', render: firm }, { title: '违法行为代码', dataIndex: 'violationCode' }, { title: '罚款（元）', dataIndex: 'amount', align: 'right' }, { title: '立案日期', dataIndex: 'filedOn' }, { title: '决定期限', dataIndex: 'dueDate', render: (d: string, r: Row) => (r.overdue ? <Tag color="red">{d}（超期）</Tag> : d) }, { title: '决定日期', dataIndex: 'decidedOn', render: (d: string | null, r: Row) => d ?? (can('enforcement.register.manage') ? <Button size="small" onClick={() => decide.mutate({ id: String(r.id), decidedOn: todayBeijing() })}>登记今日决定</Button> : '未决定') }]}
+              note={<><Alert type="info" showIcon style={{ marginBottom: 12 }} message={SUPERVISION_BASIS.penalty} description="决定期限由统一期限引擎计算：立案当日不计，按自然日计算，期限末日为法定节假日的顺延至节假日后第一个工作日；经批准延长的按延长后的期限（点“计算说明”查看逐步计算及依据）。在本系统立案登记的案件，期限同时登记于期限台账。" /><Space style={{ marginBottom: 12, marginLeft: 12 }}><span>办理情况</span><Select aria-label="办理情况" allowClear style={{ width: 160 }} value={penState} onChange={setPenState} options={[{ value: 'pending', label: '未决定' }, { value: 'decided', label: '已决定' }, { value: 'overdue', label: '超过决定期限未决定' }]} /></Space></>}
+              columns={[{ title: '案件编号', dataIndex: 'id' }, { title: '执法主体', dataIndex: 'agencyCode' }, { title: '当事人', render: firm }, { title: '违法行为代码', dataIndex: 'violationCode' }, { title: '罚款（元）', dataIndex: 'amount', align: 'right' }, { title: '立案日期', dataIndex: 'filedOn' }, { title: '决定期限', dataIndex: 'dueDate', render: (_: string, r: Row) => <PenaltyDeadlineCell deadline={r.deadline as PenaltyDeadline} overdue={!!r.overdue} /> }, { title: '决定日期', dataIndex: 'decidedOn', render: (d: string | null, r: Row) => d ?? (can('enforcement.register.manage') ? <Space size={4}><Button size="small" onClick={() => decide.mutate({ id: String(r.id), decidedOn: todayBeijing() })}>登记今日决定</Button>{!r.extension && <Button size="small" onClick={() => setExtending(r)}>批准延长</Button>}</Space> : '未决定') }]}
               create={{ title: '登记处罚立案', fields: [{ name: 'id', label: '案件编号' }, { name: 'agencyCode', label: '执法主体', kind: 'agency' }, { name: 'targetCreditCode', label: '当事人统一社会信用代码' }, { name: 'targetName', label: '当事人名称' }, { name: 'field', label: '领域', kind: 'field' }, { name: 'violationCode', label: '违法行为代码' }, { name: 'discretionLevel', label: '裁量阶次', kind: 'level' }, { name: 'amount', label: '拟罚款金额（元）', kind: 'number' }, { name: 'filedOn', label: '立案日期', kind: 'date' }], initial: { discretionLevel: 'ordinary', filedOn: todayBeijing() } }} />
           ),
         },
-        { key: 'complaints', label: '12345 投诉', children: <Register path="/enforcement/complaints" columns={[{ title: '工单号', dataIndex: 'id' }, { title: '收到日期', dataIndex: 'receivedOn' }, { title: '企业', render: firm }, { title: '被投诉执法主体', dataIndex: 'agencyCode' }, { title: '类别', dataIndex: 'category' }, { title: '诉求', dataIndex: 'summary' }, { title: '线索', dataIndex: 'clueId', render: (c: string | null, r: Row) => (c ? '已转线索' : can('enforcement.supervision.manage') ? <Button size="small" onClick={() => clue.mutate(r)}>转为问题线索</Button> : '—') }]} create={{ title: '登记 12345 投诉', fields: [{ name: 'id', label: '工单号' }, { name: 'targetCreditCode', label: '企业统一社会信用代码' }, { name: 'targetName', label: '企业名称' }, { name: 'agencyCode', label: '被投诉执法主体', kind: 'agency' }, { name: 'receivedOn', label: '收到日期', kind: 'date' }, { name: 'category', label: '类别' }, { name: 'summary', label: '诉求内容', kind: 'text' }], initial: { receivedOn: todayBeijing() } }} /> },
+        { key: 'complaints', label: '12345 投诉', children: <Register path="/enforcement/complaints" note={can('enforcement.inspection.import') ? <ImportPanel url="/enforcement/complaints/import" columns={COMPLAINT_CSV_COLUMNS} what="12345 热线涉企执法投诉" /> : undefined} columns={[{ title: '工单号', dataIndex: 'id' }, { title: '收到日期', dataIndex: 'receivedOn' }, { title: '企业', render: firm }, { title: '被投诉执法主体', dataIndex: 'agencyCode' }, { title: '类别', dataIndex: 'category' }, { title: '诉求', dataIndex: 'summary' }, { title: '问题线索', dataIndex: 'clueId', render: (c: string | null, r: Row) => (c ? <Link to={`/enforcement/clues?highlight=${c}`}>{String(r.clueNo ?? '已转线索')}</Link> : can('enforcement.supervision.manage') ? <Space size={4}><Button size="small" onClick={() => clue.mutate(r)}>转为问题线索</Button><Button size="small" onClick={() => setLinking(r)}>关联已有线索</Button></Space> : '—') }]} create={{ title: '登记 12345 投诉', fields: [{ name: 'id', label: '工单号' }, { name: 'targetCreditCode', label: '企业统一社会信用代码' }, { name: 'targetName', label: '企业名称' }, { name: 'agencyCode', label: '被投诉执法主体', kind: 'agency' }, { name: 'receivedOn', label: '收到日期', kind: 'date' }, { name: 'category', label: '类别' }, { name: 'summary', label: '诉求内容', kind: 'text' }], initial: { receivedOn: todayBeijing() } }} /> },
       ]} />
+      {extending && <ExtendModal penalty={extending} onClose={() => setExtending(null)} />}
+      {linking && <LinkClueModal complaint={linking} onClose={() => setLinking(null)} />}
     </>
   );
 }

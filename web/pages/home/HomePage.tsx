@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { z } from 'zod';
 import type { CalendarAddResponse, DeadlineDetail, DeadlineItem } from '../../../common/contracts';
+import { beijingTimeText } from '../../../common/deadlines/hours';
 import { DATA_SCOPE_LABELS } from '../../../common/permissions';
 import { api, get } from '../../app/api';
 import { hasPermissions, useCurrentUser } from '../../app/auth';
@@ -17,7 +18,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageSpin } from '../../components/PageSpin';
 import { StatusTag } from '../../components/StatusTag';
 import { StepsList } from '../../components/StepsList';
-import { addDays, dateLongZh, formatInstant, todayBeijing } from '../../components/format';
+import { dateLongZh, formatInstant, todayBeijing } from '../../components/format';
 import { keys } from '../../components/queries';
 
 type Detail = z.infer<typeof DeadlineDetail>;
@@ -67,12 +68,24 @@ function formatCitation(c: string): string {
 
 function urgencyOf(d: DeadlineItem, today: string, nearLimit: string | null | undefined): Urgency {
   if (!d.dueDate) return 'none';
-  if (d.dueDate < today) return 'overdue';
+  // an hour deadline (社区矫正法 Art. 47, 法律援助法 Art. 39) is overdue once its due instant has passed
+  if (d.overdue || d.dueDate < today) return 'overdue';
+  if (d.hoursLeft !== null) return d.hoursLeft < 24 ? 'near' : 'normal';
   if (nearLimit ? d.dueDate <= nearLimit : (d.daysLeft ?? Infinity) <= 3) return 'near';
   return 'normal';
 }
 
+/** Due date, with the time (Beijing) for an hour deadline. */
+function dueText(d: Pick<DeadlineItem, 'dueDate' | 'dueAt'>): string {
+  if (d.dueAt) return `${beijingTimeText(Date.parse(d.dueAt))}（北京时间）`;
+  return d.dueDate ?? '未定';
+}
+
 function remainingText(d: DeadlineItem): string {
+  if (d.hoursLeft !== null) {
+    if (d.overdue) return `已逾期 ${Math.max(1, -d.hoursLeft)} 小时`;
+    return d.hoursLeft < 1 ? '剩余不足 1 小时' : `剩余 ${d.hoursLeft} 小时`;
+  }
   if (d.daysLeft === null) return '—';
   if (d.daysLeft < 0) return `已逾期 ${-d.daysLeft} 天`;
   if (d.daysLeft === 0) return '今日届满';
@@ -105,8 +118,10 @@ function DeadlineDrawer({ id, onClose }: { id: string | null; onClose: () => voi
             items={[
               { key: 'rule', label: '期限', children: data.ruleTitle },
               { key: 'citation', label: '法律依据', children: formatCitation(data.citation) },
-              { key: 'start', label: '起算日', children: dateLongZh(data.startDate) },
-              { key: 'due', label: '届满日', children: data.dueDate ? dateLongZh(data.dueDate) : '未定' },
+              data.startAt
+                ? { key: 'start', label: '起算时刻', children: `${beijingTimeText(Date.parse(data.startAt))}（北京时间）` }
+                : { key: 'start', label: '起算日', children: dateLongZh(data.startDate) },
+              { key: 'due', label: data.dueAt ? '届满时刻' : '届满日', children: data.dueAt ? dueText(data) : data.dueDate ? dateLongZh(data.dueDate) : '未定' },
               { key: 'left', label: '剩余', children: remainingText(data) },
               ...(data.flags.length ? [{ key: 'flags', label: '提示', children: data.flags.map((f) => FLAG_LABELS[f] ?? f).join('；') }] : []),
             ]}
@@ -150,7 +165,7 @@ function DeadlineTodo() {
   });
   const overdue = useQuery({
     queryKey: [...keys.deadlines, 'count', 'overdue', today],
-    queryFn: () => get<{ total: number }>('/deadlines', { status: 'open', dueBefore: addDays(today, -1), pageSize: 1 }).then((r) => r.total),
+    queryFn: () => get<{ total: number }>('/deadlines', { status: 'open', overdue: '1', pageSize: 1 }).then((r) => r.total),
   });
   const nearCount = useQuery({
     queryKey: [...keys.deadlines, 'count', 'near', near.data],
@@ -162,6 +177,8 @@ function DeadlineTodo() {
     {
       title: '事项',
       dataIndex: 'title',
+      // wraps, so that the due date and time stay in view without scrolling sideways
+      width: 300,
       render: (_v, d) => (
         <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpenId(d.id)}>
           {d.title}
@@ -169,14 +186,14 @@ function DeadlineTodo() {
       ),
     },
     { title: '业务', dataIndex: 'module', render: (m: string) => MODULE_LABELS[m] ?? m, responsive: ['md'] },
-    { title: '期限', dataIndex: 'ruleTitle', responsive: ['lg'] },
-    { title: '起算日', dataIndex: 'startDate', responsive: ['lg'] },
+    { title: '期限', dataIndex: 'ruleTitle', responsive: ['lg'], width: 220 },
+    { title: '起算日', dataIndex: 'startDate', responsive: ['lg'], render: (_v, d) => (d.startAt ? beijingTimeText(Date.parse(d.startAt)) : d.startDate) },
     {
       title: '届满日',
       dataIndex: 'dueDate',
       render: (_v, d) => {
         const u = urgencyOf(d, today, near.data);
-        return <span className={u === 'overdue' ? 'text-overdue' : u === 'near' ? 'text-near' : undefined}>{d.dueDate ?? '未定'}</span>;
+        return <span className={u === 'overdue' ? 'text-overdue' : u === 'near' ? 'text-near' : undefined}>{dueText(d)}</span>;
       },
     },
     {

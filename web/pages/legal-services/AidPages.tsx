@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import {
   AID_CHANNELS, AID_GROUPS, AID_MATTERS, AID_STATUSES, type AidApplication, type AidApplicationSummary, type AidDeadline, type AidStats, EXEMPT_ITEMS, type LawyerCandidate, MEANS_BASES, QUALITY_GRADES, type ReferralDraft, TERMINATION_GROUNDS, WAIVER_ITEMS,
 } from '../../../common/contracts/legal-services';
+import type { HeadlineFigures } from '../../../common/contracts/legal-services-enterprise';
 import { API_BASE, get, post } from '../../app/api';
 import { useCan } from '../../app/auth';
 import { notifyError, notifySuccess } from '../../app/notify';
@@ -190,7 +191,7 @@ export function AidIntakePage() {
 function DeadlineCard({ d }: { d: AidDeadline }) {
   const label = d.status === 'projected' ? '推算' : d.status === 'open' ? '进行中' : d.status === 'met' ? '已完成' : '已取消';
   return (
-    <Card size="small" style={{ marginBottom: 8 }} data-testid={`deadline-${d.ruleId}`} title={<Space wrap><span>{d.title}</span><Tag>{label}</Tag>{d.unverified && <Tag color="orange">待核实</Tag>}</Space>} extra={<DueTag due={d.dueDate} daysLeft={d.status === 'open' || d.status === 'projected' ? d.daysLeft : null} />}>
+    <Card size="small" style={{ marginBottom: 8 }} data-testid={`deadline-${d.ruleId}`} title={<Space wrap><span>{d.title}</span><Tag>{label}</Tag>{d.unverified && <Tag color="orange">待核实</Tag>}</Space>} extra={d.status === 'open' && !d.dueDate ? <Tag color="default">暂停计算</Tag> : <DueTag due={d.dueDate} daysLeft={d.status === 'open' || d.status === 'projected' ? d.daysLeft : null} />}>
       <div className="muted" style={{ marginBottom: 4 }}>{d.citation}；起算日 {d.startDate}</div>
       {d.note && <div className="muted" style={{ marginBottom: 4 }}>{d.note}</div>}
       <StepsList steps={d.steps} label={`${d.title}计算说明`} />
@@ -223,8 +224,8 @@ function CandidatesTable({ id, onPick }: { id: string; onPick: (lawyerId: string
   );
 }
 
-type ActionKind = 'grant' | 'refuse' | 'withdraw' | 'assign' | 'provisionalAssign' | 'close' | 'terminate' | 'objection' | 'decideObjection';
-const ACTION_LABELS: Record<ActionKind, string> = { grant: '决定给予', refuse: '不予援助', withdraw: '撤回', assign: '指派律师', provisionalAssign: '先行提供法律援助', close: '结案', terminate: '终止', objection: '登记异议', decideObjection: '审查异议' };
+type ActionKind = 'grant' | 'refuse' | 'withdraw' | 'assign' | 'provisionalAssign' | 'close' | 'terminate' | 'objection' | 'decideObjection' | 'requestMaterials' | 'receiveMaterials';
+const ACTION_LABELS: Record<ActionKind, string> = { grant: '决定给予', refuse: '不予援助', withdraw: '撤回', assign: '指派律师', provisionalAssign: '先行提供法律援助', close: '结案', terminate: '终止', objection: '登记异议', decideObjection: '审查异议', requestMaterials: '通知补充材料', receiveMaterials: '收到补充材料' };
 
 export function AidDetailPage() {
   const { id = '' } = useParams();
@@ -234,7 +235,7 @@ export function AidDetailPage() {
   const [form] = Form.useForm();
   const act = useMutation({
     mutationFn: ({ kind, body }: { kind: ActionKind; body: Record<string, unknown> }) => {
-      const path = { grant: 'grant', refuse: 'refuse', withdraw: 'withdraw', assign: 'assign', provisionalAssign: 'provisional-assign', close: 'close', terminate: 'terminate', objection: 'objection', decideObjection: 'objection-decision' }[kind];
+      const path = { grant: 'grant', refuse: 'refuse', withdraw: 'withdraw', assign: 'assign', provisionalAssign: 'provisional-assign', close: 'close', terminate: 'terminate', objection: 'objection', decideObjection: 'objection-decision', requestMaterials: 'request-materials', receiveMaterials: 'receive-materials' }[kind];
       return post<AidApplication>(`${P}/aid/applications/${id}/${path}`, { ...body, version: q.data!.version });
     },
     onSuccess: (a, v) => {
@@ -271,6 +272,7 @@ export function AidDetailPage() {
               {a.objection && <Descriptions.Item label="异议">{a.objection.receivedOn} 收到：{a.objection.reason}{a.objection.result && `；${a.objection.result === 'upheld' ? '维持' : '责令改正'}（${a.objection.decidedOn}）${a.objection.note ?? ''}`}</Descriptions.Item>}
               {a.closedOn && <Descriptions.Item label="结案">{a.closedOn}，质量评定：{QUALITY_GRADES[a.qualityGrade as keyof typeof QUALITY_GRADES] ?? a.qualityGrade}；{a.closureSummary}</Descriptions.Item>}
               {a.sourceConsultationId && <Descriptions.Item label="来源">由咨询记录转办</Descriptions.Item>}
+              {a.materials && <Descriptions.Item label="补充材料"><div data-testid="aid-materials">{a.materials.requestedOn} 一次性告知补充：{a.materials.items}；{a.materials.receivedOn ? `${a.materials.receivedOn} 收到，审查决定期限继续计算` : '尚未补齐，审查决定期限暂停计算'}</div><div className="muted">{a.materials.note}</div></Descriptions.Item>}
             </Descriptions>
           </Card>
           <Card title="办理记录" size="small">
@@ -299,6 +301,8 @@ export function AidDetailPage() {
               <Form.Item label="说明" name="note" rules={[{ required: true, whitespace: true, message: '请填写' }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
             </>
           )}
+          {action === 'requestMaterials' && <><Alert type="info" showIcon style={{ marginBottom: 12 }} message="《中华人民共和国法律援助法》第四十三条第二款" description="申请材料不齐全的，一次性告知需要补充的材料或者要求作出说明；未按要求补充或者说明的，视为撤回申请。补充期间审查决定期限暂停计算为本局做法（法律未明确规定，待核实）。" /><Form.Item label="需要补充的材料（一次性告知）" name="items" rules={[{ required: true, whitespace: true, message: '请填写需要补充的材料' }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item></>}
+          {action === 'receiveMaterials' && <Form.Item label="补充情况" name="note"><Input.TextArea rows={3} maxLength={1000} /></Form.Item>}
           {action === 'objection' && <Form.Item label="异议内容（司法行政部门自收到之日起五日内审查，第四十九条）" name="reason" rules={[{ required: true, whitespace: true, message: '请填写' }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>}
           {action === 'decideObjection' && (
             <>
@@ -312,15 +316,41 @@ export function AidDetailPage() {
   );
 }
 
+/** The issue's headline figures (approvals concluded, notarisations overseen, enquiries by channel …) from the data, with their definitions. */
+function HeadlineCard() {
+  const q = useQuery({ queryKey: ['legalService', 'figures'], queryFn: () => get<HeadlineFigures>(`${P}/figures`) });
+  const f = q.data;
+  if (!f) return <ErrorAlert error={q.error} />;
+  const items: [keyof HeadlineFigures, string, string?][] = [
+    ['aidAccepted', '法律援助受理（给予）'], ['consultationsPhone', '12348 热线电话咨询'], ['consultationsWalkIn', '现场咨询'], ['consultationsOnline', '网络咨询'], ['hotlineSatisfactionRate', '回访满意率', '%'],
+    ['approvalsConcluded', '办结行政审批'], ['notarisationsOverseen', '监管公证业务量'], ['enterpriseRequests', '企业法律服务需求'], ['checkups', '法治体检'], ['campaigns', '专项活动'], ['campaignParticipants', '专项活动参与人数'], ['complaintsConcluded', '办结投诉'],
+  ];
+  return (
+    <Card title={`公共法律服务主要数据（${f.from} 至 ${f.to}）`} size="small" style={{ marginBottom: 16 }} data-testid="headline-figures">
+      <Row gutter={[16, 8]}>
+        {items.map(([k, label, suffix]) => (
+          <Col key={k} xs={12} md={6} lg={4}>
+            <div className="muted" title={f.definitions[k]}>{label}</div>
+            <div style={{ fontSize: 20 }}>{(f[k] as number | null) ?? '—'}{f[k] != null && suffix ? suffix : ''}</div>
+          </Col>
+        ))}
+      </Row>
+      <div className="muted" style={{ marginTop: 8 }}>统计口径见各项的提示文字；导出的 Excel“主要数据”表逐项列明口径。</div>
+    </Card>
+  );
+}
+
 export function AidStatsPage() {
+  const can = useCan();
   const q = useQuery({ queryKey: ['legalAid', 'stats'], queryFn: () => get<AidStats>(`${P}/aid/stats`) });
   const lawyers = useQuery({ queryKey: ['legalAid', 'lawyers'], queryFn: () => get<{ data: (LawyerCandidate & { active: boolean })[] }>(`${P}/aid/lawyers`) });
   const s = q.data;
   const bar = (rows: { label: string; count: number }[]) => ({ tooltip: {}, grid: { left: 180, right: 20, top: 10, bottom: 20 }, xAxis: { type: 'value' }, yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true }, series: [{ type: 'bar', data: rows.map((r) => r.count) }] });
   return (
     <>
-      <PageHeader title="法律援助统计" description={s ? `${s.from} 至 ${s.to}：受理 ${s.total} 件，其中紧急（第四十四条）${s.urgent} 件。` : undefined} extra={<Button href={`${API_BASE}${P}/stats/export.xlsx`} download>导出 Excel（法律援助、咨询、服务圈）</Button>} />
+      <PageHeader title="法律援助统计" description={s ? `${s.from} 至 ${s.to}：受理 ${s.total} 件，其中紧急（第四十四条）${s.urgent} 件。` : undefined} extra={<Button href={`${API_BASE}${P}/stats/export.xlsx`} download>导出 Excel（公共法律服务统计表）</Button>} />
       <ErrorAlert error={q.error} />
+      {can(['legalService.hotline.read', 'legalService.enterprise.read', 'legalService.register.read']) && <HeadlineCard />}
       {s && (
         <Row gutter={16}>
           <Col xs={24} lg={12}><Card title="按受援群体" size="small"><Chart label="按受援群体统计" option={bar(s.byGroup)} height={280} /><Table size="small" rowKey="key" pagination={false} dataSource={s.byGroup} columns={[{ title: '群体', dataIndex: 'label' }, { title: '件数', dataIndex: 'count' }]} /></Card></Col>

@@ -1,9 +1,11 @@
-/** 12348 热线与咨询记录: register a call / walk-in / online consultation, callback with satisfaction, one-click referral to legal aid. */
+/** 12348 热线与咨询记录: register a call / walk-in / online consultation (answers from the knowledge base), callback with satisfaction, one-click referral to legal aid, mediation, reconsideration or a notary office. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Button, Dropdown, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { AID_GROUPS, CONSULT_CATEGORIES, CONSULT_CHANNELS, type Consultation, SATISFACTION } from '../../../common/contracts/legal-services';
+import type { KbEntry } from '../../../common/contracts/legal-services-enterprise';
+import type { z } from 'zod';
 import { get, post } from '../../app/api';
 import { useCan } from '../../app/auth';
 import { notifyError, notifySuccess } from '../../app/notify';
@@ -40,7 +42,75 @@ function NewConsultationModal({ onClose }: { onClose: () => void }) {
           <Form.Item label="时长（分钟）" name="minutes" rules={[{ required: true, message: '请填写时长' }]}><InputNumber min={0} max={1440} step={0.5} /></Form.Item>
         </Space>
         <Form.Item label="咨询内容" name="summary" rules={[{ required: true, whitespace: true, message: '请填写咨询内容' }]}><Input.TextArea rows={3} maxLength={4000} /></Form.Item>
+        <KbLookup onUse={(answer) => form.setFieldValue('answer', answer)} />
         <Form.Item label="解答意见" name="answer" rules={[{ required: true, whitespace: true, message: '请填写解答意见' }]}><Input.TextArea rows={3} maxLength={4000} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Search the knowledge base while answering; "引用" copies the standard answer into the form (and counts the use). */
+function KbLookup({ onUse }: { onUse: (answer: string) => void }) {
+  const [text, setText] = useState('');
+  const q = useQuery({ queryKey: ['legalService', 'kb', 'lookup', text], queryFn: () => get<{ data: z.infer<typeof KbEntry>[] }>(`${P}/knowledge`, { q: text, limit: 3 }), enabled: text.length >= 2 });
+  return (
+    <div style={{ marginBottom: 12 }}>
+      <Input.Search placeholder="查知识库：输入关键词" aria-label="查知识库" allowClear onSearch={(v) => setText(v.trim())} />
+      {text.length >= 2 && (
+        <List
+          size="small"
+          locale={{ emptyText: '知识库中没有相关答案' }}
+          dataSource={q.data?.data ?? []}
+          renderItem={(k) => (
+            <List.Item actions={[<Button key="use" size="small" onClick={() => { onUse(k.answer); void post(`${P}/knowledge/${k.id}/use`, {}).catch(() => undefined); }}>引用</Button>]}>
+              <List.Item.Meta title={k.question} description={<span className="muted">{k.citation ?? k.category}</span>} />
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  );
+}
+
+type ReferTarget = 'mediation' | 'reconsideration' | 'notary';
+const REFER_LABELS: Record<ReferTarget, string> = { mediation: '转人民调解', reconsideration: '转行政复议咨询', notary: '转公证机构' };
+
+function ReferModal({ c, target, onClose }: { c: Consultation; target: ReferTarget; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const notaries = useQuery({ queryKey: ['legalService', 'notaries'], queryFn: () => get<{ data: { id: string; name: string; active: boolean }[] }>(`${P}/registers/institutions`, { kind: 'notaryOffice' }), enabled: target === 'notary' });
+  const save = useMutation({
+    mutationFn: (v: Record<string, unknown>) => post<{ referralLabel: string }>(`${P}/consultations/${c.id}/refer`, { target, ...v }),
+    onSuccess: (r) => {
+      notifySuccess(`已转办：${r.referralLabel}`);
+      void qc.invalidateQueries({ queryKey: ['legalService', 'consultations'] });
+      onClose();
+    },
+    onError: notifyError,
+  });
+  return (
+    <Modal open title={`${REFER_LABELS[target]}（${c.recordNo}）`} onCancel={onClose} onOk={() => form.submit()} okText="转办" confirmLoading={save.isPending} destroyOnHidden>
+      <p className="muted">将带入咨询记录的内容：{c.summary}</p>
+      <Form form={form} layout="vertical" name="refer" initialValues={{ partyName: c.callerName ?? undefined, matterType: target === 'mediation' ? 'neighbour' : 'other', note: '' }} onFinish={(v) => save.mutate(v)}>
+        {target === 'mediation' && (
+          <>
+            <Form.Item label="当事人" name="partyName" rules={[{ required: true, whitespace: true, message: '请填写当事人' }]}><Input maxLength={40} /></Form.Item>
+            <Form.Item label="纠纷类型" name="matterType"><Select options={[['family', '婚姻家庭'], ['neighbour', '邻里纠纷'], ['property', '房屋物业'], ['contract', '合同纠纷'], ['labour', '劳动纠纷'], ['damages', '损害赔偿'], ['finance', '金融纠纷'], ['consumer', '消费纠纷'], ['other', '其他']].map(([value, label]) => ({ value, label }))} /></Form.Item>
+            <Form.Item label="纠纷发生地址" name="address" rules={[{ required: true, whitespace: true, message: '请填写地址' }]}><Input maxLength={200} /></Form.Item>
+          </>
+        )}
+        {target === 'reconsideration' && (
+          <>
+            <Form.Item label="被申请人（行政机关）" name="respondentName"><Input maxLength={100} /></Form.Item>
+            <Form.Item label="事项类型" name="matterType"><Select options={[['penalty', '行政处罚'], ['disclosure', '政府信息公开'], ['workInjury', '工伤认定'], ['nonPerformance', '不履行法定职责'], ['coercion', '行政强制'], ['licensing', '行政许可'], ['other', '其他']].map(([value, label]) => ({ value, label }))} /></Form.Item>
+          </>
+        )}
+        {target === 'notary' && (
+          <>
+            <Form.Item label="公证机构" name="institutionId" rules={[{ required: true, message: '请选择公证机构' }]}><Select options={(notaries.data?.data ?? []).filter((n) => n.active).map((n) => ({ value: n.id, label: n.name }))} /></Form.Item>
+            <Form.Item label="说明" name="note"><Input maxLength={500} /></Form.Item>
+          </>
+        )}
       </Form>
     </Modal>
   );
@@ -74,13 +144,14 @@ export function HotlinePage() {
   const [filters, setFilters] = useState<{ channel?: string; category?: string; q?: string; page: number }>({ page: 1 });
   const [creating, setCreating] = useState(false);
   const [following, setFollowing] = useState<Consultation | null>(null);
+  const [referring, setReferring] = useState<{ c: Consultation; target: ReferTarget } | null>(null);
   const q = useQuery({ queryKey: ['legalService', 'consultations', filters], queryFn: () => get<ListResult>(`${P}/consultations`, { ...filters, pageSize: 20 }), placeholderData: keepPreviousData });
   const manage = can(['legalService.hotline.manage']);
   const refer = manage && can(['legalService.aid.handle']);
   const sat = q.data?.satisfaction;
   return (
     <>
-      <PageHeader title="12348 热线与咨询" description="电话、现场、网络咨询记录（《中华人民共和国法律援助法》第二十三条）；回访满意度；符合条件的一键转为法律援助申请。热线服务规范（接通率、质检比例等）未与官方文本核对，本页不设指标（待核实）。" extra={manage && <Button type="primary" onClick={() => setCreating(true)}>登记咨询</Button>} />
+      <PageHeader title="12348 热线与咨询" description="电话、现场、网络咨询记录（《中华人民共和国法律援助法》第二十三条）；回访满意度；一键转为法律援助申请，或转人民调解、行政复议咨询、公证机构（带入记录内容）。热线服务规范（接通率、质检比例等）未与官方文本核对，本页不设指标（待核实）。" extra={manage && <Button type="primary" onClick={() => setCreating(true)}>登记咨询</Button>} />
       <Space size="large" style={{ marginBottom: 12 }}>
         <Statistic title="记录数" value={q.data?.total ?? 0} />
         <Statistic title="已回访" value={sat?.surveyed ?? 0} />
@@ -111,12 +182,20 @@ export function HotlinePage() {
             title: '转办',
             key: 'refer',
             render: (_: unknown, r) =>
-              r.referralId ? <Link to={`/legal-services/aid/${r.referralId}`}>{r.referralNo}</Link> : refer ? <Button size="small" onClick={() => navigate(`/legal-services/aid/new?fromConsultation=${r.id}`)}>转法律援助申请</Button> : '—',
+              r.referralId ? (
+                r.referredTo === 'legalAid' ? <Link to={`/legal-services/aid/${r.referralId}`}>{r.referralNo}</Link> : r.referredTo === 'mediation' ? <Link to={`/disputes/${r.referralId}`}>{r.referralNo}</Link> : <span>{r.referralNo}</span>
+              ) : manage ? (
+                <Space size={4}>
+                  {refer && <Button size="small" onClick={() => navigate(`/legal-services/aid/new?fromConsultation=${r.id}`)}>转法律援助申请</Button>}
+                  <Dropdown menu={{ items: (Object.keys(REFER_LABELS) as ReferTarget[]).map((k) => ({ key: k, label: REFER_LABELS[k] })), onClick: ({ key }) => setReferring({ c: r, target: key as ReferTarget }) }}><Button size="small">其他转办</Button></Dropdown>
+                </Space>
+              ) : '—',
           },
         ]}
       />
       {creating && <NewConsultationModal onClose={() => setCreating(false)} />}
       {following && <FollowUpModal c={following} onClose={() => setFollowing(null)} />}
+      {referring && <ReferModal c={referring.c} target={referring.target} onClose={() => setReferring(null)} />}
     </>
   );
 }

@@ -13,8 +13,9 @@ const CONFIGURE: Permission[] = ['enforcement.detection.read', 'enforcement.dete
 const RuleParams = z.object({ rule: DetectionRuleId });
 
 /**
- * Detections of problem inspections. Enforcement records have no owning department of this bureau: access is by
- * permission (the 执法监督 function sees the district's records), so no department scope applies to these queries.
+ * Detections of problem inspections. Data scope (../scope.ts), enforced in the service's queries: the district's
+ * supervision body sees every flag, a 司法所 the flags about firms of its street, an agency liaison the flags naming
+ * their agency; rule settings and simulation need the district scope.
  */
 export function detectionRoutes(deps: { detections: DetectionService }) {
   const svc = deps.detections;
@@ -28,7 +29,7 @@ export function detectionRoutes(deps: { detections: DetectionService }) {
         querystring: DetectionListQuery,
         response: responses(DetectionList),
       },
-      handler: async (req) => svc.list(req.query),
+      handler: async (req) => svc.list(actorOf(req), req.query),
     });
     r.get('/api/v1/enforcement/detection-rules', {
       config: { permission: READ },
@@ -43,7 +44,7 @@ export function detectionRoutes(deps: { detections: DetectionService }) {
     r.post('/api/v1/enforcement/detection-rules/:rule/simulate', {
       config: { permission: CONFIGURE },
       schema: { tags: TAG, summary: '模拟：按拟调整的参数重放期间数据，比较预警数量（不保存）', params: RuleParams, body: DetectionSimulateBody, response: responses(DetectionSimulation) },
-      handler: async (req) => svc.simulate(req.params.rule, req.body.params, { from: req.body.from, to: req.body.to }),
+      handler: async (req) => svc.simulate(actorOf(req), req.params.rule, req.body.params, { from: req.body.from, to: req.body.to }),
     });
   };
 }

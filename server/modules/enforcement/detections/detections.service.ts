@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { WorkCalendar } from '../../../../common/calendar';
 import { DETECTION_RULES, type DetectionFlag, type DetectionList, type DetectionParams, DetectionParamSchemas, type DetectionRuleId, type DetectionRuleView, type DetectionSimulation } from '../../../../common/contracts/enforcement';
 import { AppError } from '../../../../common/errors';
 import type { Database, DbHandle } from '../../../db';
@@ -8,6 +9,8 @@ import type { Clock } from '../../../platform/clock';
 import { type InspectionColumns, type SortedViews, buildSortedViews, dayNumber, dayString, restrictToDays, rowId } from './columns';
 import { type PenaltyRow, type RawFlag, detectDiscretionOutlier, detectExpiredCertificate, detectFrequencyCap, detectLowYield, detectMultiAgency, detectOverduePenalty, detectRepeated, detectUnplanned } from './engine';
 import { type DayRange, loadInspectionColumns } from './load';
+import { penaltyCitation, penaltyDueMemo } from '../penalty-deadline';
+import { type EnforcementScope, assertDistrict, enforcementScope, scopeFilter } from '../scope';
 
 export const MIN_DAY = '0001-01-01';
 export const MAX_DAY = '9999-12-31';
@@ -47,15 +50,63 @@ function normRange(range: DetectionRange): DayRange {
 
 // ------------------------------------------------------------------------------------------- data version & cache
 
-export async function dataVersion(handle: DbHandle): Promise<number> {
-  const row = await handle.db.selectFrom('enforcementState').select('value').where('key', '=', 'data_version').executeTakeFirst();
-  return Number(row?.value ?? 0);
+/**
+ * What the detections read, each with its own change counter in enforcement_state (migration 035), plus the global
+ * `data_version` that invalidates everything (kept for writers that change several sources at once). Counters only
+ * grow, so a sum of counters changes exactly when one of them does.
+ */
+export type DataSource = 'inspections' | 'officers' | 'plans' | 'penalties';
+const SOURCE_KEY: Record<DataSource, string> = { inspections: 'inspections_version', officers: 'officers_version', plans: 'plans_version', penalties: 'penalties_version' };
+export interface DataVersions {
+  global: number;
+  inspections: number;
+  officers: number;
+  plans: number;
+  penalties: number;
 }
 
-/** Call after any change to inspections, penalties, officers or plans: cached columns and materialised runs refresh. */
-export async function bumpDataVersion(db: DbHandle['db']): Promise<void> {
-  await db.updateTable('enforcementState').set((eb) => ({ value: eb('value', '+', 1) })).where('key', '=', 'data_version').execute();
+/** The sources each rule reads: a register edit re-runs only the rules that read that register. */
+export const RULE_SOURCES: Record<DetectionRuleId, readonly DataSource[]> = {
+  'repeated-inspection': ['inspections'],
+  'multi-agency-inspection': ['inspections'],
+  'unplanned-inspection': ['inspections'],
+  'low-yield-officer': ['inspections'],
+  'frequency-cap': ['inspections', 'plans'],
+  'expired-certificate': ['inspections', 'officers'],
+  'overdue-penalty': ['penalties'],
+  'discretion-outlier': ['penalties'],
+};
+
+export async function dataVersions(q: DbHandle['db']): Promise<DataVersions> {
+  const rows = await q.selectFrom('enforcementState').select(['key', 'value']).execute();
+  const m = new Map(rows.map((r) => [r.key, Number(r.value)]));
+  return { global: m.get('data_version') ?? 0, inspections: m.get(SOURCE_KEY.inspections) ?? 0, officers: m.get(SOURCE_KEY.officers) ?? 0, plans: m.get(SOURCE_KEY.plans) ?? 0, penalties: m.get(SOURCE_KEY.penalties) ?? 0 };
 }
+
+/** The version the inspection columns are cached at: the global counter plus the inspections' own. */
+export const inspectionVersion = (v: DataVersions) => v.global + v.inspections;
+/** The version a rule's materialised run depends on: the global counter plus the counters of the sources it reads. */
+export const ruleVersion = (v: DataVersions, rule: DetectionRuleId) => RULE_SOURCES[rule].reduce((n, src) => n + v[src], v.global);
+
+/** Every counter summed: changes on any write (kept for callers that only ask "did anything change"). */
+export async function dataVersion(handle: DbHandle): Promise<number> {
+  const v = await dataVersions(handle.db);
+  return v.global + v.inspections + v.officers + v.plans + v.penalties;
+}
+
+/**
+ * Call after a change, inside the writing transaction: `source` bumps that source's counter only (an officer edit
+ * keeps the cached inspection columns, and only expired-certificate re-runs); no source bumps the global counter
+ * (everything refreshes).
+ */
+export async function bumpDataVersion(db: DbHandle['db'], source?: DataSource): Promise<void> {
+  await db.updateTable('enforcementState').set((eb) => ({ value: eb('value', '+', 1) })).where('key', '=', source ? SOURCE_KEY[source] : 'data_version').execute();
+}
+
+/** SQL of the bump for the importer's own SQLite connection. */
+export const bumpSql = (source: DataSource) => `update enforcement_state set value = value + 1 where key = '${SOURCE_KEY[source]}'`;
+/** SQL reading the inspection version (global + inspections) on the importer's own SQLite connection. */
+export const inspectionVersionSql = `select sum(value) from enforcement_state where key in ('data_version', '${SOURCE_KEY.inspections}')`;
 
 interface Snapshot {
   version: number;
@@ -65,6 +116,10 @@ interface Snapshot {
 }
 const snapshots = new WeakMap<object, Snapshot>();
 
+/** How often the inspection columns were read from the table in this process (a full load; tests and the bench). */
+const stats = { tableLoads: 0 };
+export const snapshotStats = (): Readonly<typeof stats> => ({ ...stats });
+
 /** Columns of ALL inspections at a data version, handed over by the importer (ADR 0005). */
 interface Store {
   version: number;
@@ -73,7 +128,7 @@ interface Store {
 const stores = new WeakMap<object, Store>();
 
 /**
- * The importer's columns of every inspection stored at `version`: a bulk load into an empty table on SQLite, whose
+ * The importer's columns of every inspection stored at inspection version `version`: a bulk load into an empty table on SQLite, whose
  * transaction held the write lock from before the table was found empty until after the version was bumped, so
  * that no other write falls between. Snapshots at that version are cut from them instead of reading the table.
  */
@@ -83,16 +138,22 @@ export function primeInspectionStore(handle: DbHandle, version: number, cols: In
 }
 
 /**
- * The columnar snapshot for a range, cached per database handle until the data version changes: cut from the
- * importer's columns when they are of the current version, else read from the table in one pass.
+ * The columnar snapshot for a range, cached per database handle until the INSPECTION version changes (an officer,
+ * plan or penalty write leaves it alone): cut from the importer's columns when they are of the current version, else
+ * read from the table in one pass.
  */
 export async function inspectionSnapshot(handle: DbHandle, range: DayRange, version?: number): Promise<Snapshot> {
-  const v = version ?? (await dataVersion(handle));
+  const v = version ?? inspectionVersion(await dataVersions(handle.db));
   const cached = snapshots.get(handle.db);
   if (cached && cached.version === v && cached.range.from === range.from && cached.range.to === range.to) return cached;
   const store = stores.get(handle.db);
   if (store && store.version !== v) stores.delete(handle.db);
-  const cols = store && store.version === v ? restrictToDays(store.cols, dayNumber(range.from), dayNumber(range.to)) : await loadInspectionColumns(handle, range);
+  let cols: InspectionColumns;
+  if (store && store.version === v) cols = restrictToDays(store.cols, dayNumber(range.from), dayNumber(range.to));
+  else {
+    stats.tableLoads++;
+    cols = await loadInspectionColumns(handle, range);
+  }
   const snap = { version: v, range, cols, views: buildSortedViews(cols) };
   snapshots.set(handle.db, snap);
   return snap;
@@ -100,13 +161,20 @@ export async function inspectionSnapshot(handle: DbHandle, range: DayRange, vers
 
 async function loadPenalties(handle: DbHandle, range: DayRange): Promise<PenaltyRow[]> {
   return handle.db
-    .selectFrom('enforcementPenalties')
-    .select(['id', 'targetCreditCode', 'agencyCode', 'field', 'violationCode', 'discretionLevel', 'amount', 'filedOn', 'decidedOn'])
-    .where('filedOn', '>=', range.from)
-    .where('filedOn', '<=', range.to)
-    .orderBy('filedOn')
-    .orderBy('id')
+    .selectFrom('enforcementPenalties as p')
+    .leftJoin('enforcementPenaltyExtensions as x', 'x.penaltyId', 'p.id')
+    .select(['p.id', 'p.targetCreditCode', 'p.agencyCode', 'p.field', 'p.violationCode', 'p.discretionLevel', 'p.amount', 'p.filedOn', 'p.decidedOn', 'x.days as extensionDays'])
+    .where('p.filedOn', '>=', range.from)
+    .where('p.filedOn', '<=', range.to)
+    .orderBy('p.filedOn')
+    .orderBy('p.id')
     .execute();
+}
+
+/** What a detection run needs besides the database: the work calendar of the deadline engine (overdue-penalty). */
+export interface DetectionDeps {
+  calendar?: () => Promise<WorkCalendar>;
+  now?: string;
 }
 
 // ------------------------------------------------------------------------------------------------ compute
@@ -158,14 +226,20 @@ function toFlag(rule: DetectionRuleId, f: RawFlag, cols: InspectionColumns | nul
   };
 }
 
-/** Compute the flags of one rule over a range, with the given parameters (no writes). */
-export async function computeFlags(handle: DbHandle, rule: DetectionRuleId, params: DetectionParams, range: DetectionRange): Promise<DetectionFlag[]> {
+/**
+ * Compute the flags of one rule over a range, with the given parameters (no writes). overdue-penalty takes its due
+ * dates from the deadline engine (penalty-deadline.ts) and so needs `deps.calendar`.
+ */
+export async function computeFlags(handle: DbHandle, rule: DetectionRuleId, params: DetectionParams, range: DetectionRange, deps: DetectionDeps = {}): Promise<DetectionFlag[]> {
   const r = normRange(range);
-  if (rule === 'overdue-penalty' || rule === 'discretion-outlier') {
+  if (rule === 'overdue-penalty') {
+    if (!deps.calendar) throw new Error('overdue-penalty needs the work calendar of the deadline engine');
+    const due = penaltyDueMemo(await deps.calendar());
+    const citation = penaltyCitation();
     const penalties = await loadPenalties(handle, r);
-    const raw = rule === 'overdue-penalty' ? detectOverduePenalty(penalties, params as DetectionParams<'overdue-penalty'>, range.asOf ?? r.to) : detectDiscretionOutlier(penalties, params as DetectionParams<'discretion-outlier'>);
-    return raw.map((f) => toFlag(rule, f, null));
+    return detectOverduePenalty(penalties, (p) => ({ due: due(p.filedOn, Number(p.extensionDays ?? 0)), citation, extensionDays: Number(p.extensionDays ?? 0) }), range.asOf ?? r.to).map((f) => toFlag(rule, f, null));
   }
+  if (rule === 'discretion-outlier') return detectDiscretionOutlier(await loadPenalties(handle, r), params as DetectionParams<'discretion-outlier'>).map((f) => toFlag(rule, f, null));
   const snap = await inspectionSnapshot(handle, r);
   const registers: Parameters<typeof evaluateInspectionRule>[4] = {};
   if (rule === 'frequency-cap') registers.plans = await handle.db.selectFrom('enforcementInspectionPlans').select(['agencyCode', 'field', 'year', 'perFirmCap']).execute();
@@ -179,7 +253,10 @@ export async function storedParams<R extends DetectionRuleId>(handle: DbHandle, 
   const row = await handle.db.selectFrom('enforcementDetectionSettings').select(['params', 'version', 'updatedAt']).where('rule', '=', rule).executeTakeFirst();
   if (!row) return { params: defaultParams(rule), version: 0, updatedAt: null };
   // Parameters stored by an older version may miss newer keys: defaults fill them.
-  return { params: { ...defaultParams(rule), ...(JSON.parse(row.params) as object) } as DetectionParams<R>, version: row.version, updatedAt: row.updatedAt };
+  // Keys no longer in the rule's defaults (e.g. overdue-penalty's former limitDays: the period is now the engine's) are dropped.
+  const defaults = defaultParams(rule) as Record<string, unknown>;
+  const stored = Object.fromEntries(Object.entries(JSON.parse(row.params) as Record<string, unknown>).filter(([k]) => k in defaults));
+  return { params: { ...defaults, ...stored } as DetectionParams<R>, version: row.version, updatedAt: row.updatedAt };
 }
 
 // ------------------------------------------------------------------------------------------------ materialise
@@ -189,11 +266,12 @@ export async function storedParams<R extends DetectionRuleId>(handle: DbHandle, 
  * runs (upsert), flags of an earlier run inside the range that this run no longer raises are marked `cleared` (never
  * deleted: clues may link to them). params null = the stored parameters.
  */
-export async function runDetection(handle: DbHandle, rule: DetectionRuleId, params: DetectionParams | null, range: DetectionRange, opts: { now?: string } = {}): Promise<{ flags: DetectionFlag[]; ranAt: string }> {
+export async function runDetection(handle: DbHandle, rule: DetectionRuleId, params: DetectionParams | null, range: DetectionRange, opts: DetectionDeps = {}): Promise<{ flags: DetectionFlag[]; ranAt: string }> {
   const r = normRange(range);
-  const version = await dataVersion(handle);
+  const version = ruleVersion(await dataVersions(handle.db), rule);
   const p = params ?? (await storedParams(handle, rule)).params;
-  const flags = await computeFlags(handle, rule, p, range);
+  const flags = await computeFlags(handle, rule, p, range, opts);
+  const key = await runKey(rule, p, range, opts);
   // Callers with a clock pass opts.now (the service does); the fallback only stamps when the run happened.
   const ranAt = opts.now ?? new Date().toISOString();
   const stamp = `${ranAt}#${Math.random().toString(36).slice(2, 10)}`;
@@ -246,7 +324,7 @@ export async function runDetection(handle: DbHandle, rule: DetectionRuleId, para
       .where('lastOn', '<=', r.to)
       .where('updatedAt', '<>', stamp)
       .execute();
-    const run = { rule, rangeFrom: r.from, rangeTo: r.to, dataVersion: version, params: runKey(rule, p, range), flags: flags.length, ranAt };
+    const run = { rule, rangeFrom: r.from, rangeTo: r.to, dataVersion: version, params: key, flags: flags.length, ranAt };
     await trx
       .insertInto('enforcementDetectionRuns')
       .values(run)
@@ -256,17 +334,32 @@ export async function runDetection(handle: DbHandle, rule: DetectionRuleId, para
   return { flags, ranAt };
 }
 
-/** What a materialised run depends on besides the data: the parameters, and for overdue-penalty the as-of day. */
-function runKey(rule: DetectionRuleId, params: DetectionParams, range: DetectionRange): string {
-  return rule === 'overdue-penalty' ? `${JSON.stringify(params)}@${range.asOf ?? normRange(range).to}` : JSON.stringify(params);
+/**
+ * What a materialised run depends on besides the data: the parameters, and for overdue-penalty the as-of day and the
+ * holiday calendar the engine counted on (a changed schedule moves due dates: the run is redone).
+ */
+async function runKey(rule: DetectionRuleId, params: DetectionParams, range: DetectionRange, deps: DetectionDeps): Promise<string> {
+  if (rule !== 'overdue-penalty') return JSON.stringify(params);
+  return `${JSON.stringify(params)}@${range.asOf ?? normRange(range).to}#${deps.calendar ? calendarKey(await deps.calendar()) : ''}`;
+}
+const calendarKeys = new WeakMap<WorkCalendar, string>();
+/** A fingerprint of the published schedules of a calendar (a few years: cheap, memoised per calendar object). */
+function calendarKey(cal: WorkCalendar): string {
+  let k = calendarKeys.get(cal);
+  if (k === undefined) {
+    k = createHash('sha1').update(JSON.stringify(cal.publishedYears().map((y) => cal.schedule(y)))).digest('hex').slice(0, 16);
+    calendarKeys.set(cal, k);
+  }
+  return k;
 }
 
-/** Re-run a rule over a range only if data or parameters changed since its last run. */
-export async function ensureDetectionRun(handle: DbHandle, rule: DetectionRuleId, range: DetectionRange, opts: { now?: string } = {}): Promise<void> {
+/** Re-run a rule over a range only if the data it reads (RULE_SOURCES) or its parameters changed since its last run. */
+export async function ensureDetectionRun(handle: DbHandle, rule: DetectionRuleId, range: DetectionRange, opts: DetectionDeps = {}): Promise<void> {
   const r = normRange(range);
-  const [version, { params }] = await Promise.all([dataVersion(handle), storedParams(handle, rule)]);
+  const [versions, { params }] = await Promise.all([dataVersions(handle.db), storedParams(handle, rule)]);
+  const version = ruleVersion(versions, rule);
   const last = await handle.db.selectFrom('enforcementDetectionRuns').select(['dataVersion', 'params']).where('rule', '=', rule).where('rangeFrom', '=', r.from).where('rangeTo', '=', r.to).executeTakeFirst();
-  if (last && Number(last.dataVersion) === version && last.params === runKey(rule, params, range)) return;
+  if (last && Number(last.dataVersion) === version && last.params === (await runKey(rule, params, range, opts))) return;
   await runDetection(handle, rule, params, range, opts);
 }
 
@@ -296,10 +389,16 @@ export function rowToFlag(row: DetectionRow): DetectionFlag {
  * Materialised flags of a rule whose evidence lies within [from, to], a page at a time (ordered by first evidence
  * day, then id). The rule is (re-)run first when data or parameters changed since its last run over that range.
  */
-export async function listDetections(handle: DbHandle, q: { rule: DetectionRuleId; from?: string | undefined; to?: string | undefined; asOf?: string | undefined; page: number; pageSize: number }, opts: { now?: string } = {}): Promise<DetectionList> {
+export async function listDetections(
+  handle: DbHandle,
+  q: { rule: DetectionRuleId; from?: string | undefined; to?: string | undefined; asOf?: string | undefined; page: number; pageSize: number },
+  opts: DetectionDeps & { scope?: EnforcementScope } = {},
+): Promise<DetectionList> {
   const r = normRange(q);
   await ensureDetectionRun(handle, q.rule, q, opts);
-  const base = handle.db.selectFrom('enforcementDetections').where('rule', '=', q.rule).where('status', '=', 'active').where('firstOn', '>=', r.from).where('lastOn', '<=', r.to);
+  let base = handle.db.selectFrom('enforcementDetections').where('rule', '=', q.rule).where('status', '=', 'active').where('firstOn', '>=', r.from).where('lastOn', '<=', r.to);
+  // data scope (scope.ts): flags about firms of the viewer's streets, or naming the agencies they speak for
+  if (opts.scope) base = base.where(scopeFilter(opts.scope, 'enforcementDetections.targetCreditCode', { json: 'enforcementDetections.agencyCodes' }));
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await base
     .select(['id', 'rule', 'targetCreditCode', 'agencyCodes', 'officerId', 'field', 'inspectionIds', 'penaltyIds', 'firstOn', 'lastOn', 'detail'])
@@ -326,11 +425,11 @@ export async function getDetection(handle: DbHandle, id: string): Promise<(Detec
 export interface DetectionService {
   rules(): Promise<DetectionRuleView[]>;
   updateParams(actor: Actor, rule: DetectionRuleId, params: unknown, version: number, meta: { ip?: string; requestId?: string }): Promise<DetectionRuleView>;
-  simulate(rule: DetectionRuleId, params: unknown, range: DetectionRange): Promise<DetectionSimulation>;
-  list(q: { rule: DetectionRuleId; from?: string | undefined; to?: string | undefined; page: number; pageSize: number }): Promise<DetectionList>;
+  simulate(actor: Actor, rule: DetectionRuleId, params: unknown, range: DetectionRange): Promise<DetectionSimulation>;
+  list(actor: Actor, q: { rule: DetectionRuleId; from?: string | undefined; to?: string | undefined; page: number; pageSize: number }): Promise<DetectionList>;
 }
 
-export function createDetectionService(deps: { handle: DbHandle; clock: Clock; audit: AuditService }): DetectionService {
+export function createDetectionService(deps: { handle: DbHandle; clock: Clock; audit: AuditService; calendar: () => Promise<WorkCalendar> }): DetectionService {
   const { handle, clock, audit } = deps;
   const today = () => clock.nowIso().slice(0, 10);
   const view = async (rule: DetectionRuleId): Promise<DetectionRuleView> => {
@@ -345,6 +444,8 @@ export function createDetectionService(deps: { handle: DbHandle; clock: Clock; a
       return out;
     },
     async updateParams(actor, rule, params, version, meta) {
+      // rule settings apply district-wide: the supervision body's (scope.ts)
+      assertDistrict(await enforcementScope(handle.db, actor));
       const p = parseParams(rule, params);
       const now = clock.nowIso();
       await handle.db.transaction().execute(async (trx) => {
@@ -372,11 +473,12 @@ export function createDetectionService(deps: { handle: DbHandle; clock: Clock; a
       });
       return view(rule);
     },
-    async simulate(rule, params, range) {
+    async simulate(actor, rule, params, range) {
+      assertDistrict(await enforcementScope(handle.db, actor));
       const p = parseParams(rule, params);
       const r = { ...range, asOf: range.asOf ?? minDay(range.to ?? MAX_DAY, today()) };
-      const cur = await computeFlags(handle, rule, (await storedParams(handle, rule)).params, r);
-      const next = await computeFlags(handle, rule, p, r);
+      const cur = await computeFlags(handle, rule, (await storedParams(handle, rule)).params, r, { calendar: deps.calendar });
+      const next = await computeFlags(handle, rule, p, r, { calendar: deps.calendar });
       const curIds = new Set(cur.map((f) => f.id));
       const nextIds = new Set(next.map((f) => f.id));
       let added = 0;
@@ -386,8 +488,9 @@ export function createDetectionService(deps: { handle: DbHandle; clock: Clock; a
       const nr = normRange(range);
       return { rule, from: nr.from, to: nr.to, current: cur.length, proposed: next.length, added, removed };
     },
-    async list(q) {
-      return listDetections(handle, { ...q, asOf: minDay(q.to ?? MAX_DAY, today()) }, { now: clock.nowIso() });
+    async list(actor, q) {
+      const scope = await enforcementScope(handle.db, actor);
+      return listDetections(handle, { ...q, asOf: minDay(q.to ?? MAX_DAY, today()) }, { now: clock.nowIso(), calendar: deps.calendar, scope });
     },
   };
 }

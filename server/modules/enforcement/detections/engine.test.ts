@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ColumnBuilder, buildSortedViews, dayNumber, dayString, restrictToDays, rowId } from './columns';
+import { createOfficialCalendar } from '../../../../common/calendar';
+import { penaltyDueMemo } from '../penalty-deadline';
 import { type PenaltyRow, type RawFlag, detectDiscretionOutlier, detectExpiredCertificate, detectFrequencyCap, detectLowYield, detectMultiAgency, detectOverduePenalty, detectRepeated, detectUnplanned } from './engine';
 import { type RefFlag, type RefRow, refLowYield, refMultiAgency, refRepeated, refUnplanned } from './reference';
 
@@ -262,8 +264,9 @@ describe('register-based rules', () => {
 
   it('overdue-penalty (《行政处罚法》第六十条): 90 calendar days after filing, undecided measured on asOf', () => {
     const rows = [pen('ok', { decidedOn: '2025-04-01' }), pen('late', { decidedOn: '2025-04-02' }), pen('open', { decidedOn: null }), pen('openOk', { filedOn: '2025-03-01', decidedOn: null })];
-    // 2025-01-01 + 90 days = 2025-04-01
-    const flags = detectOverduePenalty(rows, { limitDays: 90 }, '2025-05-01');
+    // the deadline engine: 2025-01-01 + 90 calendar days = 2025-04-01 (a working day, no roll-forward)
+    const due = penaltyDueMemo(createOfficialCalendar());
+    const flags = detectOverduePenalty(rows, (r) => ({ due: due(r.filedOn, 0), citation: '《中华人民共和国行政处罚法》第六十条', extensionDays: 0 }), '2025-05-01');
     expect(flags.map((f) => f.penaltyIds![0])).toEqual(['late', 'open']);
     expect(flags[0]!.detail).toMatchObject({ dueOn: '2025-04-01', daysOver: 1 });
   });

@@ -617,18 +617,28 @@ export interface PenaltyRow {
   amount: number;
   filedOn: string;
   decidedOn: string | null;
+  /** days of an approved extension (enforcement_penalty_extensions), if any */
+  extensionDays?: number | null;
+}
+
+/** An undecided or decided case with its due date as computed by the deadline engine (penalty-deadline.ts). */
+export interface PenaltyDue {
+  due: string;
+  citation: string;
+  extensionDays: number;
 }
 
 /**
- * 处罚超期 (《行政处罚法》第六十条): the decision is due limitDays calendar days after the day of filing (the filing day
- * itself not counted); flagged when decided after that day, or still undecided after it on `asOf`.
+ * 处罚超期 (《中华人民共和国行政处罚法》第六十条): flagged when decided after the due date, or still undecided after it
+ * on `asOf`. The due date is NOT computed here: `dueOf` gives the deadline engine's result for the case (rule
+ * enforcement.penaltyDecision, 90 calendar days from filing rolled to a working day, plus any approved extension).
  */
-export function detectOverduePenalty(rows: readonly PenaltyRow[], p: DetectionParams<'overdue-penalty'>, asOf: string): RawFlag[] {
+export function detectOverduePenalty(rows: readonly PenaltyRow[], dueOf: (r: PenaltyRow) => PenaltyDue, asOf: string): RawFlag[] {
   const asOfDay = dayNumber(asOf);
   const out: RawFlag[] = [];
   for (const r of rows) {
-    const filed = dayNumber(r.filedOn);
-    const due = filed + p.limitDays;
+    const d = dueOf(r);
+    const due = dayNumber(d.due);
     const end = r.decidedOn ? dayNumber(r.decidedOn) : asOfDay;
     if (end <= due) continue;
     out.push({
@@ -638,9 +648,9 @@ export function detectOverduePenalty(rows: readonly PenaltyRow[], p: DetectionPa
       field: r.field,
       rows: [],
       penaltyIds: [r.id],
-      firstDay: filed,
+      firstDay: dayNumber(r.filedOn),
       lastDay: end,
-      detail: { filedOn: r.filedOn, dueOn: dayString(due), decidedOn: r.decidedOn, daysOver: end - due, undecided: !r.decidedOn },
+      detail: { filedOn: r.filedOn, dueOn: d.due, decidedOn: r.decidedOn, daysOver: end - due, undecided: !r.decidedOn, citation: d.citation, extensionDays: d.extensionDays },
     });
   }
   return out.sort((x, y) => x.firstDay - y.firstDay || (x.key < y.key ? -1 : 1));

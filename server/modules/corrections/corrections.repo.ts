@@ -1,0 +1,158 @@
+/**
+ * Kysely queries of the 社区矫正 module on its own tables (correction_subjects, correction_staff, correction_records,
+ * released_persons, released_person_helps) plus the read-only lookups it needs (department names and kinds, the
+ * users who may be named staff, the register rows of its subjects). Data scope is applied in the list queries
+ * (scopeWhere); the named-staff gate is the service's. Every function takes the executor (the database or the caller's
+ * transaction) so that a write and its audit entry stay in one transaction.
+ */
+import { type Transaction, sql } from 'kysely';
+import type { Database, Db } from '../../db';
+import { type Actor, scopeWhere } from '../../platform/identity';
+import './corrections.tables';
+
+export type Q = Db | Transaction<Database>;
+export type SubjectRow = Database['correctionSubjects'];
+export type RecordRow = Database['correctionRecords'];
+export type ReleasedRow = Database['releasedPersons'];
+export type HelpRow = Database['releasedPersonHelps'];
+
+export interface SubjectFilter {
+  status?: string | undefined;
+  sentenceType?: string | undefined;
+  riskLevel?: string | undefined;
+  /** awaiting report past this date (the report deadline has passed) */
+  overdueBefore?: string | undefined;
+}
+
+/** The permission that lets a 司法所 worker be named 责任人. */
+const MANAGE = 'corrections.subject.manage';
+
+export function createCorrectionsRepo(db: Db) {
+  const subjects = (actor: Actor, f: SubjectFilter) => {
+    let base = db.selectFrom('correctionSubjects').where((eb) => scopeWhere(eb, actor, 'correctionSubjects.departmentId', 'correctionSubjects.createdBy'));
+    if (f.status) base = base.where('status', '=', f.status);
+    if (f.sentenceType) base = base.where('sentenceType', '=', f.sentenceType);
+    if (f.riskLevel) base = base.where('riskLevel', '=', f.riskLevel);
+    if (f.overdueBefore) base = base.where('status', '=', 'awaitingReport').where('reportDue', '<', f.overdueBefore);
+    return base;
+  };
+  const staffUsers = (q: Q, departmentId: string) =>
+    q
+      .selectFrom('users as u')
+      .innerJoin('userRoles as ur', 'ur.userId', 'u.id')
+      .innerJoin('rolePermissions as rp', 'rp.roleId', 'ur.roleId')
+      .distinct()
+      .where('u.departmentId', '=', departmentId)
+      .where('u.status', '=', 'active')
+      .where('rp.permission', '=', MANAGE);
+
+  return {
+    // ── subjects ────────────────────────────────────────────────────────────────────────────────────
+    async listSubjects(actor: Actor, f: SubjectFilter, page: { limit: number; offset: number }) {
+      const { total } = await subjects(actor, f).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      const rows = await subjects(actor, f).selectAll().orderBy('status').orderBy('reportDue').orderBy('id').limit(page.limit).offset(page.offset).execute();
+      return { rows, total: Number(total) };
+    },
+    /** Subjects in custody of the correction body (awaiting report or in correction), in the caller's scope. */
+    activeSubjects: (actor: Actor) => subjects(actor, {}).where('status', 'in', ['awaitingReport', 'inCorrection']).selectAll().execute(),
+    findSubject: (q: Q, id: string) => q.selectFrom('correctionSubjects').selectAll().where('id', '=', id).executeTakeFirst(),
+    insertSubject: (q: Q, row: SubjectRow) => q.insertInto('correctionSubjects').values(row).execute(),
+    /** Optimistic update: returns whether the row (at `version`, when given) was updated. */
+    async updateSubject(q: Q, id: string, patch: Partial<SubjectRow>, version: number | null): Promise<boolean> {
+      let u = q.updateTable('correctionSubjects').set(patch).where('id', '=', id);
+      if (version !== null) u = u.where('version', '=', version);
+      return Number((await u.executeTakeFirst()).numUpdatedRows) === 1;
+    },
+
+    // ── named staff (责任人) ──────────────────────────────────────────────────────────────────────────
+    isNamedStaff: async (q: Q, subjectId: string, userId: string) => !!(await q.selectFrom('correctionStaff').select('userId').where('subjectId', '=', subjectId).where('userId', '=', userId).executeTakeFirst()),
+    staffOf: (q: Q, subjectIds: string[]) =>
+      subjectIds.length ? q.selectFrom('correctionStaff as s').innerJoin('users as u', 'u.id', 's.userId').select(['s.subjectId', 's.userId', 'u.displayName']).where('s.subjectId', 'in', subjectIds).orderBy('s.createdAt').execute() : Promise.resolve([]),
+    async replaceStaff(q: Q, subjectId: string, userIds: string[], at: string) {
+      await q.deleteFrom('correctionStaff').where('subjectId', '=', subjectId).execute();
+      for (const u of userIds) await q.insertInto('correctionStaff').values({ subjectId, userId: u, createdAt: at }).execute();
+    },
+    /** The ids among `ids` of active users of the department who may be named staff. */
+    eligibleStaff: async (q: Q, departmentId: string, ids: string[]) => (ids.length ? (await staffUsers(q, departmentId).select('u.id').where('u.id', 'in', ids).execute()).map((r) => r.id) : []),
+    staffOptions: (departmentId: string) => staffUsers(db, departmentId).select(['u.id', 'u.displayName', 'u.departmentId']).orderBy('u.displayName').execute(),
+
+    // ── records ─────────────────────────────────────────────────────────────────────────────────────
+    records: (subjectId: string) =>
+      db.selectFrom('correctionRecords as c').leftJoin('users as u', 'u.id', 'c.createdBy').select(['c.id', 'c.kind', 'c.onDate', 'c.detail', 'c.status', 'u.displayName']).where('c.subjectId', '=', subjectId).orderBy('c.onDate', 'desc').orderBy('c.createdAt', 'desc').execute(),
+    insertRecord: (q: Q, row: RecordRow) => q.insertInto('correctionRecords').values(row).execute(),
+    findRecord: (q: Q, subjectId: string, id: string) => q.selectFrom('correctionRecords').selectAll().where('id', '=', id).where('subjectId', '=', subjectId).executeTakeFirst(),
+    updateRecord: (q: Q, id: string, patch: Pick<RecordRow, 'status' | 'detail'>) => q.updateTable('correctionRecords').set(patch).where('id', '=', id).execute(),
+    /** Pending records of a kind (e.g. a revocation proposal an arrest request goes with). */
+    pendingRecords: (q: Q, subjectId: string, kind: string) => q.selectFrom('correctionRecords').selectAll().where('subjectId', '=', subjectId).where('kind', '=', kind).where('status', '=', 'pending').execute(),
+    /** The latest contact (report, interview, visit; help record) per subject or released person up to `to`. */
+    async lastContacts(subjectIds: string[], releasedIds: string[], contactKinds: string[], to: string) {
+      const out = new Map<string, string>();
+      if (subjectIds.length) {
+        for (const c of await db.selectFrom('correctionRecords').select(['subjectId', (eb) => eb.fn.max<string>('onDate').as('last')]).where('subjectId', 'in', subjectIds).where('kind', 'in', contactKinds).where('onDate', '<=', to).groupBy('subjectId').execute()) out.set(c.subjectId, c.last);
+      }
+      if (releasedIds.length) {
+        for (const c of await db.selectFrom('releasedPersonHelps').select(['releasedPersonId', (eb) => eb.fn.max<string>('onDate').as('last')]).where('releasedPersonId', 'in', releasedIds).where('onDate', '<=', to).groupBy('releasedPersonId').execute()) out.set(c.releasedPersonId, c.last);
+      }
+      return out;
+    },
+
+    // ── the subject's clocks on the deadline register (read-only; written through the register service) ──────
+    clocks: (objectType: string, subjectId: string) =>
+      db.selectFrom('deadlines').select(['id', 'ruleId', 'startDate', 'startAt', 'dueDate', 'dueAt', 'status']).where('objectType', '=', objectType).where('objectId', '=', subjectId).orderBy('startDate').orderBy('dueDate').execute(),
+    openDeadlineIds: async (q: Q, objectType: string, subjectId: string, ruleIds: string[]) =>
+      (await q.selectFrom('deadlines').select('id').where('objectType', '=', objectType).where('objectId', '=', subjectId).where('status', '=', 'open').where('ruleId', 'in', ruleIds).execute()).map((r) => r.id),
+
+    // ── 安置帮教 ────────────────────────────────────────────────────────────────────────────────────
+    async listReleased(actor: Actor, f: { riskLevel?: string | undefined }, page: { limit: number; offset: number }) {
+      let base = db.selectFrom('releasedPersons').where((eb) => scopeWhere(eb, actor, 'releasedPersons.departmentId', 'releasedPersons.createdBy'));
+      if (f.riskLevel) base = base.where('riskLevel', '=', f.riskLevel);
+      const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      const rows = await base.selectAll().orderBy('releasedOn', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute();
+      return { rows, total: Number(total) };
+    },
+    riskyReleased: (actor: Actor) => db.selectFrom('releasedPersons').where((eb) => scopeWhere(eb, actor, 'releasedPersons.departmentId', 'releasedPersons.createdBy')).where('riskLevel', 'in', ['medium', 'high']).selectAll().execute(),
+    findReleased: (q: Q, id: string) => q.selectFrom('releasedPersons').selectAll().where('id', '=', id).executeTakeFirst(),
+    insertReleased: (q: Q, row: ReleasedRow) => q.insertInto('releasedPersons').values(row).execute(),
+    helpsOf: (ids: string[]) =>
+      ids.length
+        ? db.selectFrom('releasedPersonHelps as h').leftJoin('users as u', 'u.id', 'h.createdBy').select(['h.id', 'h.releasedPersonId', 'h.kind', 'h.onDate', 'h.note', 'u.displayName']).where('h.releasedPersonId', 'in', ids).orderBy('h.onDate', 'desc').orderBy('h.createdAt', 'desc').execute()
+        : Promise.resolve([]),
+    insertHelp: (q: Q, row: HelpRow) => q.insertInto('releasedPersonHelps').values(row).execute(),
+
+    // ── statistics (aggregates in SQL, data scope in the query) ─────────────────────────────────────────
+    /** Subjects now, per 司法所, status and sentence type; `overdue` counts those awaiting report past the deadline. */
+    subjectCounts: (actor: Actor, today: string) =>
+      subjects(actor, {})
+        .select(['departmentId', 'status', 'sentenceType', (eb) => eb.fn.countAll<number>().as('n'), sql<number>`sum(case when status = 'awaitingReport' and report_due < ${today} then 1 else 0 end)`.as('overdue')])
+        .groupBy(['departmentId', 'status', 'sentenceType'])
+        .execute(),
+    /** Reports (入矫) in the period, per 司法所. */
+    reportedIn: (actor: Actor, from: string, to: string) =>
+      subjects(actor, {}).select(['departmentId', (eb) => eb.fn.countAll<number>().as('n')]).where('reportedOn', '>=', from).where('reportedOn', '<=', to).groupBy('departmentId').execute(),
+    /** Ends of correction in the period, per 司法所 and status (released | ended). */
+    endedIn: (actor: Actor, from: string, to: string) =>
+      subjects(actor, {}).select(['departmentId', 'status', (eb) => eb.fn.countAll<number>().as('n')]).where('releasedOn', '>=', from).where('releasedOn', '<=', to).groupBy(['departmentId', 'status']).execute(),
+    /** Records of the period by kind. */
+    recordKindsIn: (actor: Actor, from: string, to: string) =>
+      db.selectFrom('correctionRecords').where((eb) => scopeWhere(eb, actor, 'correctionRecords.departmentId', 'correctionRecords.createdBy')).select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).where('onDate', '>=', from).where('onDate', '<=', to).groupBy('kind').execute(),
+    releasedCounts: (actor: Actor) =>
+      db.selectFrom('releasedPersons').where((eb) => scopeWhere(eb, actor, 'releasedPersons.departmentId', 'releasedPersons.createdBy')).select(['departmentId', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('departmentId').execute(),
+    helpsIn: (actor: Actor, from: string, to: string) =>
+      db.selectFrom('releasedPersonHelps').where((eb) => scopeWhere(eb, actor, 'releasedPersonHelps.departmentId', 'releasedPersonHelps.createdBy')).select(['departmentId', (eb) => eb.fn.countAll<number>().as('n')]).where('onDate', '>=', from).where('onDate', '<=', to).groupBy('departmentId').execute(),
+    /** The 司法所 in the caller's department scope (all of them for the bureau). */
+    offices: (actor: Actor) => {
+      let q = db.selectFrom('departments').select(['id', 'name']).where('kind', '=', 'judicialOffice');
+      if (actor.dataScope === 'own') q = q.where('id', '=', actor.departmentId);
+      else if (actor.scopeDepartmentIds !== null) q = actor.scopeDepartmentIds.length ? q.where('id', 'in', actor.scopeDepartmentIds) : q.where(sql<boolean>`1 = 0`);
+      return q.orderBy('name').execute();
+    },
+
+    // ── lookups outside the module's tables ─────────────────────────────────────────────────────────
+    departmentKind: async (id: string) => (await db.selectFrom('departments').select(['kind']).where('id', '=', id).executeTakeFirst())?.kind ?? null,
+    departmentNames: async (ids?: string[]) => new Map((await (ids ? (ids.length ? db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids).execute() : Promise.resolve([])) : db.selectFrom('departments').select(['id', 'name']).execute())).map((d) => [d.id, d.name])),
+    userNames: async (ids: string[]) => new Map((ids.length ? await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', ids).execute() : []).map((u) => [u.id, u.displayName])),
+    personExists: async (id: string) => !!(await db.selectFrom('people').select(['id']).where('id', '=', id).executeTakeFirst()),
+  };
+}
+
+export type CorrectionsRepo = ReturnType<typeof createCorrectionsRepo>;
