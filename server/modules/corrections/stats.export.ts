@@ -3,24 +3,14 @@
  * period), by sentence type and by record kind. The first row of each sheet states the period and the scope. Names of
  * persons never appear: counts only.
  */
-import ExcelJS from 'exceljs';
+import { captionedWorkbook } from '../../platform/documents';
 import type { z } from 'zod';
 import type { CorrectionStats } from '../../../common/contracts/corrections';
 
 export async function correctionStatsWorkbook(s: z.infer<typeof CorrectionStats>, scope: string, generatedAt: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '法治 Fazhi';
-  wb.created = new Date(generatedAt);
   const caption = `统计期间 ${s.from} 至 ${s.to}；范围：${scope}；在册人数为导出时的情况（《中华人民共和国社区矫正法》）`;
-  const add = (name: string, headers: string[], rows: (string | number)[][], widths: number[]) => {
-    const ws = wb.addWorksheet(name);
-    ws.addRow([caption]);
-    ws.mergeCells(1, 1, 1, headers.length);
-    ws.getRow(1).font = { bold: true };
-    ws.addRow(headers).font = { bold: true };
-    for (const r of rows) ws.addRow(r);
-    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  };
+  const book = captionedWorkbook(caption, generatedAt);
+  const add = book.sheet;
   const total = (k: keyof (typeof s.byOffice)[number]) => s.byOffice.reduce((a, r) => a + Number(r[k]), 0);
   const cols = ['inCorrection', 'awaitingReport', 'overdueReport', 'reported', 'released', 'ended', 'releasedPersons', 'helps'] as const;
   add(
@@ -31,5 +21,5 @@ export async function correctionStatsWorkbook(s: z.infer<typeof CorrectionStats>
   );
   add('按矫正类别', ['矫正类别（第二条）', '在册人数'], s.bySentenceType.map((r) => [r.label, r.count]), [24, 12]);
   add('按记录类别', ['记录类别', '期间记录数'], s.byRecordKind.map((r) => [r.label, r.count]), [40, 12]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return book.buffer();
 }

@@ -3,7 +3,7 @@
  * service's list functions are called with the request's query and paging lifted. The first row of each sheet states
  * the filters and the data scope.
  */
-import ExcelJS from 'exceljs';
+import { captionedWorkbook } from '../../platform/documents';
 import {
   BASE_LEVEL_LABELS,
   EVENT_KIND_LABELS,
@@ -20,8 +20,6 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const LEDGERS = ['trainings', 'study-sessions', 'law-reportings', 'inspections', 'events', 'ranking'] as const;
 export type Ledger = (typeof LEDGERS)[number];
 export const LEDGER_LABELS: Record<Ledger, string> = { trainings: '法治培训台账', 'study-sessions': '领导干部学法台账', 'law-reportings': '述法台账', inspections: '法治督察及整改台账', events: '普法活动台账', ranking: '法治建设考核排名' };
-
-type Cell = string | number | null;
 
 /** The labels of the enumerated filter values of each ledger (kinds overlap between ledgers: 'special'). */
 const FILTER_VALUES: Record<Ledger, Record<string, string>> = {
@@ -42,19 +40,9 @@ function describe(ledger: Ledger, q: Record<string, unknown>): string {
 }
 
 export async function ledgerWorkbook(svc: RuleOfLawService, actor: Actor, ledger: Ledger, q: Record<string, unknown>, generatedAt: string, schemeId?: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '法治 Fazhi';
-  wb.created = new Date(generatedAt);
   const caption = `${LEDGER_LABELS[ledger]}；筛选条件：${describe(ledger, q)}；范围：${actor.scopeDepartmentIds === null ? '全区' : actor.departmentName}；导出时间：${generatedAt.slice(0, 19).replace('T', ' ')}（UTC）`;
-  const sheet = (name: string, headers: string[], rows: Cell[][], widths: number[]) => {
-    const ws = wb.addWorksheet(name);
-    ws.addRow([caption]);
-    ws.mergeCells(1, 1, 1, headers.length);
-    ws.getRow(1).font = { bold: true };
-    ws.addRow(headers).font = { bold: true };
-    for (const r of rows) ws.addRow(r);
-    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  };
+  const book = captionedWorkbook(caption, generatedAt);
+  const sheet = book.sheet;
   const base: Record<string, unknown> = { ...q, page: 1, pageSize: 200, all: true };
   const all = base as never;
 
@@ -91,5 +79,5 @@ export async function ledgerWorkbook(svc: RuleOfLawService, actor: Actor, ledger
     sheet('考核排名', ['名次', '单位', ...ind.map((i) => `${i.code} ${i.name}（权重 ${i.weight}，满分 ${i.maxScore}）`), '加权总分', '是否评完'], r.rows.map((x) => [x.rank, x.departmentName, ...x.scores.map((s) => s.score), x.total, x.complete ? '是' : '否']), [6, 22, ...ind.map(() => 16), 10, 8]);
     sheet('考核指标', ['编号', '指标', '类别', '权重', '满分', '说明'], ind.map((i) => [i.code, i.name, i.category, i.weight, i.maxScore, i.description]), [8, 36, 16, 8, 8, 40]);
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return book.buffer();
 }
