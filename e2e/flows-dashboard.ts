@@ -30,6 +30,37 @@ export const dashboardFlows: Flow[] = [
       await page.getByText(`共 ${value} 件`).waitFor();
       await page.screenshot({ path: path.join(ART, 'dash-02-drilldown.png'), fullPage: true });
 
+      // 受理 drills to the case list filtered by acceptance date, the filter shown as a dismissable tag
+      await page.goto(`${base}/dashboard`);
+      const accCard = page.getByTestId('figure-reconsideration.accepted');
+      await accCard.waitFor();
+      const accLabel = (await accCard.getByLabel(/^受理 /).getAttribute('aria-label')) ?? '';
+      const accepted = Number(accLabel.replace(/^受理 /, '').replace(/,/g, ''));
+      expect(Number.isInteger(accepted), `a figure for accepted cases (${accLabel})`);
+      await accCard.getByRole('link', { name: '查看受理的记录' }).click();
+      await page.waitForURL(/\/reconsideration\/cases\?.*acceptedFrom=/);
+      await page.getByText(/^筛选：受理日期 \d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/).waitFor();
+      await page.getByText(`共 ${accepted} 件`).waitFor();
+      await page.screenshot({ path: path.join(ART, 'dash-02b-drilldown-accepted.png'), fullPage: true });
+      await page.getByLabel('取消受理日期筛选').click();
+      await page.waitForURL((u) => !u.search.includes('acceptedFrom'));
+
+      // other modules' ledgers read the figure's period from the URL too, and show it as a tag
+      for (const [key, label, url, tag] of [
+        ['dispute.total', '登记矛盾纠纷', /\/disputes\?.*receivedFrom=/, /^筛选：登记日期 /],
+        ['legalAid.applications', '法律援助申请', /\/legal-services\/aid\?.*receivedFrom=/, /^筛选：收到日期 /],
+      ] as const) {
+        await page.goto(`${base}/dashboard`);
+        const c = page.getByTestId(`figure-${key}`);
+        await c.waitFor();
+        const n = Number(((await c.getByLabel(new RegExp(`^${label} `)).getAttribute('aria-label')) ?? '').replace(`${label} `, '').replace(/,/g, ''));
+        expect(Number.isInteger(n), `a figure for ${label}`);
+        await c.getByRole('link', { name: `查看${label}的记录` }).click();
+        await page.waitForURL(url);
+        await page.getByText(tag).waitFor();
+        await page.getByText(`共 ${n} 件`).waitFor();
+      }
+
       // the annual report of the demo year, drafted from the same figures
       await page.goto(`${base}/annual-reports`);
       await page.getByRole('heading', { name: '法治政府建设年度报告' }).waitFor();

@@ -24,8 +24,15 @@ async function searchOption(page: Page, select: ReturnType<Page['getByLabel']>, 
 
 /** Picks an option and waits until no dropdown is open any more (a click while one still animates can be lost). */
 async function pickSettled(page: Page, select: ReturnType<Page['getByLabel']>, text: string) {
-  await pickOption(page, select, text);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  // Under load a click can land on the option while the dropdown is still animating and not select it: check that
+  // the select shows the text (its root, not the dropdown, which is a portal) and pick again if not.
+  const root = select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  for (let i = 0; ; i++) {
+    await pickOption(page, select, text);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+    if ((await root.innerText().catch(() => '')).includes(text)) return;
+    if (i >= 3) throw new Error(`the select did not take the option “${text}”`);
+  }
 }
 
 /** Submits a dialog; when a select lost its pick (the form says 请选择), picks again and resubmits. */
@@ -161,6 +168,7 @@ export const disputeFlows: Flow[] = [
       await page.screenshot({ path: path.join(ART, 'corrections-01-overdue.png'), fullPage: true });
       await row.getByRole('link').click();
       await page.getByRole('heading', { name: /^社区矫正档案：/ }).waitFor();
+      const recordUrl = page.url();
       await page.getByText('本次查阅已记入审计日志').waitFor();
       await page.getByText('已逾期').first().waitFor();
       await page.getByRole('toolbar', { name: '办理操作' }).getByRole('button', { name: '登记报到' }).click();
@@ -214,6 +222,42 @@ export const disputeFlows: Flow[] = [
       await page.getByRole('heading', { name: '矛盾纠纷与人民调解统计' }).waitFor();
       await page.getByText(/纠纷 \d+ 件，办结/).waitFor();
       await page.screenshot({ path: path.join(ART, 'dispute-04-stats.png'), fullPage: true });
+      // 执行地变更 in the district (社区矫正法 Art. 27 ¶2): request, approval, hand-over (移交中), acceptance by the
+      // receiving 司法所, which then holds the record; the old one keeps the hand-over history only
+      await page.goto(recordUrl);
+      await page.getByRole('heading', { name: /^社区矫正档案：/ }).waitFor();
+      await page.getByRole('toolbar', { name: '办理操作' }).getByRole('button', { name: '登记记录' }).click();
+      const move = page.getByRole('dialog', { name: '登记记录' });
+      await pickSettled(page, move.getByLabel('记录类别'), '执行地变更');
+      await pickSettled(page, move.getByLabel('变更类型'), '区内变更（其他司法所）');
+      await searchOption(page, move.getByLabel('接收司法所'), '金融街司法所');
+      await move.getByLabel('目的地').fill('金融街街道');
+      await move.getByLabel('内容').fill('因迁居申请变更执行地');
+      await submitPicking(page, move, [['记录类别', '执行地变更'], ['变更类型', '区内变更（其他司法所）']]);
+      const transferRow = page.locator('.ant-table-row').filter({ hasText: '因迁居申请变更执行地' });
+      await transferRow.getByRole('button', { name: '批准', exact: true }).click();
+      await transferRow.getByRole('button', { name: '办理移交' }).click();
+      await dialog(page, '办理执行地变更移交', async (d) => { await d.getByText('第二十七条第二款').first().waitFor(); }, '移交');
+      await page.getByText(/执行地变更移交中：待金融街司法所接收/).waitFor();
+      await page.screenshot({ path: path.join(ART, 'corrections-08-transfer-pending.png'), fullPage: true });
+      await page.context().clearCookies();
+      await login(page, base, 'sfs.jinrong');
+      await page.goto(`${base}/corrections`);
+      const incoming = page.locator('.ant-table-row').filter({ hasText: '移交中（自西长安街司法所）' }).first();
+      await incoming.getByRole('button', { name: '接收' }).click();
+      const accept = page.getByRole('dialog', { name: /^接收执行地变更：/ });
+      await accept.getByLabel('接收责任人').click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
+      // a multiple select keeps its dropdown open: close it before the modal's button
+      await accept.locator('.ant-modal-title').click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+      await accept.getByRole('button', { name: '接收' }).click();
+      await accept.waitFor({ state: 'detached' });
+      await page.locator('.ant-table-row').filter({ hasText: '已接收' }).first().waitFor();
+      await page.screenshot({ path: path.join(ART, 'corrections-09-transfer-accepted.png'), fullPage: true });
+      await page.goto(recordUrl);
+      await page.getByRole('heading', { name: /^社区矫正档案：/ }).waitFor();
+      await page.getByText('金融街司法所（').first().waitFor();
     },
   ],
 ];

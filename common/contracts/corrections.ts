@@ -14,9 +14,9 @@ export const CORRECTION_RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type CorrectionRiskLevel = (typeof CORRECTION_RISK_LEVELS)[number];
 export const CORRECTION_RISK_LABELS: Record<CorrectionRiskLevel, string> = { low: '低风险（宽松管理）', medium: '中风险（普通管理）', high: '高风险（严格管理）' };
 
-export const CORRECTION_STATUSES = ['awaitingReport', 'inCorrection', 'released', 'ended'] as const;
+export const CORRECTION_STATUSES = ['awaitingReport', 'inCorrection', 'released', 'ended', 'transferred'] as const;
 export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
-export const CORRECTION_STATUS_LABELS: Record<CorrectionStatus, string> = { awaitingReport: '待报到', inCorrection: '在矫', released: '期满解矫', ended: '矫正终止' };
+export const CORRECTION_STATUS_LABELS: Record<CorrectionStatus, string> = { awaitingReport: '待报到', inCorrection: '在矫', released: '期满解矫', ended: '矫正终止', transferred: '已移交（执行地变更）' };
 
 export const RECORD_KINDS = ['checkIn', 'interview', 'visit', 'education', 'publicService', 'reward', 'sanction', 'leave', 'transfer', 'proposal', 'arrestRequest', 'monitoring'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -41,6 +41,12 @@ export const PROPOSALS = ['reduction', 'revocation', 'imprisonment'] as const;
 export const PROPOSAL_LABELS: Record<(typeof PROPOSALS)[number], string> = { reduction: '提请减刑（第三十三条）', revocation: '提请撤销缓刑、假释（第四十六条、第四十八条）', imprisonment: '提请收监执行（第四十九条）' };
 export const END_REASONS = ['termEnd', 'revoked', 'imprisoned', 'death'] as const;
 export const END_REASON_LABELS: Record<(typeof END_REASONS)[number], string> = { termEnd: '矫正期满（第四十四条）', revoked: '撤销缓刑、假释（第四十五条）', imprisoned: '收监执行（第四十五条）', death: '死亡（第四十五条、第五十一条）' };
+
+/** 执行地变更 (Art. 27 ¶2): to another 司法所 of the district, or to a correction organ outside it. */
+export const TRANSFER_SCOPES = ['inDistrict', 'outOfDistrict'] as const;
+export const TRANSFER_SCOPE_LABELS: Record<(typeof TRANSFER_SCOPES)[number], string> = { inDistrict: '区内变更（其他司法所）', outOfDistrict: '变更至区外' };
+export const TRANSFER_STATUSES = ['pending', 'accepted', 'transferredOut', 'withdrawn'] as const;
+export const TRANSFER_STATUS_LABELS: Record<(typeof TRANSFER_STATUSES)[number], string> = { pending: '移交中', accepted: '已接收', transferredOut: '已移交区外', withdrawn: '已撤回' };
 
 export const CorrectionSubjectBody = z.object({
   name: z.string().trim().min(1, '请输入姓名').max(40),
@@ -89,6 +95,10 @@ export const CorrectionSubjectSummary = z.object({
   mine: z.boolean(),
   departmentId: z.string(),
   departmentName: z.string(),
+  /** 执行地变更 in the district in progress (移交中): seen by both 司法所 until the receiving one accepts */
+  transfer: z.object({ toDepartmentId: z.string(), toDepartmentName: z.string(), incoming: z.boolean() }).nullable(),
+  /** for the receiving 司法所's acceptance (optimistic concurrency) */
+  version: z.number().int(),
 });
 
 /** A statutory clock of the subject; `dueAt` (ISO-8601 UTC) for an hour clock such as C7 (48 hours, Art. 47). */
@@ -105,6 +115,8 @@ export const CorrectionSubjectDetail = CorrectionSubjectSummary.extend({
   monitoringUntil: z.string().nullable(),
   releasedOn: z.string().nullable(),
   endReason: z.enum(END_REASONS).nullable(),
+  /** transferred out of the district: the receiving correction organ */
+  receivingOrgan: z.string().nullable(),
   clocks: z.array(CorrectionClock),
   records: z.array(z.object({ id: z.string(), kind: z.enum(RECORD_KINDS), onDate: z.string(), detail: z.record(z.string(), z.unknown()), status: z.string().nullable(), createdByName: z.string().nullable() })),
   staff: z.array(z.object({ userId: z.string(), name: z.string() })),
@@ -118,7 +130,20 @@ export const CorrectionRecordBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['checkIn', 'interview', 'visit', 'education', 'publicService', 'reward']), on: IsoDate, note: z.string().trim().min(1, '请填写记录内容').max(2000), hours: z.number().int().min(0).max(100).optional() }),
   z.object({ kind: z.literal('sanction'), on: IsoDate, sanction: z.enum(SANCTIONS), note: z.string().trim().min(1).max(2000) }),
   z.object({ kind: z.literal('leave'), on: IsoDate, from: IsoDate, to: IsoDate, destination: z.string().trim().min(1).max(100), note: z.string().trim().min(1).max(2000) }),
-  z.object({ kind: z.literal('transfer'), on: IsoDate, destination: z.string().trim().min(1).max(100), note: z.string().trim().min(1).max(2000) }),
+  /**
+   * Art. 27 ¶2 执行地变更: `scope` inDistrict → `targetDepartmentId` (another 司法所 of the district); outOfDistrict →
+   * `receivingOrgan` (the correction organ of the new place). A request without scope (before the hand-over existed)
+   * can be approved but not executed.
+   */
+  z.object({
+    kind: z.literal('transfer'),
+    on: IsoDate,
+    destination: z.string().trim().min(1).max(100),
+    note: z.string().trim().min(1).max(2000),
+    scope: z.enum(TRANSFER_SCOPES).optional(),
+    targetDepartmentId: Id.optional(),
+    receivingOrgan: z.string().trim().min(2, '请填写接收的社区矫正机构').max(100).optional(),
+  }),
   z.object({ kind: z.literal('proposal'), on: IsoDate, proposal: z.enum(PROPOSALS), court: z.string().trim().min(2).max(100), note: z.string().trim().min(1).max(2000) }),
   z.object({ kind: z.literal('monitoring'), on: IsoDate, note: z.string().trim().min(1).max(2000) }),
   /**
@@ -130,6 +155,41 @@ export const CorrectionRecordBody = z.discriminatedUnion('kind', [
 export const CorrectionDecisionBody = z.object({ approved: z.boolean(), on: IsoDate, note: z.string().trim().min(1).max(500) });
 export const CorrectionEndBody = z.object({ on: IsoDate, reason: z.enum(END_REASONS), note: z.string().trim().max(500).optional(), version: z.number().int() });
 export const CorrectionStaffBody = z.object({ staffIds: z.array(Id).min(1).max(5), version: z.number().int() });
+/** Execute an approved 执行地变更 (Art. 27 ¶2): `recordId` is the approved transfer request. */
+export const CorrectionTransferBody = z.object({ recordId: Id, on: IsoDate, version: z.number().int() });
+/** The sending 司法所 withdraws a hand-over not yet accepted (e.g. the move did not happen); the reason is kept. */
+export const CorrectionTransferWithdrawBody = z.object({ note: z.string().trim().min(1, '请填写撤回原因').max(500), version: z.number().int() });
+/** The receiving 司法所 accepts the subject and names its staff (责任人). */
+export const CorrectionTransferAcceptBody = z.object({ on: IsoDate, staffIds: z.array(Id).min(1, '请指定至少一名责任人').max(5), version: z.number().int() });
+const StaffRef = z.object({ userId: z.string(), name: z.string() });
+/** One hand-over: who had the subject when (kept for both 司法所 after the move). */
+export const CorrectionTransferRow = z.object({
+  id: z.string(),
+  subjectId: z.string(),
+  subjectName: z.string(),
+  scope: z.enum(TRANSFER_SCOPES),
+  status: z.enum(TRANSFER_STATUSES),
+  fromDepartmentId: z.string(),
+  fromDepartmentName: z.string(),
+  fromStaff: z.array(StaffRef),
+  toDepartmentId: z.string().nullable(),
+  toDepartmentName: z.string().nullable(),
+  toStaff: z.array(StaffRef),
+  receivingOrgan: z.string().nullable(),
+  startedOn: z.string(),
+  startedByName: z.string().nullable(),
+  completedOn: z.string().nullable(),
+  completedByName: z.string().nullable(),
+  deadlinesMoved: z.number().int(),
+  citation: z.string(),
+});
+/**
+ * The bureau's setting for the report at the new place after a 执行地变更 (rule corrections.transferReport: the 2020
+ * 实施办法's period is UNVERIFIED in law-rules.md §9, so it is configurable and shown as 待核实).
+ */
+export const CorrectionSettings = z.object({ transferReportDays: z.number().int(), min: z.number().int(), max: z.number().int(), unverified: z.boolean(), citation: z.string(), note: z.string() });
+export const CorrectionSettingsBody = z.object({ transferReportDays: z.number().int().min(1).max(30) });
+export const CorrectionTransferQuery = Paging.extend({ subjectId: Id.optional() });
 export const CorrectionStaffOption = z.object({ id: z.string(), name: z.string(), departmentId: z.string() });
 
 // ── 安置帮教 (people released from prison) ─────────────────────────────────────────────────────────

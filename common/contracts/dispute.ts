@@ -90,6 +90,9 @@ export const DisputeListQuery = Paging.extend({
   warning: z.enum(['1']).optional(),
   campaignId: Id.optional(),
   q: z.string().trim().max(60).optional(),
+  /** 登记之日 within [receivedFrom, receivedTo] (the statistics' period) */
+  receivedFrom: IsoDate.optional(),
+  receivedTo: IsoDate.optional(),
 });
 
 export const DisputeSummary = z.object({
@@ -218,7 +221,14 @@ export const MediationCaseBody = z.object({
   acceptedOn: IsoDate,
   parties: z.array(z.object({ name: z.string().trim().min(1).max(40), idNumber: z.string().trim().min(1, '请输入身份证号码').max(18), mobile: z.string().trim().max(11).optional(), role: z.enum(['applicant', 'respondent', 'other']) })).min(2, '调解案件至少有两方当事人').max(20),
 });
-export const MediationListQuery = Paging.extend({ status: z.enum(MEDIATION_STATUSES).optional(), committeeId: Id.optional(), q: z.string().trim().max(60).optional() });
+export const MediationListQuery = Paging.extend({
+  status: z.enum(MEDIATION_STATUSES).optional(),
+  committeeId: Id.optional(),
+  q: z.string().trim().max(60).optional(),
+  /** 受理之日 within [acceptedFrom, acceptedTo] (the statistics' period) */
+  acceptedFrom: IsoDate.optional(),
+  acceptedTo: IsoDate.optional(),
+});
 export const MediationCaseSummary = z.object({
   id: z.string(),
   caseNo: z.string(),

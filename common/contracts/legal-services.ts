@@ -104,6 +104,8 @@ export const AID_STATUSES = {
 } as const;
 export type AidStatus = keyof typeof AID_STATUSES;
 export const AID_STATUS_LIST = Object.keys(AID_STATUSES) as [AidStatus, ...AidStatus[]];
+/** 法律援助受理（给予）: decided to give aid, including assigned, closed and terminated (the statistics' aidAccepted) */
+export const AID_GIVEN_STATUSES: readonly AidStatus[] = ['granted', 'assigned', 'closed', 'terminated'];
 
 export const QUALITY_GRADES = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' } as const;
 export type QualityGrade = keyof typeof QUALITY_GRADES;
@@ -268,6 +270,11 @@ export const AidListQuery = z.object({
   status: z.enum(AID_STATUS_LIST).optional(),
   urgent: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(50).optional(),
+  /** only applications given aid (AID_GIVEN_STATUSES) */
+  given: z.enum(['true']).optional(),
+  /** 收到申请之日 within [receivedFrom, receivedTo] (the statistics' period) */
+  receivedFrom: Day.optional(),
+  receivedTo: Day.optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -367,6 +374,9 @@ export const ConsultationListQuery = z.object({
   category: z.string().max(40).optional(),
   q: z.string().trim().max(50).optional(),
   pendingFollowUp: z.enum(['true', 'false']).optional(),
+  /** the consultation began on a Beijing day within [from, to] (the statistics' period) */
+  from: Day.optional(),
+  to: Day.optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

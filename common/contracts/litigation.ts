@@ -119,7 +119,16 @@ export const LitigationDetail = LitigationSummary.extend({
 });
 export type LitigationDetail = z.infer<typeof LitigationDetail>;
 
-export const LitigationListQuery = Paging.extend({ status: z.enum(['pending', 'concluded', 'appeal']).optional(), q: z.string().trim().max(60).optional() });
+export const LitigationListQuery = Paging.extend({
+  status: z.enum(['pending', 'concluded', 'appeal']).optional(),
+  q: z.string().trim().max(60).optional(),
+  /** 收到起诉状副本之日 (立案) within [filedFrom, filedTo] (the statistics' 行政应诉案件) */
+  filedFrom: IsoDate.optional(),
+  filedTo: IsoDate.optional(),
+  /** 审结: the final outcome (the appeal's, or the first instance's when there is no appeal) dated within the range */
+  concludedFrom: IsoDate.optional(),
+  concludedTo: IsoDate.optional(),
+});
 
 export const LitigationStatsSchema = z.object({
   from: z.string(),

@@ -252,6 +252,12 @@ export const RULES: readonly DeadlineRule[] = [
     note: '被提请撤销缓刑、假释的社区矫正对象可能逃跑或者可能发生社会危险的，社区矫正机构可以在提出撤销缓刑、假释建议的同时，提请人民法院决定对其予以逮捕；人民法院应当在四十八小时内作出是否逮捕的决定；逮捕后的羁押期限不得超过三十日（第四十七条）。本期限由人民法院履行，社区矫正机构跟踪督促。',
   }),
 
+  r({
+    id: 'corrections.transferReport', title: '执行地变更后到新执行地报到期限', instrument: '中华人民共和国社区矫正法实施办法', instrumentNo: '司发通〔2020〕59号',
+    article: '关于执行地变更的规定', length: 7, unit: 'CAL', unverified: true, configurable: { min: 1, max: 30 }, startEvent: '执行地变更决定作出之日',
+    note: '社区矫正法第二十七条第二款规定作出变更决定后通知决定机关和变更后的社区矫正机构、抄送法律文书，未规定报到期限；law-rules.md §9 凭记忆记载实施办法规定“自变更决定作出之日起七日内到新执行地报到”，条文及期限待核实，由本局设置。',
+  }),
+
   // ── 行政规范性文件、重大行政决策 ─────────────────────────────────────────────────────────────
   r({
     id: 'normativeDocument.publicCommentMarket', ref: 'N1', title: '涉企规范性文件公开征求意见期限', instrument: '优化营商环境条例', instrumentNo: '国务院令第722号',

@@ -34,9 +34,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('correction_transfers_subject').on('correction_transfers').columns(['subject_id', 'started_on']).execute();
   await db.schema.createIndex('correction_transfers_from').on('correction_transfers').column('from_department_id').execute();
   await db.schema.createIndex('correction_transfers_to').on('correction_transfers').column('to_department_id').execute();
+  // settings the bureau makes where the law leaves a period unverified (e.g. the report to the new place, 待核实)
+  await db.schema
+    .createTable('correction_settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .addColumn('updated_by', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('correction_settings').execute();
   await db.schema.dropTable('correction_transfers').execute();
   await db.schema.dropIndex('correction_subjects_transfer_to').execute();
   await db.schema.alterTable('correction_subjects').dropColumn('receiving_organ').execute();

@@ -15,6 +15,7 @@ export type SubjectRow = Database['correctionSubjects'];
 export type RecordRow = Database['correctionRecords'];
 export type ReleasedRow = Database['releasedPersons'];
 export type HelpRow = Database['releasedPersonHelps'];
+export type TransferRow = Database['correctionTransfers'];
 
 export interface SubjectFilter {
   status?: string | undefined;
@@ -22,6 +23,8 @@ export interface SubjectFilter {
   riskLevel?: string | undefined;
   /** awaiting report past this date (the report deadline has passed) */
   overdueBefore?: string | undefined;
+  /** also the subjects being handed over to a 司法所 in the caller's scope (执行地变更 in progress, 移交中) */
+  incoming?: boolean;
 }
 
 /** The permission that lets a 司法所 worker be named 责任人. */
@@ -29,7 +32,14 @@ const MANAGE = 'corrections.subject.manage';
 
 export function createCorrectionsRepo(db: Db) {
   const subjects = (actor: Actor, f: SubjectFilter) => {
-    let base = db.selectFrom('correctionSubjects').where((eb) => scopeWhere(eb, actor, 'correctionSubjects.departmentId', 'correctionSubjects.createdBy'));
+    let base = db.selectFrom('correctionSubjects').where((eb) => {
+      // 'own' scope: the subjects one registered, as long as they stay with one's 司法所 (a subject moved to another
+      // 司法所 by 执行地变更 leaves the old one's view, whoever registered it)
+      const own = actor.dataScope === 'own' ? eb.and([scopeWhere(eb, actor, 'correctionSubjects.departmentId', 'correctionSubjects.createdBy'), eb('correctionSubjects.departmentId', '=', actor.departmentId)]) : scopeWhere(eb, actor, 'correctionSubjects.departmentId', 'correctionSubjects.createdBy');
+      if (!f.incoming) return own;
+      const incoming = actor.dataScope === 'own' ? eb('correctionSubjects.transferToDepartmentId', '=', actor.departmentId) : scopeWhere(eb, actor, 'correctionSubjects.transferToDepartmentId');
+      return eb.or([own, incoming]);
+    });
     if (f.status) base = base.where('status', '=', f.status);
     if (f.sentenceType) base = base.where('sentenceType', '=', f.sentenceType);
     if (f.riskLevel) base = base.where('riskLevel', '=', f.riskLevel);
@@ -45,6 +55,8 @@ export function createCorrectionsRepo(db: Db) {
       .where('u.departmentId', '=', departmentId)
       .where('u.status', '=', 'active')
       .where('rp.permission', '=', MANAGE);
+
+  const openDeadlines = (q: Q, objectType: string, subjectId: string) => q.selectFrom('deadlines').select(['id', 'ruleId']).where('objectType', '=', objectType).where('objectId', '=', subjectId).where('status', '=', 'open').orderBy('id').execute();
 
   return {
     // ── subjects ────────────────────────────────────────────────────────────────────────────────────
@@ -102,6 +114,35 @@ export function createCorrectionsRepo(db: Db) {
     openDeadlineIds: async (q: Q, objectType: string, subjectId: string, ruleIds: string[]) =>
       (await q.selectFrom('deadlines').select('id').where('objectType', '=', objectType).where('objectId', '=', subjectId).where('status', '=', 'open').where('ruleId', 'in', ruleIds).execute()).map((r) => r.id),
 
+    /** Every open register entry of the subject (all rules). */
+    allOpenDeadlineIds: async (q: Q, objectType: string, subjectId: string) => (await openDeadlines(q, objectType, subjectId)).map((r) => r.id),
+    /** Open register entries of the subject with their rule (a configurable rule is stored as `<id>@<length>`). */
+    openDeadlines: (q: Q, objectType: string, subjectId: string) => openDeadlines(q, objectType, subjectId),
+
+    // ── 执行地变更 hand-over history (migration 054) ─────────────────────────────────────────────────────
+    insertTransfer: (q: Q, row: TransferRow) => q.insertInto('correctionTransfers').values(row).execute(),
+    pendingTransfer: (q: Q, subjectId: string) => q.selectFrom('correctionTransfers').selectAll().where('subjectId', '=', subjectId).where('status', '=', 'pending').executeTakeFirst(),
+    updateTransfer: (q: Q, id: string, patch: Partial<TransferRow>) => q.updateTable('correctionTransfers').set(patch).where('id', '=', id).execute(),
+    /** Hand-overs seen by the caller: those from or to a 司法所 in the caller's scope (the history stays with both). */
+    async listTransfers(actor: Actor, f: { subjectId?: string | undefined }, page: { limit: number; offset: number }) {
+      let base = db
+        .selectFrom('correctionTransfers as t')
+        .innerJoin('correctionSubjects as s', 's.id', 't.subjectId')
+        .where((eb) =>
+          actor.dataScope === 'own'
+            ? eb.and([eb('s.createdBy', '=', actor.userId), eb.or([eb('t.fromDepartmentId', '=', actor.departmentId), eb('t.toDepartmentId', '=', actor.departmentId)])])
+            : eb.or([scopeWhere(eb, actor, 't.fromDepartmentId'), scopeWhere(eb, actor, 't.toDepartmentId')]),
+        );
+      if (f.subjectId) base = base.where('t.subjectId', '=', f.subjectId);
+      const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      const rows = await base.selectAll('t').select('s.name as subjectName').orderBy('t.startedOn', 'desc').orderBy('t.createdAt', 'desc').orderBy('t.id').limit(page.limit).offset(page.offset).execute();
+      return { rows, total: Number(total) };
+    },
+
+    setting: async (q: Q, key: string) => (await q.selectFrom('correctionSettings').select('value').where('key', '=', key).executeTakeFirst())?.value ?? null,
+    putSetting: (q: Q, key: string, value: string, by: string, at: string) =>
+      q.insertInto('correctionSettings').values({ key, value, updatedBy: by, updatedAt: at }).onConflict((oc) => oc.column('key').doUpdateSet({ value, updatedBy: by, updatedAt: at })).execute(),
+
     // ── 安置帮教 ────────────────────────────────────────────────────────────────────────────────────
     async listReleased(actor: Actor, f: { riskLevel?: string | undefined }, page: { limit: number; offset: number }) {
       let base = db.selectFrom('releasedPersons').where((eb) => scopeWhere(eb, actor, 'releasedPersons.departmentId', 'releasedPersons.createdBy'));
@@ -146,6 +187,9 @@ export function createCorrectionsRepo(db: Db) {
       else if (actor.scopeDepartmentIds !== null) q = actor.scopeDepartmentIds.length ? q.where('id', 'in', actor.scopeDepartmentIds) : q.where(sql<boolean>`1 = 0`);
       return q.orderBy('name').execute();
     },
+
+    /** Every 司法所 of the district (the targets of a 执行地变更 in the district; names only). */
+    allOffices: () => db.selectFrom('departments').select(['id', 'name']).where('kind', '=', 'judicialOffice').orderBy('name').execute(),
 
     // ── lookups outside the module's tables ─────────────────────────────────────────────────────────
     departmentKind: async (id: string) => (await db.selectFrom('departments').select(['kind']).where('id', '=', id).executeTakeFirst())?.kind ?? null,

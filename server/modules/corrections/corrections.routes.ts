@@ -16,7 +16,14 @@ import {
   CorrectionRecordBody,
   CorrectionReportBody,
   CorrectionStaffBody,
+  CorrectionSettings,
+  CorrectionSettingsBody,
   CorrectionStaffOption,
+  CorrectionTransferAcceptBody,
+  CorrectionTransferBody,
+  CorrectionTransferQuery,
+  CorrectionTransferWithdrawBody,
+  CorrectionTransferRow,
   CorrectionSubjectBody,
   CorrectionSubjectDetail,
   CorrectionSubjectSummary,
@@ -64,6 +71,13 @@ export function correctionsRoutes(deps: { corrections: CorrectionsService }) {
         return reply.header('content-type', XLSX_MIME).header('content-disposition', contentDisposition(f.fileName)).header('cache-control', 'no-store').send(f.bytes);
       },
     });
+    r.post(`${BASE}/:id/transfer`, { config: { permission: MANAGE }, schema: { tags: TAG, summary: '执行已批准的执行地变更：区内移交其他司法所（待接收），或移交区外并结束本区矫正（《中华人民共和国社区矫正法》第二十七条第二款；仅限责任人）', params: IdParams, body: CorrectionTransferBody, response: responses(CorrectionSubjectDetail) }, handler: async (req) => svc.transfer(actorOf(req), req.params.id, req.body, meta(req)) });
+    r.post(`${BASE}/:id/transfer/withdraw`, { config: { permission: MANAGE }, schema: { tags: TAG, summary: '撤回尚未接收的区内执行地变更移交（仅限责任人，记明原因）', params: IdParams, body: CorrectionTransferWithdrawBody, response: responses(CorrectionSubjectDetail) }, handler: async (req) => svc.withdrawTransfer(actorOf(req), req.params.id, req.body, meta(req)) });
+    r.post(`${BASE}/:id/transfer/accept`, { config: { permission: MANAGE }, schema: { tags: TAG, summary: '接收区内执行地变更移交的社区矫正对象并指定责任人，法定期限随之移交（《中华人民共和国社区矫正法》第二十七条第二款）', params: IdParams, body: CorrectionTransferAcceptBody, response: responses(CorrectionSubjectSummary) }, handler: async (req) => svc.acceptTransfer(actorOf(req), req.params.id, req.body, meta(req)) });
+    r.get('/api/v1/corrections/settings', { config: { permission: READ }, schema: { tags: TAG, summary: '社区矫正期限设置：执行地变更后到新执行地报到期限（《中华人民共和国社区矫正法实施办法》，待核实）', response: responses(CorrectionSettings) }, handler: async () => svc.settings() });
+    r.put('/api/v1/corrections/settings', { config: { permission: [READ, 'corrections.subject.oversee'] }, schema: { tags: TAG, summary: '设置执行地变更后到新执行地报到期限（区局；待核实的期限由本局设置，留痕）', body: CorrectionSettingsBody, response: responses(CorrectionSettings) }, handler: async (req) => svc.setSettings(actorOf(req), req.body, meta(req)) });
+    r.get('/api/v1/corrections/offices', { config: { permission: MANAGE }, schema: { tags: TAG, summary: '本区司法所（区内执行地变更的接收司法所）', response: responses(z.object({ data: z.array(z.object({ id: z.string(), name: z.string() })) })) }, handler: async () => ({ data: await svc.offices() }) });
+    r.get('/api/v1/corrections/transfers', { config: { permission: READ }, schema: { tags: TAG, summary: '执行地变更移交记录：移出、移入司法所及各自责任人（《中华人民共和国社区矫正法》第二十七条第二款）', querystring: CorrectionTransferQuery, response: responses(listOf(CorrectionTransferRow)) }, handler: async (req) => svc.transfers(actorOf(req), req.query) });
     r.put(`${BASE}/:id/staff`, { config: { permission: MANAGE }, schema: { tags: TAG, summary: '指定责任人（区局监督人员或现任责任人）', params: IdParams, body: CorrectionStaffBody, response: responses(CorrectionSubjectDetail) }, handler: async (req) => svc.setStaff(actorOf(req), req.params.id, req.body, meta(req)) });
   };
 }

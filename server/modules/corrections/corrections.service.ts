@@ -29,6 +29,13 @@ import {
   type CorrectionRecordBody,
   type CorrectionReportBody,
   type CorrectionStaffBody,
+  type CorrectionSettings,
+  type CorrectionSettingsBody,
+  type CorrectionTransferAcceptBody,
+  type CorrectionTransferBody,
+  type CorrectionTransferQuery,
+  type CorrectionTransferWithdrawBody,
+  type CorrectionTransferRow,
   type CorrectionSubjectBody,
   type CorrectionSubjectDetailT,
   type CorrectionSubjectSummary,
@@ -40,7 +47,7 @@ import {
   SENTENCE_TYPES,
   SENTENCE_TYPE_LABELS,
 } from '../../../common/contracts/corrections';
-import { beijingDateOf, computeDeadline, computeMonthDeadline, findRule, getMonthRule, getRule, MONTH_RULES, parseInstant, ruleCitation } from '../../../common/deadlines';
+import { beijingDateOf, configuredRuleId, computeDeadline, computeMonthDeadline, findRule, getMonthRule, getRule, MONTH_RULES, parseInstant, ruleCitation } from '../../../common/deadlines';
 import { AppError } from '../../../common/errors';
 import type { Database, Db } from '../../db';
 import type { AuditService } from '../../platform/audit';
@@ -49,13 +56,16 @@ import type { DeadlineService } from '../../platform/deadlines';
 import type { Actor, RequestMeta } from '../../platform/identity';
 import { assertInScope } from '../../platform/identity';
 import type { PeopleService } from '../../platform/people';
-import { type CorrectionsRepo, type SubjectRow, createCorrectionsRepo } from './corrections.repo';
+import { type CorrectionsRepo, type SubjectRow, type TransferRow, createCorrectionsRepo } from './corrections.repo';
 import { correctionStatsWorkbook } from './stats.export';
 
 type Trx = Transaction<Database>;
 type Row = SubjectRow;
 type Summary = z.infer<typeof CorrectionSubjectSummary>;
 type Released = z.infer<typeof ReleasedPerson>;
+type TransferView = z.infer<typeof CorrectionTransferRow>;
+/** The provision every step of the hand-over rests on. */
+const TRANSFER_CITATION = '《中华人民共和国社区矫正法》第二十七条第二款';
 export const SUBJECT_OBJECT = 'correctionSubject';
 export const RULES = {
   notify: 'corrections.notifyCorrectionBody',
@@ -66,18 +76,24 @@ export const RULES = {
   monitoring: 'corrections.electronicMonitoring',
   arrest: 'corrections.arrestDecision',
   termEnd: 'corrections.termEnd',
+  /** configurable, 待核实 (law-rules.md §9: the 2020 实施办法 is UNVERIFIED): opened as `<id>@<days>` */
+  transferReport: 'corrections.transferReport',
 } as const;
+const TRANSFER_REPORT_KEY = 'transferReportDays';
 /** The clocks that stop when the correction ends (C8 is closed separately: met at the end of term, else cancelled). */
 const RUNNING = [RULES.notify, RULES.documents, RULES.report, RULES.handover, RULES.ruling, RULES.monitoring, RULES.arrest];
 
 /** Which action is allowed in which status. */
 const ACTIONS: Record<string, readonly string[]> = {
   awaitingReport: ['report', 'documents', 'record', 'end', 'staff'],
-  inCorrection: ['documents', 'record', 'end', 'staff'],
+  inCorrection: ['documents', 'record', 'end', 'staff', 'transfer', 'transferWithdraw'],
   released: [],
   ended: [],
+  transferred: [],
 };
 function assertAction(status: string, action: string) {
+  // 执行地变更 (Art. 27 ¶2) is for a subject in correction (reported, not ended, not already transferred)
+  if (action === 'transfer' && status !== 'inCorrection') throw new AppError('CORRECTIONS_NOT_IN_CORRECTION', { status });
   if (!(ACTIONS[status] ?? []).includes(action)) throw new AppError('CORRECTIONS_TRANSITION_NOT_ALLOWED', { status, action });
 }
 
@@ -97,7 +113,24 @@ export interface CorrectionsService {
   decide(actor: Actor, id: string, recordId: string, body: z.infer<typeof CorrectionDecisionBody>, meta: RequestMeta): Promise<CorrectionSubjectDetailT>;
   end(actor: Actor, id: string, body: z.infer<typeof CorrectionEndBody>, meta: RequestMeta): Promise<CorrectionSubjectDetailT>;
   setStaff(actor: Actor, id: string, body: z.infer<typeof CorrectionStaffBody>, meta: RequestMeta): Promise<CorrectionSubjectDetailT>;
+  /**
+   * 执行地变更 (Art. 27 ¶2), executed by the named staff on an approved request: to another 司法所 of the district the
+   * subject is 移交中 until that 司法所 accepts; out of the district the subject is closed here as 已移交（执行地变更）
+   * with the receiving organ, its open register entries cancelled with the reason.
+   */
+  transfer(actor: Actor, id: string, body: z.infer<typeof CorrectionTransferBody>, meta: RequestMeta): Promise<CorrectionSubjectDetailT>;
+  /** The named staff withdraw a hand-over in the district not yet accepted; the report clock of the hand-over is cancelled. */
+  withdrawTransfer(actor: Actor, id: string, body: z.infer<typeof CorrectionTransferWithdrawBody>, meta: RequestMeta): Promise<CorrectionSubjectDetailT>;
+  /** The receiving 司法所 accepts: the subject, its named staff and its open register entries move there. */
+  acceptTransfer(actor: Actor, id: string, body: z.infer<typeof CorrectionTransferAcceptBody>, meta: RequestMeta): Promise<Summary>;
+  /** Hand-over history (who had the subject when), for the 司法所 on either side and the bureau. */
+  transfers(actor: Actor, q: z.infer<typeof CorrectionTransferQuery>): Promise<{ data: TransferView[]; total: number }>;
   staffOptions(actor: Actor, departmentId: string): Promise<{ id: string; name: string; departmentId: string }[]>;
+  /** The bureau's settings for periods the law leaves unverified (待核实). */
+  settings(): Promise<z.infer<typeof CorrectionSettings>>;
+  setSettings(actor: Actor, body: z.infer<typeof CorrectionSettingsBody>, meta: RequestMeta): Promise<z.infer<typeof CorrectionSettings>>;
+  /** The 司法所 of the district (targets of a 执行地变更 in the district). */
+  offices(): Promise<{ id: string; name: string }[]>;
   caseNumbers(objectType: string, ids: string[]): Promise<Map<string, string>>;
   // 安置帮教
   listReleased(actor: Actor, q: z.infer<typeof ReleasedListQuery>): Promise<{ data: Released[]; total: number }>;
@@ -157,7 +190,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
   async function summaries(actor: Actor, rows: Row[]): Promise<Summary[]> {
     if (!rows.length) return [];
     const today = clock.today();
-    const [staff, dn] = await Promise.all([repo.staffOf(db, rows.map((r) => r.id)), repo.departmentNames([...new Set(rows.map((r) => r.departmentId))])]);
+    const [staff, dn] = await Promise.all([repo.staffOf(db, rows.map((r) => r.id)), repo.departmentNames([...new Set(rows.flatMap((r) => (r.transferToDepartmentId ? [r.departmentId, r.transferToDepartmentId] : [r.departmentId])))])]);
     return rows.map((r) => {
       const mine = staff.filter((s) => s.subjectId === r.id);
       return {
@@ -178,6 +211,9 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
         mine: mine.some((s) => s.userId === actor.userId),
         departmentId: r.departmentId,
         departmentName: dn.get(r.departmentId) ?? '',
+        // 移交中: both 司法所 see the hand-over until the receiving one accepts; `incoming` for the receiving side
+        version: r.version,
+        transfer: r.transferToDepartmentId ? { toDepartmentId: r.transferToDepartmentId, toDepartmentName: dn.get(r.transferToDepartmentId) ?? '', incoming: r.departmentId !== actor.departmentId && (actor.departmentId === r.transferToDepartmentId || (actor.scopeDepartmentIds !== null && actor.scopeDepartmentIds.includes(r.transferToDepartmentId) && !actor.scopeDepartmentIds.includes(r.departmentId))) } : null,
       };
     });
   }
@@ -215,6 +251,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
       monitoringUntil: r.monitoringUntil,
       releasedOn: r.releasedOn,
       endReason: (r.endReason as CorrectionSubjectDetailT['endReason']) ?? null,
+      receivingOrgan: r.receivingOrgan ?? null,
       clocks: clockRows,
       records: records.map((x) => ({ id: x.id, kind: x.kind as RecordKind, onDate: x.onDate, detail: JSON.parse(x.detail) as Record<string, unknown>, status: x.status, createdByName: x.displayName ?? null })),
       staff: staff.map((x) => ({ userId: x.userId, name: x.displayName })),
@@ -240,6 +277,55 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
     return ids.length;
   }
 
+  /** The target of a 执行地变更 request (Art. 27 ¶2): another 司法所 of the district, or a named organ outside it. */
+  async function checkTransferTarget(q: Db | Trx, r: Pick<Row, 'departmentId'>, t: { scope?: string | undefined; targetDepartmentId?: string | undefined; receivingOrgan?: string | undefined }) {
+    if (t.scope === 'inDistrict') {
+      if (!t.targetDepartmentId) throw new AppError('CORRECTIONS_TRANSFER_TARGET_INVALID', { field: 'targetDepartmentId' });
+      if (t.targetDepartmentId === r.departmentId) throw new AppError('CORRECTIONS_TRANSFER_SAME_OFFICE', { departmentId: r.departmentId });
+      const kind = (await q.selectFrom('departments').select('kind').where('id', '=', t.targetDepartmentId).executeTakeFirst())?.kind;
+      if (kind !== 'judicialOffice') throw new AppError('CORRECTIONS_TRANSFER_TARGET_INVALID', { targetDepartmentId: t.targetDepartmentId, reason: 'notJudicialOffice' });
+    } else if (t.scope === 'outOfDistrict') {
+      if (!t.receivingOrgan) throw new AppError('CORRECTIONS_TRANSFER_TARGET_INVALID', { field: 'receivingOrgan' });
+    }
+  }
+
+  /** The bureau's setting for the report at the new place (default: the rule's length, 7 days, 待核实). */
+  async function transferReportDays(q: Db | Trx): Promise<number> {
+    const v = await repo.setting(q, TRANSFER_REPORT_KEY);
+    return v === null ? getRule(RULES.transferReport).length : Number(JSON.parse(v));
+  }
+
+  const staffJson = async (q: Db | Trx, id: string) => JSON.stringify((await repo.staffOf(q, [id])).map((x) => ({ userId: x.userId, name: x.displayName })));
+
+  async function transferViews(rows: (TransferRow & { subjectName: string })[]): Promise<TransferView[]> {
+    if (!rows.length) return [];
+    const [dn, un] = await Promise.all([
+      repo.departmentNames([...new Set(rows.flatMap((t) => (t.toDepartmentId ? [t.fromDepartmentId, t.toDepartmentId] : [t.fromDepartmentId])))]),
+      repo.userNames([...new Set(rows.flatMap((t) => (t.completedBy ? [t.startedBy, t.completedBy] : [t.startedBy])))]),
+    ]);
+    const staff = (json: string | null) => (json ? (JSON.parse(json) as { userId: string; name: string }[]) : []);
+    return rows.map((t) => ({
+      id: t.id,
+      subjectId: t.subjectId,
+      subjectName: t.subjectName,
+      scope: t.scope as TransferView['scope'],
+      status: t.status as TransferView['status'],
+      fromDepartmentId: t.fromDepartmentId,
+      fromDepartmentName: dn.get(t.fromDepartmentId) ?? '',
+      fromStaff: staff(t.fromStaff),
+      toDepartmentId: t.toDepartmentId,
+      toDepartmentName: t.toDepartmentId ? (dn.get(t.toDepartmentId) ?? '') : null,
+      toStaff: staff(t.toStaff),
+      receivingOrgan: t.receivingOrgan,
+      startedOn: t.startedOn,
+      startedByName: un.get(t.startedBy) ?? null,
+      completedOn: t.completedOn,
+      completedByName: t.completedBy ? (un.get(t.completedBy) ?? null) : null,
+      deadlinesMoved: Number(t.deadlinesMoved),
+      citation: TRANSFER_CITATION,
+    }));
+  }
+
   async function releasedViews(rows: Database['releasedPersons'][]): Promise<Released[]> {
     if (!rows.length) return [];
     const [helps, dn] = await Promise.all([repo.helpsOf(rows.map((r) => r.id)), repo.departmentNames([...new Set(rows.map((r) => r.departmentId))])]);
@@ -255,6 +341,8 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
     await db.transaction().execute(async (trx) => {
       const r = (await repo.findSubject(trx, id))!;
       assertAction(r.status, action);
+      // 移交中: the staff, the end and another transfer wait for the receiving 司法所 (Art. 27 ¶2)
+      if (r.transferToDepartmentId && ['staff', 'end', 'transfer'].includes(action)) throw new AppError('CORRECTIONS_TRANSITION_NOT_ALLOWED', { status: 'transferPending', action });
       const step = await run(r, trx);
       if (!(await repo.updateSubject(trx, r.id, { ...step.patch, updatedAt: clock.nowIso(), version: r.version + 1 }, version))) throw new AppError('CONFLICT', { entity: SUBJECT_OBJECT, id });
       await audit.record({ ...rec(actor, meta), action: `corrections.subject.${action}`, objectType: SUBJECT_OBJECT, objectId: r.id, before: { status: r.status }, after: { status: step.patch.status ?? r.status, ...(step.audit ?? {}) } }, trx);
@@ -264,7 +352,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
 
   return {
     async list(actor, q) {
-      const { rows, total } = await repo.listSubjects(actor, { status: q.status, sentenceType: q.sentenceType, riskLevel: q.riskLevel, overdueBefore: q.overdue ? clock.today() : undefined }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      const { rows, total } = await repo.listSubjects(actor, { status: q.status, sentenceType: q.sentenceType, riskLevel: q.riskLevel, overdueBefore: q.overdue ? clock.today() : undefined, incoming: true }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
       return { data: await summaries(actor, rows), total };
     },
 
@@ -367,7 +455,10 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
             status = 'pending';
             detailJson.days = parseDate(body.to) - parseDate(body.from) + 1;
           }
-          if (body.kind === 'transfer') status = 'pending';
+          if (body.kind === 'transfer') {
+            await checkTransferTarget(trx, r, body);
+            status = 'pending';
+          }
           if (body.kind === 'proposal') {
             status = 'pending';
             detailJson.deadlineId = await openDeadline(trx, r, RULES.ruling, on, actor.userId);
@@ -425,6 +516,97 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
         await deps.deadlines.reassign(trx, SUBJECT_OBJECT, r.id, staff[0]!);
         return { patch: {}, audit: { staff } };
       });
+    },
+
+    async transfer(actor, id, body, meta) {
+      return change(actor, id, body.version, 'transfer', meta, async (r, trx) => {
+        const x = await repo.findRecord(trx, r.id, body.recordId);
+        const d = x ? (JSON.parse(x.detail) as { scope?: string; targetDepartmentId?: string; receivingOrgan?: string; decidedOn?: string; transferId?: string }) : null;
+        if (!x || !d || x.kind !== 'transfer' || x.status !== 'approved' || d.transferId) throw new AppError('CORRECTIONS_TRANSFER_NOT_APPROVED', { recordId: body.recordId });
+        if (d.scope !== 'inDistrict' && d.scope !== 'outOfDistrict') throw new AppError('CORRECTIONS_TRANSFER_TARGET_INVALID', { recordId: x.id, field: 'scope' });
+        await checkTransferTarget(trx, r, d);
+        dateCheck('on', body.on, d.decidedOn ?? x.onDate);
+        const transferId = randomUUID();
+        const now = clock.nowIso();
+        const base = { id: transferId, subjectId: r.id, recordId: x.id, scope: d.scope, fromDepartmentId: r.departmentId, fromStaff: await staffJson(trx, r.id), startedOn: body.on, startedBy: actor.userId, createdAt: now };
+        await repo.updateRecord(trx, x.id, { status: x.status, detail: JSON.stringify({ ...d, transferId, executedOn: body.on }) });
+        if (d.scope === 'inDistrict') {
+          // 移交中 until the receiving 司法所 accepts (acceptTransfer)
+          await repo.insertTransfer(trx, { ...base, toDepartmentId: d.targetDepartmentId!, toStaff: null, receivingOrgan: null, status: 'pending', completedOn: null, completedBy: null, deadlinesMoved: 0 });
+          // the report at the new place, from the decision, on the receiving 司法所's register (period set by the bureau, 待核实)
+          await deps.deadlines.open(trx, { module: 'corrections', objectType: SUBJECT_OBJECT, objectId: r.id, title: `社区矫正档案 ${r.id.slice(0, 8)} ${getRule(RULES.transferReport).title}`, ruleId: configuredRuleId(RULES.transferReport, await transferReportDays(trx)), startDate: d.decidedOn ?? x.onDate, departmentId: d.targetDepartmentId!, assigneeId: null });
+          return { patch: { transferToDepartmentId: d.targetDepartmentId!, transferRecordId: x.id }, audit: { transfer: 'inDistrict', toDepartmentId: d.targetDepartmentId, on: body.on, citation: TRANSFER_CITATION } };
+        }
+        // out of the district: this district's clocks are no longer owed; each is cancelled with the reason journalled
+        const note = `执行地变更至区外（接收机关：${d.receivingOrgan}），本区社区矫正机构不再履行该期限（${TRANSFER_CITATION}）`;
+        const open = await repo.allOpenDeadlineIds(trx, SUBJECT_OBJECT, r.id);
+        for (const dl of open) await deps.deadlines.close(trx, dl, 'cancelled', { note });
+        await repo.insertTransfer(trx, { ...base, toDepartmentId: null, toStaff: null, receivingOrgan: d.receivingOrgan!, status: 'transferredOut', completedOn: body.on, completedBy: actor.userId, deadlinesMoved: open.length });
+        return { patch: { status: 'transferred', receivingOrgan: d.receivingOrgan!, releasedOn: body.on, transferRecordId: x.id }, audit: { transfer: 'outOfDistrict', receivingOrgan: d.receivingOrgan, on: body.on, deadlinesCancelled: open.length, citation: TRANSFER_CITATION } };
+      });
+    },
+
+    async withdrawTransfer(actor, id, body, meta) {
+      return change(actor, id, body.version, 'transferWithdraw', meta, async (r, trx) => {
+        const t = await repo.pendingTransfer(trx, r.id);
+        if (!r.transferToDepartmentId || !t) throw new AppError('CORRECTIONS_TRANSFER_NOT_PENDING', { id: r.id });
+        const note = `执行地变更移交已撤回：${body.note}（${TRANSFER_CITATION}）`;
+        for (const dl of await repo.openDeadlines(trx, SUBJECT_OBJECT, r.id)) if (dl.ruleId.startsWith(`${RULES.transferReport}@`)) await deps.deadlines.close(trx, dl.id, 'cancelled', { note });
+        await repo.updateTransfer(trx, t.id, { status: 'withdrawn', completedOn: clock.today(), completedBy: actor.userId });
+        return { patch: { transferToDepartmentId: null, transferRecordId: null }, audit: { transfer: 'withdrawn', toDepartmentId: r.transferToDepartmentId, note: body.note, citation: TRANSFER_CITATION } };
+      });
+    },
+
+    async acceptTransfer(actor, id, body, meta) {
+      const r = await repo.findSubject(db, id);
+      if (!r) throw new AppError('NOT_FOUND', { entity: SUBJECT_OBJECT, id });
+      const target = r.transferToDepartmentId;
+      if (!target) throw new AppError('CORRECTIONS_TRANSFER_NOT_PENDING', { id });
+      const canAct = actor.dataScope === 'own' ? actor.departmentId === target : actor.scopeDepartmentIds === null || actor.scopeDepartmentIds.includes(target);
+      if (!canAct) {
+        await audit.record({ ...rec(actor, meta), action: 'corrections.subject.transferAccept', objectType: SUBJECT_OBJECT, objectId: id, outcome: 'denied', extra: { reason: 'OUT_OF_SCOPE' } });
+        throw new AppError('OUT_OF_SCOPE', { id });
+      }
+      await db.transaction().execute(async (trx) => {
+        const cur = (await repo.findSubject(trx, id))!;
+        const t = await repo.pendingTransfer(trx, id);
+        if (cur.transferToDepartmentId !== target || !t) throw new AppError('CORRECTIONS_TRANSFER_NOT_PENDING', { id });
+        dateCheck('on', body.on, t.startedOn);
+        const staff = await checkStaff(trx, target, body.staffIds);
+        const now = clock.nowIso();
+        // the subject has reported to the receiving 司法所: the report clock of the hand-over is met
+        for (const dl of await repo.openDeadlines(trx, SUBJECT_OBJECT, id)) if (dl.ruleId.startsWith(`${RULES.transferReport}@`)) await deps.deadlines.close(trx, dl.id, 'met');
+        await repo.replaceStaff(trx, id, staff, now);
+        // the open register entries move to the receiving 司法所 and its first named staff (the register's reassign)
+        const moved = await deps.deadlines.reassign(trx, SUBJECT_OBJECT, id, staff[0]!, target);
+        if (!(await repo.updateSubject(trx, id, { departmentId: target, transferToDepartmentId: null, transferRecordId: null, updatedAt: now, version: cur.version + 1 }, body.version))) throw new AppError('CONFLICT', { entity: SUBJECT_OBJECT, id });
+        await repo.updateTransfer(trx, t.id, { status: 'accepted', toStaff: await staffJson(trx, id), completedOn: body.on, completedBy: actor.userId, deadlinesMoved: moved });
+        await audit.record({ ...rec(actor, meta), action: 'corrections.subject.transferAccept', objectType: SUBJECT_OBJECT, objectId: id, before: { departmentId: cur.departmentId, staff: JSON.parse(t.fromStaff) as unknown }, after: { departmentId: target, staff, on: body.on, deadlinesMoved: moved, citation: TRANSFER_CITATION } }, trx);
+      });
+      return (await summaries(actor, [(await repo.findSubject(db, id))!]))[0]!;
+    },
+
+    async transfers(actor, q) {
+      const { rows, total } = await repo.listTransfers(actor, { subjectId: q.subjectId }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      return { data: await transferViews(rows), total };
+    },
+
+    offices: () => repo.allOffices(),
+
+    async settings() {
+      const rule = getRule(RULES.transferReport);
+      const days = await transferReportDays(db);
+      return { transferReportDays: days, min: rule.configurable!.min, max: rule.configurable!.max, unverified: rule.unverified === true, citation: ruleCitation(rule), note: rule.note ?? '' };
+    },
+
+    async setSettings(actor, body, meta) {
+      configuredRuleId(RULES.transferReport, body.transferReportDays); // the engine's range check
+      await db.transaction().execute(async (trx) => {
+        const before = await transferReportDays(trx);
+        await repo.putSetting(trx, TRANSFER_REPORT_KEY, JSON.stringify(body.transferReportDays), actor.userId, clock.nowIso());
+        await audit.record({ ...rec(actor, meta), action: 'corrections.settings.update', objectType: 'correctionSettings', objectId: TRANSFER_REPORT_KEY, before: { transferReportDays: before }, after: { transferReportDays: body.transferReportDays } }, trx);
+      });
+      return this.settings();
     },
 
     async staffOptions(actor, departmentId) {

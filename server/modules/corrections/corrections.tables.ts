@@ -22,10 +22,10 @@ export interface CorrectionSubjectTable {
   releasedOn: string | null;
   endReason: string | null;
   /** 执行地变更 in the district in progress (migration 054): the receiving 司法所 and the approved request; null otherwise */
-  transferToDepartmentId: string | null;
-  transferRecordId: string | null;
+  transferToDepartmentId?: string | null;
+  transferRecordId?: string | null;
   /** a transfer out of the district: the receiving correction organ (status `transferred`) */
-  receivingOrgan: string | null;
+  receivingOrgan?: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -99,6 +99,14 @@ export interface CorrectionTransferTable {
   createdAt: string;
 }
 
+/** Settings of the bureau for periods the law leaves unverified (migration 054), JSON values by key. */
+export interface CorrectionSettingTable {
+  key: string;
+  value: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
 declare module '../../db/types' {
   interface Database {
     correctionSubjects: CorrectionSubjectTable;
@@ -107,5 +115,6 @@ declare module '../../db/types' {
     releasedPersons: ReleasedPersonTable;
     releasedPersonHelps: ReleasedPersonHelpTable;
     correctionTransfers: CorrectionTransferTable;
+    correctionSettings: CorrectionSettingTable;
   }
 }

@@ -40,10 +40,16 @@ import { MATCH_REASON_LABELS, type MatchCandidate, addressKey, nameKey, rankMatc
 
 type Trx = Transaction<Database>;
 type Row = Database['disputes'];
+export type IntakeOutcome = Omit<z.infer<typeof DisputeIntakeResult>, 'dispute'>;
 export const DISPUTE_OBJECT = 'dispute';
 
 export interface DisputeService {
   intake(actor: Actor, body: z.infer<typeof DisputeIntakeBody>, meta: RequestMeta): Promise<z.infer<typeof DisputeIntakeResult>>;
+  /**
+   * `intake` inside the caller's transaction (another module's record and its link to the dispute commit or fail
+   * together, e.g. the 12348 referral): every read and write, history and audit entries included, runs on `trx`.
+   */
+  intakeWithin(trx: Trx, actor: Actor, body: z.infer<typeof DisputeIntakeBody>, meta: RequestMeta): Promise<IntakeOutcome>;
   list(actor: Actor, q: z.infer<typeof DisputeListQuery>): Promise<{ data: DisputeSummaryT[]; total: number }>;
   get(actor: Actor, id: string): Promise<DisputeDetailT>;
   transfer(actor: Actor, id: string, body: z.infer<typeof DisputeTransferBody>, meta: RequestMeta): Promise<DisputeDetailT>;
@@ -201,69 +207,74 @@ export function createDisputeService(deps: { db: Db; clock: Clock; audit: AuditS
     return detail(actor, await db.selectFrom('disputes').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
   }
 
+  /** A new dispute, or the intake merged into the open dispute it matches: rows, history and audit entry on `trx`. */
+  async function intakeIn(trx: Trx, actor: Actor, body: z.infer<typeof DisputeIntakeBody>, meta: RequestMeta): Promise<IntakeOutcome> {
+    dateCheck('receivedOn', body.receivedOn);
+    const departmentId = body.departmentId ?? actor.departmentId;
+    if (actor.scopeDepartmentIds !== null && !actor.scopeDepartmentIds.includes(departmentId)) throw new AppError('OUT_OF_SCOPE', { departmentId });
+    const dept = await trx.selectFrom('departments').select(['id', 'name']).where('id', '=', departmentId).executeTakeFirst();
+    if (!dept) throw new AppError('DISPUTE_TARGET_INVALID', { departmentId });
+    const key = addressKey(body.address);
+    const partyRows = body.parties.map((p) => ({ ...p, nameKey: nameKey(p.name), bidx: p.idNumber ? people.blindIndexOfIdNumber(p.idNumber) : null }));
+    const subject = { addressKey: key, matterType: body.matterType, partyBidx: partyRows.flatMap((p) => (p.bidx ? [p.bidx] : [])), partyNames: partyRows.map((p) => p.nameKey) };
+
+    const found = await candidates(trx, key, subject.partyBidx, subject.partyNames);
+    const ranked = rankMatches(subject, found as MatchCandidate[]);
+    const byId = new Map(found.map((f) => [f.id, f]));
+    const best = ranked.find((m) => m.strong && byId.get(m.id)!.open);
+    const similar = ranked.filter((m) => body.separateReason || m !== best).slice(0, 5).map((m) => ({ id: m.id, code: byId.get(m.id)!.code, reasons: m.reasons.map((x) => MATCH_REASON_LABELS[x]).concat(byId.get(m.id)!.open ? [] : ['该纠纷已办结']) }));
+    const now = clock.nowIso();
+    const storeParties = async (disputeId: string) => {
+      const known = new Set((await trx.selectFrom('disputeParties').select(['nameKey', 'idNumberBidx']).where('disputeId', '=', disputeId).execute()).map((p) => p.idNumberBidx ?? `n:${p.nameKey}`));
+      for (const p of partyRows) {
+        if (known.has(p.bidx ?? `n:${p.nameKey}`)) continue;
+        const person = p.idNumber ? await people.create(actor, { name: p.name, idNumber: p.idNumber, mobile: p.mobile ?? null }, meta, trx) : null;
+        await trx.insertInto('disputeParties').values({ id: randomUUID(), disputeId, personId: person?.id ?? null, name: p.name, nameKey: p.nameKey, idNumberBidx: p.bidx, role: p.role }).execute();
+      }
+    };
+    if (best && !body.separateReason) {
+      const target = await trx.selectFrom('disputes').selectAll().where('id', '=', best.id).executeTakeFirstOrThrow();
+      const matchedBy = best.reasons.map((x) => MATCH_REASON_LABELS[x]);
+      await trx.insertInto('disputeIntakes').values({ id: randomUUID(), disputeId: target.id, departmentId, source: body.source, sourceRef: body.sourceRef ?? null, receivedOn: body.receivedOn, summary: body.summary, matchedBy: JSON.stringify(matchedBy), createdBy: actor.userId, createdAt: now }).execute();
+      await storeParties(target.id);
+      // a higher risk grade reported by the new source raises the dispute's grade
+      const order = ['low', 'medium', 'high'];
+      const riskGrade = order.indexOf(body.riskGrade) > order.indexOf(target.riskGrade) ? body.riskGrade : target.riskGrade;
+      await trx.updateTable('disputes').set({ riskGrade, updatedAt: now, version: target.version + 1 }).where('id', '=', target.id).execute();
+      await addEvent(trx, target, actor, { action: 'intakeMerged', on: body.receivedOn, from: target.status, to: target.status, details: { source: body.source, sourceLabel: DISPUTE_SOURCE_LABELS[body.source], sourceRef: body.sourceRef ?? null, matchedBy, departmentName: dept.name } });
+      await audit.record({ actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId, action: 'dispute.intakeMerged', objectType: DISPUTE_OBJECT, objectId: target.id, extra: { code: target.code, source: body.source, matchedBy: best.reasons } }, trx);
+      return { merged: true, disputeId: target.id, code: target.code, matchedBy, similar };
+    }
+    const year = Number(body.receivedOn.slice(0, 4));
+    const { seq, code } = await nextCode(trx, year);
+    const id = randomUUID();
+    const row: Row = {
+      id, code, year, seq, departmentId, handlerId: actor.userId, status: 'registered', matterType: body.matterType, summary: body.summary, address: body.address, addressKey: key,
+      riskGrade: body.riskGrade, firstSource: body.source, receivedOn: body.receivedOn, holderKind: 'office', holderName: dept.name, committeeId: null, mediationCaseId: null, campaignId: body.campaignId ?? null,
+      closedOn: null, closeResult: null, followedUpOn: null, reopenCount: 0, createdBy: actor.userId, createdAt: now, updatedAt: now, version: 1,
+    };
+    await trx.insertInto('disputes').values(row).execute();
+    await trx.insertInto('disputeIntakes').values({ id: randomUUID(), disputeId: id, departmentId, source: body.source, sourceRef: body.sourceRef ?? null, receivedOn: body.receivedOn, summary: body.summary, matchedBy: null, createdBy: actor.userId, createdAt: now }).execute();
+    await storeParties(id);
+    await addEvent(trx, row, actor, { action: 'register', on: body.receivedOn, from: null, to: 'registered', details: { source: body.source, sourceLabel: DISPUTE_SOURCE_LABELS[body.source], sourceRef: body.sourceRef ?? null, riskGrade: body.riskGrade, ...(body.separateReason ? { separateReason: body.separateReason, similar: similar.map((s) => s.code) } : {}) } });
+    await audit.record({ actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId, action: 'dispute.register', objectType: DISPUTE_OBJECT, objectId: id, after: { code, source: body.source, matterType: body.matterType, riskGrade: body.riskGrade }, ...(body.separateReason ? { extra: { separateReason: body.separateReason } } : {}) }, trx);
+    return { merged: false, disputeId: id, code, matchedBy: [] as string[], similar };
+  }
+
   return {
     async intake(actor, body, meta) {
-      dateCheck('receivedOn', body.receivedOn);
-      const departmentId = body.departmentId ?? actor.departmentId;
-      if (actor.scopeDepartmentIds !== null && !actor.scopeDepartmentIds.includes(departmentId)) throw new AppError('OUT_OF_SCOPE', { departmentId });
-      const dept = await db.selectFrom('departments').select(['id', 'name']).where('id', '=', departmentId).executeTakeFirst();
-      if (!dept) throw new AppError('DISPUTE_TARGET_INVALID', { departmentId });
-      const key = addressKey(body.address);
-      const partyRows = body.parties.map((p) => ({ ...p, nameKey: nameKey(p.name), bidx: p.idNumber ? people.blindIndexOfIdNumber(p.idNumber) : null }));
-      const subject = { addressKey: key, matterType: body.matterType, partyBidx: partyRows.flatMap((p) => (p.bidx ? [p.bidx] : [])), partyNames: partyRows.map((p) => p.nameKey) };
-
-      const out = await db.transaction().execute(async (trx) => {
-        const found = await candidates(trx, key, subject.partyBidx, subject.partyNames);
-        const ranked = rankMatches(subject, found as MatchCandidate[]);
-        const byId = new Map(found.map((f) => [f.id, f]));
-        const best = ranked.find((m) => m.strong && byId.get(m.id)!.open);
-        const similar = ranked.filter((m) => body.separateReason || m !== best).slice(0, 5).map((m) => ({ id: m.id, code: byId.get(m.id)!.code, reasons: m.reasons.map((x) => MATCH_REASON_LABELS[x]).concat(byId.get(m.id)!.open ? [] : ['该纠纷已办结']) }));
-        const now = clock.nowIso();
-        const storeParties = async (disputeId: string) => {
-          const known = new Set((await trx.selectFrom('disputeParties').select(['nameKey', 'idNumberBidx']).where('disputeId', '=', disputeId).execute()).map((p) => p.idNumberBidx ?? `n:${p.nameKey}`));
-          for (const p of partyRows) {
-            if (known.has(p.bidx ?? `n:${p.nameKey}`)) continue;
-            const person = p.idNumber ? await people.create(actor, { name: p.name, idNumber: p.idNumber, mobile: p.mobile ?? null }, meta, trx) : null;
-            await trx.insertInto('disputeParties').values({ id: randomUUID(), disputeId, personId: person?.id ?? null, name: p.name, nameKey: p.nameKey, idNumberBidx: p.bidx, role: p.role }).execute();
-          }
-        };
-        if (best && !body.separateReason) {
-          const target = await trx.selectFrom('disputes').selectAll().where('id', '=', best.id).executeTakeFirstOrThrow();
-          const matchedBy = best.reasons.map((x) => MATCH_REASON_LABELS[x]);
-          await trx.insertInto('disputeIntakes').values({ id: randomUUID(), disputeId: target.id, departmentId, source: body.source, sourceRef: body.sourceRef ?? null, receivedOn: body.receivedOn, summary: body.summary, matchedBy: JSON.stringify(matchedBy), createdBy: actor.userId, createdAt: now }).execute();
-          await storeParties(target.id);
-          // a higher risk grade reported by the new source raises the dispute's grade
-          const order = ['low', 'medium', 'high'];
-          const riskGrade = order.indexOf(body.riskGrade) > order.indexOf(target.riskGrade) ? body.riskGrade : target.riskGrade;
-          await trx.updateTable('disputes').set({ riskGrade, updatedAt: now, version: target.version + 1 }).where('id', '=', target.id).execute();
-          await addEvent(trx, target, actor, { action: 'intakeMerged', on: body.receivedOn, from: target.status, to: target.status, details: { source: body.source, sourceLabel: DISPUTE_SOURCE_LABELS[body.source], sourceRef: body.sourceRef ?? null, matchedBy, departmentName: dept.name } });
-          await audit.record({ actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId, action: 'dispute.intakeMerged', objectType: DISPUTE_OBJECT, objectId: target.id, extra: { code: target.code, source: body.source, matchedBy: best.reasons } }, trx);
-          return { merged: true, id: target.id, code: target.code, matchedBy, similar };
-        }
-        const year = Number(body.receivedOn.slice(0, 4));
-        const { seq, code } = await nextCode(trx, year);
-        const id = randomUUID();
-        const row: Row = {
-          id, code, year, seq, departmentId, handlerId: actor.userId, status: 'registered', matterType: body.matterType, summary: body.summary, address: body.address, addressKey: key,
-          riskGrade: body.riskGrade, firstSource: body.source, receivedOn: body.receivedOn, holderKind: 'office', holderName: dept.name, committeeId: null, mediationCaseId: null, campaignId: body.campaignId ?? null,
-          closedOn: null, closeResult: null, followedUpOn: null, reopenCount: 0, createdBy: actor.userId, createdAt: now, updatedAt: now, version: 1,
-        };
-        await trx.insertInto('disputes').values(row).execute();
-        await trx.insertInto('disputeIntakes').values({ id: randomUUID(), disputeId: id, departmentId, source: body.source, sourceRef: body.sourceRef ?? null, receivedOn: body.receivedOn, summary: body.summary, matchedBy: null, createdBy: actor.userId, createdAt: now }).execute();
-        await storeParties(id);
-        await addEvent(trx, row, actor, { action: 'register', on: body.receivedOn, from: null, to: 'registered', details: { source: body.source, sourceLabel: DISPUTE_SOURCE_LABELS[body.source], sourceRef: body.sourceRef ?? null, riskGrade: body.riskGrade, ...(body.separateReason ? { separateReason: body.separateReason, similar: similar.map((s) => s.code) } : {}) } });
-        await audit.record({ actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId, action: 'dispute.register', objectType: DISPUTE_OBJECT, objectId: id, after: { code, source: body.source, matterType: body.matterType, riskGrade: body.riskGrade }, ...(body.separateReason ? { extra: { separateReason: body.separateReason } } : {}) }, trx);
-        return { merged: false, id, code, matchedBy: [] as string[], similar };
-      });
-      const r = await db.selectFrom('disputes').selectAll().where('id', '=', out.id).executeTakeFirstOrThrow();
+      const out = await db.transaction().execute((trx) => intakeIn(trx, actor, body, meta));
+      const r = await db.selectFrom('disputes').selectAll().where('id', '=', out.disputeId).executeTakeFirstOrThrow();
       let visible = true;
       try {
         assertInScope(actor, r.departmentId, r.handlerId);
       } catch {
         visible = false;
       }
-      return { merged: out.merged, disputeId: out.id, code: out.code, matchedBy: out.matchedBy, dispute: visible ? await detail(actor, r) : null, similar: out.similar };
+      return { ...out, dispute: visible ? await detail(actor, r) : null };
     },
+
+    intakeWithin: intakeIn,
 
     async list(actor, q) {
       let base = db.selectFrom('disputes').where((eb) => scopeWhere(eb, actor, 'disputes.departmentId', 'disputes.handlerId'));
@@ -271,6 +282,9 @@ export function createDisputeService(deps: { db: Db; clock: Clock; audit: AuditS
       if (q.riskGrade) base = base.where('riskGrade', '=', q.riskGrade);
       if (q.matterType) base = base.where('matterType', '=', q.matterType);
       if (q.campaignId) base = base.where('campaignId', '=', q.campaignId);
+      if (q.receivedFrom && q.receivedTo && q.receivedFrom > q.receivedTo) throw new AppError('VALIDATION_FAILED', { field: 'receivedTo' }, '开始日期不能晚于结束日期');
+      if (q.receivedFrom) base = base.where('receivedOn', '>=', q.receivedFrom);
+      if (q.receivedTo) base = base.where('receivedOn', '<=', q.receivedTo);
       if (q.source) base = base.where((eb) => eb.exists(eb.selectFrom('disputeIntakes as i').select('i.id').whereRef('i.disputeId', '=', 'disputes.id').where('i.source', '=', q.source!)));
       if (q.warning) {
         base = base.where((eb) =>

@@ -259,6 +259,9 @@ export function createMediationService(deps: {
       let base = db.selectFrom('mediationCases').where((eb) => scopeWhere(eb, actor, 'mediationCases.departmentId', 'mediationCases.handlerId'));
       if (q.status) base = base.where('status', '=', q.status);
       if (q.committeeId) base = base.where('committeeId', '=', q.committeeId);
+      if (q.acceptedFrom && q.acceptedTo && q.acceptedFrom > q.acceptedTo) throw new AppError('VALIDATION_FAILED', { field: 'acceptedTo' }, '开始日期不能晚于结束日期');
+      if (q.acceptedFrom) base = base.where('acceptedOn', '>=', q.acceptedFrom);
+      if (q.acceptedTo) base = base.where('acceptedOn', '<=', q.acceptedTo);
       if (q.q) {
         const like = `%${q.q}%`;
         base = base.where((eb) => eb.or([eb('caseNo', 'like', like), eb('summary', 'like', like), eb.exists(eb.selectFrom('mediationParties as p').select('p.id').whereRef('p.caseId', '=', 'mediationCases.id').where('p.name', 'like', like))]));

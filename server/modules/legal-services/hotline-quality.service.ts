@@ -4,7 +4,9 @@
  * record), the knowledge base of answers searched in Chinese (jieba segmentation of platform/search + BM25), and
  * one-click referral of a record, carrying its data over, to people's mediation (the dispute register, through
  * modules/dispute's index), to a 行政复议 consultation (through modules/reconsideration's index) or to a notary office
- * of the register.
+ * of the register: the target record, the link on the 12348 record and the audit entries in one transaction (the
+ * targets' `intakeWithin` / `createWithin` entry points), the record claimed first so that a repeated or concurrent
+ * click never creates a second target.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -179,43 +181,46 @@ export function createHotlineQualityService(deps: { db: Db; clock: Clock; audit:
     },
 
     async refer(actor, id, body, meta) {
-      const c = await db.selectFrom('legalServiceConsultations').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!c) throw new AppError('NOT_FOUND', { entity: 'consultation', id });
-      assertInScope(actor, c.departmentId, c.handlerId);
-      if (c.referredTo) throw new AppError('LEGAL_SERVICE_CONSULTATION_REFERRED', { referredTo: c.referredTo });
       const today = clock.today();
       const m = { ip: meta.ip ?? '', userAgent: meta.userAgent ?? '', requestId: meta.requestId ?? '' };
-      let referralId: string;
-      let label: string;
-      let link: string | null;
-      // The target module's own permission: a referral writes into its register.
-      if (body.target === 'mediation') {
-        if (!can(actor, 'dispute.manage')) throw new AppError('FORBIDDEN', { permission: 'dispute.manage' });
-        const intake = DisputeIntakeBody.parse({ source: 'walkIn', sourceRef: `12348 ${c.recordNo}`, receivedOn: today, matterType: body.matterType, summary: `【${c.recordNo} 咨询转人民调解】${c.summary}`.slice(0, 2000), address: body.address, parties: [{ name: body.partyName }] });
-        const res = await deps.disputes().intake(actor, intake, m);
-        referralId = res.disputeId;
-        label = `矛盾纠纷 ${res.code}${res.merged ? '（并入已登记纠纷）' : ''}`;
-        link = `/disputes/${res.disputeId}`;
-      } else if (body.target === 'reconsideration') {
-        if (!can(actor, 'reconsideration.consultation.manage')) throw new AppError('FORBIDDEN', { permission: 'reconsideration.consultation.manage' });
-        const recon = ReconConsultationBody.parse({ consultedOn: today, channel: c.channel === 'walkIn' ? 'onsite' : c.channel, ...(c.callerName ? { visitorName: c.callerName } : {}), ...(body.respondentName ? { respondentName: body.respondentName } : {}), matterType: body.matterType, summary: `【${c.recordNo} 12348 转行政复议咨询】${c.summary}`.slice(0, 2000), outcome: 'pending', note: `12348 解答：${c.answer}`.slice(0, 2000) });
-        const res = await deps.reconConsultations().create(actor, recon, m);
-        referralId = res.id;
-        label = `行政复议咨询接待（${today}）`;
-        link = '/reconsideration/consultations';
-      } else {
-        const inst = await db.selectFrom('legalServiceInstitutions').select(['id', 'name', 'kind', 'active']).where('id', '=', body.institutionId).executeTakeFirst();
-        if (!inst || inst.kind !== 'notaryOffice' || !inst.active) throw new AppError('NOT_FOUND', { entity: INSTITUTION_KINDS.notaryOffice, id: body.institutionId });
-        referralId = inst.id;
-        label = `${inst.name}${body.note ? `：${body.note}` : ''}`;
-        link = null;
-      }
-      await db.transaction().execute(async (trx) => {
-        const res = await trx.updateTable('legalServiceConsultations').set({ referredTo: body.target, referralId, referralLabel: label, updatedAt: clock.nowIso() }).where('id', '=', id).where('referredTo', 'is', null).executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw new AppError('LEGAL_SERVICE_CONSULTATION_REFERRED');
+      // One transaction for the target record and the link: the record is claimed first (a concurrent referral of it
+      // waits on the row and then finds it referred, so there is never a second target), the target is written through
+      // its module's in-transaction entry point, then the link and the audit entry. Any failure leaves neither.
+      return db.transaction().execute(async (trx) => {
+        const c = await trx.selectFrom('legalServiceConsultations').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!c) throw new AppError('NOT_FOUND', { entity: 'consultation', id });
+        assertInScope(actor, c.departmentId, c.handlerId);
+        if (c.referredTo) throw new AppError('LEGAL_SERVICE_CONSULTATION_REFERRED', { referredTo: c.referredTo });
+        // The target module's own permission: a referral writes into its register.
+        const permission = body.target === 'mediation' ? 'dispute.manage' : body.target === 'reconsideration' ? 'reconsideration.consultation.manage' : null;
+        if (permission && !can(actor, permission)) throw new AppError('FORBIDDEN', { permission });
+        const claim = await trx.updateTable('legalServiceConsultations').set({ referredTo: body.target, updatedAt: clock.nowIso() }).where('id', '=', id).where('referredTo', 'is', null).executeTakeFirst();
+        if (Number(claim.numUpdatedRows) !== 1) throw new AppError('LEGAL_SERVICE_CONSULTATION_REFERRED');
+        let referralId: string;
+        let label: string;
+        let link: string | null;
+        if (body.target === 'mediation') {
+          const intake = DisputeIntakeBody.parse({ source: 'walkIn', sourceRef: `12348 ${c.recordNo}`, receivedOn: today, matterType: body.matterType, summary: `【${c.recordNo} 咨询转人民调解】${c.summary}`.slice(0, 2000), address: body.address, parties: [{ name: body.partyName }] });
+          const res = await deps.disputes().intakeWithin(trx, actor, intake, m);
+          referralId = res.disputeId;
+          label = `矛盾纠纷 ${res.code}${res.merged ? '（并入已登记纠纷）' : ''}`;
+          link = `/disputes/${res.disputeId}`;
+        } else if (body.target === 'reconsideration') {
+          const recon = ReconConsultationBody.parse({ consultedOn: today, channel: c.channel === 'walkIn' ? 'onsite' : c.channel, ...(c.callerName ? { visitorName: c.callerName } : {}), ...(body.respondentName ? { respondentName: body.respondentName } : {}), matterType: body.matterType, summary: `【${c.recordNo} 12348 转行政复议咨询】${c.summary}`.slice(0, 2000), outcome: 'pending', note: `12348 解答：${c.answer}`.slice(0, 2000) });
+          referralId = (await deps.reconConsultations().createWithin(trx, actor, recon, m)).id;
+          label = `行政复议咨询接待（${today}）`;
+          link = '/reconsideration/consultations';
+        } else {
+          const inst = await trx.selectFrom('legalServiceInstitutions').select(['id', 'name', 'kind', 'active']).where('id', '=', body.institutionId).executeTakeFirst();
+          if (!inst || inst.kind !== 'notaryOffice' || !inst.active) throw new AppError('NOT_FOUND', { entity: INSTITUTION_KINDS.notaryOffice, id: body.institutionId });
+          referralId = inst.id;
+          label = `${inst.name}${body.note ? `：${body.note}` : ''}`;
+          link = null;
+        }
+        await trx.updateTable('legalServiceConsultations').set({ referralId, referralLabel: label }).where('id', '=', id).execute();
         await record(trx, actor, meta, 'legalService.consultation.refer', 'legalServiceConsultation', id, null, { recordNo: c.recordNo, target: body.target, referralId, label });
+        return { consultationId: id, target: body.target, referralId, referralLabel: label, link };
       });
-      return { consultationId: id, target: body.target, referralId, referralLabel: label, link };
     },
   };
 }

@@ -23,7 +23,7 @@ const OBJECT_TYPE = 'legalServiceConsultation';
 
 export interface HotlineService {
   create(actor: Actor, body: ConsultationCreateBody, meta: Meta): Promise<Consultation>;
-  list(actor: Actor, q: { channel?: string | undefined; category?: string | undefined; q?: string | undefined; pendingFollowUp?: 'true' | 'false' | undefined; page: number; pageSize: number }): Promise<{ data: Consultation[]; total: number; satisfaction: { surveyed: number; satisfied: number; rate: number | null } }>;
+  list(actor: Actor, q: { channel?: string | undefined; category?: string | undefined; q?: string | undefined; pendingFollowUp?: 'true' | 'false' | undefined; from?: string | undefined; to?: string | undefined; page: number; pageSize: number }): Promise<{ data: Consultation[]; total: number; satisfaction: { surveyed: number; satisfied: number; rate: number | null } }>;
   get(actor: Actor, id: string): Promise<Consultation>;
   followUp(actor: Actor, id: string, body: { satisfaction: 'satisfied' | 'basic' | 'unsatisfied'; note: string }, meta: Meta): Promise<Consultation>;
   referralDraft(actor: Actor, id: string): Promise<ReferralDraft>;
@@ -34,6 +34,9 @@ export interface HotlineService {
   /** Inside the legal-aid application's transaction: links the record to the application (once). */
   markReferred(trx: Trx, actor: Actor, id: string, applicationId: string): Promise<void>;
 }
+
+/** The instant (ISO, UTC) at which a Beijing calendar day begins, `plusDays` days after `day`. */
+const beijingDayStart = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86400_000).toISOString();
 
 export function createHotlineService(deps: { db: Db; clock: Clock; audit: AuditService; cipher: FieldCipher }): HotlineService {
   const { db, clock, audit, cipher } = deps;
@@ -86,7 +89,11 @@ export function createHotlineService(deps: { db: Db; clock: Clock; audit: AuditS
     },
 
     async list(actor, q) {
+      if (q.from && q.to && q.from > q.to) throw new AppError('VALIDATION_FAILED', { field: 'to' }, '开始日期不能晚于结束日期');
       let base = select(db).where((eb) => scopeWhere(eb, actor, 'c.departmentId', 'c.handlerId'));
+      // the same Beijing-day bounds as stats(): a dashboard figure and its list count the same records
+      if (q.from) base = base.where('c.startedAt', '>=', beijingDayStart(q.from));
+      if (q.to) base = base.where('c.startedAt', '<', beijingDayStart(q.to, 1));
       if (q.channel) base = base.where('c.channel', '=', q.channel);
       if (q.category) base = base.where('c.category', '=', q.category);
       if (q.q) base = base.where((eb) => eb.or([eb('c.summary', 'like', `%${q.q}%`), eb('c.answer', 'like', `%${q.q}%`), eb('c.recordNo', 'like', `%${q.q}%`)]));
@@ -97,6 +104,8 @@ export function createHotlineService(deps: { db: Db; clock: Clock; audit: AuditS
         .selectFrom('legalServiceConsultations as c')
         .where((eb) => scopeWhere(eb, actor, 'c.departmentId', 'c.handlerId'))
         .where('c.satisfaction', 'is not', null)
+        .$if(!!q.from, (b) => b.where('c.startedAt', '>=', beijingDayStart(q.from!)))
+        .$if(!!q.to, (b) => b.where('c.startedAt', '<', beijingDayStart(q.to!, 1)))
         .select(['c.satisfaction'])
         .execute();
       const surveyed = sat.length;
@@ -133,8 +142,8 @@ export function createHotlineService(deps: { db: Db; clock: Clock; audit: AuditS
         .selectFrom('legalServiceConsultations as c')
         .select(['c.channel', 'c.category', 'c.satisfaction', 'c.durationSeconds'])
         .where((eb) => scopeWhere(eb, actor, 'c.departmentId', 'c.handlerId'))
-        .where('c.startedAt', '>=', new Date(Date.parse(`${q.from}T00:00:00+08:00`)).toISOString())
-        .where('c.startedAt', '<', new Date(Date.parse(`${q.to}T00:00:00+08:00`) + 86400_000).toISOString())
+        .where('c.startedAt', '>=', beijingDayStart(q.from))
+        .where('c.startedAt', '<', beijingDayStart(q.to, 1))
         .execute();
       const tally = (k: (r: (typeof rows)[number]) => string) => rows.reduce<Record<string, number>>((a, r) => ((a[k(r)] = (a[k(r)] ?? 0) + 1), a), {});
       const surveyed = rows.filter((r) => r.satisfaction);

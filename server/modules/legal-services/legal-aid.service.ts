@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { WorkCalendar } from '../../../common/calendar';
 import {
-  AID_GROUPS, AID_MATTERS, AID_STATUSES, type AidApplication, type AidApplicationCreateBody, type AidApplicationSummary, type AidDeadline, type AidGroup, type AidMatter, type AidStats, type AidStatus, LAW, type LawyerCandidate, type MeansResult, TERMINATION_GROUNDS,
+  AID_GIVEN_STATUSES, AID_GROUPS, AID_MATTERS, AID_STATUSES, type AidApplication, type AidApplicationCreateBody, type AidApplicationSummary, type AidDeadline, type AidGroup, type AidMatter, type AidStats, type AidStatus, LAW, type LawyerCandidate, type MeansResult, TERMINATION_GROUNDS,
 } from '../../../common/contracts/legal-services';
 import { addHours, beijingDateOf, computeDeadline, getRule, ruleCitation } from '../../../common/deadlines';
 import { AID_MATERIALS_NOTE } from '../../../common/contracts/legal-services-enterprise';
@@ -49,7 +49,7 @@ const NO_PREFIX = '西法援';
 
 export interface LegalAidService {
   create(actor: Actor, body: AidApplicationCreateBody, meta: Meta, hooks?: { inTransaction?: (trx: Trx, app: { id: string; appNo: string }) => Promise<void> }): Promise<AidApplication>;
-  list(actor: Actor, q: { status?: AidStatus | undefined; urgent?: 'true' | 'false' | undefined; q?: string | undefined; page: number; pageSize: number }): Promise<{ data: AidApplicationSummary[]; total: number }>;
+  list(actor: Actor, q: { status?: AidStatus | undefined; urgent?: 'true' | 'false' | undefined; q?: string | undefined; given?: 'true' | undefined; receivedFrom?: string | undefined; receivedTo?: string | undefined; page: number; pageSize: number }): Promise<{ data: AidApplicationSummary[]; total: number }>;
   get(actor: Actor, id: string): Promise<AidApplication>;
   grant(actor: Actor, id: string, body: { note: string; version: number }, meta: Meta): Promise<AidApplication>;
   refuse(actor: Actor, id: string, body: { reason: string; version: number }, meta: Meta): Promise<AidApplication>;
@@ -306,6 +306,10 @@ export function createLegalAidService(deps: { db: Db; clock: Clock; audit: Audit
       if (q.status) base = base.where('status', '=', q.status);
       if (q.urgent) base = base.where('urgent', '=', q.urgent === 'true' ? 1 : 0);
       if (q.q) base = base.where((eb) => eb.or([eb('applicantName', 'like', `%${q.q}%`), eb('appNo', 'like', `%${q.q}%`)]));
+      if (q.receivedFrom && q.receivedTo && q.receivedFrom > q.receivedTo) throw new AppError('VALIDATION_FAILED', { field: 'receivedTo' }, '开始日期不能晚于结束日期');
+      if (q.given) base = base.where('status', 'in', [...AID_GIVEN_STATUSES]);
+      if (q.receivedFrom) base = base.where('receivedOn', '>=', q.receivedFrom);
+      if (q.receivedTo) base = base.where('receivedOn', '<=', q.receivedTo);
       const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
       const rows = await base.selectAll().orderBy('receivedOn', 'desc').orderBy('appNo', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
       const ids = rows.map((r) => r.id);

@@ -5,7 +5,7 @@
  * the institution registers (integrity grade, latest assessment, open complaints) and complaints. One sheet per table.
  */
 import ExcelJS from 'exceljs';
-import { CONSULT_CATEGORIES, CONSULT_CHANNELS, INSTITUTION_KINDS } from '../../../common/contracts/legal-services';
+import { AID_GIVEN_STATUSES, CONSULT_CATEGORIES, CONSULT_CHANNELS, INSTITUTION_KINDS } from '../../../common/contracts/legal-services';
 import { ASSESSMENT_RESULTS, type HeadlineFigures } from '../../../common/contracts/legal-services-enterprise';
 import type { Actor } from '../../platform/identity';
 import type { EnterpriseService } from './enterprise.service';
@@ -34,7 +34,7 @@ export async function headlineFigures(deps: { aid: LegalAidService; hotline: Hot
   const ent = await deps.enterprise.stats(actor, p);
   const appr = await deps.registers.approvalCounts(actor, p);
   const complaints = await deps.registers.complaintCounts(actor, p);
-  const given = new Set(['granted', 'assigned', 'closed', 'terminated']);
+  const given = new Set<string>(AID_GIVEN_STATUSES);
   return {
     from: p.from, to: p.to,
     aidAccepted: aid.byStatus.filter((s) => given.has(s.key)).reduce((a, s) => a + s.count, 0),

@@ -13,6 +13,11 @@ export const MODULE = 'litigation';
 export interface LitigationFilter {
   status?: 'pending' | 'concluded' | 'appeal' | undefined;
   q?: string | undefined;
+  filedFrom?: string | undefined;
+  filedTo?: string | undefined;
+  /** final outcome (as the statistics count 审结) dated within the range */
+  concludedFrom?: string | undefined;
+  concludedTo?: string | undefined;
 }
 
 /** Queries on the litigation tables (and, for closing its own rows, the deadline register). */
@@ -22,6 +27,14 @@ export function createLitigationRepo(db: Db) {
     if (f.status === 'pending') s = s.where('l.outcome', 'is', null);
     if (f.status === 'appeal') s = s.where('l.appealBy', 'is not', null).where('l.appealOutcome', 'is', null);
     if (f.status === 'concluded') s = s.where('l.outcome', 'is not', null).where((eb) => eb.or([eb('l.appealBy', 'is', null), eb('l.appealOutcome', 'is not', null)]));
+    if (f.filedFrom) s = s.where('l.filedOn', '>=', f.filedFrom);
+    if (f.filedTo) s = s.where('l.filedOn', '<=', f.filedTo);
+    if (f.concludedFrom || f.concludedTo) {
+      const { concludedFrom: from, concludedTo: to } = f;
+      s = s.where('l.outcome', 'is not', null).where((eb) => eb.or([eb('l.appealBy', 'is', null), eb('l.appealOutcome', 'is not', null)]));
+      if (from) s = s.where((eb) => eb(eb.fn.coalesce('l.appealOutcomeOn', 'l.outcomeOn'), '>=', from));
+      if (to) s = s.where((eb) => eb(eb.fn.coalesce('l.appealOutcomeOn', 'l.outcomeOn'), '<=', to));
+    }
     if (f.q) {
       const like = `%${f.q.replace(/[%_\\]/g, '')}%`;
       s = s.where((eb) => eb.or([eb('l.caseNo', 'like', like), eb('l.plaintiff', 'like', like), eb('l.defendant', 'like', like), eb('l.cause', 'like', like)]));

@@ -157,7 +157,13 @@ export function createLitigationService(deps: {
 
   return {
     async list(actor, q) {
-      const f = { status: q.status, q: q.q };
+      for (const [from, to, field] of [
+        [q.filedFrom, q.filedTo, 'filedTo'],
+        [q.concludedFrom, q.concludedTo, 'concludedTo'],
+      ] as const) {
+        if (from && to && from > to) throw new AppError('VALIDATION_FAILED', { field }, '开始日期不能晚于结束日期');
+      }
+      const f = { status: q.status, q: q.q, filedFrom: q.filedFrom, filedTo: q.filedTo, concludedFrom: q.concludedFrom, concludedTo: q.concludedTo };
       const [rows, total] = await Promise.all([repo.page(actor, f, q.pageSize, (q.page - 1) * q.pageSize, clock.today()), repo.count(actor, f)]);
       return { data: rows.map((r) => summary(r, { handlerName: r.handlerName, nextHearingOn: r.nextHearingOn ?? null, headAppeared: !!r.headHearingId })), total };
     },

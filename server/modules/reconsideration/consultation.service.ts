@@ -32,6 +32,11 @@ export interface ConsultationService {
   list(actor: Actor, q: z.infer<typeof ConsultationListQuery>): Promise<{ data: Consultation[]; total: number }>;
   get(actor: Actor, id: string): Promise<Consultation>;
   create(actor: Actor, body: z.infer<typeof ConsultationBody>, meta: RequestMeta): Promise<Consultation>;
+  /**
+   * `create` inside the caller's transaction (another module's record and its link to this one commit or fail
+   * together, e.g. the 12348 referral): every read and write, the audit entry included, runs on `trx`.
+   */
+  createWithin(trx: Trx, actor: Actor, body: z.infer<typeof ConsultationBody>, meta: RequestMeta): Promise<{ id: string }>;
   update(actor: Actor, id: string, body: z.infer<typeof ConsultationBody> & { version: number }, meta: RequestMeta): Promise<Consultation>;
   remove(actor: Actor, id: string, meta: RequestMeta): Promise<void>;
   settlement(actor: Actor, period: { from: string; to: string }): Promise<SettlementSummary>;
@@ -103,13 +108,14 @@ export function createConsultationService(deps: { db: Db; clock: Clock; audit: A
     return view(r, masked);
   }
 
-  /** Validates the body; resolves the handler, the visitor's entry in the people register and the linked case. */
-  async function prepare(actor: Actor, body: z.infer<typeof ConsultationBody>) {
+  /** Validates the body; resolves the handler, the visitor's entry in the people register and the linked case (on `trx` when given). */
+  async function prepare(actor: Actor, body: z.infer<typeof ConsultationBody>, trx?: Trx) {
+    const q = trx ?? db;
     if (body.consultedOn > clock.today()) throw new AppError('RECON_DATE_IN_FUTURE', { field: 'consultedOn', date: body.consultedOn, today: clock.today() });
     if (body.caseId && body.outcome !== 'filed') throw new AppError('CONSULTATION_CASE_LINK', { field: 'caseId', outcome: body.outcome });
     let caseRow: { id: string; receivedOn: string } | null = null;
     if (body.caseId) {
-      const c = await db.selectFrom('reconsiderationCases').select(['id', 'departmentId', 'handlerId', 'receivedOn']).where('id', '=', body.caseId).executeTakeFirst();
+      const c = await q.selectFrom('reconsiderationCases').select(['id', 'departmentId', 'handlerId', 'receivedOn']).where('id', '=', body.caseId).executeTakeFirst();
       let ok = !!c;
       if (c) {
         try {
@@ -125,19 +131,19 @@ export function createConsultationService(deps: { db: Db; clock: Clock; audit: A
     if (body.visitorMobile && !isValidMobile(body.visitorMobile)) throw new AppError('MOBILE_INVALID', { field: 'visitorMobile' });
     let visitor: { personId: string | null; name: string | null; create?: { name: string; idNumber: string; mobile: string | null } } = { personId: null, name: body.visitorName || null };
     if (body.visitorPersonId) {
-      const p = await people.get(actor, body.visitorPersonId);
+      const p = await people.get(actor, body.visitorPersonId, trx);
       visitor = { personId: p.id, name: body.visitorName || p.name };
     } else if (body.visitorIdNumber) {
       const idNumber = body.visitorIdNumber.toUpperCase();
       if (!isValidIdNumber(idNumber)) throw new AppError('ID_NUMBER_INVALID', { field: 'visitorIdNumber' });
       if (!body.visitorName) throw new AppError('VALIDATION_FAILED', { field: 'visitorName', reason: '填写身份证号码时须填写来访人姓名' }, '填写身份证号码时须同时填写来访人姓名');
-      const existing = (await people.search(actor, { idNumber, page: 1, pageSize: 1 })).data[0];
+      const existing = (await people.search(actor, { idNumber, page: 1, pageSize: 1 }, trx)).data[0];
       visitor = existing ? { personId: existing.id, name: body.visitorName } : { personId: null, name: body.visitorName, create: { name: body.visitorName, idNumber, mobile: body.visitorMobile ?? null } };
     }
     let handlerId = body.handlerId ?? actor.userId;
     if (actor.dataScope === 'own') handlerId = actor.userId; // an own-scope user could not read what they assigned away
     if (handlerId !== actor.userId) {
-      const u = await db.selectFrom('users').select(['id', 'departmentId', 'status']).where('id', '=', handlerId).executeTakeFirst();
+      const u = await q.selectFrom('users').select(['id', 'departmentId', 'status']).where('id', '=', handlerId).executeTakeFirst();
       const inScope = u && u.status === 'active' && (actor.scopeDepartmentIds === null || actor.scopeDepartmentIds.includes(u.departmentId));
       if (!inScope) throw new AppError('RECON_HANDLER_INVALID', { handlerId });
     }
@@ -154,6 +160,37 @@ export function createConsultationService(deps: { db: Db; clock: Clock; audit: A
     handlerId: r.handlerId,
     respondentName: r.respondentName,
   });
+
+  type Prepared = Awaited<ReturnType<typeof prepare>>;
+
+  /** The row, the visitor's new entry in the people register (if any) and the audit entry, on `trx`. */
+  async function insert(trx: Trx, actor: Actor, body: z.infer<typeof ConsultationBody>, meta: RequestMeta, visitor: Prepared['visitor'], handlerId: string): Promise<{ id: string }> {
+    const id = randomUUID();
+    if (visitor.create) visitor.personId = (await people.create(actor, visitor.create, meta, trx)).id;
+    const now = clock.nowIso();
+    const row: Row = {
+      id,
+      departmentId: actor.departmentId,
+      handlerId,
+      consultedOn: body.consultedOn,
+      channel: body.channel,
+      visitorName: visitor.name,
+      visitorPersonId: visitor.personId,
+      respondentName: body.respondentName || null,
+      matterType: body.matterType,
+      summary: body.summary,
+      outcome: body.outcome,
+      caseId: body.caseId ?? null,
+      note: body.note || null,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    await trx.insertInto('reconsiderationConsultations').values(row).execute();
+    await audit.record({ actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId, action: 'reconsideration.consultation.create', objectType: OBJECT_TYPE, objectId: id, after: facts(row) }, trx);
+    return { id };
+  }
 
   return {
     async list(actor, q) {
@@ -181,33 +218,13 @@ export function createConsultationService(deps: { db: Db; clock: Clock; audit: A
 
     async create(actor, body, meta) {
       const { visitor, handlerId } = await prepare(actor, body);
-      const id = randomUUID();
-      await db.transaction().execute(async (trx) => {
-        if (visitor.create) visitor.personId = (await people.create(actor, visitor.create, meta, trx)).id;
-        const now = clock.nowIso();
-        const row: Row = {
-          id,
-          departmentId: actor.departmentId,
-          handlerId,
-          consultedOn: body.consultedOn,
-          channel: body.channel,
-          visitorName: visitor.name,
-          visitorPersonId: visitor.personId,
-          respondentName: body.respondentName || null,
-          matterType: body.matterType,
-          summary: body.summary,
-          outcome: body.outcome,
-          caseId: body.caseId ?? null,
-          note: body.note || null,
-          createdBy: actor.userId,
-          createdAt: now,
-          updatedAt: now,
-          version: 1,
-        };
-        await trx.insertInto('reconsiderationConsultations').values(row).execute();
-        await audit.record({ actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId, action: 'reconsideration.consultation.create', objectType: OBJECT_TYPE, objectId: id, after: facts(row) }, trx);
-      });
+      const { id } = await db.transaction().execute((trx) => insert(trx, actor, body, meta, visitor, handlerId));
       return one(actor, id);
+    },
+
+    async createWithin(trx, actor, body, meta) {
+      const { visitor, handlerId } = await prepare(actor, body, trx);
+      return insert(trx, actor, body, meta, visitor, handlerId);
     },
 
     async update(actor, id, body, meta) {

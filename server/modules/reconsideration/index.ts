@@ -9,6 +9,7 @@ export { productivityRoutes } from './productivity.routes';
 export { createProductivityService, type ProductivityService } from './productivity.service';
 export { indexCases, tokenize } from './search';
 export { consultationRoutes } from './consultation.routes';
+// ConsultationService.createWithin(trx, …): a 咨询接待 record inside another module's transaction (the 12348 referral)
 export { createConsultationService, settlementRate, type ConsultationService } from './consultation.service';
 export { statsRoutes } from './stats.routes';
 export { createStatsService, DEFAULT_CORRECTIVE_TYPES, type StatsService } from './stats.service';

@@ -38,8 +38,11 @@ export interface DeadlineService {
   // ── writes on an open deadline, inside the caller's transaction (the action that causes them) ──────────
   // Each recomputes through common/deadlines, journals a changed due date in deadline_journal with `note` as the
   // reason, and drops the cached list totals. A deadline that is not open is DEADLINE_NOT_OPEN; a missing one NOT_FOUND.
-  /** Closes an open deadline: 'met' (the act was done) or 'cancelled' (no longer owed). */
-  close(trx: Transaction<Database>, id: string, status: 'met' | 'cancelled'): Promise<void>;
+  /**
+   * Closes an open deadline: 'met' (the act was done) or 'cancelled' (no longer owed). With `why`, the reason is
+   * journalled in deadline_journal (the due date it had, no new one).
+   */
+  close(trx: Transaction<Database>, id: string, status: 'met' | 'cancelled', why?: { note: string }): Promise<void>;
   /**
    * Stops the clock from `from` (inclusive) with an open-ended pause (中止 …). While a pause is open the due date is
    * not determined: it is stored as null (the to-do list shows the deadline as paused, neither overdue nor due soon).
@@ -49,8 +52,11 @@ export interface DeadlineService {
   resume(trx: Transaction<Database>, id: string, on: string, why: { note: string }): Promise<DeadlineChange>;
   /** Records an approved extension (checked against the rule's statutory cap by the engine). */
   extend(trx: Transaction<Database>, id: string, extension: Extension, why: { note: string }): Promise<DeadlineChange>;
-  /** Moves every open deadline of an object to another assignee; returns how many moved. */
-  reassign(trx: Transaction<Database>, objectType: string, objectId: string, assigneeId: string | null): Promise<number>;
+  /**
+   * Moves every open deadline of an object to another assignee — and, with `departmentId`, to another department (the
+   * object changed hands, e.g. a 执行地变更 in the district); returns how many moved.
+   */
+  reassign(trx: Transaction<Database>, objectType: string, objectId: string, assigneeId: string | null, departmentId?: string): Promise<number>;
 }
 
 /** A deadline after a write: the due date before and after (null while paused). */
@@ -171,12 +177,14 @@ export function createDeadlineService(deps: { db: Db; sqlite?: BetterSqlite3.Dat
   }
 
   return {
-    async close(trx, id, status) {
-      const row = await trx.selectFrom('deadlines').select(['status']).where('id', '=', id).executeTakeFirst();
+    async close(trx, id, status, why) {
+      const row = await trx.selectFrom('deadlines').select(['status', 'dueDate']).where('id', '=', id).executeTakeFirst();
       if (!row) throw new AppError('NOT_FOUND', { entity: 'deadline', id });
       if (row.status !== 'open') throw new AppError('DEADLINE_NOT_OPEN', { id, status: row.status });
       invalidate();
-      await trx.updateTable('deadlines').set({ status, updatedAt: clock.nowIso() }).where('id', '=', id).where('status', '=', 'open').execute();
+      const now = clock.nowIso();
+      await trx.updateTable('deadlines').set({ status, updatedAt: now }).where('id', '=', id).where('status', '=', 'open').execute();
+      if (why) await trx.insertInto('deadlineJournal').values({ id: randomUUID(), deadlineId: id, at: now, oldDue: row.dueDate, newDue: null, reason: why.note }).execute();
     },
 
     async pause(trx, id, from, why) {
@@ -205,9 +213,9 @@ export function createDeadlineService(deps: { db: Db; sqlite?: BetterSqlite3.Dat
       return rewrite(trx, id, why.note, (pauses, extensions) => ({ pauses, extensions: [...extensions, extension] }));
     },
 
-    async reassign(trx, objectType, objectId, assigneeId) {
+    async reassign(trx, objectType, objectId, assigneeId, departmentId) {
       invalidate();
-      const res = await trx.updateTable('deadlines').set({ assigneeId, updatedAt: clock.nowIso() }).where('objectType', '=', objectType).where('objectId', '=', objectId).where('status', '=', 'open').executeTakeFirst();
+      const res = await trx.updateTable('deadlines').set({ assigneeId, ...(departmentId ? { departmentId } : {}), updatedAt: clock.nowIso() }).where('objectType', '=', objectType).where('objectId', '=', objectId).where('status', '=', 'open').executeTakeFirst();
       return Number(res.numUpdatedRows);
     },
 

@@ -18,8 +18,9 @@ import type { RequestMeta } from '../identity';
 export interface PeopleService {
   /** Inside the caller's transaction when `trx` is given (a module registering a party with its own record). */
   create(actor: Actor, body: z.infer<typeof PersonCreateBody>, meta: RequestMeta, trx?: Transaction<Database>): Promise<Person>;
-  search(actor: Actor, q: z.infer<typeof PersonSearchBody>): Promise<{ data: Person[]; total: number }>;
-  get(actor: Actor, id: string): Promise<Person>;
+  /** Reads inside the caller's transaction when `trx` is given (on SQLite a read on the pool would wait for it). */
+  search(actor: Actor, q: z.infer<typeof PersonSearchBody>, trx?: Transaction<Database>): Promise<{ data: Person[]; total: number }>;
+  get(actor: Actor, id: string, trx?: Transaction<Database>): Promise<Person>;
   reveal(actor: Actor, id: string, meta: RequestMeta): Promise<{ idNumber: string; mobile: string | null }>;
   /** The person (masked) and the blind index of their 身份证号: the key other modules match parties on, never the number. */
   getWithBlindIndex(actor: Actor, id: string): Promise<{ person: Person; idNumberBidx: string }>;
@@ -39,8 +40,8 @@ export function createPeopleService(deps: { db: Db; clock: Clock; audit: AuditSe
     createdAt: r.createdAt,
   });
 
-  async function load(actor: Actor, id: string) {
-    const r = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  async function load(actor: Actor, id: string, q: Db | Transaction<Database> = db) {
+    const r = await q.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
     if (!r) throw new AppError('NOT_FOUND', { entity: 'person', id });
     assertInScope(actor, r.departmentId, r.createdBy);
     return r;
@@ -72,8 +73,8 @@ export function createPeopleService(deps: { db: Db; clock: Clock; audit: AuditSe
       return view(row);
     },
 
-    async search(actor, q) {
-      let base = db.selectFrom('people').where((eb) => scopeWhere(eb, actor, 'people.departmentId', 'people.createdBy'));
+    async search(actor, q, trx) {
+      let base = (trx ?? db).selectFrom('people').where((eb) => scopeWhere(eb, actor, 'people.departmentId', 'people.createdBy'));
       if (q.idNumber) base = base.where('idNumberBidx', '=', cipher.blindIndex(q.idNumber));
       if (q.mobile) base = base.where('mobileBidx', '=', cipher.blindIndex(q.mobile));
       if (q.name) base = base.where('name', 'like', `%${q.name}%`);
@@ -82,8 +83,8 @@ export function createPeopleService(deps: { db: Db; clock: Clock; audit: AuditSe
       return { data: rows.map(view), total: Number(total) };
     },
 
-    async get(actor, id) {
-      return view(await load(actor, id));
+    async get(actor, id, trx) {
+      return view(await load(actor, id, trx));
     },
 
     async getWithBlindIndex(actor, id) {

@@ -3,6 +3,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, Modal, Popconfirm, Row, Select, Space, Statistic, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import {
   CONSULTATION_CHANNEL_LABELS,
   CONSULTATION_OUTCOME_LABELS,
@@ -131,7 +132,14 @@ export function ConsultationsPage() {
   const can = useCan();
   const qc = useQueryClient();
   const today = todayBeijing();
-  const [filter, setFilter] = useState<{ from: string; to: string; outcome?: string }>({ from: addDays(today, -364), to: today });
+  // drill-down from the dashboard: ?from=&to= (the statistics' period) fill the date filter shown in the form
+  const [sp] = useSearchParams();
+  const isDay = (v: string | null): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
+  const [filter, setFilter] = useState<{ from: string; to: string; outcome?: string }>(() => {
+    const from = sp.get('from');
+    const to = sp.get('to');
+    return { from: isDay(from) ? from : addDays(today, -364), to: isDay(to) ? to : today };
+  });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [modal, setModal] = useState<{ open: boolean; editing: Consultation | null }>({ open: false, editing: null });

@@ -23,7 +23,8 @@ import {
   SANCTION_LABELS,
   SENTENCE_TYPE_LABELS,
 } from '../../../common/contracts';
-import { API_BASE, get, post } from '../../app/api';
+import { type CorrectionSettings, type CorrectionTransferRow, TRANSFER_SCOPE_LABELS, TRANSFER_STATUS_LABELS } from '../../../common/contracts/corrections';
+import { API_BASE, get, post, put } from '../../app/api';
 import type { CorrectionStats } from '../../../common/contracts/corrections';
 import { useCan, useCurrentUser } from '../../app/auth';
 import { notifyError, notifySuccess } from '../../app/notify';
@@ -37,7 +38,44 @@ import { beijingTimeText } from '../../../common/deadlines/hours';
 import { ActionModal, optionsOf, req } from '../dispute/shared';
 
 type Summary = z.infer<typeof CorrectionSubjectSummary>;
-const STATUS_TONE: Record<string, Tone> = { awaitingReport: 'orange', inCorrection: 'blue', released: 'green', ended: 'grey' };
+const STATUS_TONE: Record<string, Tone> = { awaitingReport: 'orange', inCorrection: 'blue', released: 'green', ended: 'grey', transferred: 'grey' };
+type TransferRow = z.infer<typeof CorrectionTransferRow>;
+const TRANSFER_LAW = '《中华人民共和国社区矫正法》第二十七条第二款';
+/** law-rules.md §9: the 2020 实施办法's periods for a change of the place of execution are UNVERIFIED, so none is computed. */
+const TRANSFER_UNVERIFIED = '《中华人民共和国社区矫正法实施办法》（司发通〔2020〕59号）关于执行地变更的申请时间、到新执行地报到期限等规定（待核实），本系统暂不计算该期限。';
+
+/** The receiving 司法所 accepts a subject handed over in the district and names its staff (责任人). */
+function AcceptModal({ subject, onClose }: { subject: Summary; onClose: () => void }) {
+  const target = subject.transfer!.toDepartmentId;
+  const staff = useQuery({ queryKey: ['corrections', 'staff', target], queryFn: () => get<{ data: { id: string; name: string }[] }>('/corrections/staff-options', { departmentId: target }) });
+  return (
+    <ActionModal title={`接收执行地变更：${subject.name}`} onClose={onClose} queryKey={['corrections', 'accepted', subject.id]} submit={(v) => post<Summary>(`/corrections/subjects/${subject.id}/transfer/accept`, { ...v, version: subject.version })} initial={{ on: todayBeijing() }} okText="接收">
+      <Alert type="info" showIcon style={{ marginBottom: 8 }} message={`由${subject.departmentName}移交本所（${TRANSFER_LAW}）。接收后，该对象的档案、责任人和未届满的法定期限转由本所办理，原司法所只保留移交记录。`} />
+      <Form.Item label="接收日期" name="on" rules={req('请选择日期')}><Input type="date" max={todayBeijing()} /></Form.Item>
+      <Form.Item label="责任人" name="staffIds" rules={req('请指定至少一名责任人')}><Select aria-label="接收责任人" mode="multiple" loading={staff.isLoading} options={(staff.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))} /></Form.Item>
+    </ActionModal>
+  );
+}
+
+/** Hand-overs (who had the subject when): kept for the 司法所 on either side after the move. */
+function TransferHistory({ subjectId }: { subjectId?: string }) {
+  const q = useQuery({ queryKey: ['corrections', 'transfers', subjectId ?? 'all'], queryFn: () => get<{ data: TransferRow[]; total: number }>('/corrections/transfers', { pageSize: 50, ...(subjectId ? { subjectId } : {}) }) });
+  const staff = (xs: { name: string }[]) => xs.map((x) => x.name).join('、') || '—';
+  return (
+    <Card title={`执行地变更移交记录（${TRANSFER_LAW}）`} style={{ marginTop: 16 }}>
+      <ErrorAlert error={q.error} quiet />
+      <Table<TransferRow> size="small" rowKey="id" loading={q.isFetching} pagination={false} dataSource={q.data?.data ?? []} locale={{ emptyText: '尚无移交记录' }} columns={[
+        ...(subjectId ? [] : [{ title: '姓名', dataIndex: 'subjectName', width: 90 }]),
+        { title: '类型', dataIndex: 'scope', width: 150, render: (v: TransferRow['scope']) => TRANSFER_SCOPE_LABELS[v] },
+        { title: '移出（原责任人）', key: 'from', render: (_: unknown, r) => `${r.fromDepartmentName}（${staff(r.fromStaff)}）` },
+        { title: '移入（接收责任人）', key: 'to', render: (_: unknown, r) => (r.receivingOrgan ?? `${r.toDepartmentName ?? ''}（${staff(r.toStaff)}）`) },
+        { title: '移交', key: 'started', width: 150, render: (_: unknown, r) => `${r.startedOn} ${r.startedByName ?? ''}` },
+        { title: '完成', key: 'done', width: 150, render: (_: unknown, r) => (r.completedOn ? `${r.completedOn} ${r.completedByName ?? ''}` : '—') },
+        { title: '状态', dataIndex: 'status', width: 100, render: (v: TransferRow['status'], r) => <StatusTag tone={v === 'pending' ? 'orange' : v === 'withdrawn' ? 'grey' : 'green'}>{TRANSFER_STATUS_LABELS[v]}{r.deadlinesMoved ? `（期限${v === 'transferredOut' ? '撤销' : '移交'} ${r.deadlinesMoved} 项）` : ''}</StatusTag> },
+      ]} />
+    </Card>
+  );
+}
 const RISK_TONE: Record<string, Tone> = { low: 'green', medium: 'orange', high: 'red' };
 
 function CreateModal({ onClose }: { onClose: () => void }) {
@@ -91,6 +129,7 @@ export function CorrectionsListPage() {
   const [filter, setFilter] = useState<Record<string, string>>({});
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
+  const [accepting, setAccepting] = useState<Summary | null>(null);
   const params = { ...filter, page, pageSize: 20 };
   const list = useQuery({ queryKey: ['corrections', 'list', params], queryFn: () => get<{ data: Summary[]; total: number }>('/corrections/subjects', params), placeholderData: keepPreviousData });
   const columns: TableColumnsType<Summary> = [
@@ -100,7 +139,18 @@ export function CorrectionsListPage() {
     { title: '矫正期', key: 'term', width: 200, render: (_: unknown, r) => `${r.termStart} 至 ${r.termEnd}` },
     { title: '风险', dataIndex: 'riskLevel', width: 90, render: (v: string) => <StatusTag tone={RISK_TONE[v]!}>{v === 'high' ? '高' : v === 'medium' ? '中' : '低'}</StatusTag> },
     { title: '报到期限（第二十一条）', dataIndex: 'reportDue', width: 200, render: (v: string, r) => (r.reportedOn ? `${r.reportedOn} 已报到` : r.reportOverdue ? <StatusTag tone="red">{v} 逾期未报到</StatusTag> : v) },
-    { title: '状态', dataIndex: 'status', width: 100, render: (v: string) => <StatusTag tone={STATUS_TONE[v]!}>{CORRECTION_STATUS_LABELS[v as keyof typeof CORRECTION_STATUS_LABELS]}</StatusTag> },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 150,
+      render: (v: string, r) => (
+        <Space size={4} wrap>
+          <StatusTag tone={STATUS_TONE[v]!}>{CORRECTION_STATUS_LABELS[v as keyof typeof CORRECTION_STATUS_LABELS]}</StatusTag>
+          {r.transfer && <StatusTag tone="orange">{r.transfer.incoming ? `移交中（自${r.departmentName}）` : `移交中（至${r.transfer.toDepartmentName}）`}</StatusTag>}
+          {r.transfer?.incoming && can('corrections.subject.manage') && <Button size="small" type="primary" onClick={() => setAccepting(r)}>接收</Button>}
+        </Space>
+      ),
+    },
     { title: '责任人', dataIndex: 'staffNames', width: 120, render: (v: string[]) => v.join('、') },
     { title: '司法所', dataIndex: 'departmentName', width: 130 },
   ];
@@ -117,7 +167,9 @@ export function CorrectionsListPage() {
         <ErrorAlert error={list.error} quiet />
         <Table<Summary> rowKey="id" size="middle" loading={list.isFetching} columns={columns} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 人`, onChange: setPage }} />
       </Card>
+      <TransferHistory />
       {creating && <CreateModal onClose={() => setCreating(false)} />}
+      {accepting && <AcceptModal subject={accepting} onClose={() => setAccepting(null)} />}
     </>
   );
 }
@@ -127,6 +179,7 @@ function recordText(kind: string, d: Record<string, any>): string {
   if (kind === 'sanction' && d.sanction) parts.unshift(SANCTION_LABELS[d.sanction as keyof typeof SANCTION_LABELS]);
   if (kind === 'proposal' && d.proposal) parts.unshift(`${PROPOSAL_LABELS[d.proposal as keyof typeof PROPOSAL_LABELS]}，${d.court}`);
   if (kind === 'leave') parts.unshift(`${d.from} 至 ${d.to}（${d.days} 日），前往 ${d.destination}`);
+  if (kind === 'transfer') parts.unshift([d.scope ? TRANSFER_SCOPE_LABELS[d.scope as keyof typeof TRANSFER_SCOPE_LABELS] : null, d.destination, d.receivingOrgan ? `接收机关：${d.receivingOrgan}` : null, d.executedOn ? `${d.executedOn} 已办理移交` : null].filter(Boolean).join('，'));
   if (kind === 'monitoring') parts.unshift(`至 ${d.until}`);
   if (kind === 'arrestRequest') parts.unshift(`${beijingTimeText(Date.parse(d.at as string))}（北京时间）提请${d.court}决定是否逮捕`);
   if (d.hours) parts.push(`${d.hours} 小时`);
@@ -147,6 +200,8 @@ export function CorrectionDetailPage() {
   const key = ['corrections', 'subject', id] as const;
   const q = useQuery({ queryKey: key, queryFn: () => get<CorrectionSubjectDetailT>(`/corrections/subjects/${id}`), retry: false });
   const [open, setOpen] = useState<string | null>(null);
+  const [executing, setExecuting] = useState<string | null>(null);
+  const offices = useQuery({ queryKey: ['corrections', 'offices'], queryFn: () => get<{ data: { id: string; name: string }[] }>('/corrections/offices'), enabled: open === 'record' });
   const qc = useQueryClient();
   const decide = useMutation({
     mutationFn: (v: { recordId: string; approved: boolean }) => post<CorrectionSubjectDetailT>(`/corrections/subjects/${id}/records/${v.recordId}/decision`, { approved: v.approved, on: todayBeijing(), note: v.approved ? '批准' : '不予批准' }),
@@ -168,8 +223,10 @@ export function CorrectionDetailPage() {
         {write && s.status === 'awaitingReport' && <Button type="primary" onClick={() => setOpen('report')}>登记报到</Button>}
         {write && <Button onClick={() => setOpen('record')}>登记记录</Button>}
         {write && <Button onClick={() => setOpen('documents')}>登记收到通知和法律文书</Button>}
-        {write && <Button danger onClick={() => setOpen('end')}>解除或终止矫正</Button>}
+        {write && !s.transfer && <Button danger onClick={() => setOpen('end')}>解除或终止矫正</Button>}
+        {write && s.transfer && <Button onClick={() => setOpen('withdraw')}>撤回执行地变更移交</Button>}
       </div>
+      {s.transfer && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={`执行地变更移交中：待${s.transfer.toDepartmentName}接收（${TRANSFER_LAW}）。接收前仍由本所责任人监督管理。`} />}
       <Row gutter={16}>
         <Col xs={24} lg={10}>
           <Card title="基本情况" style={{ marginBottom: 16 }}>
@@ -182,12 +239,13 @@ export function CorrectionDetailPage() {
               <Descriptions.Item label="报到">{s.reportedOn ?? (s.reportOverdue ? <StatusTag tone="red">逾期未报到（期限 {s.reportDue}）</StatusTag> : `期限 ${s.reportDue}`)}</Descriptions.Item>
               {s.monitoringUntil && <Descriptions.Item label="电子定位至">{s.monitoringUntil}</Descriptions.Item>}
               {s.endReason && <Descriptions.Item label="解除或终止">{s.releasedOn}，{END_REASON_LABELS[s.endReason]}</Descriptions.Item>}
+              {s.receivingOrgan && <Descriptions.Item label="执行地变更">{s.releasedOn} 移交{s.receivingOrgan}（{TRANSFER_LAW}）</Descriptions.Item>}
             </Descriptions>
           </Card>
           <Card title="法定期限（《中华人民共和国社区矫正法》）">
             <Table size="small" rowKey={(r) => `${r.ref}-${r.startDate}-${r.title}`} pagination={false} dataSource={s.clocks} columns={[
               { title: '', dataIndex: 'ref', width: 40 },
-              { title: '事项', dataIndex: 'title', render: (v: string, r) => <>{v}<div style={{ color: '#595959', fontSize: 12 }}>{r.citation}</div></> },
+              { title: '事项', dataIndex: 'title', render: (v: string, r) => <>{v}{r.unverified && <StatusTag tone="orange">待核实</StatusTag>}<div style={{ color: '#595959', fontSize: 12 }}>{r.citation}</div></> },
               { title: '届满', dataIndex: 'due', width: 130, render: (v: string | null, r) => (r.dueAt ? <span title="按小时计算的期限，届满时刻为北京时间">{beijingTimeText(Date.parse(r.dueAt))}</span> : (v ?? '—')) },
               { title: '状态', dataIndex: 'status', width: 90, render: (v: string, r) => (r.overdue ? <StatusTag tone="red">已逾期</StatusTag> : v === 'met' ? <StatusTag tone="green">已办结</StatusTag> : v === 'cancelled' ? <StatusTag tone="grey">已撤销</StatusTag> : <StatusTag tone="blue">进行中</StatusTag>) },
             ]} />
@@ -199,12 +257,13 @@ export function CorrectionDetailPage() {
               { title: '日期', dataIndex: 'onDate', width: 110 },
               { title: '类别', dataIndex: 'kind', width: 130, render: (v: string) => RECORD_KIND_LABELS[v as keyof typeof RECORD_KIND_LABELS] },
               { title: '内容', key: 'detail', render: (_: unknown, r) => recordText(r.kind, r.detail as Record<string, any>) },
-              { title: '审批', dataIndex: 'status', width: 150, render: (v: string | null, r) => (v === 'pending' && write ? <Space><Button size="small" onClick={() => decide.mutate({ recordId: r.id, approved: true })}>{r.kind === 'arrestRequest' ? '决定逮捕' : '批准'}</Button><Button size="small" onClick={() => decide.mutate({ recordId: r.id, approved: false })}>{r.kind === 'arrestRequest' ? '不予逮捕' : '不批准'}</Button></Space> : (r.kind === 'arrestRequest' ? ({ pending: '待法院决定', granted: '法院决定逮捕', refused: '法院决定不予逮捕' } as Record<string, string>) : ({ pending: '待审批', approved: '已批准', denied: '不予批准', granted: '法院已裁定准许', refused: '法院未准许' } as Record<string, string>))[v ?? ''] ?? '') },
+              { title: '审批', dataIndex: 'status', width: 150, render: (v: string | null, r) => (r.kind === 'transfer' && v === 'approved' && write && !s.transfer && (r.detail as Record<string, unknown>).scope && !(r.detail as Record<string, unknown>).transferId ? <Space>已批准<Button size="small" type="primary" onClick={() => setExecuting(r.id)}>办理移交</Button></Space> : v === 'pending' && write ? <Space><Button size="small" onClick={() => decide.mutate({ recordId: r.id, approved: true })}>{r.kind === 'arrestRequest' ? '决定逮捕' : '批准'}</Button><Button size="small" onClick={() => decide.mutate({ recordId: r.id, approved: false })}>{r.kind === 'arrestRequest' ? '不予逮捕' : '不批准'}</Button></Space> : (r.kind === 'arrestRequest' ? ({ pending: '待法院决定', granted: '法院决定逮捕', refused: '法院决定不予逮捕' } as Record<string, string>) : ({ pending: '待审批', approved: '已批准', denied: '不予批准', granted: '法院已裁定准许', refused: '法院未准许' } as Record<string, string>))[v ?? ''] ?? '') },
               { title: '登记人', dataIndex: 'createdByName', width: 90 },
             ]} />
           </Card>
         </Col>
       </Row>
+      <TransferHistory subjectId={s.id} />
       {open === 'report' && (
         <ActionModal title="登记报到" onClose={close} queryKey={key} submit={act('report')} initial={{ reportedOn: today }}>
           <Form.Item label="报到日期" name="reportedOn" rules={req('请选择日期')} extra={`报到期限：${s.reportDue}（《中华人民共和国社区矫正法》第二十一条）`}><Input type="date" max={today} /></Form.Item>
@@ -235,12 +294,39 @@ export function CorrectionDetailPage() {
                   {k === 'sanction' && <Form.Item label="处罚种类（第二十八条）" name="sanction" rules={req('请选择')}><Select aria-label="处罚种类" options={optionsOf(SANCTION_LABELS)} /></Form.Item>}
                   {k === 'proposal' && <><Form.Item label="建议种类" name="proposal" rules={req('请选择')}><Select aria-label="建议种类" options={optionsOf(PROPOSAL_LABELS)} /></Form.Item><Form.Item label="人民法院或决定机关" name="court" rules={req('请填写')}><Input maxLength={100} /></Form.Item></>}
                   {k === 'leave' && <><Alert type="warning" showIcon style={{ marginBottom: 8 }} message="请假审批权限和期限依《社区矫正法实施办法》（2020），具体条款待核实。" /><Row gutter={8}><Col span={12}><Form.Item label="外出起" name="from" rules={req('请选择')}><Input type="date" /></Form.Item></Col><Col span={12}><Form.Item label="外出止" name="to" rules={req('请选择')}><Input type="date" /></Form.Item></Col></Row></>}
+                  {k === 'transfer' && (
+                    <>
+                      <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={`因迁居等原因需要变更执行地的，由社区矫正机构作出变更决定（${TRANSFER_LAW}）。${TRANSFER_UNVERIFIED}`} />
+                      <Form.Item label="变更类型" name="scope" rules={req('请选择')}><Select aria-label="变更类型" options={optionsOf(TRANSFER_SCOPE_LABELS)} /></Form.Item>
+                      <Form.Item noStyle shouldUpdate={(a, b) => a.scope !== b.scope}>
+                        {({ getFieldValue: f }) =>
+                          f('scope') === 'inDistrict' ? (
+                            <Form.Item label="接收司法所" name="targetDepartmentId" rules={req('请选择接收司法所')}><Select aria-label="接收司法所" showSearch optionFilterProp="label" options={(offices.data?.data ?? []).filter((o) => o.id !== s.departmentId).map((o) => ({ value: o.id, label: o.name }))} /></Form.Item>
+                          ) : f('scope') === 'outOfDistrict' ? (
+                            <Form.Item label="接收的社区矫正机构" name="receivingOrgan" rules={req('请填写接收的社区矫正机构')}><Input maxLength={100} /></Form.Item>
+                          ) : null
+                        }
+                      </Form.Item>
+                    </>
+                  )}
                   {(k === 'leave' || k === 'transfer') && <Form.Item label="目的地" name="destination" rules={req('请填写')}><Input maxLength={100} /></Form.Item>}
                 </>
               );
             }}
           </Form.Item>
           <Form.Item label="内容" name="note" rules={req('请填写记录内容')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+        </ActionModal>
+      )}
+      {executing && (
+        <ActionModal title="办理执行地变更移交" onClose={() => setExecuting(null)} queryKey={key} submit={(v) => act('transfer')({ ...v, recordId: executing })} initial={{ on: today }} okText="移交">
+          <Alert type="info" showIcon style={{ marginBottom: 8 }} message={`作出变更决定后，应当通知社区矫正决定机关和变更后的社区矫正机构，并将有关法律文书抄送变更后的社区矫正机构（${TRANSFER_LAW}）。区内变更：接收司法所接收后档案、责任人和未届满的法定期限随之移交；变更至区外：本区矫正即告结束，未届满的法定期限撤销并记明原因。`} />
+          <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={TRANSFER_UNVERIFIED} />
+          <Form.Item label="移交日期" name="on" rules={req('请选择日期')}><Input type="date" max={today} /></Form.Item>
+        </ActionModal>
+      )}
+      {open === 'withdraw' && (
+        <ActionModal title="撤回执行地变更移交" onClose={close} queryKey={key} submit={act('transfer/withdraw')} okText="撤回">
+          <Form.Item label="撤回原因" name="note" rules={req('请填写撤回原因')}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
         </ActionModal>
       )}
       {open === 'end' && (
@@ -353,6 +439,28 @@ export function AttentionPage() {
 type Stats = z.infer<typeof CorrectionStats>;
 
 /** 社区矫正统计: per 司法所 (the caller's scope), by sentence type and by record kind, with an Excel export. */
+/** The bureau's setting for the report at the new place after a 执行地变更: the 2020 实施办法's period is 待核实. */
+function TransferSettings() {
+  const can = useCan();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['corrections', 'settings'], queryFn: () => get<z.infer<typeof CorrectionSettings>>('/corrections/settings') });
+  const save = useMutation({
+    mutationFn: (v: { transferReportDays: number }) => put<z.infer<typeof CorrectionSettings>>('/corrections/settings', { transferReportDays: Number(v.transferReportDays) }),
+    onSuccess: (d) => { qc.setQueryData(['corrections', 'settings'], d); notifySuccess('期限设置已保存'); },
+    onError: notifyError,
+  });
+  if (!q.data) return null;
+  return (
+    <Card title={<>期限设置 <StatusTag tone="orange">待核实</StatusTag></>} style={{ marginBottom: 16 }}>
+      <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={`${q.data.citation}：${q.data.note}`} />
+      <Form layout="inline" name="correctionSettings" initialValues={{ transferReportDays: q.data.transferReportDays }} onFinish={(v: { transferReportDays: number }) => save.mutate(v)}>
+        <Form.Item label="执行地变更后到新执行地报到期限（日）" name="transferReportDays" rules={req('请填写')}><Input type="number" min={q.data.min} max={q.data.max} style={{ width: 100 }} disabled={!can('corrections.subject.oversee')} /></Form.Item>
+        {can('corrections.subject.oversee') && <Form.Item><Button htmlType="submit" loading={save.isPending}>保存</Button></Form.Item>}
+      </Form>
+    </Card>
+  );
+}
+
 export function CorrectionStatsPage() {
   const today = todayBeijing();
   const [range, setRange] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today });
@@ -384,6 +492,7 @@ export function CorrectionStatsPage() {
       <Card title="按司法所" style={{ marginBottom: 16 }}>
         <Table size="small" rowKey="departmentId" pagination={false} loading={q.isFetching} dataSource={s?.byOffice ?? []} columns={officeColumns} />
       </Card>
+      <TransferSettings />
       <Row gutter={16}>
         <Col xs={24} lg={10}><Card title="在册人员按矫正类别（第二条）"><Table size="small" rowKey="sentenceType" pagination={false} loading={q.isFetching} dataSource={s?.bySentenceType ?? []} columns={[{ title: '类别', dataIndex: 'label' }, { title: '人数', dataIndex: 'count' }]} /></Card></Col>
         <Col xs={24} lg={14}><Card title="期间记录按类别"><Table size="small" rowKey="kind" pagination={false} loading={q.isFetching} dataSource={s?.byRecordKind ?? []} columns={[{ title: '类别', dataIndex: 'label' }, { title: '记录数', dataIndex: 'count' }]} /></Card></Col>

@@ -4,9 +4,9 @@
  */
 import { MinusCircleOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Switch, Table, Timeline, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Switch, Table, Tag, Timeline, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import {
   CLOSE_RESULT_LABELS,
   DISPUTE_ACTION_LABELS,
@@ -134,11 +134,17 @@ function IntakeModal({ onClose }: { onClose: () => void }) {
 
 export function DisputeListPage() {
   const can = useCan();
-  const [filter, setFilter] = useState<Record<string, string>>({});
+  // drill-down from the dashboard: ?status= and the 登记日期 range ?receivedFrom=&receivedTo= (shown as a dismissable tag)
+  const [sp, setSp] = useSearchParams();
+  const statusParam = sp.get('status');
+  const [filter, setFilter] = useState<Record<string, string>>(statusParam && statusParam in DISPUTE_STATUS_LABELS ? { status: statusParam } : {});
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [campaignsOpen, setCampaignsOpen] = useState(false);
-  const params = { ...filter, page, pageSize: 20 };
+  const receivedFrom = sp.get('receivedFrom');
+  const receivedTo = sp.get('receivedTo');
+  const range = { ...(receivedFrom ? { receivedFrom } : {}), ...(receivedTo ? { receivedTo } : {}) };
+  const params = { ...filter, ...range, page, pageSize: 20 };
   const list = useQuery({ queryKey: ['disputes', 'list', params], queryFn: () => get<{ data: DisputeSummaryT[]; total: number }>('/disputes', params), placeholderData: keepPreviousData });
   const columns: TableColumnsType<DisputeSummaryT> = [
     { title: '纠纷编码', dataIndex: 'code', width: 150, render: (v: string, r) => <Link to={`/disputes/${r.id}`}>{v}</Link> },
@@ -159,7 +165,7 @@ export function DisputeListPage() {
         extra={<Space><Button onClick={() => setCampaignsOpen(true)}>排查活动</Button>{can('dispute.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记纠纷</Button>}</Space>}
       />
       <Card>
-        <Form layout="inline" className="filter-bar" name="disputeFilter" onFinish={(v: Record<string, string | boolean | undefined>) => { setFilter(Object.fromEntries(Object.entries({ ...v, warning: v.warning ? '1' : undefined }).filter(([, x]) => x)) as Record<string, string>); setPage(1); }}>
+        <Form layout="inline" className="filter-bar" name="disputeFilter" initialValues={filter} onFinish={(v: Record<string, string | boolean | undefined>) => { setFilter(Object.fromEntries(Object.entries({ ...v, warning: v.warning ? '1' : undefined }).filter(([, x]) => x)) as Record<string, string>); setPage(1); }}>
           <Form.Item label="状态" name="status"><Select aria-label="状态" allowClear style={{ width: 110 }} options={optionsOf(DISPUTE_STATUS_LABELS)} /></Form.Item>
           <Form.Item label="来源" name="source"><Select aria-label="来源筛选" allowClear style={{ width: 140 }} options={optionsOf(DISPUTE_SOURCE_LABELS)} /></Form.Item>
           <Form.Item label="风险" name="riskGrade"><Select aria-label="风险筛选" allowClear style={{ width: 100 }} options={optionsOf(RISK_GRADE_LABELS)} /></Form.Item>
@@ -167,6 +173,13 @@ export function DisputeListPage() {
           <Form.Item label="关键词" name="q"><Input allowClear placeholder="编码、当事人、地址、情况" maxLength={60} style={{ width: 200 }} /></Form.Item>
           <Form.Item><Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button></Form.Item>
         </Form>
+        {(receivedFrom || receivedTo) && (
+          <Space style={{ marginBottom: 12 }}>
+            <Tag color="blue" closable onClose={() => { const n = new URLSearchParams(sp); n.delete('receivedFrom'); n.delete('receivedTo'); setSp(n); setPage(1); }}>
+              筛选：登记日期 {receivedFrom ?? '不限'} 至 {receivedTo ?? '不限'}
+            </Tag>
+          </Space>
+        )}
         <ErrorAlert error={list.error} quiet />
         <Table<DisputeSummaryT> rowKey="id" size="middle" loading={list.isFetching} columns={columns} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 件`, onChange: setPage }} />
       </Card>

@@ -4,9 +4,9 @@
  */
 import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Switch, Table, Tabs, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Switch, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
 import {
   COMMITTEE_KIND_LABELS,
@@ -152,10 +152,16 @@ function CommitteesTab({ committees }: { committees: Committee[] }) {
 
 export function MediationListPage() {
   const can = useCan();
-  const [filter, setFilter] = useState<Record<string, string>>({});
+  // drill-down from the dashboard: ?status= and the 受理日期 range ?acceptedFrom=&acceptedTo= (shown as a dismissable tag)
+  const [sp, setSp] = useSearchParams();
+  const statusParam = sp.get('status');
+  const [filter, setFilter] = useState<Record<string, string>>(statusParam && statusParam in MEDIATION_STATUS_LABELS ? { status: statusParam } : {});
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const params = { ...filter, page, pageSize: 20 };
+  const acceptedFrom = sp.get('acceptedFrom');
+  const acceptedTo = sp.get('acceptedTo');
+  const range = { ...(acceptedFrom ? { acceptedFrom } : {}), ...(acceptedTo ? { acceptedTo } : {}) };
+  const params = { ...filter, ...range, page, pageSize: 20 };
   const list = useQuery({ queryKey: ['mediation', 'list', params], queryFn: () => get<{ data: Summary[]; total: number }>('/mediation/cases', params), placeholderData: keepPreviousData });
   const committees = useQuery({ queryKey: ['mediation', 'committees'], queryFn: () => get<{ data: Committee[] }>('/mediation/committees') });
   const today = todayBeijing();
@@ -178,12 +184,19 @@ export function MediationListPage() {
             label: '调解案件',
             children: (
               <>
-                <Form layout="inline" className="filter-bar" name="mediationFilter" onFinish={(v: Record<string, string | undefined>) => { setFilter(Object.fromEntries(Object.entries(v).filter(([, x]) => x)) as Record<string, string>); setPage(1); }}>
+                <Form layout="inline" className="filter-bar" name="mediationFilter" initialValues={filter} onFinish={(v: Record<string, string | undefined>) => { setFilter(Object.fromEntries(Object.entries(v).filter(([, x]) => x)) as Record<string, string>); setPage(1); }}>
                   <Form.Item label="状态" name="status"><Select aria-label="状态" allowClear style={{ width: 120 }} options={optionsOf(MEDIATION_STATUS_LABELS)} /></Form.Item>
                   <Form.Item label="调解委员会" name="committeeId"><Select aria-label="调解委员会筛选" allowClear showSearch optionFilterProp="label" style={{ width: 240 }} options={(committees.data?.data ?? []).map((c) => ({ value: c.id, label: c.name }))} /></Form.Item>
                   <Form.Item label="关键词" name="q"><Input allowClear maxLength={60} placeholder="案号、当事人、情况" style={{ width: 180 }} /></Form.Item>
                   <Form.Item><Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button></Form.Item>
                 </Form>
+                {(acceptedFrom || acceptedTo) && (
+                  <Space style={{ marginBottom: 12 }}>
+                    <Tag color="blue" closable onClose={() => { const n = new URLSearchParams(sp); n.delete('acceptedFrom'); n.delete('acceptedTo'); setSp(n); setPage(1); }}>
+                      筛选：受理日期 {acceptedFrom ?? '不限'} 至 {acceptedTo ?? '不限'}
+                    </Tag>
+                  </Space>
+                )}
                 <ErrorAlert error={list.error} quiet />
                 <Table<Summary> rowKey="id" size="middle" loading={list.isFetching} columns={columns} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 件`, onChange: setPage }} />
               </>

@@ -32,7 +32,11 @@ export function AidListPage() {
   const status = sp.get('status') ?? undefined;
   const urgent = sp.get('urgent') ?? undefined;
   const page = Number(sp.get('page') ?? 1);
-  const q = useQuery({ queryKey: ['legalAid', 'list', status, urgent, page, sp.get('q')], queryFn: () => get<{ data: AidApplicationSummary[]; total: number }>(`${P}/aid/applications`, { status, urgent, page, pageSize: 20, q: sp.get('q') ?? undefined }), placeholderData: keepPreviousData });
+  // 收到日期 range: set by the dashboard's drill-down (the statistics' period), shown as a dismissable tag
+  const receivedFrom = sp.get('receivedFrom') ?? undefined;
+  const receivedTo = sp.get('receivedTo') ?? undefined;
+  const given = sp.get('given') === 'true' ? 'true' : undefined;
+  const q = useQuery({ queryKey: ['legalAid', 'list', status, urgent, page, sp.get('q'), receivedFrom, receivedTo, given], queryFn: () => get<{ data: AidApplicationSummary[]; total: number }>(`${P}/aid/applications`, { status, urgent, page, pageSize: 20, q: sp.get('q') ?? undefined, receivedFrom, receivedTo, given }), placeholderData: keepPreviousData });
   const set = (k: string, v: string | undefined) => {
     const n = new URLSearchParams(sp);
     if (v) n.set(k, v);
@@ -47,13 +51,23 @@ export function AidListPage() {
         <Select allowClear placeholder="状态" style={{ width: 180 }} value={status} onChange={(v) => set('status', v)} options={opts(AID_STATUSES)} aria-label="状态" />
         <Select allowClear placeholder="是否紧急" style={{ width: 140 }} value={urgent} onChange={(v) => set('urgent', v)} options={[{ value: 'true', label: '紧急（第四十四条）' }, { value: 'false', label: '非紧急' }]} aria-label="是否紧急" />
         <Input.Search allowClear placeholder="申请人或编号" defaultValue={sp.get('q') ?? ''} onSearch={(v) => set('q', v || undefined)} style={{ width: 220 }} aria-label="搜索申请人或编号" />
+        {(receivedFrom || receivedTo) && (
+          <Tag color="blue" closable onClose={() => { const n = new URLSearchParams(sp); n.delete('receivedFrom'); n.delete('receivedTo'); n.delete('page'); setSp(n); }}>
+            筛选：收到日期 {receivedFrom ?? '不限'} 至 {receivedTo ?? '不限'}
+          </Tag>
+        )}
+        {given && (
+          <Tag color="blue" closable onClose={() => set('given', undefined)}>
+            筛选：已决定给予法律援助（含已指派、已结案、已终止）
+          </Tag>
+        )}
       </Space>
       <ErrorAlert error={q.error} />
       <Table<AidApplicationSummary>
         rowKey="id"
         loading={q.isFetching}
         dataSource={q.data?.data ?? []}
-        pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, showSizeChanger: false, onChange: (p) => { const n = new URLSearchParams(sp); n.set('page', String(p)); setSp(n); } }}
+        pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, showSizeChanger: false, showTotal: (t) => `共 ${t} 件`, onChange: (p) => { const n = new URLSearchParams(sp); n.set('page', String(p)); setSp(n); } }}
         columns={[
           { title: '编号', dataIndex: 'appNo', render: (v: string, r) => <Link to={`/legal-services/aid/${r.id}`}>{v}</Link> },
           { title: '收到日期', dataIndex: 'receivedOn' },

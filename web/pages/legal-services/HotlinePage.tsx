@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Dropdown, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { AID_GROUPS, CONSULT_CATEGORIES, CONSULT_CHANNELS, type Consultation, SATISFACTION } from '../../../common/contracts/legal-services';
 import type { KbEntry } from '../../../common/contracts/legal-services-enterprise';
 import type { z } from 'zod';
@@ -141,11 +141,15 @@ function FollowUpModal({ c, onClose }: { c: Consultation; onClose: () => void })
 export function HotlinePage() {
   const can = useCan();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<{ channel?: string; category?: string; q?: string; page: number }>({ page: 1 });
+  // a period from the URL (the leadership dashboard's drill-down): shown as a tag, cleared with it
+  const [sp, setSp] = useSearchParams();
+  const from = sp.get('from') ?? undefined;
+  const to = sp.get('to') ?? undefined;
+  const [filters, setFilters] = useState<{ channel?: string; category?: string; q?: string; page: number }>(() => ({ page: 1, ...(sp.get('channel') ? { channel: sp.get('channel')! } : {}) }));
   const [creating, setCreating] = useState(false);
   const [following, setFollowing] = useState<Consultation | null>(null);
   const [referring, setReferring] = useState<{ c: Consultation; target: ReferTarget } | null>(null);
-  const q = useQuery({ queryKey: ['legalService', 'consultations', filters], queryFn: () => get<ListResult>(`${P}/consultations`, { ...filters, pageSize: 20 }), placeholderData: keepPreviousData });
+  const q = useQuery({ queryKey: ['legalService', 'consultations', filters, from, to], queryFn: () => get<ListResult>(`${P}/consultations`, { ...filters, from, to, pageSize: 20 }), placeholderData: keepPreviousData });
   const manage = can(['legalService.hotline.manage']);
   const refer = manage && can(['legalService.aid.handle']);
   const sat = q.data?.satisfaction;
@@ -158,7 +162,12 @@ export function HotlinePage() {
         <Statistic title="满意率（满意+基本满意）" value={sat?.rate ?? '—'} suffix={sat?.rate != null ? '%' : ''} />
       </Space>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder="渠道" style={{ width: 140 }} aria-label="渠道" options={opts(CONSULT_CHANNELS)} onChange={(v) => setFilters((f) => ({ ...f, channel: v, page: 1 }))} />
+        {(from || to) && (
+          <Tag color="blue" closable onClose={() => { const n = new URLSearchParams(sp); n.delete('from'); n.delete('to'); setSp(n); setFilters((f) => ({ ...f, page: 1 })); }}>
+            筛选：咨询日期 {from ?? '不限'} 至 {to ?? '不限'}
+          </Tag>
+        )}
+        <Select allowClear placeholder="渠道" style={{ width: 140 }} aria-label="渠道" value={filters.channel} options={opts(CONSULT_CHANNELS)} onChange={(v) => setFilters((f) => ({ ...f, channel: v, page: 1 }))} />
         <Select allowClear placeholder="类别" style={{ width: 140 }} aria-label="类别" options={opts(CONSULT_CATEGORIES)} onChange={(v) => setFilters((f) => ({ ...f, category: v, page: 1 }))} />
         <Input.Search allowClear placeholder="搜索咨询内容、解答或编号" style={{ width: 260 }} aria-label="搜索咨询记录" onSearch={(v) => setFilters((f) => ({ ...f, q: v || undefined, page: 1 }))} />
       </Space>

@@ -3,7 +3,7 @@ import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icon
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { LR_DRAFT_KIND_LABELS, LR_DRAFT_STATUS_LABELS, type LrDraftDetail, type LrDraftKind, type LrDraftStatus, type LrDraftSummary } from '../../../common/contracts';
 import { API_BASE, get, post, toQueryString } from '../../app/api';
 import { useCan } from '../../app/auth';
@@ -68,7 +68,10 @@ function CreateModal({ onClose }: { onClose: () => void }) {
 
 export function DraftListPage() {
   const can = useCan();
-  const [filter, setFilter] = useState<{ kind?: string; status?: string; q?: string; expiring?: string }>({});
+  // drill-down from the dashboard: ?status= preselects the status filter (shown in the form)
+  const [sp] = useSearchParams();
+  const statusParam = sp.get('status');
+  const [filter, setFilter] = useState<{ kind?: string; status?: string; q?: string; expiring?: string }>(statusParam && statusParam in LR_DRAFT_STATUS_LABELS ? { status: statusParam } : {});
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const params = { ...filter, page, pageSize: 20 };
@@ -93,7 +96,7 @@ export function DraftListPage() {
         extra={can('legalityReview.draft.submit') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记送审稿</Button>}
       />
       <Card>
-        <Form layout="inline" className="filter-bar" name="lrFilter" onFinish={(v: { kind?: string; status?: string; q?: string; expiring?: boolean }) => { setFilter({ ...(v.kind ? { kind: v.kind } : {}), ...(v.status ? { status: v.status } : {}), ...(v.q?.trim() ? { q: v.q.trim() } : {}), ...(v.expiring ? { expiring: 'true' } : {}) }); setPage(1); }}>
+        <Form layout="inline" className="filter-bar" name="lrFilter" initialValues={filter} onFinish={(v: { kind?: string; status?: string; q?: string; expiring?: boolean }) => { setFilter({ ...(v.kind ? { kind: v.kind } : {}), ...(v.status ? { status: v.status } : {}), ...(v.q?.trim() ? { q: v.q.trim() } : {}), ...(v.expiring ? { expiring: 'true' } : {}) }); setPage(1); }}>
           <Form.Item label="类别" name="kind"><Select allowClear style={{ width: 150 }} options={kindOptions} /></Form.Item>
           <Form.Item label="状态" name="status"><Select allowClear style={{ width: 150 }} options={Object.entries(LR_DRAFT_STATUS_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item>
           <Form.Item label="关键词" name="q"><Input allowClear placeholder="名称、登记号、起草单位、文号" maxLength={60} style={{ width: 220 }} /></Form.Item>

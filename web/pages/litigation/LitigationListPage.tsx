@@ -1,9 +1,9 @@
 /** 行政应诉台账: cases where the district government or a department is the defendant, with the year's key figures. */
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Form, Input, Modal, Row, Select, Statistic, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Statistic, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { DEFENCE_BASIS, LITIGATION_OUTCOME_LABELS, type LitigationDetail, type LitigationStats, type LitigationSummary } from '../../../common/contracts';
 import { get, post } from '../../app/api';
 import { useCan } from '../../app/auth';
@@ -61,14 +61,25 @@ function CreateModal({ onClose }: { onClose: () => void }) {
   );
 }
 
+/** Date-range filters read from the URL (the dashboard's drill-down reproduces 行政应诉案件 / 审结 of a period). */
+const RANGE_FILTERS = [
+  { from: 'filedFrom', to: 'filedTo', label: '立案日期（收到起诉状副本）' },
+  { from: 'concludedFrom', to: 'concludedTo', label: '审结日期（终审或未上诉的一审结果）' },
+] as const;
+
 export function LitigationListPage() {
   const can = useCan();
   const today = todayBeijing();
   const year = today.slice(0, 4);
-  const [filter, setFilter] = useState<{ status?: string; q?: string }>({});
+  // drill-down from the dashboard: ?status= and the date ranges below (shown as dismissable tags)
+  const [sp, setSp] = useSearchParams();
+  const statusParam = sp.get('status');
+  const [filter, setFilter] = useState<{ status?: string; q?: string }>(statusParam && statusParam in LITIGATION_STATUS ? { status: statusParam } : {});
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const params = { ...filter, page, pageSize: 20 };
+  const ranges = RANGE_FILTERS.filter((r) => sp.get(r.from) || sp.get(r.to));
+  const rangeParams = Object.fromEntries(RANGE_FILTERS.flatMap((r) => [r.from, r.to]).flatMap((k) => (sp.get(k) ? [[k, sp.get(k)!]] : [])));
+  const params = { ...filter, ...rangeParams, page, pageSize: 20 };
   const list = useQuery({ queryKey: ['litigation', 'list', params], queryFn: () => get<{ data: LitigationSummary[]; total: number }>('/litigation/cases', params), placeholderData: keepPreviousData });
   const [statsYear, setStatsYear] = useState(String(Number(year) - 1));
   const stats = useQuery({ queryKey: ['litigation', 'stats', statsYear], queryFn: () => get<LitigationStats>('/litigation/stats', { from: `${statsYear}-01-01`, to: statsYear === year ? today : `${statsYear}-12-31` }) });
@@ -108,7 +119,7 @@ export function LitigationListPage() {
         {s && <Alert style={{ marginTop: 12 }} type="info" showIcon message={<><div>{s.definitions.headAppearance}</div><div>{s.definitions.loss}</div></>} />}
       </Card>
       <Card>
-        <Form layout="inline" className="filter-bar" name="litigationFilter" onFinish={(v: { status?: string; q?: string }) => { setFilter({ ...(v.status ? { status: v.status } : {}), ...(v.q ? { q: v.q.trim() } : {}) }); setPage(1); }}>
+        <Form layout="inline" className="filter-bar" name="litigationFilter" initialValues={filter} onFinish={(v: { status?: string; q?: string }) => { setFilter({ ...(v.status ? { status: v.status } : {}), ...(v.q ? { q: v.q.trim() } : {}) }); setPage(1); }}>
           <Form.Item label="状态" name="status">
             <Select allowClear style={{ width: 120 }} options={Object.entries(LITIGATION_STATUS).map(([value, x]) => ({ value, label: x.label }))} />
           </Form.Item>
@@ -117,6 +128,15 @@ export function LitigationListPage() {
           </Form.Item>
           <Form.Item><Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button></Form.Item>
         </Form>
+        {ranges.length > 0 && (
+          <Space wrap style={{ marginBottom: 12 }}>
+            {ranges.map((r) => (
+              <Tag key={r.from} color="blue" closable onClose={() => { const n = new URLSearchParams(sp); n.delete(r.from); n.delete(r.to); setSp(n); setPage(1); }}>
+                筛选：{r.label} {sp.get(r.from) ?? '不限'} 至 {sp.get(r.to) ?? '不限'}
+              </Tag>
+            ))}
+          </Space>
+        )}
         <ErrorAlert error={list.error ?? stats.error} quiet />
         <Table<LitigationSummary> rowKey="id" size="middle" loading={list.isFetching} columns={columns} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 件`, onChange: setPage }} />
       </Card>

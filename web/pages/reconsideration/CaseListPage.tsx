@@ -1,7 +1,8 @@
 /**
  * 案件台账: the 行政复议 register within the user's data scope — my cases / department cases, filters (status, channel,
  * procedure, handler, receipt dates, due soon / overdue, keyword), server-side sorting and paging. The filters live in
- * the URL, so a view can be bookmarked and the browser's back button restores it.
+ * the URL, so a view can be bookmarked and the browser's back button restores it. The dashboard's drill-down adds the
+ * acceptance / rejection / conclusion date ranges of a figure, shown as dismissable tags.
  *
  * For a handler's day (案多人少): saved views (常用视图, incl. the scope "my cases"), a keyboard-driven list (↑/↓ or j/k to
  * move, Enter to open, Space or x to select, / to search) and bulk actions on the selected cases — one dated step for a
@@ -9,7 +10,7 @@
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Form, Input, Segmented, Select, Space, Table, type TableColumnsType, type TableProps } from 'antd';
+import { Button, Card, Empty, Form, Input, Segmented, Select, Space, Table, type TableColumnsType, type TableProps, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -23,6 +24,16 @@ import { PageHeader } from '../../components/PageHeader';
 import { CaseStatusTag, DueCell, PROCEDURE_LABELS, RECON_BASE, UrgencyTag, reconKeys, urgencyOf, useNearLimit } from './shared';
 
 const FILTER_KEYS = ['status', 'channel', 'procedure', 'handlerId', 'due', 'q', 'receivedFrom', 'receivedTo'] as const;
+/**
+ * Date-range filters that come from the URL only (the dashboard's drill-down reproduces 受理 / 不予受理 / 审结 of a
+ * period with them); shown as dismissable tags, not part of saved views.
+ */
+const RANGE_FILTERS = [
+  { from: 'acceptedFrom', to: 'acceptedTo', label: '受理日期' },
+  { from: 'rejectedFrom', to: 'rejectedTo', label: '不予受理决定日期' },
+  { from: 'concludedFrom', to: 'concludedTo', label: '审结日期（决定、调解结案或终止）' },
+] as const;
+const RANGE_KEYS = RANGE_FILTERS.flatMap((f) => [f.from, f.to]);
 type SortKey = 'receivedOn' | 'nextDue' | 'caseNo';
 
 export function CaseListPage() {
@@ -78,7 +89,7 @@ export function CaseListPage() {
   const query = useMemo(() => {
     const q: Record<string, string | number> = { page, pageSize, sort, order };
     if (scope === 'mine') q.mine = 'true';
-    for (const k of FILTER_KEYS) {
+    for (const k of [...FILTER_KEYS, ...RANGE_KEYS]) {
       const v = params.get(k);
       if (v) q[k] = v;
     }
@@ -189,7 +200,11 @@ export function CaseListPage() {
 
   const from = params.get('receivedFrom');
   const to = params.get('receivedTo');
-  const anyFilter = FILTER_KEYS.some((k) => params.get(k));
+  const anyFilter = [...FILTER_KEYS, ...RANGE_KEYS].some((k) => params.get(k));
+  const rangeTags = RANGE_FILTERS.filter((f) => params.get(f.from) || params.get(f.to)).map((f) => ({
+    ...f,
+    text: `筛选：${f.label} ${params.get(f.from) ?? '不限'} 至 ${params.get(f.to) ?? '不限'}`,
+  }));
 
   return (
     <>
@@ -293,10 +308,19 @@ export function CaseListPage() {
           </Form.Item>
           {anyFilter && (
             <Form.Item>
-              <Button onClick={() => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])))}>清除筛选</Button>
+              <Button onClick={() => update(Object.fromEntries([...FILTER_KEYS, ...RANGE_KEYS].map((k) => [k, null])))}>清除筛选</Button>
             </Form.Item>
           )}
         </Form>
+        {rangeTags.length > 0 && (
+          <Space wrap style={{ marginBottom: 12 }} aria-label="已应用的筛选">
+            {rangeTags.map((f) => (
+              <Tag key={f.from} color="blue" closable closeIcon={<span aria-label={`取消${f.label}筛选`}>×</span>} onClose={() => update({ [f.from]: null, [f.to]: null })}>
+                {f.text}
+              </Tag>
+            ))}
+          </Space>
+        )}
         <Space wrap style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
           <SavedViewsMenu current={currentView} onApply={applyView} />
           <span className="muted" id="recon-keys-hint">

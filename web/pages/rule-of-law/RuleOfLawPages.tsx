@@ -230,7 +230,10 @@ export function StudyPage() {
   const can = useCan();
   const units = useUnits();
   const [year, setYear] = useYear();
-  const [filter, setFilter] = useState<Record<string, string>>({});
+  // drill-down from the dashboard: ?kind=preMeeting opens the 会前学法 of the year
+  const [sp] = useSearchParams();
+  const kindParam = sp.get('kind');
+  const [filter, setFilter] = useState<Record<string, string>>(kindParam && kindParam in STUDY_KIND_LABELS ? { kind: kindParam } : {});
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const params = { ...filter, year, page, pageSize: 20 };
@@ -239,7 +242,7 @@ export function StudyPage() {
     <>
       <PageHeader title="领导干部学法" description="会前学法、党组理论学习中心组学法和领导干部专题学法：主题、日期、学习的法律法规和参加人员，供法治政府建设年度报告第三部分（主要负责人履行推进法治建设第一责任人职责情况）使用。" extra={<Space><YearSelect year={year} setYear={(y) => { setYear(y); setPage(1); }} /><ExportButton path="/study-sessions.xlsx" query={{ ...filter, year }} />{can(MANAGE) && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记学法</Button>}</Space>} />
       <Card>
-        <Form layout="inline" className="filter-bar" name="studyFilter" onFinish={(v) => { setFilter(clean(v)); setPage(1); }}>
+        <Form layout="inline" className="filter-bar" name="studyFilter" initialValues={filter} onFinish={(v) => { setFilter(clean(v)); setPage(1); }}>
           <Form.Item label="形式" name="kind"><Select aria-label="学法形式筛选" allowClear style={{ width: 200 }} options={optionsOf(STUDY_KIND_LABELS)} /></Form.Item>
           <Form.Item label="关键词" name="q"><Input allowClear maxLength={60} style={{ width: 200 }} /></Form.Item>
           <Form.Item><Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button></Form.Item>
