@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AidApplication } from '../../../common/contracts/legal-services';
 import type { Approval, Checkup, EnterpriseRequest, EnterpriseStats, HeadlineFigures, InstitutionProfile, QaSample } from '../../../common/contracts/legal-services-enterprise';
 import { createRng, generateCreditCode, generateIdNumber } from '../../../common/validators';
-import { seedLegalServicesDemo } from '../../db/seeds/demo-legal-services';
 import { convertToPdf, extractPdfText, readZipEntry, sofficeBinary } from '../../platform/documents';
-import { hashPassword } from '../../platform/identity';
-import { DEMO_PASSWORD, DIALECTS, type Session, type TestApp, createTestApp } from '../../test/harness';
+import { DIALECTS, type Session, type TestApp, createTestApp } from '../../test/harness';
+import { seedLegalServicesFixture } from './legal-services.fixture';
 
 const rng = createRng(606);
 const P = '/api/v1/legal-services';
@@ -19,13 +18,7 @@ describe.each(DIALECTS)('公共法律服务：企业服务、机构名录、行�
   beforeAll(async () => {
     // The test clock: Friday 26 September 2025, 10:00 in Beijing.
     t = await createTestApp(dialect);
-    const db = t.handle.db;
-    const roles = new Map((await db.selectFrom('roles').select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
-    const fyzx = await db.selectFrom('departments').select(['id', 'path']).where('code', '=', 'FYZX').executeTakeFirstOrThrow();
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await db.transaction().execute(async (trx) =>
-      seedLegalServicesDemo({ db: trx, calendar: await t.services.calendar.current(), today: t.clock.today(), nowIso: t.clock.nowIso(), passwordHash, cipher: t.services.cipher, roleIds: { sectionHead: roles.get('sectionHead')!, staff: roles.get('legalServiceStaff')! }, departmentId: fyzx.id, rootPath: fyzx.path }),
-    );
+    await seedLegalServicesFixture(t);
     staff = await t.login('flyz.staff');
     head = await t.login('flyz.head');
   }, 180_000);

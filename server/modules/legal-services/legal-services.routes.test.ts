@@ -2,9 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AidApplication, Consultation, Coverage, NearestResult } from '../../../common/contracts/legal-services';
 import { generateIdNumber, createRng } from '../../../common/validators';
-import { seedLegalServicesDemo } from '../../db/seeds/demo-legal-services';
-import { hashPassword } from '../../platform/identity';
-import { DEMO_PASSWORD, DIALECTS, type Session, type TestApp, createTestApp } from '../../test/harness';
+import { DIALECTS, type Session, type TestApp, createTestApp } from '../../test/harness';
+import { seedLegalServicesFixture } from './legal-services.fixture';
 
 const rng = createRng(7);
 const person = (name: string) => ({ name, idNumber: generateIdNumber(rng, { regionCode: '110102' }), mobile: null });
@@ -17,13 +16,7 @@ describe.each(DIALECTS)('公共法律服务 (%s)', (dialect) => {
   beforeAll(async () => {
     // The test clock: 2025-09-26T02:00Z = Friday 26 September 2025, 10:00 in Beijing.
     t = await createTestApp(dialect);
-    const db = t.handle.db;
-    const roles = new Map((await db.selectFrom('roles').select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
-    const fyzx = await db.selectFrom('departments').select(['id', 'path']).where('code', '=', 'FYZX').executeTakeFirstOrThrow();
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await db.transaction().execute(async (trx) =>
-      seedLegalServicesDemo({ db: trx, calendar: await t.services.calendar.current(), today: t.clock.today(), nowIso: t.clock.nowIso(), passwordHash, cipher: t.services.cipher, roleIds: { sectionHead: roles.get('sectionHead')!, staff: roles.get('legalServiceStaff')! }, departmentId: fyzx.id, rootPath: fyzx.path }),
-    );
+    await seedLegalServicesFixture(t);
     staff = await t.login('flyz.staff');
     leader = await t.login('leader');
   }, 120_000);
@@ -272,13 +265,7 @@ describe.each(DIALECTS)('双随机、一公开 (%s)', (dialect) => {
   let head: Session;
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    const db = t.handle.db;
-    const roles = new Map((await db.selectFrom('roles').select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
-    const fyzx = await db.selectFrom('departments').select(['id', 'path']).where('code', '=', 'FYZX').executeTakeFirstOrThrow();
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await db.transaction().execute(async (trx) =>
-      seedLegalServicesDemo({ db: trx, calendar: await t.services.calendar.current(), today: t.clock.today(), nowIso: t.clock.nowIso(), passwordHash, cipher: t.services.cipher, roleIds: { sectionHead: roles.get('sectionHead')!, staff: roles.get('legalServiceStaff')! }, departmentId: fyzx.id, rootPath: fyzx.path }),
-    );
+    await seedLegalServicesFixture(t);
     head = await t.login('flyz.head');
   }, 120_000);
   afterAll(async () => t?.close());

@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DisputeIntakeBody } from '../../../common/contracts/dispute';
 import { ConsultationBody as ReconConsultationBody } from '../../../common/contracts/reconsideration-insight';
 import { createRng, generateIdNumber } from '../../../common/validators';
-import { seedLegalServicesDemo } from '../../db/seeds/demo-legal-services';
 import type { AuditService } from '../../platform/audit';
-import { hashPassword } from '../../platform/identity';
 import { DEMO_PASSWORD, DIALECTS, type Session, type TestApp, createTestApp } from '../../test/harness';
 import { createDisputeService } from '../dispute';
 import { createConsultationService as createReconConsultationService } from '../reconsideration';
+import { seedLegalServicesFixture } from './legal-services.fixture';
 
 const P = '/api/v1/legal-services';
 const rng = createRng(1234_8);
@@ -27,11 +26,7 @@ describe.each(DIALECTS)('12348 一键转办的原子性与并发 (%s)', (dialect
     t = await createTestApp(dialect);
     const db = t.handle.db;
     const roles = new Map((await db.selectFrom('roles').select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
-    const fyzx = await db.selectFrom('departments').select(['id', 'path']).where('code', '=', 'FYZX').executeTakeFirstOrThrow();
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await db.transaction().execute(async (trx) =>
-      seedLegalServicesDemo({ db: trx, calendar: await t.services.calendar.current(), today: t.clock.today(), nowIso: t.clock.nowIso(), passwordHash, cipher: t.services.cipher, roleIds: { sectionHead: roles.get('sectionHead')!, staff: roles.get('legalServiceStaff')! }, departmentId: fyzx.id, rootPath: fyzx.path }),
-    );
+    await seedLegalServicesFixture(t);
     // the referral writes into the dispute register and the reconsideration consultation log: their own permissions
     const headUser = await db.selectFrom('users').select('id').where('username', '=', 'flyz.head').executeTakeFirstOrThrow();
     await db.insertInto('userRoles').values({ userId: headUser.id, roleId: roles.get('officeStaff')! }).execute();
