@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createOfficialCalendar } from '../calendar';
-import { AppError } from '../errors';
 import { computeDeadline, describeRule, getRule } from './index';
+import { errorCode } from './testing';
 
 const cal = createOfficialCalendar();
-
-function errorCode(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof AppError ? e.code : String(e);
-  }
-  return undefined;
-}
 
 describe('computeDeadline', () => {
   it('first step cites the rule (行政复议法 Art. 30, 5 working days)', () => {

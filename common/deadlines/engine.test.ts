@@ -4,18 +4,10 @@ import { createOfficialCalendar, formatDate, parseDate, yearOf } from '../calend
 import { AppError } from '../errors';
 import { addPeriod } from './index';
 import type { AddPeriodInput, PeriodResult, Unit } from './types';
+import { errorCode } from './testing';
 
 const cal = createOfficialCalendar();
 const PUBLISHED = new Set([2024, 2025, 2026]);
-
-function errorCode(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof AppError ? e.code : String(e);
-  }
-  return undefined;
-}
 
 const due = (input: AddPeriodInput) => addPeriod(cal, { explain: false, ...input }).due;
 

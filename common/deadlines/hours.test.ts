@@ -1,19 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createOfficialCalendar } from '../calendar';
-import { AppError } from '../errors';
-import { HOUR_MS, addHours, beijingDateOf, computeDeadline, describeRule, dueDateOfInstant, getRule, parseInstant } from './index';
+import { HOUR_MS, addHours, beijingDateOf, beijingDayStart, computeDeadline, describeRule, dueDateOfInstant, getRule, parseInstant } from './index';
+import { errorCode } from './testing';
 
 const cal = createOfficialCalendar();
-
-function errorCode(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof AppError ? e.code : String(e);
-  }
-  return undefined;
-}
 
 describe('addHours (民事诉讼法 Art. 85 ¶2: the start hour is not counted)', () => {
   it.each([
@@ -51,6 +42,25 @@ describe('addHours (民事诉讼法 Art. 85 ¶2: the start hour is not counted)'
     expect(errorCode(() => addHours({ fromInstant: '2026-11-27T10:00:00Z', hours: -1 }))).toBe('VALIDATION_FAILED');
     expect(errorCode(() => addHours({ fromInstant: '2026-11-27T10:00:00Z', hours: 1.5 }))).toBe('VALIDATION_FAILED');
     expect(parseInstant('2026-11-27T24:00:00Z')).toBeNull();
+  });
+});
+
+describe('beijingDayStart (the inverse of beijingDateOf)', () => {
+  it('gives the UTC instant at which a Beijing day begins, and a day later with plusDays', () => {
+    expect(beijingDayStart('2026-11-28')).toBe('2026-11-27T16:00:00.000Z');
+    expect(beijingDayStart('2026-11-28', 1)).toBe('2026-11-28T16:00:00.000Z');
+    expect(beijingDayStart('2025-01-01')).toBe('2024-12-31T16:00:00.000Z');
+  });
+  it('property: the instant lies on that Beijing day and the instant before it on the day before', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2060, 0, 1) }), (ms) => {
+        const day = beijingDateOf(ms);
+        const start = Date.parse(beijingDayStart(day));
+        expect(beijingDateOf(start)).toBe(day);
+        expect(beijingDateOf(start - 1)).not.toBe(day);
+        expect(start <= ms && ms < Date.parse(beijingDayStart(day, 1))).toBe(true);
+      }),
+    );
   });
 });
 

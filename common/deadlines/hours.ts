@@ -57,6 +57,12 @@ export const formatInstant = (ms: number): string => new Date(ms).toISOString();
 /** Beijing date 'YYYY-MM-DD' of an instant. */
 export const beijingDateOf = (ms: number): string => new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 
+/**
+ * The instant (ISO-8601 UTC text, the stored form) at which the Beijing day `day` + `plusDays` begins: the inverse of
+ * beijingDateOf, for bounding stored instants by Beijing dates ([start of from, start of to + 1 day)).
+ */
+export const beijingDayStart = (day: string, plusDays = 0): string => new Date(Date.parse(`${day}T00:00:00Z`) - BEIJING_OFFSET_MS + plusDays * 86_400_000).toISOString();
+
 /** 'YYYY-MM-DD HH:mm' in Beijing time. */
 export const beijingTimeText = (ms: number): string => new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 

@@ -18,7 +18,7 @@ export type {
 } from './types';
 export { addPeriod, MAX_PERIOD_LENGTH } from './engine';
 export { addMonths, correspondingDay } from './months';
-export { addHours, parseInstant, formatInstant, beijingDateOf, beijingTimeText, dueDateOfInstant, HOUR_MS, MAX_HOURS, CITE_HOURS } from './hours';
+export { addHours, parseInstant, formatInstant, beijingDateOf, beijingDayStart, beijingTimeText, dueDateOfInstant, HOUR_MS, MAX_HOURS, CITE_HOURS } from './hours';
 export type { AddHoursInput, HourPeriodResult } from './hours';
 export { computeDeadline, computeMonthDeadline, describeRule } from './compute';
 export { RULES, MONTH_RULES, configuredRuleId, findRule, getRule, getMonthRule, ruleCitation } from './rules';

@@ -14,6 +14,7 @@ import { CONSULT_CATEGORIES, INSTITUTION_KINDS } from '../../../common/contracts
 import { DisputeIntakeBody } from '../../../common/contracts/dispute';
 import { ConsultationBody as ReconConsultationBody } from '../../../common/contracts/reconsideration-insight';
 import { QA_SCORING, type QaSample, type ReferralBody } from '../../../common/contracts/legal-services-enterprise';
+import { beijingDayStart } from '../../../common/deadlines';
 import { AppError } from '../../../common/errors';
 import type { Database, Db } from '../../db';
 import type { AuditService } from '../../platform/audit';
@@ -51,9 +52,6 @@ export function createHotlineQualityService(deps: { db: Db; clock: Clock; audit:
 
   const record = (trx: Parameters<AuditService['record']>[1], actor: Actor, meta: Meta, action: string, objectType: string, objectId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null) =>
     audit.record({ actor: { id: actor.userId, name: actor.displayName }, ip: meta.ip ?? null, requestId: meta.requestId ?? null, action, objectType, objectId, before, after }, trx);
-
-  const startOf = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`)).toISOString();
-  const endOf = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`) + 86400_000).toISOString();
 
   async function loadSample(actor: Actor, id: string): Promise<SampleRow> {
     const r = await db.selectFrom('legalServiceQaSamples').selectAll().where('id', '=', id).executeTakeFirst();
@@ -95,7 +93,7 @@ export function createHotlineQualityService(deps: { db: Db; clock: Clock; audit:
       const seed = body.seed ?? randomBytes(16).toString('hex');
       const id = randomUUID();
       await db.transaction().execute(async (trx) => {
-        let q = trx.selectFrom('legalServiceConsultations as c').select(['c.id', 'c.recordNo']).where((eb) => scopeWhere(eb, actor, 'c.departmentId', 'c.handlerId')).where('c.startedAt', '>=', startOf(body.from)).where('c.startedAt', '<', endOf(body.to));
+        let q = trx.selectFrom('legalServiceConsultations as c').select(['c.id', 'c.recordNo']).where((eb) => scopeWhere(eb, actor, 'c.departmentId', 'c.handlerId')).where('c.startedAt', '>=', beijingDayStart(body.from)).where('c.startedAt', '<', beijingDayStart(body.to, 1));
         if (body.channel) q = q.where('c.channel', '=', body.channel);
         const candidates = (await q.execute()).sort((a, b) => a.recordNo.localeCompare(b.recordNo)).map((c) => c.id);
         if (!candidates.length) throw new AppError('LEGAL_SERVICE_SAMPLE_EMPTY');

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { CATEGORY_TO_MATTER, type Consultation, type ConsultationCreateBody, type ConsultCategory, type ReferralDraft } from '../../../common/contracts/legal-services';
+import { beijingDayStart } from '../../../common/deadlines';
 import { AppError } from '../../../common/errors';
 import { isValidMobile, maskMobile } from '../../../common/validators';
 import type { Database, Db } from '../../db';
@@ -34,9 +35,6 @@ export interface HotlineService {
   /** Inside the legal-aid application's transaction: links the record to the application (once). */
   markReferred(trx: Trx, actor: Actor, id: string, applicationId: string): Promise<void>;
 }
-
-/** The instant (ISO, UTC) at which a Beijing calendar day begins, `plusDays` days after `day`. */
-const beijingDayStart = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86400_000).toISOString();
 
 export function createHotlineService(deps: { db: Db; clock: Clock; audit: AuditService; cipher: FieldCipher }): HotlineService {
   const { db, clock, audit, cipher } = deps;

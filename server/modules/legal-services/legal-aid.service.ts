@@ -15,7 +15,7 @@ import type { WorkCalendar } from '../../../common/calendar';
 import {
   AID_GIVEN_STATUSES, AID_GROUPS, AID_MATTERS, AID_STATUSES, type AidApplication, type AidApplicationCreateBody, type AidApplicationSummary, type AidDeadline, type AidGroup, type AidMatter, type AidStats, type AidStatus, LAW, type LawyerCandidate, type MeansResult, TERMINATION_GROUNDS,
 } from '../../../common/contracts/legal-services';
-import { addHours, beijingDateOf, computeDeadline, getRule, ruleCitation } from '../../../common/deadlines';
+import { addHours, beijingDateOf, beijingDayStart, computeDeadline, getRule, ruleCitation } from '../../../common/deadlines';
 import { AID_MATERIALS_NOTE } from '../../../common/contracts/legal-services-enterprise';
 import { AppError } from '../../../common/errors';
 import { maskIdNumber, maskMobile } from '../../../common/validators';
@@ -267,7 +267,7 @@ export function createLegalAidService(deps: { db: Db; clock: Clock; audit: Audit
       const id = randomUUID();
       const now = clock.nowIso();
       // The instant of receipt: now for today's applications, else the start of that day (Beijing time).
-      const receivedAt = receivedOn === today ? now : new Date(Date.parse(`${receivedOn}T00:00:00+08:00`)).toISOString();
+      const receivedAt = receivedOn === today ? now : beijingDayStart(receivedOn);
       if (body.custodyReceivedAt && Date.parse(body.custodyReceivedAt) > Date.parse(now)) throw new AppError('LEGAL_AID_DATE_INVALID', { field: 'custodyReceivedAt' });
       let appNo = '';
       await db.transaction().execute(async (trx) => {
