@@ -10,6 +10,10 @@ import { seedLegalServicesFixture } from './legal-services.fixture';
 const rng = createRng(606);
 const P = '/api/v1/legal-services';
 const SOFFICE = process.env.FAZHI_SOFFICE || 'soffice';
+// Under CI (.ci/run installs LibreOffice) the PDF check always runs; elsewhere without LibreOffice it is skipped, said.
+const sofficeAvailable = await sofficeBinary(SOFFICE);
+const CI = !!process.env.CI;
+if (!sofficeAvailable && !CI) console.warn(`[enterprise.routes.test] LibreOffice (${SOFFICE}) not found: skipping the .docx → PDF check of the 法治体检报告.`);
 
 describe.each(DIALECTS)('公共法律服务：企业服务、机构名录、行政审批、12348 质检与转办 (%s)', (dialect) => {
   let t: TestApp;
@@ -88,7 +92,7 @@ describe.each(DIALECTS)('公共法律服务：企业服务、机构名录、行�
     expect(xml).toContain('未公开个人信息处理规则');
     expect(xml).toContain('北京市西城区司法局'); // the issuing organ: the bureau at the root of the department tree
     expect(xml).toContain('w:eastAsia="黑体"');
-    if (await sofficeBinary(SOFFICE)) {
+    if (sofficeAvailable || CI) {
       const text = extractPdfText(await convertToPdf(rep.rawPayload, SOFFICE)).replace(/\s+/g, '');
       expect(text).toContain('法治体检报告');
       expect(text).toContain('未公开个人信息处理规则');
