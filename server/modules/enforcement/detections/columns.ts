@@ -275,11 +275,14 @@ export interface SortedViews {
    */
   rowBits: Uint8Array;
   /**
-   * A second sorted projection, by officer: the positions of officer code o's rows are
-   * byOfficer[officerStart[o] .. officerStart[o + 1]), in day order (ties: position order).
+   * A second sorted projection, by officer and field: the positions of officer code o's rows are
+   * byOfficer[officerStart[o] .. officerStart[o + 1]), grouped by the officer's (officer, field) pairs in pair order,
+   * each pair's rows byOfficer[pairs.start[k] .. pairs.start[k + 1]) in day order (ties: position order).
    */
   byOfficer: Int32Array;
   officerStart: Int32Array;
+  /** The (officer, field) pairs that occur in the snapshot, in (officer, field) code order (低效检查, the projection). */
+  pairs: OfficerFieldPairs;
   minDay: number;
   maxDay: number;
 }
@@ -342,7 +345,8 @@ export function buildSortedViews(c: InspectionColumns): SortedViews {
   const rowBits = new Uint8Array((n + 3) & ~3);
   const nOfficers = c.dicts.officer.size;
   const officerStart = new Int32Array(nOfficers + 1);
-  if (n === 0) return { firmStart, rowBits, byOfficer: new Int32Array(0), officerStart, minDay: 0, maxDay: 0 };
+  const ident0 = new Int32Array(0);
+  if (n === 0) return { firmStart, rowBits, byOfficer: new Int32Array(0), officerStart, pairs: officerFieldPairs(c, ident0), minDay: 0, maxDay: 0 };
   const ident = new Int32Array(n);
   for (let i = 0; i < n; i++) ident[i] = i;
   const byDay = countingSortPerm(ident, c.day, maxDay - minDay + 1, minDay);
@@ -382,8 +386,63 @@ export function buildSortedViews(c: InspectionColumns): SortedViews {
   for (let i = 0; i < n; i++) firmStart[c.firm[i]! + 1]!++;
   for (let f = 0; f < nFirms; f++) firmStart[f + 1]! += firmStart[f]!;
   for (let i = 0; i < n; i++) rowBits[i] = (1 << c.kind[i]!) | (c.plan[i] !== 0 ? ROW_HAS_PLAN : 0) | (c.joint[i] !== 0 ? ROW_JOINT : 0);
-  const byOfficer = countingSortPerm(countingSortPerm(ident, c.day, maxDay - minDay + 1, minDay), c.officer, nOfficers);
+  const pairs = officerFieldPairs(c, countingSortPerm(ident, c.day, maxDay - minDay + 1, minDay));
   for (let i = 0; i < n; i++) officerStart[c.officer[i]! + 1]!++;
   for (let o = 0; o < nOfficers; o++) officerStart[o + 1]! += officerStart[o]!;
-  return { firmStart, rowBits, byOfficer, officerStart, minDay, maxDay };
+  return { firmStart, rowBits, byOfficer: pairs.byPair, officerStart, pairs, minDay, maxDay };
+}
+
+/**
+ * The (officer, field) pairs of a snapshot as a dictionary of their own, and per row the pair's code × 2 + problem
+ * (0/1). Officers work in one or two fields, so the pairs that occur are few (≈ 2 per officer, against officers ×
+ * fields combinations): 低效检查 counts rows per key in one read per row into a table small enough to stay in the
+ * cache, instead of reading three columns into a sparse officers × fields table, and takes a flagged pair's evidence
+ * as one contiguous run of the projection. Part of the snapshot (built with the sort, counted in its time), like the
+ * row bits (ADR 0005, 2026-11-29 later).
+ */
+export interface OfficerFieldPairs {
+  /** officer and field code of pair k */
+  officer: Int32Array;
+  field: Int32Array;
+  /** the pairs of officer o are [officerFirst[o], officerFirst[o + 1]) */
+  officerFirst: Int32Array;
+  /** per row: pair code × 2 + problem; 16 bits when every key fits (two keys per 32-bit word), else 32 */
+  key: Uint16Array | Int32Array;
+  /** positions sorted by (pair, day), ties in position order; pair k's rows are byPair[start[k] .. start[k + 1]) */
+  byPair: Int32Array;
+  start: Int32Array;
+}
+
+/** `byDay`: the positions in day order (ties: position order), the first pass of the projection's counting sort. */
+export function officerFieldPairs(c: InspectionColumns, byDay: Int32Array): OfficerFieldPairs {
+  const nf = c.dicts.field.size;
+  const no = c.dicts.officer.size;
+  const { officer, field, problem, n } = c;
+  const code = new Int32Array(no * nf);
+  for (let i = 0; i < n; i++) code[officer[i]! * nf + field[i]!] = 1;
+  let m = 0;
+  for (let k = 0; k < code.length; k++) if (code[k]) code[k] = ++m;
+  const pairOfficer = new Int32Array(m);
+  const pairField = new Int32Array(m);
+  const officerFirst = new Int32Array(no + 1);
+  for (let k = 0; k < code.length; k++) {
+    const q = code[k]! - 1;
+    if (q < 0) continue;
+    pairOfficer[q] = Math.floor(k / nf);
+    pairField[q] = k % nf;
+    officerFirst[pairOfficer[q]! + 1]!++;
+  }
+  for (let o = 0; o < no; o++) officerFirst[o + 1]! += officerFirst[o]!;
+  const key: Uint16Array | Int32Array = m * 2 <= 0x10000 ? new Uint16Array(n) : new Int32Array(n);
+  const pair = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const q = code[officer[i]! * nf + field[i]!]! - 1;
+    pair[i] = q;
+    key[i] = q * 2 + problem[i]!;
+  }
+  const byPair = countingSortPerm(byDay, pair, m);
+  const start = new Int32Array(m + 1);
+  for (let i = 0; i < n; i++) start[pair[i]! + 1]!++;
+  for (let q = 0; q < m; q++) start[q + 1]! += start[q]!;
+  return { officer: pairOfficer, field: pairField, officerFirst, key, byPair, start };
 }

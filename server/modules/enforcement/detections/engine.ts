@@ -322,22 +322,30 @@ export function detectUnplanned(c: InspectionColumns, v: SortedViews, p: Detecti
     const code = KIND_CODE[k as KindName];
     if (code) kindBits |= 1 << code;
   }
-  const out: RawFlag[] = [];
   const bits = v.rowBits;
   const words = new Uint32Array(bits.buffer, bits.byteOffset, bits.length >> 2);
   const M = Math.imul(kindBits, 0x01010101);
   const n = c.n;
+  // the rows first (a growable typed list), then the flags into an array of their final length
+  let hits = new Int32Array(1024);
+  let h = 0;
   for (let q = 0; q < words.length; q++) {
     const x = words[q]!;
-    const m = x & M;
-    if (m === 0) continue;
-    // bytes with a plan → 0xff, then cleared from the kind matches
-    if ((m & ~Math.imul((x >>> 6) & 0x01010101, 0xff)) === 0) continue;
+    // the kind matches, with the bytes of rows that have a plan (bit 6 → 0xff) cleared: one branch per word
+    if ((x & M & ~Math.imul((x >>> 6) & 0x01010101, 0xff)) === 0) continue;
     for (let r = q << 2, e = Math.min(r + 4, n); r < e; r++) {
       const b = bits[r]!;
-      if ((b & kindBits) !== 0 && (b & ROW_HAS_PLAN) === 0) out.push(new RowFlag(c, r));
+      if ((b & kindBits) === 0 || (b & ROW_HAS_PLAN) !== 0) continue;
+      if (h === hits.length) {
+        const grown = new Int32Array(h * 2);
+        grown.set(hits);
+        hits = grown;
+      }
+      hits[h++] = r;
     }
   }
+  const out: RawFlag[] = new Array<RawFlag>(h);
+  for (let k = 0; k < h; k++) out[k] = new RowFlag(c, hits[k]!);
   return out;
 }
 
@@ -360,31 +368,40 @@ function idOrderWithinDays(c: InspectionColumns, rows: number[]): void {
  * read (the materialisation, a page of the API): like ColumnFlag's strings, only the flags a caller reads pay for it.
  */
 class DayOrderedFlag implements RawFlag {
-  #rows: number[];
-  #ordered = false;
+  #runs: number[][] | null;
+  #rows: number[] = [];
+  #agencies: string[] | null = null;
+  /** `runs`: the evidence as one or more lists of positions, each in (day, position) order */
   constructor(
     private readonly c: InspectionColumns,
-    rows: number[],
+    runs: number[][],
     readonly key: string,
     readonly officer: string,
-    readonly agencies: string[],
     readonly detail: Record<string, unknown>,
     readonly field?: string,
   ) {
-    this.#rows = rows;
+    this.#runs = runs;
   }
   get rows(): number[] {
-    if (!this.#ordered) {
+    if (this.#runs) {
+      this.#rows = this.#runs.length === 1 ? this.#runs[0]! : mergeByDay(this.c.day, this.#runs);
+      this.#runs = null;
       idOrderWithinDays(this.c, this.#rows);
-      this.#ordered = true;
     }
     return this.#rows;
   }
+  /** the agencies of the evidence rows, resolved on first read (a random read per row) */
+  get agencies(): string[] {
+    this.#agencies ??= distinctSorted(this.rows.map((r) => this.c.agency[r]!), this.c.dicts.agency.values);
+    return this.#agencies;
+  }
   get firstDay(): number {
-    return this.c.day[this.#rows[0]!]!;
+    if (!this.#runs) return this.c.day[this.#rows[0]!]!;
+    return Math.min(...this.#runs.map((l) => this.c.day[l[0]!]!));
   }
   get lastDay(): number {
-    return this.c.day[this.#rows[this.#rows.length - 1]!]!;
+    if (!this.#runs) return this.c.day[this.#rows[this.#rows.length - 1]!]!;
+    return Math.max(...this.#runs.map((l) => this.c.day[l[l.length - 1]!]!));
   }
 }
 
@@ -395,17 +412,46 @@ function median(sorted: ArrayLike<number>): number {
   return n % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-const PACK = 67_108_864;
-
 /**
- * The hot loop of 低效检查 on its own: a small function that V8 optimises after a call or two, where the same loop
- * inside the detection's body stayed in a lower tier for several runs (about 3× slower on 2M rows).
+ * The hot loop of 低效检查 on its own: rows per key (pair code × 2 + problem, columns.ts officerFieldPairs) — one
+ * increment per row; 16-bit keys are read two to a 32-bit word. Small functions, which V8 optimises after a call or
+ * two (the same loop inside the detection's body stayed in a lower tier for several runs).
  */
-function countByOfficerField(c: InspectionColumns, nf: number, size: number): Float64Array {
-  const acc = new Float64Array(size);
-  const { officer, field, problem, n } = c;
-  for (let i = 0; i < n; i++) acc[officer[i]! * nf + field[i]!]! += 1 + problem[i]! * PACK;
-  return acc;
+function countKeys16(keys: Uint16Array, nKeys: number): Int32Array {
+  const cnt = new Int32Array(nKeys);
+  const words = new Uint32Array(keys.buffer, keys.byteOffset, keys.length >> 1);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    cnt[w & 0xffff]!++;
+    cnt[w >>> 16]!++;
+  }
+  if (keys.length & 1) cnt[keys[keys.length - 1]!]!++;
+  return cnt;
+}
+
+function countKeys32(keys: Uint16Array | Int32Array, nKeys: number): Int32Array {
+  const cnt = new Int32Array(nKeys);
+  for (let i = 0; i < keys.length; i++) cnt[keys[i]!]!++;
+  return cnt;
+}
+
+/** Median share per field of the qualifying pairs (total ≥ min), NaN for a field without one. */
+function fieldMedians(cnt: Int32Array, pairField: Int32Array, nf: number, min: number): Float64Array {
+  const m = pairField.length;
+  const qualifying = new Int32Array(nf);
+  for (let q = 0; q < m; q++) if (cnt[2 * q]! + cnt[2 * q + 1]! >= min) qualifying[pairField[q]!]!++;
+  // the rates of the qualifying officers per field, in typed arrays sorted natively (no comparator calls)
+  const start = new Int32Array(nf + 1);
+  for (let f = 0; f < nf; f++) start[f + 1] = start[f]! + qualifying[f]!;
+  const rates = new Float64Array(start[nf]!);
+  const fill = start.slice(0, nf);
+  for (let q = 0; q < m; q++) {
+    const t = cnt[2 * q]! + cnt[2 * q + 1]!;
+    if (t >= min) rates[fill[pairField[q]!]!++] = cnt[2 * q + 1]! / t;
+  }
+  const medians = new Float64Array(nf);
+  for (let f = 0; f < nf; f++) medians[f] = median(rates.subarray(start[f]!, start[f + 1]!).sort());
+  return medians;
 }
 
 /**
@@ -415,53 +461,31 @@ function countByOfficerField(c: InspectionColumns, nf: number, size: number): Fl
  */
 export function detectLowYield(c: InspectionColumns, v: SortedViews, p: DetectionParams<'low-yield-officer'>): RawFlag[] {
   const nf = c.dicts.field.size;
-  const size = c.dicts.officer.size * nf;
-  // (total, found) packed into one exact float per (officer, field): total + found × 2^26, so that a row costs one
-  // read-modify-write (exact while total < 2^26 = 67,108,864 inspections of one officer in one field in the period)
-  const acc = countByOfficerField(c, nf, size);
-  const total = new Int32Array(size);
-  const found = new Int32Array(size);
-  for (let k = 0; k < size; k++) {
-    const f = Math.floor(acc[k]! / PACK);
-    found[k] = f;
-    total[k] = acc[k]! - f * PACK;
-  }
-  // the rates of the qualifying officers per field, in typed arrays sorted natively (no comparator calls)
-  const qualifying = new Int32Array(nf);
-  for (let k = 0; k < size; k++) if (total[k]! >= p.minInspections) qualifying[k % nf]!++;
-  const ratesByField = Array.from(qualifying, (m) => new Float64Array(m));
-  const filled = new Int32Array(nf);
-  for (let k = 0; k < size; k++) if (total[k]! >= p.minInspections) ratesByField[k % nf]![filled[k % nf]!++] = found[k]! / total[k]!;
-  const medians = ratesByField.map((rs) => median(rs.sort()));
-  // flagged (officer, field) → its slot in the evidence lists (0 = not flagged)
-  const slot = new Int32Array(size);
-  const flaggedKeys: number[] = [];
-  for (let k = 0; k < size; k++) {
-    if (total[k]! < p.minInspections) continue;
-    const med = medians[k % nf]!;
+  const pairs = v.pairs;
+  const m = pairs.field.length;
+  // rows per key: cnt[2q] rows of pair q without a problem found, cnt[2q + 1] with one
+  const cnt = pairs.key instanceof Uint16Array && pairs.key.byteOffset % 4 === 0 ? countKeys16(pairs.key, 2 * m) : countKeys32(pairs.key, 2 * m);
+  const medians = fieldMedians(cnt, pairs.field, nf, p.minInspections);
+  const flagged: number[] = [];
+  for (let q = 0; q < m; q++) {
+    const total = cnt[2 * q]! + cnt[2 * q + 1]!;
+    if (total < p.minInspections) continue;
+    const med = medians[pairs.field[q]!]!;
     if (!(med > 0)) continue;
-    if (found[k]! / total[k]! < p.medianRatio * med) {
-      flaggedKeys.push(k);
-      slot[k] = flaggedKeys.length;
-    }
+    if (cnt[2 * q + 1]! / total < p.medianRatio * med) flagged.push(q);
   }
-  if (flaggedKeys.length === 0) return [];
-  // the evidence from the officer projection (rows already in day order): only the flagged officers' rows are read
-  const lists: number[][] = flaggedKeys.map(() => []);
-  const P = v.byOfficer;
-  for (const k of flaggedKeys) {
-    const o = Math.floor(k / nf);
-    const fl = k % nf;
-    const list = lists[slot[k]! - 1]!;
-    for (let q = v.officerStart[o]!, e = v.officerStart[o + 1]!; q < e; q++) if (c.field[P[q]!] === fl) list.push(P[q]!);
-  }
-  const out: RawFlag[] = [];
-  flaggedKeys.forEach((k, s) => {
-    const rows = lists[s]!;
-    const officerId = c.dicts.officer.values[Math.floor(k / nf)]!;
-    const fieldCode = c.dicts.field.values[k % nf]!;
-    const detail = { inspections: total[k]!, foundProblem: found[k]!, rate: found[k]! / total[k]!, fieldMedian: medians[k % nf]!, threshold: p.medianRatio * medians[k % nf]! };
-    out.push(new DayOrderedFlag(c, rows, `${officerId}|${fieldCode}`, officerId, distinctSorted(rows.map((r) => c.agency[r]!), c.dicts.agency.values), detail, fieldCode));
+  if (flagged.length === 0) return [];
+  // the evidence: the pair's run of the officer projection (rows already in day order)
+  const out: RawFlag[] = flagged.map((q) => {
+    const o = pairs.officer[q]!;
+    const fl = pairs.field[q]!;
+    const rows = Array.from(pairs.byPair.subarray(pairs.start[q]!, pairs.start[q + 1]!));
+    const total = cnt[2 * q]! + cnt[2 * q + 1]!;
+    const found = cnt[2 * q + 1]!;
+    const officerId = c.dicts.officer.values[o]!;
+    const fieldCode = c.dicts.field.values[fl]!;
+    const detail = { inspections: total, foundProblem: found, rate: found / total, fieldMedian: medians[fl]!, threshold: p.medianRatio * medians[fl]! };
+    return new DayOrderedFlag(c, [rows], `${officerId}|${fieldCode}`, officerId, detail, fieldCode);
   });
   return out.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 }
@@ -574,6 +598,27 @@ export interface OfficerCertificate {
   certificateValidTo: string | null;
 }
 
+/** Lists of positions each in (day, position) order merged into one in that order (an officer's few field runs). */
+function mergeByDay(day: Int32Array, lists: number[][]): number[] {
+  const out: number[] = [];
+  const at = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < lists.length; k++) {
+      if (at[k]! >= lists[k]!.length) continue;
+      if (best < 0) {
+        best = k;
+        continue;
+      }
+      const r = lists[k]![at[k]!]!;
+      const b = lists[best]![at[best]!]!;
+      if (day[r]! < day[b]! || (day[r] === day[b] && r < b)) best = k;
+    }
+    if (best < 0) return out;
+    out.push(lists[best]![at[best]!++]!);
+  }
+}
+
 /**
  * 无有效执法证检查, one flag per officer: the officer's inspections on days outside the certificate's validity
  * [valid_from, valid_to] (both inclusive), or all of them when the officer has no registered certificate.
@@ -583,13 +628,16 @@ export function detectExpiredCertificate(c: InspectionColumns, v: SortedViews, p
   const from = new Int32Array(no).fill(-1_000_000_000);
   const to = new Int32Array(no).fill(-1_000_000_001); // from > to: no valid day (unregistered)
   const registered = new Uint8Array(no);
+  // certificates share a few dates (issue rounds): each parsed once
+  const parsed = new Map<string, number>();
+  const day = (d: string) => parsed.get(d) ?? parsed.set(d, dayNumber(d)).get(d)!;
   for (const o of officers) {
     const k = c.dicts.officer.lookup(o.id);
     if (k === undefined) continue;
     registered[k] = 1;
     if (o.certificateValidFrom && o.certificateValidTo) {
-      from[k] = dayNumber(o.certificateValidFrom);
-      to[k] = dayNumber(o.certificateValidTo);
+      from[k] = day(o.certificateValidFrom);
+      to[k] = day(o.certificateValidTo);
     }
   }
   if (!p.flagUnregisteredOfficer) {
@@ -600,38 +648,42 @@ export function detectExpiredCertificate(c: InspectionColumns, v: SortedViews, p
       to[k] = 2_000_000_000;
     }
   }
-  // per officer, from the officer projection (rows in day order): the rows before valid_from and after valid_to,
-  // found by binary search — officers valid over the whole snapshot are skipped without reading a row
-  const { day } = c;
+  // per officer, from the officer projection (each of its (officer, field) runs in day order): the rows before
+  // valid_from and after valid_to, found by binary search — officers valid over the whole snapshot are skipped
+  // without reading a row
   const P = v.byOfficer;
+  const { officerFirst, start } = v.pairs;
   const firstAtOrAfter = (s: number, e: number, d: number) => {
     while (s < e) {
       const mid = (s + e) >>> 1;
-      if (day[P[mid]!]! < d) s = mid + 1;
+      if (c.day[P[mid]!]! < d) s = mid + 1;
       else e = mid;
     }
     return s;
   };
-  const byOfficer = new Map<number, number[]>();
-  for (let o = 0; o < no; o++) {
-    const s = v.officerStart[o]!;
-    const e = v.officerStart[o + 1]!;
-    if (s === e || (from[o]! <= v.minDay && to[o]! >= v.maxDay)) continue;
-    const lo = firstAtOrAfter(s, e, from[o]!); // rows before valid_from: [s, lo)
-    const hi = firstAtOrAfter(s, e, to[o]! + 1); // rows after valid_to: [hi, e)
-    const rows: number[] = [];
-    if (hi <= lo) for (let q = s; q < e; q++) rows.push(P[q]!);
-    else {
-      for (let q = s; q < lo; q++) rows.push(P[q]!);
-      for (let q = hi; q < e; q++) rows.push(P[q]!);
-    }
-    if (rows.length) byOfficer.set(o, rows);
-  }
   const out: RawFlag[] = [];
-  for (const [o, rows] of byOfficer) {
+  for (let o = 0; o < no; o++) {
+    if (v.officerStart[o] === v.officerStart[o + 1] || (from[o]! <= v.minDay && to[o]! >= v.maxDay)) continue;
+    const runs: number[][] = [];
+    let inspections = 0;
+    for (let q = officerFirst[o]!; q < officerFirst[o + 1]!; q++) {
+      const s = start[q]!;
+      const e = start[q + 1]!;
+      const lo = firstAtOrAfter(s, e, from[o]!); // rows before valid_from: [s, lo)
+      const hi = firstAtOrAfter(s, e, to[o]! + 1); // rows after valid_to: [hi, e)
+      if (hi <= lo) runs.push(Array.from(P.subarray(s, e)));
+      else if (lo > s || hi < e) {
+        const run = Array.from(P.subarray(s, lo));
+        for (let r = hi; r < e; r++) run.push(P[r]!);
+        runs.push(run);
+      } else continue;
+      inspections += runs[runs.length - 1]!.length;
+    }
+    if (inspections === 0) continue;
     const officerId = c.dicts.officer.values[o]!;
-    const detail = { registered: registered[o] === 1, validFrom: registered[o] && from[o]! > -1e9 ? dayString(from[o]!) : null, validTo: registered[o] && to[o]! > -1e9 ? dayString(to[o]!) : null, inspections: rows.length };
-    out.push(new DayOrderedFlag(c, rows, officerId, officerId, distinctSorted(rows.map((r) => c.agency[r]!), c.dicts.agency.values), detail));
+    const detail = { registered: registered[o] === 1, validFrom: registered[o] && from[o]! > -1e9 ? dayString(from[o]!) : null, validTo: registered[o] && to[o]! > -1e9 ? dayString(to[o]!) : null, inspections };
+    // an officer with rows in several fields: its runs are merged by day when the evidence is first read
+    out.push(new DayOrderedFlag(c, runs, officerId, officerId, detail));
   }
   return out.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 }
