@@ -157,6 +157,19 @@ describe.each(DIALECTS)('enforcement import and detections API (%s)', (dialect) 
     expect(stored).toEqual([{ targetCreditCode: firmB }]);
   });
 
+  it('the firm register takes every firm of a file and the name as last imported (more firms than one statement holds)', async () => {
+    const frng = createRng(4242);
+    const firms = Array.from({ length: 150 }, () => generateCreditCode(frng));
+    const rows = (suffix: string) => firms.map((f, i) => [`FIRM-${String(i)}`, 'CG01', '城管委', 'CG01-P0', f, `测试企业${String(i)}${suffix}`, 'urban', 'random', '', '', '2025-04-01', '0', '']);
+    expect((await upload(head, csvOf(rows('')))).json()).toMatchObject({ imported: 150 });
+    // renamed: every other firm
+    expect((await upload(head, csvOf(rows('').map((r, i) => (i % 2 ? [...r.slice(0, 5), `${r[5]!}（更名）`, ...r.slice(6)] : r))))).json()).toMatchObject({ imported: 0, updated: 150 });
+    const stored = await t.handle.db.selectFrom('enforcementFirms').select(['creditCode', 'name']).where('creditCode', 'in', firms).execute();
+    const byCode = new Map(stored.map((r) => [r.creditCode, r.name]));
+    expect(byCode.size).toBe(150);
+    firms.forEach((f, i) => expect(byCode.get(f)).toBe(`测试企业${String(i)}${i % 2 ? '（更名）' : ''}`));
+  });
+
   it('imports XLSX with quoted CSV equivalents; refuses a wrong header, a wrong type and an empty upload', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('检查记录');

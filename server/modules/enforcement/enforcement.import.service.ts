@@ -300,9 +300,27 @@ function sqliteWriter(conn: BetterSqlite3.Database, kind: ImportKind, jobId: str
   };
 }
 
+/**
+ * The firms of the file into the firm register: in credit-code order (the key's b-tree then takes them as one ascending
+ * run instead of a random page per firm) and 64 per statement. Measured at 2·10^6 rows (250,000 firms) in the import's
+ * CPU profile: one statement per firm in file order was the largest JavaScript-side item.
+ */
 async function sqliteFirms(conn: BetterSqlite3.Database, firms: Map<string, string>, nowIso: string): Promise<void> {
-  const up = conn.prepare('insert into enforcement_firms (credit_code, name, street, updated_at) values (?, ?, null, ?) on conflict (credit_code) do update set name = excluded.name, updated_at = excluded.updated_at where name <> excluded.name');
-  for (const [code, name] of firms) up.run(code, name, nowIso);
+  const upsert = (n: number) => conn.prepare(`insert into enforcement_firms (credit_code, name, street, updated_at) values ${Array.from({ length: n }, () => '(?, ?, null, ?)').join(', ')} on conflict (credit_code) do update set name = excluded.name, updated_at = excluded.updated_at where name <> excluded.name`);
+  const codes = [...firms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const MULTI = 64;
+  const many = codes.length >= MULTI ? upsert(MULTI) : null;
+  const params: string[] = [];
+  let i = 0;
+  for (; many && i + MULTI <= codes.length; i += MULTI) {
+    params.length = 0;
+    for (let k = i; k < i + MULTI; k++) params.push(codes[k]!, firms.get(codes[k]!)!, nowIso);
+    many.run(params);
+  }
+  if (i < codes.length) {
+    const one = upsert(1);
+    for (; i < codes.length; i++) one.run(codes[i]!, firms.get(codes[i]!)!, nowIso);
+  }
 }
 
 /** PostgreSQL: per batch, one lookup of the ids, one delete of replaced records, one multi-row insert. */
