@@ -52,7 +52,6 @@ function distinctSorted(codes: number[], dict: readonly string[]): string[] {
  * and only the ones a caller reads (a page, the materialisation) pay for their key, names and detail.
  */
 const RULE_REPEATED = 1;
-const RULE_MULTI = 2;
 const RULE_CAP = 4;
 
 class ColumnFlag implements RawFlag {
@@ -65,7 +64,7 @@ class ColumnFlag implements RawFlag {
     private readonly f: number,
     private readonly a: number,
     private readonly fl: number,
-    /** repeated: visits; multi: window days; cap: year */
+    /** repeated: visits; cap: year */
     private readonly x: number,
     /** repeated: window days; cap: visits · 65536 + cap */
     private readonly y: number,
@@ -73,14 +72,13 @@ class ColumnFlag implements RawFlag {
   get firm(): string {
     return this.c.dicts.firm.values[this.f]!;
   }
-  get field(): string | undefined {
-    return this.rule === RULE_MULTI ? undefined : this.c.dicts.field.values[this.fl]!;
+  get field(): string {
+    return this.c.dicts.field.values[this.fl]!;
   }
   get officer(): string | undefined {
     return undefined;
   }
   get agencies(): string[] {
-    if (this.rule === RULE_MULTI) return distinctSorted(this.rows.map((r) => this.c.agency[r]!), this.c.dicts.agency.values);
     return [this.c.dicts.agency.values[this.a]!];
   }
   get key(): string {
@@ -88,8 +86,6 @@ class ColumnFlag implements RawFlag {
     switch (this.rule) {
       case RULE_REPEATED:
         return `${d.firm.values[this.f]}|${d.agency.values[this.a]}|${d.field.values[this.fl]}`;
-      case RULE_MULTI:
-        return d.firm.values[this.f]!;
       default:
         return `${d.firm.values[this.f]}|${d.agency.values[this.a]}|${d.field.values[this.fl]}|${this.x}`;
     }
@@ -98,8 +94,6 @@ class ColumnFlag implements RawFlag {
     switch (this.rule) {
       case RULE_REPEATED:
         return { visits: this.x, windowDays: this.y };
-      case RULE_MULTI:
-        return { agencies: this.agencies.length, visits: this.rows.length, windowDays: this.x };
       default:
         return { year: this.x, visits: Math.floor(this.y / 65536), cap: this.y % 65536 };
     }
@@ -269,12 +263,36 @@ export function detectMultiAgency(c: InspectionColumns, v: SortedViews, p: Detec
   const excluded = kindMask(p.excludeKinds);
   const W = p.windowDays;
   const minA = p.minAgencies;
-  const out: RawFlag[] = [];
   const { agency, joint, day, kind } = c;
   const cnt = new Int32Array(c.dicts.agency.size);
   const fs = v.firmStart;
   const nFirms = fs.length - 1;
   let rowsF = new Int32Array(64);
+  // evidence of all flags in one growable buffer, and per flag (start in it, length, firm): nearly every firm of a
+  // busy district raises one, and an array per flag was most of the run's garbage collection
+  let ev = new Int32Array(1 << 16);
+  let nEv = 0;
+  let meta = new Int32Array(3 * 1024);
+  let nFlags = 0;
+  const emit = (from: number, to: number, f: number) => {
+    const len = to - from;
+    if (nEv + len > ev.length) {
+      const grown = new Int32Array(Math.max(ev.length * 2, nEv + len));
+      grown.set(ev.subarray(0, nEv));
+      ev = grown;
+    }
+    ev.set(rowsF.subarray(from, to), nEv);
+    if (3 * nFlags + 3 > meta.length) {
+      const grown = new Int32Array(meta.length * 2);
+      grown.set(meta);
+      meta = grown;
+    }
+    meta[3 * nFlags] = nEv;
+    meta[3 * nFlags + 1] = len;
+    meta[3 * nFlags + 2] = f;
+    nFlags++;
+    nEv += len;
+  };
   for (let f = 0; f < nFirms; f++) {
     const s = fs[f]!;
     const e = fs[f + 1]!;
@@ -299,7 +317,7 @@ export function detectMultiAgency(c: InspectionColumns, v: SortedViews, p: Detec
           curEnd = limit;
           if (j - 1 > curLast) curLast = j - 1;
         } else {
-          if (curStart >= 0) out.push(new ColumnFlag(c, RULE_MULTI, Array.from(rowsF.subarray(curStart, curLast + 1)), day[rowsF[curStart]!]!, day[rowsF[curLast]!]!, f, -1, -1, W, 0));
+          if (curStart >= 0) emit(curStart, curLast + 1, f);
           curStart = i;
           curEnd = limit;
           curLast = j - 1;
@@ -307,9 +325,46 @@ export function detectMultiAgency(c: InspectionColumns, v: SortedViews, p: Detec
       }
       if (--cnt[agency[rowsF[i]!]!]! === 0) distinct--;
     }
-    if (curStart >= 0) out.push(new ColumnFlag(c, RULE_MULTI, Array.from(rowsF.subarray(curStart, curLast + 1)), day[rowsF[curStart]!]!, day[rowsF[curLast]!]!, f, -1, -1, W, 0));
+    if (curStart >= 0) emit(curStart, curLast + 1, f);
   }
+  const out: RawFlag[] = new Array<RawFlag>(nFlags);
+  for (let k = 0; k < nFlags; k++) out[k] = new MultiAgencyFlag(c, ev, meta[3 * k]!, meta[3 * k + 1]!, meta[3 * k + 2]!, W);
   return out;
+}
+
+/** A 多头检查 flag: its evidence a run of the detection's shared buffer, copied into an array on first read. */
+class MultiAgencyFlag implements RawFlag {
+  #rows: number[] | null = null;
+  constructor(
+    private readonly c: InspectionColumns,
+    private readonly ev: Int32Array,
+    private readonly at: number,
+    private readonly len: number,
+    private readonly f: number,
+    private readonly windowDays: number,
+  ) {}
+  get rows(): number[] {
+    this.#rows ??= Array.from(this.ev.subarray(this.at, this.at + this.len));
+    return this.#rows;
+  }
+  get firstDay(): number {
+    return this.c.day[this.ev[this.at]!]!;
+  }
+  get lastDay(): number {
+    return this.c.day[this.ev[this.at + this.len - 1]!]!;
+  }
+  get firm(): string {
+    return this.c.dicts.firm.values[this.f]!;
+  }
+  get key(): string {
+    return this.c.dicts.firm.values[this.f]!;
+  }
+  get agencies(): string[] {
+    return distinctSorted(this.rows.map((r) => this.c.agency[r]!), this.c.dicts.agency.values);
+  }
+  get detail(): Record<string, unknown> {
+    return { agencies: this.agencies.length, visits: this.len, windowDays: this.windowDays };
+  }
 }
 
 /**
