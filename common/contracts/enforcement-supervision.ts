@@ -190,7 +190,12 @@ export const Officer = z.object({
   certificateState: z.enum(['valid', 'expiring', 'expired', 'none']),
   version: z.number().int(),
 });
-export const OfficerList = z.object({ data: z.array(Officer), total: z.number().int() });
+export const OfficerList = z.object({
+  data: z.array(Officer),
+  total: z.number().int(),
+  /** why the list is empty for this caller's data scope (a 司法所 sees firms, not agency staff), when it is */
+  note: z.string().optional(),
+});
 export const OfficerListQuery = z.object({ agencyCode: z.string().max(64).optional(), certificate: z.enum(['valid', 'expiring', 'expired', 'none']).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) });
 
 export const PlanBody = z.object({ id: Code, agencyCode: Code, year: z.number().int().min(2000).max(2100), field: z.string().min(1).max(32), title: Text(200), perFirmCap: z.number().int().min(1).max(1000).nullable().default(null) }).strict();

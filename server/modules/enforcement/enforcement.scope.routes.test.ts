@@ -135,8 +135,12 @@ describe.each(DIALECTS)('enforcement data scope, the Art. 60 clock through the e
   it('registers: penalties and complaints by scope; officers only to the district and their agency\'s liaison; writes need the district', async () => {
     expect((await req(xicha, 'GET', '/penalties')).json().data.map((p: { id: string }) => p.id)).toEqual(['PW-1']);
     expect((await req(jinrong, 'GET', '/complaints')).json().data.map((c: { id: string }) => c.id)).toEqual(['GD-F']);
-    expect((await req(xicha, 'GET', '/officers')).json().total).toBe(0);
-    expect((await req(head, 'GET', '/officers')).json().total).toBe(2);
+    const street = (await req(xicha, 'GET', '/officers')).json();
+    expect(street.total).toBe(0);
+    expect(street.note).toMatch(/司法所按辖区企业查看/); // the page says why the roster is empty
+    const district = (await req(head, 'GET', '/officers')).json();
+    expect(district.total).toBe(2);
+    expect(district.note).toBeUndefined();
     const w = await req(fy, 'POST', '/agencies', { code: 'T-FY', name: 'x', legalBasis: 'x', fields: ['urban'] });
     expect(w.statusCode).toBe(403);
     expect(w.json().error.code).toBe('OUT_OF_SCOPE');

@@ -28,6 +28,9 @@ type Trx = Transaction<Database>;
 type Meta = { ip?: string | undefined; requestId?: string | undefined };
 export { PENALTY_RULE };
 
+/** Shown to a caller whose scope holds firms but no agency (a 司法所): why the officer roster is empty for them. */
+const OFFICERS_OUT_OF_SCOPE = '执法人员名册属于各执法主体，仅区司法局（执法监督机构）和执法主体联络人可查看。司法所按辖区企业查看检查记录、处罚和投诉：请在“一企一档”“分析统计”中查看本街道企业的情况。';
+
 const certState = (from: string | null, to: string | null, today: string): 'valid' | 'expiring' | 'expired' | 'none' => {
   if (!to) return 'none';
   if (to < today || (from && from > today)) return 'expired';
@@ -131,6 +134,7 @@ export function createRegistersService(deps: { handle: DbHandle; clock: Clock; a
       return {
         data: rows.map((r) => ({ id: r.id, agencyCode: r.agencyCode, name: r.name, certificateNo: r.certificateNo, certificateValidFrom: r.certificateValidFrom, certificateValidTo: r.certificateValidTo, certificateState: certState(r.certificateValidFrom, r.certificateValidTo, today), version: Number(r.version) })),
         total: Number(total),
+        ...(!scope.all && scope.agencies.length === 0 ? { note: OFFICERS_OUT_OF_SCOPE } : {}),
       };
     },
     async saveOfficer(actor: Actor, body: z.infer<typeof OfficerBody>, version: number | null, meta: Meta) {

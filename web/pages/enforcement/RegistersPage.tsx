@@ -64,12 +64,13 @@ function Register({ path, columns, query, create, note }: { path: string; column
   const can = useCan();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
-  const q = useQuery({ queryKey: ['enforcement', 'register', path, query, page], queryFn: () => get<{ data: Row[]; total: number }>(path, { ...query, page, pageSize: 20 }), placeholderData: keepPreviousData });
+  const q = useQuery({ queryKey: ['enforcement', 'register', path, query, page], queryFn: () => get<{ data: Row[]; total: number; note?: string }>(path, { ...query, page, pageSize: 20 }), placeholderData: keepPreviousData });
   return (
     <>
       {note}
       {create && can('enforcement.register.manage') && <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setOpen(true)}>{create.title}</Button>}
       <ErrorAlert error={q.error} />
+      {q.data?.note && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={q.data.note} data-testid="register-scope-note" />}
       <Table rowKey={(r: Row) => String(r.id ?? r.code)} size="small" loading={q.isFetching} dataSource={q.data?.data ?? []} columns={columns as never} pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage }} />
       {open && create && <CreateModal title={create.title} path={path} fields={create.fields} initial={create.initial} onClose={() => setOpen(false)} />}
     </>
