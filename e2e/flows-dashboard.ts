@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CORRECTION_STATUS_LABELS } from '../common/contracts/corrections';
 import { ANNUAL_REPORT_PARTS } from '../common/contracts/dashboard';
 import { readZipEntry } from '../server/platform/documents/zip';
 import { ART, type Flow, docxToPdfText, expect, login } from './lib';
@@ -60,6 +61,18 @@ export const dashboardFlows: Flow[] = [
         await page.getByText(tag).waitFor();
         await page.getByText(`共 ${n} 件`).waitFor();
       }
+
+      // 社区矫正: the ledger takes ?status= from the URL into its filter form
+      await page.goto(`${base}/dashboard`);
+      const cc = page.getByTestId('figure-corrections.inCorrection');
+      await cc.waitFor();
+      const inCorrection = Number(((await cc.getByLabel(/^在册社区矫正对象 /).getAttribute('aria-label')) ?? '').replace('在册社区矫正对象 ', '').replace(/,/g, ''));
+      expect(Number.isInteger(inCorrection) && inCorrection > 0, 'a figure for subjects in correction');
+      await cc.getByRole('link', { name: '查看在册社区矫正对象的记录' }).click();
+      await page.waitForURL(/\/corrections\?status=inCorrection/);
+      await page.getByText(`共 ${inCorrection} 人`).waitFor();
+      await page.locator('.filter-bar').getByText(CORRECTION_STATUS_LABELS.inCorrection, { exact: true }).waitFor();
+      await page.screenshot({ path: path.join(ART, 'dash-02c-drilldown-corrections.png'), fullPage: true });
 
       // the annual report of the demo year, drafted from the same figures
       await page.goto(`${base}/annual-reports`);

@@ -241,8 +241,8 @@ export const SOURCES: SourceDef[] = [
     permission: 'corrections.subject.read',
     basis: 'register',
     figures: [
-      { key: 'corrections.inCorrection', label: '在册社区矫正对象', unit: 'count', definition: '状态为“在矫”的社区矫正对象。', endpoint: () => ({ path: '/api/v1/corrections/subjects', query: { status: 'inCorrection', pageSize: '1' }, field: 'total' }), drill: () => ({ path: '/corrections', query: { status: 'inCorrection' } }) },
-      { key: 'corrections.overdueReport', label: '逾期未报到', unit: 'count', definition: '待报到且已超过报到期限（《中华人民共和国社区矫正法》第二十一条）。', endpoint: () => ({ path: '/api/v1/corrections/subjects', query: { overdue: '1', pageSize: '1' }, field: 'total' }), drill: () => ({ path: '/corrections', query: { overdue: '1' } }) },
+      { key: 'corrections.inCorrection', label: '在册社区矫正对象', unit: 'count', definition: '状态为“在矫”的社区矫正对象。', endpoint: () => ({ path: '/api/v1/corrections/subjects', query: { status: 'inCorrection', pageSize: '1' }, field: 'total' }), drill: () => ({ path: '/corrections', query: { status: 'inCorrection' }, exact: true }) },
+      { key: 'corrections.overdueReport', label: '逾期未报到', unit: 'count', definition: '待报到且已超过报到期限（《中华人民共和国社区矫正法》第二十一条）。', endpoint: () => ({ path: '/api/v1/corrections/subjects', query: { overdue: '1', pageSize: '1' }, field: 'total' }), drill: () => ({ path: '/corrections', query: { overdue: '1' }, exact: true }) },
     ],
     async load(s, a) {
       return {

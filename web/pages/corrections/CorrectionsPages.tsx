@@ -6,7 +6,7 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Switch, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
 import {
   type AttentionList,
@@ -126,23 +126,28 @@ function CreateModal({ onClose }: { onClose: () => void }) {
 
 export function CorrectionsListPage() {
   const can = useCan();
-  const [filter, setFilter] = useState<Record<string, string>>({});
+  // drill-down from the dashboard: ?status= and ?overdue=1 start as the filter (shown in the form, changeable)
+  const [sp] = useSearchParams();
+  const [filter, setFilter] = useState<Record<string, string>>(() => {
+    const status = sp.get('status');
+    return { ...(status && status in CORRECTION_STATUS_LABELS ? { status } : {}), ...(sp.get('overdue') === '1' ? { overdue: '1' } : {}) };
+  });
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [accepting, setAccepting] = useState<Summary | null>(null);
   const params = { ...filter, page, pageSize: 20 };
   const list = useQuery({ queryKey: ['corrections', 'list', params], queryFn: () => get<{ data: Summary[]; total: number }>('/corrections/subjects', params), placeholderData: keepPreviousData });
   const columns: TableColumnsType<Summary> = [
-    { title: '姓名', dataIndex: 'name', width: 100, render: (v: string, r) => (r.mine || can('corrections.subject.oversee') ? <Link to={`/corrections/${r.id}`}>{v}</Link> : v) },
+    { title: '姓名', dataIndex: 'name', width: 90, render: (v: string, r) => (r.mine || can('corrections.subject.oversee') ? <Link to={`/corrections/${r.id}`}>{v}</Link> : v) },
     { title: '类别', dataIndex: 'sentenceType', width: 110, render: (v: string) => SENTENCE_TYPE_LABELS[v as keyof typeof SENTENCE_TYPE_LABELS] },
-    { title: '决定机关', dataIndex: 'decidingOrgan', ellipsis: true },
-    { title: '矫正期', key: 'term', width: 200, render: (_: unknown, r) => `${r.termStart} 至 ${r.termEnd}` },
-    { title: '风险', dataIndex: 'riskLevel', width: 90, render: (v: string) => <StatusTag tone={RISK_TONE[v]!}>{v === 'high' ? '高' : v === 'medium' ? '中' : '低'}</StatusTag> },
-    { title: '报到期限（第二十一条）', dataIndex: 'reportDue', width: 200, render: (v: string, r) => (r.reportedOn ? `${r.reportedOn} 已报到` : r.reportOverdue ? <StatusTag tone="red">{v} 逾期未报到</StatusTag> : v) },
+    { title: '决定机关', dataIndex: 'decidingOrgan', width: 170, ellipsis: { showTitle: true } },
+    { title: '矫正期', key: 'term', width: 190, render: (_: unknown, r) => `${r.termStart} 至 ${r.termEnd}` },
+    { title: '风险', dataIndex: 'riskLevel', width: 70, render: (v: string) => <StatusTag tone={RISK_TONE[v]!}>{v === 'high' ? '高' : v === 'medium' ? '中' : '低'}</StatusTag> },
+    { title: '报到期限（第二十一条）', dataIndex: 'reportDue', width: 170, render: (v: string, r) => (r.reportedOn ? `${r.reportedOn} 已报到` : r.reportOverdue ? <StatusTag tone="red">{v} 逾期未报到</StatusTag> : v) },
     {
       title: '状态',
       dataIndex: 'status',
-      width: 150,
+      width: 130,
       render: (v: string, r) => (
         <Space size={4} wrap>
           <StatusTag tone={STATUS_TONE[v]!}>{CORRECTION_STATUS_LABELS[v as keyof typeof CORRECTION_STATUS_LABELS]}</StatusTag>
@@ -151,14 +156,14 @@ export function CorrectionsListPage() {
         </Space>
       ),
     },
-    { title: '责任人', dataIndex: 'staffNames', width: 120, render: (v: string[]) => v.join('、') },
-    { title: '司法所', dataIndex: 'departmentName', width: 130 },
+    { title: '责任人', dataIndex: 'staffNames', width: 110, render: (v: string[]) => v.join('、') },
+    { title: '司法所', dataIndex: 'departmentName', width: 120 },
   ];
   return (
     <>
       <PageHeader title="社区矫正对象" description="管制、缓刑、假释、暂予监外执行社区矫正对象台账。档案仅限指定的责任人查阅，每次查阅均记入审计日志。" extra={can('corrections.subject.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>接收矫正对象</Button>} />
       <Card>
-        <Form layout="inline" className="filter-bar" name="correctionFilter" onFinish={(v: Record<string, string | boolean | undefined>) => { setFilter(Object.fromEntries(Object.entries({ ...v, overdue: v.overdue ? '1' : undefined }).filter(([, x]) => x)) as Record<string, string>); setPage(1); }}>
+        <Form layout="inline" className="filter-bar" name="correctionFilter" initialValues={{ status: filter.status, overdue: filter.overdue === '1' }} onFinish={(v: Record<string, string | boolean | undefined>) => { setFilter(Object.fromEntries(Object.entries({ ...v, overdue: v.overdue ? '1' : undefined }).filter(([, x]) => x)) as Record<string, string>); setPage(1); }}>
           <Form.Item label="状态" name="status"><Select aria-label="状态" allowClear style={{ width: 120 }} options={optionsOf(CORRECTION_STATUS_LABELS)} /></Form.Item>
           <Form.Item label="类别" name="sentenceType"><Select aria-label="类别" allowClear style={{ width: 140 }} options={optionsOf(SENTENCE_TYPE_LABELS)} /></Form.Item>
           <Form.Item label="仅逾期未报到" name="overdue" valuePropName="checked"><Switch aria-label="仅逾期未报到" /></Form.Item>
