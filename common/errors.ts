@@ -206,6 +206,7 @@ export const ERRORS = {
   LEGAL_SERVICE_DATE_INVALID: { status: 400, message: '日期不正确：不能晚于今天，且不能早于受理、登记或开始之日' },
   LEGAL_SERVICE_DUPLICATE: { status: 409, message: '该记录已登记（同一机构同一年度只登记一次考核结果或诚信等级）' },
   LEGAL_SERVICE_SAMPLE_EMPTY: { status: 400, message: '所选期间没有可抽查的咨询记录' },
+  LEGAL_SERVICE_APPROVAL_DOCUMENT_NOT_AVAILABLE: { status: 409, message: '该审批事项当前状态不能出具此文书：初步审查意见书在审查完毕（审核同意或不同意）后出具，申请人撤回的不出具' },
   LEGAL_SERVICE_ASSIGNEE_MISSING: { status: 400, message: '请选择承办律师或填写服务团队' },
   LEGAL_AID_MATERIALS_STATE: { status: 409, message: '已通知补充材料尚未补齐，或尚未通知补充材料（第四十三条第二款）' },
   ROL_DATE_IN_FUTURE: { status: 400, message: '日期不能晚于今天：培训参训、学法、述法、督察、整改、验收和普法活动只能登记已经发生的情况' },

@@ -276,6 +276,22 @@ export const APPROVAL_KINDS = {
 } as const;
 export type ApprovalKind = keyof typeof APPROVAL_KINDS;
 export const APPROVAL_OUTCOMES = { approved: '准予（审核同意）', rejected: '不予准予（审核不同意）', withdrawn: '申请人撤回' } as const;
+/**
+ * The written instruments the district bureau issues for an approval (.docx, GB/T 9704 layout; every kind of the
+ * register is reviewed here and decided by the municipal bureau, approval-documents.ts): the 受理通知书 once the
+ * application is registered (行政许可法 Art. 32 ¶2), the 初步审查意见书 to the deciding organ once reviewed — agreed or
+ * not (Art. 35). A withdrawn application keeps its 受理通知书 only.
+ */
+export const APPROVAL_DOCUMENTS = {
+  acceptance: { title: '行政许可申请受理通知书', label: '受理通知书' },
+  review: { title: '行政许可初步审查意见书', label: '初步审查意见书' },
+} as const;
+export type ApprovalDocumentKind = keyof typeof APPROVAL_DOCUMENTS;
+export const ApprovalDocumentParams = z.object({ id: z.string().min(1).max(64), kind: z.enum(keys(APPROVAL_DOCUMENTS)) });
+/** The instruments an approval in this state can be printed as (the server answers any other with 409). */
+export function approvalDocumentKinds(a: { outcome: keyof typeof APPROVAL_OUTCOMES | null }): ApprovalDocumentKind[] {
+  return a.outcome === 'approved' || a.outcome === 'rejected' ? ['acceptance', 'review'] : ['acceptance'];
+}
 export const APPROVAL_PERIOD_NOTE =
   '待核实：各审批事项的办理期限（行政许可法第四十二条的二十日、律师法等专门规定）未在 law-rules.md 中核实，由本局按事项设置；期限以工作日计算、不含法定节假日（行政许可法第八十二条，已核实），由期限引擎计算。';
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AidApplication } from '../../../common/contracts/legal-services';
 import {
-  AID_MATERIALS_NOTE, APPROVAL_KINDS, APPROVAL_PERIOD_NOTE, AidMaterialsReceiveBody, AidMaterialsRequestBody, Approval, ApprovalCreateBody, ApprovalDecideBody, ApprovalList, ApprovalListQuery, ApprovalPeriods, ApprovalSettingsView, AssessmentBody, Campaign, CampaignCreateBody, CampaignList, Checkup,
+  AID_MATERIALS_NOTE, APPROVAL_KINDS, APPROVAL_PERIOD_NOTE, AidMaterialsReceiveBody, AidMaterialsRequestBody, Approval, ApprovalCreateBody, ApprovalDecideBody, ApprovalDocumentParams, ApprovalList, ApprovalListQuery, ApprovalPeriods, ApprovalSettingsView, AssessmentBody, Campaign, CampaignCreateBody, CampaignList, Checkup,
   CheckupCloseBody, CheckupCreateBody, CheckupFindingBody, CheckupFollowUpBody, CheckupList, CheckupListQuery, Complaint, ComplaintConcludeBody, ComplaintCreateBody, ComplaintHandleBody, ComplaintList, EnterpriseAssignBody, EnterpriseCloseBody, EnterpriseRequest,
   EnterpriseRequestCreateBody, EnterpriseRequestList, EnterpriseRequestListQuery, EnterpriseRespondBody, EnterpriseStats, GradeBody, HeadlineFigures, HonourBody, InstitutionCreateBody, InstitutionDetailsBody, InstitutionProfile, InstitutionRecordList, InstitutionRecordQuery,
   KbEntryBody, KbList, KbSearchQuery, QaSample, QaSampleCreateBody, QaSampleList, QaScoreBody, ReferralBody, ReferralResult,
@@ -111,6 +111,14 @@ export function legalServicesMoreRoutes(deps: { enterprise: EnterpriseService; r
       },
     });
     r.get(`${P}/approvals/:id`, { config: { permission: REG_READ }, schema: { tags: TAG, summary: '行政审批详情及期限计算说明', params: Id, response: responses(Approval) }, handler: async (req) => registers.getApproval(actorOf(req), req.params.id) });
+    r.get(`${P}/approvals/:id/documents/:kind.docx`, {
+      config: { permission: REG_READ },
+      schema: { tags: TAG, summary: '行政许可文书（.docx）：受理通知书 acceptance（行政许可法第三十二条第二款）、报送决定机关的初步审查意见书 review（第三十五条）', params: ApprovalDocumentParams, produces: [DOCX], response: responses(z.any().describe('行政许可文书（.docx，二进制）')) },
+      handler: async (req, reply) => {
+        const { fileName, docx } = await registers.approvalDocument(actorOf(req), req.params.id, req.params.kind, meta(req));
+        return reply.type(DOCX).header('content-disposition', contentDisposition(fileName)).header('cache-control', 'no-store').send(docx);
+      },
+    });
     r.post(`${P}/approvals/:id/decide`, { config: { permission: REG_MANAGE }, schema: { tags: TAG, summary: '作出审批决定（准予、不予准予）或登记撤回', params: Id, body: ApprovalDecideBody, response: responses(Approval) }, handler: async (req) => registers.decideApproval(actorOf(req), req.params.id, req.body, meta(req)) });
 
     // ---- 12348 质检、知识库、转办 ----

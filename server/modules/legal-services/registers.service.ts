@@ -13,16 +13,18 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { INSTITUTION_KINDS, type InstitutionKind } from '../../../common/contracts/legal-services';
 import {
-  APPROVAL_KINDS, APPROVAL_PERIOD_NOTE, type Approval, type ApprovalCreateBody, type ApprovalKind, type ApprovalListQuery, type ComplaintCreateBody, type InstitutionCreateBody, type InstitutionDetailsBody, INTEGRITY_GRADE_BASIS, type InstitutionProfile,
+  APPROVAL_KINDS, APPROVAL_PERIOD_NOTE, type Approval, type ApprovalCreateBody, type ApprovalDocumentKind, approvalDocumentKinds, type ApprovalKind, type ApprovalListQuery, type ComplaintCreateBody, type InstitutionCreateBody, type InstitutionDetailsBody, INTEGRITY_GRADE_BASIS, type InstitutionProfile,
 } from '../../../common/contracts/legal-services-enterprise';
 import type { WorkCalendar } from '../../../common/calendar';
 import { computeDeadline, configuredRuleId, getRule, ruleCitation } from '../../../common/deadlines';
 import { AppError } from '../../../common/errors';
 import type { Database, Db } from '../../db';
+import { buildOfficialDocx } from '../../platform/documents';
 import type { AuditService } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import type { DeadlineService } from '../../platform/deadlines';
 import { type Actor, assertInScope, scopeWhere } from '../../platform/identity';
+import { approvalDocumentInput } from './approval-documents';
 import { nextSeq } from './counters';
 import { checkCreditCode } from './enterprise.service';
 import type { Meta } from './legal-aid.service';
@@ -61,6 +63,11 @@ export interface RegistersService {
   approvals(actor: Actor, q: z.infer<typeof ApprovalListQuery>): Promise<{ data: Approval[]; total: number; counts: ApprovalCounts }>;
   getApproval(actor: Actor, id: string): Promise<Approval>;
   decideApproval(actor: Actor, id: string, body: { outcome: 'approved' | 'rejected' | 'withdrawn'; note: string; decidedOn?: string | undefined; version: number }, meta: Meta): Promise<Approval>;
+  /**
+   * 受理通知书 / 初步审查意见书 as an official .docx (approval-documents.ts); the data scope of getApproval; an instrument
+   * the approval's state does not allow → LEGAL_SERVICE_APPROVAL_DOCUMENT_NOT_AVAILABLE. Audited.
+   */
+  approvalDocument(actor: Actor, id: string, kind: ApprovalDocumentKind, meta: Meta): Promise<{ fileName: string; docx: Buffer }>;
   approvalCounts(actor: Actor, q: { from: string; to: string }): Promise<ApprovalCounts>;
   /** Notarisations (or other business volume) reported by institutions of a kind for the months of a period. */
   volumeTotal(kind: InstitutionKind, q: { from: string; to: string }): Promise<number>;
@@ -76,7 +83,17 @@ export interface ApprovalCounts {
   byKind: { key: string; label: string; received: number; concluded: number; approved: number; rejected: number; withdrawn: number }[];
 }
 
-export function createRegistersService(deps: { db: Db; clock: Clock; audit: AuditService; deadlines: DeadlineService; calendar: () => Promise<WorkCalendar> }): RegistersService {
+export function createRegistersService(deps: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  deadlines: DeadlineService;
+  calendar: () => Promise<WorkCalendar>;
+  /** 发文机关 of the approval instruments; default: the root of the department tree (the bureau itself) */
+  organName?: string | undefined;
+  /** the organ that decides the approvals this bureau reviews (律师法 Arts. 6, 18: the municipal bureau); default 北京市司法局 */
+  decidingOrganName?: string | undefined;
+}): RegistersService {
   const { db, clock, audit, deadlines } = deps;
 
   const record = (trx: Trx, actor: Actor, meta: Meta, action: string, objectType: string, objectId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null) =>
@@ -406,6 +423,17 @@ export function createRegistersService(deps: { db: Db; clock: Clock; audit: Audi
         await record(trx, actor, meta, 'legalService.approval.decide', APPROVAL_OBJECT, id, { status: 'pending' }, { status: 'decided', outcome: body.outcome, decidedOn: on });
       });
       return (await approvalViews([await loadApproval(db, actor, id)]))[0]!;
+    },
+
+    async approvalDocument(actor, id, kind, meta) {
+      const a = (await approvalViews([await loadApproval(db, actor, id)]))[0]!;
+      if (!approvalDocumentKinds(a).includes(kind)) throw new AppError('LEGAL_SERVICE_APPROVAL_DOCUMENT_NOT_AVAILABLE', { kind, status: a.status, outcome: a.outcome });
+      // the issuing organ: the configured name, else the root of the department tree (as the 法治体检报告)
+      const organ = deps.organName ?? (await db.selectFrom('departments').select('name').where('parentId', 'is', null).orderBy('sort').executeTakeFirst())?.name ?? '区司法局';
+      const { input, fileName } = approvalDocumentInput(a, kind, { organ, decidingOrgan: deps.decidingOrganName ?? '北京市司法局' });
+      const docx = await buildOfficialDocx(input);
+      await audit.record({ actor: { id: actor.userId, name: actor.displayName }, ip: meta.ip ?? null, requestId: meta.requestId ?? null, action: 'legalService.approval.document', objectType: APPROVAL_OBJECT, objectId: id, extra: { kind, docNo: input.docNo, approvalNo: a.approvalNo } });
+      return { fileName, docx };
     },
 
     approvalCounts,

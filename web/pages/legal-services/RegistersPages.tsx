@@ -1,4 +1,5 @@
 /** 法律服务机构名录（律师事务所、公证机构、司法鉴定机构）: 年度考核、表彰、诚信等级、投诉、业务量; 行政审批登记簿 with its counts and the per-item period (待核实). */
+import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Table, Tabs, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -6,9 +7,9 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { INSTITUTION_KINDS, INTEGRITY_GRADES } from '../../../common/contracts/legal-services';
 import {
-  APPROVAL_KINDS, APPROVAL_OUTCOMES, ASSESSMENT_RESULTS, type Approval, type ApprovalCounts, COMPLAINT_CHANNELS, COMPLAINT_RESULTS, COMPLAINT_STATUSES, type Complaint, type InstitutionProfile, type InstitutionRecord,
+  APPROVAL_DOCUMENTS, APPROVAL_KINDS, APPROVAL_OUTCOMES, ASSESSMENT_RESULTS, type Approval, approvalDocumentKinds, type ApprovalCounts, COMPLAINT_CHANNELS, COMPLAINT_RESULTS, COMPLAINT_STATUSES, type Complaint, type InstitutionProfile, type InstitutionRecord,
 } from '../../../common/contracts/legal-services-enterprise';
-import { get, post, put } from '../../app/api';
+import { API_BASE, get, post, put } from '../../app/api';
 import { useCan } from '../../app/auth';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -279,6 +280,16 @@ function ComplaintsTab() {
   );
 }
 
+/** 行政许可文书 of an approval (受理通知书 always; the 初步审查意见书 to the deciding organ once reviewed), as .docx downloads. */
+function ApprovalDocuments({ a, buttons }: { a: Approval; buttons?: boolean }) {
+  const links = approvalDocumentKinds(a).map((k) => ({ k, href: `${API_BASE}${P}/approvals/${a.id}/documents/${k}.docx`, text: `下载${APPROVAL_DOCUMENTS[k].label}` }));
+  return buttons ? (
+    <Space wrap>{links.map((l) => <Button key={l.k} icon={<DownloadOutlined />} href={l.href}>{l.text}（.docx）</Button>)}</Space>
+  ) : (
+    <Space direction="vertical" size={0}>{links.map((l) => <a key={l.k} href={l.href} style={{ whiteSpace: 'nowrap' }}>{l.text}</a>)}</Space>
+  );
+}
+
 function ApprovalsTab() {
   const can = useCan();
   const manage = can(['legalService.register.manage']);
@@ -328,12 +339,13 @@ function ApprovalsTab() {
         dataSource={q.data?.data ?? []}
         pagination={{ current: filters.page, pageSize: 20, total: q.data?.total ?? 0, showSizeChanger: false, onChange: (page) => setFilters((f) => ({ ...f, page })) }}
         columns={[
-          { title: '编号', dataIndex: 'approvalNo', render: (v: string, a) => <a onClick={() => setDetail(a)}>{v}</a> },
+          { title: '编号', dataIndex: 'approvalNo', render: (v: string, a) => <a style={{ whiteSpace: 'nowrap' }} onClick={() => setDetail(a)}>{v}</a> },
           { title: '事项', dataIndex: 'kindLabel' },
           { title: '申请人', dataIndex: 'applicantName' },
-          { title: '受理日期', dataIndex: 'receivedOn' },
+          { title: '受理日期', dataIndex: 'receivedOn', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
           { title: '办理期限', dataIndex: 'dueDate', render: (v: string | null, a) => (v ? <Space size={4}><span>{v}</span><Tag color="orange">待核实</Tag><span className="muted">{a.periodDays} 个工作日</span></Space> : '—') },
           { title: '决定', key: 'd', render: (_: unknown, a) => (a.outcome ? `${APPROVAL_OUTCOMES[a.outcome]}（${a.decidedOn}${a.onTime === false ? '，超期' : ''}）` : manage ? <Button size="small" onClick={() => setDialog({ kind: 'decide', a })}>作出决定</Button> : '在办') },
+          { title: '文书', key: 'docs', render: (_: unknown, a) => <ApprovalDocuments a={a} /> },
         ]}
       />
       <h3 style={{ marginTop: 12 }}>按事项统计</h3>
@@ -348,6 +360,7 @@ function ApprovalsTab() {
               <Descriptions.Item label="受理日期">{detail.receivedOn}</Descriptions.Item>
               {detail.outcome && <Descriptions.Item label="决定">{APPROVAL_OUTCOMES[detail.outcome]}（{detail.decidedOn}）：{detail.decisionNote}</Descriptions.Item>}
             </Descriptions>
+            <div style={{ marginBottom: 12 }}><ApprovalDocuments a={detail} buttons /></div>
             {detail.deadline && (
               <Card size="small" title={<Space>{detail.deadline.title}{detail.deadline.unverified && <Tag color="orange">待核实</Tag>}</Space>} extra={detail.deadline.dueDate}>
                 <div className="muted" style={{ marginBottom: 4 }}>{detail.deadline.citation}</div>
