@@ -105,9 +105,10 @@ export function officialDate(date: string): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
-const body = (text: string, opts: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; rightChars?: number } = {}) =>
+const body = (text: string, opts: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; rightChars?: number; keepNext?: boolean } = {}) =>
   new Paragraph({
     alignment: opts.align ?? AlignmentType.JUSTIFIED,
+    ...(opts.keepNext ? { keepNext: true } : {}),
     spacing: exact,
     indent: {
       ...(opts.indent === false ? {} : { firstLine: Math.round(CHAR_PITCH * 2) }),
@@ -117,18 +118,20 @@ const body = (text: string, opts: { indent?: boolean; align?: (typeof AlignmentT
   });
 const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
 /** §7.3.3: 一、 → 黑体 paragraph; （一）heading。body → the heading sentence in 楷体, the rest in the body font. */
-function structured(text: string): Paragraph | null {
-  if (/^[一二三四五六七八九十]+、/.test(text)) return new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: exact, indent: { firstLine: Math.round(CHAR_PITCH * 2) }, children: [new TextRun({ text, font: font(OFFICIAL_FONTS.heading1), size: OFFICIAL_SIZES.body })] });
+function structured(text: string, keep = false): Paragraph | null {
+  const k = keep ? { keepNext: true } : {};
+  if (/^[一二三四五六七八九十]+、/.test(text)) return new Paragraph({ ...k, alignment: AlignmentType.JUSTIFIED, spacing: exact, indent: { firstLine: Math.round(CHAR_PITCH * 2) }, children: [new TextRun({ text, font: font(OFFICIAL_FONTS.heading1), size: OFFICIAL_SIZES.body })] });
   const m = /^(（[一二三四五六七八九十]+）[^。]*。)([\s\S]*)$/.exec(text);
   if (!m) return null;
   return new Paragraph({
+    ...k,
     alignment: AlignmentType.JUSTIFIED,
     spacing: exact,
     indent: { firstLine: Math.round(CHAR_PITCH * 2) },
     children: [new TextRun({ text: m[1]!, font: font(OFFICIAL_FONTS.heading2), size: OFFICIAL_SIZES.body }), ...(m[2] ? [new TextRun({ text: m[2], font: bodyFont, size: OFFICIAL_SIZES.body })] : [])],
   });
 }
-const blank = () => new Paragraph({ spacing: exact, children: [new TextRun({ text: '', font: bodyFont, size: OFFICIAL_SIZES.body })] });
+const blank = (keepNext = false) => new Paragraph({ ...(keepNext ? { keepNext: true } : {}), spacing: exact, children: [new TextRun({ text: '', font: bodyFont, size: OFFICIAL_SIZES.body })] });
 const titleLine = (text: string) =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
@@ -155,7 +158,14 @@ export async function buildOfficialDocx(input: OfficialDocInput): Promise<Buffer
   if (input.docNo) children.push(body(input.docNo, { indent: false, align: AlignmentType.CENTER }));
   children.push(blank());
   if (input.addressee) children.push(body(`${input.addressee.replace(/[：:]$/, '')}：`, { indent: false, align: AlignmentType.LEFT }));
-  for (const p of input.paragraphs) children.push(p.trim() ? ((input.structure ? structured(p.trim()) : null) ?? body(p.trim())) : blank());
+  // The last paragraph of the text, the blank lines and the organ keep with the next paragraph, so that the signature
+  // never stands alone on a page: at least the last lines of the text go over with it (§7.3.5.1).
+  let last = input.paragraphs.length - 1;
+  while (last >= 0 && !input.paragraphs[last]!.trim()) last--;
+  input.paragraphs.forEach((p, i) => {
+    const keep = i === last;
+    children.push(p.trim() ? ((input.structure ? structured(p.trim(), keep) : null) ?? body(p.trim(), { keepNext: keep })) : blank());
+  });
 
   // Signature (§7.3.5.1): the organ two characters from the right margin; the date's first character two characters
   // right of the organ's first character; a date longer than that moves the organ right and sits two from the margin.
@@ -169,8 +179,8 @@ export async function buildOfficialDocx(input: OfficialDocInput): Promise<Buffer
     dateRight = 2;
     organRight = 4 + dw - ow;
   }
-  children.push(blank(), blank());
-  children.push(body(organ, { indent: false, align: AlignmentType.RIGHT, rightChars: organRight }));
+  children.push(blank(true), blank(true));
+  children.push(body(organ, { indent: false, align: AlignmentType.RIGHT, rightChars: organRight, keepNext: true }));
   children.push(body(date, { indent: false, align: AlignmentType.RIGHT, rightChars: dateRight }));
 
   if (input.copyTo?.length) {

@@ -33,4 +33,19 @@ describe('official .docx → PDF (LibreOffice)', () => {
     expect(text).toContain('— 1 —');
     expect(text).toContain('— 2 —');
   });
+
+  it.skipIf(!available && !CI)('the signature never stands alone on a page: the last lines of the text go over with it', { timeout: 180_000 }, async () => {
+    if (!available) throw new Error(`LibreOffice (${SOFFICE}) is required under CI`);
+    // 13 and 14 one-line paragraphs fill page 1 just so that the organ and date would fall alone on page 2
+    for (const k of [13, 14]) {
+      const docx = await buildOfficialDocx({ organ: '北京市西城区司法局', title: '测试文书', docNo: '西司〔2026〕1号', addressee: '测试', paragraphs: Array.from({ length: k }, (_, i) => `第${i + 1}段，一行文字。`), signature: { organ: '北京市西城区司法局', date: '2026-11-28' } });
+      const text = extractPdfText(await convertToPdf(docx, SOFFICE)).replace(/\s+/g, '');
+      const lastPara = text.indexOf(`第${k}段`);
+      const date = text.indexOf('2026年11月28日');
+      expect(lastPara, `${k} paragraphs`).toBeGreaterThan(0);
+      expect(date).toBeGreaterThan(lastPara);
+      // no page number between the last paragraph and the date: the same page
+      expect(text.slice(lastPara, date), `${k} paragraphs`).not.toMatch(/—\d+—/);
+    }
+  });
 });
