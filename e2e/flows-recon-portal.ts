@@ -208,7 +208,7 @@ export const reconPortalFlows: Flow[] = [
       await save.waitFor({ state: 'detached' });
       await page.getByRole('button', { name: '清除筛选' }).click();
       await page.waitForURL((u) => !u.search.includes('status='));
-      await pickOption(page, page.getByRole('combobox', { name: '常用视图' }), '部门待受理审查');
+      await pickOption(page, page.getByRole('combobox', { name: '常用视图' }), '部门待受理审查', false, { action: true });
       await page.waitForURL((u) => u.search.includes('status=registered') && u.search.includes('scope=dept'));
       // the list keeps the previous rows on screen while the filtered page loads: wait until every row shown is of
       // the view's status before touching rows, or the keyboard would select a row of the unfiltered list

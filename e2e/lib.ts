@@ -57,11 +57,30 @@ export async function fillDate(page: Page, label: string, date: string) {
 }
 
 /** antd Select: open it, pick the visible option with the text (exactly, or containing it). */
-export async function pickOption(page: Page, select: ReturnType<Page['getByLabel']>, text: string, exact = false) {
-  await select.click();
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: exact ? new RegExp(`^${text}$`) : text }).first();
-  await option.waitFor();
-  await option.click();
+export async function pickOption(page: Page, select: ReturnType<Page['getByLabel']>, text: string, exact = false, opts: { action?: boolean } = {}) {
+  // Under load a click can land on an option while the dropdown still animates and be lost (the form then says 请选择),
+  // or the option never holds still long enough to be clicked. A single select is checked afterwards — its root (not the
+  // dropdown, a portal) shows the text — and picked again if not; a multiple select is not re-clicked once a click
+  // landed (a second click would deselect), nor is an action select (`action`: picking runs something and the select
+  // goes back to its placeholder, e.g. 常用视图).
+  const root = select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const multiple = ((await root.getAttribute('class').catch(() => null)) ?? '').includes('ant-select-multiple');
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (let i = 0; i < 4; i++) {
+    if (i > 0 && (await open.first().isVisible().catch(() => false))) await page.keyboard.press('Escape');
+    await select.click();
+    const option = open.locator('.ant-select-item-option').filter({ hasText: exact ? new RegExp(`^${text}$`) : text }).first();
+    await option.waitFor();
+    const clicked = await option.click({ timeout: 5000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!clicked) continue;
+    if (multiple || opts.action) return;
+    await open.first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+    if ((await root.innerText().catch(() => '')).includes(text)) return;
+  }
+  throw new Error(`the select did not take the option “${text}”`);
 }
 
 /** Opens the action dialog of the case detail page, lets `fill` complete it and submits; waits for the status. */
