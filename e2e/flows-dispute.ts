@@ -154,6 +154,8 @@ export const disputeFlows: Flow[] = [
       await page.getByRole('heading', { name: '社区矫正对象' }).waitFor();
       await page.getByRole('switch', { name: '仅逾期未报到' }).click();
       await page.getByRole('button', { name: '查询' }).click();
+      // the filtered answer (the unfiltered page stays on screen until it arrives, and it lists the same subject)
+      await page.getByText('共 1 人').waitFor();
       const row = page.locator('.ant-table-tbody tr.ant-table-row').first();
       await row.getByText('逾期未报到').waitFor();
       expect((await page.locator('.ant-table-tbody tr.ant-table-row').count()) === 1, 'one subject overdue in the demo street');

@@ -140,8 +140,8 @@ export function CorrectionsListPage() {
   const columns: TableColumnsType<Summary> = [
     { title: '姓名', dataIndex: 'name', width: 90, render: (v: string, r) => (r.mine || can('corrections.subject.oversee') ? <Link to={`/corrections/${r.id}`}>{v}</Link> : v) },
     { title: '类别', dataIndex: 'sentenceType', width: 110, render: (v: string) => SENTENCE_TYPE_LABELS[v as keyof typeof SENTENCE_TYPE_LABELS] },
-    { title: '决定机关', dataIndex: 'decidingOrgan', width: 170, ellipsis: { showTitle: true } },
-    { title: '矫正期', key: 'term', width: 190, render: (_: unknown, r) => `${r.termStart} 至 ${r.termEnd}` },
+    { title: '决定机关', dataIndex: 'decidingOrgan', width: 135, ellipsis: { showTitle: true } },
+    { title: '矫正期', key: 'term', width: 195, render: (_: unknown, r) => `${r.termStart} 至 ${r.termEnd}` },
     { title: '风险', dataIndex: 'riskLevel', width: 70, render: (v: string) => <StatusTag tone={RISK_TONE[v]!}>{v === 'high' ? '高' : v === 'medium' ? '中' : '低'}</StatusTag> },
     { title: '报到期限（第二十一条）', dataIndex: 'reportDue', width: 170, render: (v: string, r) => (r.reportedOn ? `${r.reportedOn} 已报到` : r.reportOverdue ? <StatusTag tone="red">{v} 逾期未报到</StatusTag> : v) },
     {
