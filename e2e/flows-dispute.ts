@@ -8,19 +8,10 @@ import type { Page } from 'playwright-core';
 import { addHours, beijingTimeText } from '../common/deadlines';
 import { createRng, generateIdNumber } from '../common/validators';
 import { readZipEntry } from '../server/platform/documents/zip';
-import { ART, type Flow, expect, login, pickOption, docxToPdfText } from './lib';
+import { ART, type Flow, docxToPdfText, expect, login, pickOption, searchOption } from './lib';
 
 const rng = createRng(Date.now() % 100000);
 const idNo = () => generateIdNumber(rng, { regionCode: '110102' });
-
-/** antd Select with search (a long, virtual list): type to filter, then pick the option. */
-async function searchOption(page: Page, select: ReturnType<Page['getByLabel']>, text: string) {
-  await select.click();
-  await select.fill(text);
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
-  await option.waitFor();
-  await option.click();
-}
 
 /** Picks an option (pickOption checks that the select took it). */
 async function pickSettled(page: Page, select: ReturnType<Page['getByLabel']>, text: string) {

@@ -5,17 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
-import { ART, type Flow, expect, isoDay, login } from './lib';
-
-/** antd Select with search: type to filter, then pick the option. */
-async function searchOption(page: Page, select: ReturnType<Page['getByLabel']>, text: string) {
-  await select.click();
-  await select.fill(text);
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
-  await option.waitFor();
-  await option.click();
-}
+import { ART, type Flow, expect, isoDay, login, searchOption } from './lib';
 
 export const ruleOfLawFlows: Flow[] = [
   [

@@ -57,18 +57,20 @@ export async function fillDate(page: Page, label: string, date: string) {
 }
 
 /** antd Select: open it, pick the visible option with the text (exactly, or containing it). */
-export async function pickOption(page: Page, select: ReturnType<Page['getByLabel']>, text: string, exact = false, opts: { action?: boolean } = {}) {
+export async function pickOption(page: Page, select: ReturnType<Page['getByLabel']>, text: string, exact = false, opts: { action?: boolean; search?: boolean } = {}) {
   // Under load a click can land on an option while the dropdown still animates and be lost (the form then says 请选择),
   // or the option never holds still long enough to be clicked. A single select is checked afterwards — its root (not the
   // dropdown, a portal) shows the text — and picked again if not; a multiple select is not re-clicked once a click
   // landed (a second click would deselect), nor is an action select (`action`: picking runs something and the select
-  // goes back to its placeholder, e.g. 常用视图).
+  // goes back to its placeholder, e.g. 常用视图). `search`: a select with search over a long (virtual) list — the text
+  // is typed to filter it first.
   const root = select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   const multiple = ((await root.getAttribute('class').catch(() => null)) ?? '').includes('ant-select-multiple');
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   for (let i = 0; i < 4; i++) {
     if (i > 0 && (await open.first().isVisible().catch(() => false))) await page.keyboard.press('Escape');
     await select.click();
+    if (opts.search) await select.fill(text);
     const option = open.locator('.ant-select-item-option').filter({ hasText: exact ? new RegExp(`^${text}$`) : text }).first();
     await option.waitFor();
     const clicked = await option.click({ timeout: 5000 }).then(
@@ -81,6 +83,11 @@ export async function pickOption(page: Page, select: ReturnType<Page['getByLabel
     if ((await root.innerText().catch(() => '')).includes(text)) return;
   }
   throw new Error(`the select did not take the option “${text}”`);
+}
+
+/** antd Select with search over a long (virtual) list: type to filter, then pick the option (checked, see pickOption). */
+export async function searchOption(page: Page, select: ReturnType<Page['getByLabel']>, text: string) {
+  await pickOption(page, select, text, false, { search: true });
 }
 
 /** Opens the action dialog of the case detail page, lets `fill` complete it and submits; waits for the status. */
