@@ -13,11 +13,6 @@ import { ART, type Flow, docxToPdfText, expect, login, pickOption, searchOption 
 const rng = createRng(Date.now() % 100000);
 const idNo = () => generateIdNumber(rng, { regionCode: '110102' });
 
-/** Picks an option (pickOption checks that the select took it). */
-async function pickSettled(page: Page, select: ReturnType<Page['getByLabel']>, text: string) {
-  await pickOption(page, select, text);
-}
-
 /** Submits a dialog; when a select lost its pick (the form says 请选择), picks again and resubmits. */
 async function submitPicking(page: Page, d: ReturnType<Page['getByRole']>, picks: [string, string][]) {
   for (let i = 0; ; i++) {
@@ -27,7 +22,7 @@ async function submitPicking(page: Page, d: ReturnType<Page['getByRole']>, picks
       return;
     } catch (e) {
       if (i >= 2) throw e;
-      for (const [label, text] of picks) await pickSettled(page, d.getByLabel(label), text);
+      for (const [label, text] of picks) await pickOption(page, d.getByLabel(label), text);
     }
   }
 }
@@ -165,8 +160,8 @@ export const disputeFlows: Flow[] = [
       const toolbar = page.getByRole('toolbar', { name: '办理操作' });
       await toolbar.getByRole('button', { name: '登记记录' }).click();
       const proposal = page.getByRole('dialog', { name: '登记记录' });
-      await pickSettled(page, proposal.getByLabel('记录类别'), '提请减刑、撤销缓刑假释或收监执行');
-      await pickSettled(page, proposal.getByLabel('建议种类'), '提请撤销缓刑、假释');
+      await pickOption(page, proposal.getByLabel('记录类别'), '提请减刑、撤销缓刑假释或收监执行');
+      await pickOption(page, proposal.getByLabel('建议种类'), '提请撤销缓刑、假释');
       await proposal.getByLabel('人民法院或决定机关').fill('北京市西城区人民法院');
       await proposal.getByLabel('内容').fill('违反监督管理规定，情节严重，提请撤销缓刑');
       await submitPicking(page, proposal, [['记录类别', '提请减刑、撤销缓刑假释或收监执行'], ['建议种类', '提请撤销缓刑、假释']]);
@@ -175,7 +170,7 @@ export const disputeFlows: Flow[] = [
       const dueText = beijingTimeText(Date.parse(dueAt));
       await toolbar.getByRole('button', { name: '登记记录' }).click();
       const request = page.getByRole('dialog', { name: '登记记录' });
-      await pickSettled(page, request.getByLabel('记录类别'), '提请逮捕（第四十七条）');
+      await pickOption(page, request.getByLabel('记录类别'), '提请逮捕（第四十七条）');
       await request.getByLabel('提请时刻').fill(requestedAt.replace(' ', 'T'));
       await request.getByLabel('人民法院', { exact: true }).fill('北京市西城区人民法院');
       await request.getByLabel('内容').fill('可能逃跑，提请人民法院决定逮捕');
@@ -213,8 +208,8 @@ export const disputeFlows: Flow[] = [
       await page.getByRole('heading', { name: /^社区矫正档案：/ }).waitFor();
       await page.getByRole('toolbar', { name: '办理操作' }).getByRole('button', { name: '登记记录' }).click();
       const move = page.getByRole('dialog', { name: '登记记录' });
-      await pickSettled(page, move.getByLabel('记录类别'), '执行地变更');
-      await pickSettled(page, move.getByLabel('变更类型'), '区内变更（其他司法所）');
+      await pickOption(page, move.getByLabel('记录类别'), '执行地变更');
+      await pickOption(page, move.getByLabel('变更类型'), '区内变更（其他司法所）');
       await searchOption(page, move.getByLabel('接收司法所'), '金融街司法所');
       await move.getByLabel('目的地').fill('金融街街道');
       await move.getByLabel('内容').fill('因迁居申请变更执行地');

@@ -387,8 +387,8 @@ export function buildSortedViews(c: InspectionColumns): SortedViews {
   for (let f = 0; f < nFirms; f++) firmStart[f + 1]! += firmStart[f]!;
   for (let i = 0; i < n; i++) rowBits[i] = (1 << c.kind[i]!) | (c.plan[i] !== 0 ? ROW_HAS_PLAN : 0) | (c.joint[i] !== 0 ? ROW_JOINT : 0);
   const pairs = officerFieldPairs(c, countingSortPerm(ident, c.day, maxDay - minDay + 1, minDay));
-  for (let i = 0; i < n; i++) officerStart[c.officer[i]! + 1]!++;
-  for (let o = 0; o < nOfficers; o++) officerStart[o + 1]! += officerStart[o]!;
+  // an officer's rows are its pairs' runs, contiguous in the projection
+  for (let o = 0; o <= nOfficers; o++) officerStart[o] = pairs.start[pairs.officerFirst[o]!]!;
   return { firmStart, rowBits, byOfficer: pairs.byPair, officerStart, pairs, minDay, maxDay };
 }
 

@@ -140,6 +140,14 @@ function ensure(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> 
   return a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2));
 }
 
+/** Like ensure, for a list that is being filled: the first `used` values are kept. */
+function grow(a: Int32Array<ArrayBuffer>, used: number, n: number): Int32Array<ArrayBuffer> {
+  if (a.length >= n) return a;
+  const out = new Int32Array(Math.max(n, a.length * 2));
+  out.set(a.subarray(0, used));
+  return out;
+}
+
 /**
  * 重复检查 — see the windowing semantics above. One sequential pass over the firms' runs (columns in firm, day
  * order): a firm is examined in full only when two of its eligible rows with the same agency and field, not of one
@@ -276,17 +284,9 @@ export function detectMultiAgency(c: InspectionColumns, v: SortedViews, p: Detec
   let nFlags = 0;
   const emit = (from: number, to: number, f: number) => {
     const len = to - from;
-    if (nEv + len > ev.length) {
-      const grown = new Int32Array(Math.max(ev.length * 2, nEv + len));
-      grown.set(ev.subarray(0, nEv));
-      ev = grown;
-    }
+    ev = grow(ev, nEv, nEv + len);
     ev.set(rowsF.subarray(from, to), nEv);
-    if (3 * nFlags + 3 > meta.length) {
-      const grown = new Int32Array(meta.length * 2);
-      grown.set(meta);
-      meta = grown;
-    }
+    meta = grow(meta, 3 * nFlags, 3 * nFlags + 3);
     meta[3 * nFlags] = nEv;
     meta[3 * nFlags + 1] = len;
     meta[3 * nFlags + 2] = f;
@@ -391,11 +391,7 @@ export function detectUnplanned(c: InspectionColumns, v: SortedViews, p: Detecti
     for (let r = q << 2, e = Math.min(r + 4, n); r < e; r++) {
       const b = bits[r]!;
       if ((b & kindBits) === 0 || (b & ROW_HAS_PLAN) !== 0) continue;
-      if (h === hits.length) {
-        const grown = new Int32Array(h * 2);
-        grown.set(hits);
-        hits = grown;
-      }
+      hits = grow(hits, h, h + 1);
       hits[h++] = r;
     }
   }
