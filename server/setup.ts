@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { type DbHandle, migrateToLatest } from './db';
 import { ensureBootstrap } from './db/seeds/bootstrap';
 import { type DemoAccount, generateDemoPassword, seedDemo } from './db/seeds/demo';
+import { seedEnforcementSupervisionDemo } from './db/seeds/demo-enforcement-supervision';
 import type { App } from './app';
 import { hashPassword } from './platform/identity';
 
@@ -36,6 +37,8 @@ export async function setupDatabase(handle: DbHandle, config: Config, services: 
       seedDemo({ db: trx, rootId, password, cipher: services.cipher, calendar, today: services.clock.today(), nowIso, reconCaseNoPrefix: config.reconCaseNoPrefix, history: config.env !== 'test' }),
     );
     result.demoSeeded = true;
+    // The supervision workflow goes through its service (own transactions), after the rows it works on exist.
+    if (config.env !== 'test') await seedEnforcementSupervisionDemo(handle, services);
     return result;
   }
 

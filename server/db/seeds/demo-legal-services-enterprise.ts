@@ -37,11 +37,24 @@ const KB: [string, string, string, string | null][] = [
   ['小微企业如何申请免费的法治体检？', '可以通过 12348 热线、区公共法律服务中心或金融街公共法律服务工作站提出申请，律师服务团将上门开展体检并出具报告。', '公司企业', null],
 ];
 
+// what a handler writes when the municipal bureau's decision comes back (律师法 Arts. 6, 18, 21: 北京市司法局 decides)
+const DECISION_NOTES = {
+  approved: '经初审材料齐全、符合法定条件，报北京市司法局审核同意；已通知申请人领取许可文书（演示）',
+  rejected: '经审核，申请人不符合《律师法》规定的执业条件，北京市司法局作出不予准予决定并书面说明理由，已告知申请人申请行政复议或提起行政诉讼的权利（演示）',
+  withdrawn: '申请人书面申请撤回，已退还申请材料（演示）',
+} as const;
+
 export async function seedLegalServicesEnterpriseDemo(opts: { db: Db; calendar: WorkCalendar; today: string; nowIso: string; departmentId: string; staffId: string; headId: string }) {
   const { db, nowIso, departmentId, staffId, headId } = opts;
   const rng = createRng(20260606);
   const todayDn = parseDate(opts.today);
   const day = (back: number) => formatDate(todayDn - Math.max(0, back));
+  // an office's acts (an approval received or decided) fall on working days: the day itself or the one before it
+  const officeDay = (dn: number) => {
+    let d = dn;
+    while (!opts.calendar.isWorkday(d)) d--;
+    return formatDate(d);
+  };
   const year = Number(opts.today.slice(0, 4));
   const lawyers = await db.selectFrom('legalAidLawyers').select(['id']).where('active', '=', 1).execute();
   const seq = new Map<string, number>();
@@ -148,7 +161,7 @@ export async function seedLegalServicesEnterpriseDemo(opts: { db: Db; calendar: 
   for (let i = 0; i < 90; i++) {
     const kind = rng.pick(kinds);
     const back = i < 8 ? i * 2 : rng.int(20, 330);
-    const receivedOn = day(back);
+    const receivedOn = officeDay(todayDn - back);
     const y = Number(receivedOn.slice(0, 4));
     const id = randomUUID();
     const no = `西司审〔${y}〕${next('approval', y)}号`;
@@ -156,9 +169,10 @@ export async function seedLegalServicesEnterpriseDemo(opts: { db: Db; calendar: 
     const ruleId = configuredRuleId('licensing.approvalDecision', days);
     const res = computeDeadline(opts.calendar, getRule(ruleId), { start: receivedOn, asOf: opts.today, onUnpublished: 'flag', explain: false });
     const decided = back >= 20;
-    const decidedOn = decided ? formatDate(Math.min(todayDn, parseDate(receivedOn) + rng.int(3, 25))) : null;
+    const decidedOn = decided ? officeDay(Math.min(todayDn, parseDate(receivedOn) + rng.int(3, 25))) : null;
     const firm = kind.startsWith('lawFirm') ? rng.pick(lawFirms) : null;
-    await db.insertInto('legalServiceApprovals').values({ id, approvalNo: no, departmentId, handlerId: headId, kind, applicantName: firm ? firm.name : `${rng.pick(['王', '李', '张'])}某（演示）`, applicantCreditCode: null, institutionId: firm?.id ?? null, matter: `${APPROVAL_KINDS[kind].label}（演示）`, receivedOn, periodDays: days, decidedOn, outcome: decided ? rng.pick(['approved', 'approved', 'approved', 'approved', 'rejected', 'withdrawn']) : null, decisionNote: decided ? '经审核（演示）' : null, status: decided ? 'decided' : 'pending', createdAt: nowIso, updatedAt: nowIso, version: 1 }).execute();
+    const outcome = decided ? rng.pick(['approved', 'approved', 'approved', 'approved', 'rejected', 'withdrawn'] as const) : null;
+    await db.insertInto('legalServiceApprovals').values({ id, approvalNo: no, departmentId, handlerId: headId, kind, applicantName: firm ? firm.name : `${rng.pick(['王', '李', '张'])}某（演示）`, applicantCreditCode: null, institutionId: firm?.id ?? null, matter: `${APPROVAL_KINDS[kind].label}（演示）`, receivedOn, periodDays: days, decidedOn, outcome, decisionNote: outcome ? DECISION_NOTES[outcome] : null, status: decided ? 'decided' : 'pending', createdAt: nowIso, updatedAt: nowIso, version: 1 }).execute();
     await db.insertInto('deadlines').values({ id: randomUUID(), module: 'legalService', objectType: 'legalServiceApproval', objectId: id, title: `${no} ${APPROVAL_KINDS[kind].label}`, ruleId, startDate: receivedOn, pauses: '[]', extensions: '[]', dueDate: res.due, status: decided ? 'met' : 'open', flags: JSON.stringify(res.flags), departmentId, assigneeId: headId, computedAt: nowIso, createdAt: nowIso, updatedAt: nowIso } as never).execute();
   }
 
