@@ -77,6 +77,8 @@ export const CorrectionListQuery = Paging.extend({
 
 export const CorrectionSubjectSummary = z.object({
   id: z.string(),
+  /** 社区矫正档案号 西司矫〔YYYY〕N号: how the deadline register and reminders name the subject */
+  archiveNo: z.string().nullable(),
   name: z.string(),
   sentenceType: z.enum(SENTENCE_TYPES),
   decidingOrgan: z.string(),

@@ -21,6 +21,7 @@ import * as m051 from './migrations/051-corrections';
 import * as m052 from './migrations/052-released-person-helps';
 import * as m053 from './migrations/053-corrections-term-end-clock';
 import * as m054 from './migrations/054-corrections-transfer';
+import * as m055 from './migrations/055-corrections-archive-no';
 import * as m040 from './migrations/040-legal-services';
 import * as m041 from './migrations/041-legal-services-inspections';
 import * as m042 from './migrations/042-legal-services-enterprise';
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '052-released-person-helps': m052,
   '053-corrections-term-end-clock': m053,
   '054-corrections-transfer': m054,
+  '055-corrections-archive-no': m055,
   '040-legal-services': m040,
   '041-legal-services-inspections': m041,
   '042-legal-services-enterprise': m042,

@@ -183,6 +183,7 @@ export async function seedDisputeHistory(opts: { db: Db; calendar: WorkCalendar;
 
   // ── community corrections: subjects of two 司法所, one not reported by the 10th day ─────────────
   const SENT = ['probation', 'probation', 'parole', 'control', 'outsideExecution', 'probation'];
+  let archiveSeq = 0;
   for (const staff of [xicha, jinrong]) {
     for (const [i, sentenceType] of SENT.entries()) {
       const id = randomUUID();
@@ -193,11 +194,12 @@ export async function seedDisputeHistory(opts: { db: Db; calendar: WorkCalendar;
       const reported = i >= 2;
       const termStart = effective;
       const termEnd = formatDate(parseDate(effective) + 365 * (1 + (i % 3)));
-      const title = `社区矫正档案 ${id.slice(0, 8)}`;
+      const archiveNo = `西司矫〔${today.slice(0, 4)}〕${++archiveSeq}号`; // the service's numbering (corrections.repo nextArchiveNo)
+      const title = `社区矫正档案 ${archiveNo}`;
       const reportRule = outside ? 'corrections.handover' : 'corrections.offenderReport';
       const reportDue = computeDeadline(opts.calendar, getRule(reportRule), { start: received ?? effective, asOf: today, onUnpublished: 'flag', explain: false }).due;
       await db.insertInto('correctionSubjects').values({
-        id, departmentId: staff.departmentId, personId: p.id, name: p.name, sentenceType, crime: ['危险驾驶罪', '盗窃罪', '诈骗罪', '故意伤害罪', '帮助信息网络犯罪活动罪', '交通肇事罪'][i]!, decidingOrgan: i % 2 ? '北京市西城区人民法院' : '北京市第二中级人民法院',
+        id, archiveNo, departmentId: staff.departmentId, personId: p.id, name: p.name, sentenceType, crime: ['危险驾驶罪', '盗窃罪', '诈骗罪', '故意伤害罪', '帮助信息网络犯罪活动罪', '交通肇事罪'][i]!, decidingOrgan: i % 2 ? '北京市西城区人民法院' : '北京市第二中级人民法院',
         judgmentEffectiveOn: effective, decisionReceivedOn: received, termStart, termEnd, riskLevel: i === 0 ? 'high' : i % 2 ? 'low' : 'medium', status: reported ? 'inCorrection' : 'awaitingReport', reportDue, reportedOn: reported ? formatDate(parseDate(effective) + 5) : null,
         noticeReceivedOn: reported ? formatDate(parseDate(effective) + 3) : null, documentsReceivedOn: reported ? formatDate(parseDate(effective) + 7) : null, monitoringUntil: null, releasedOn: null, endReason: null, createdBy: staff.id, createdAt: nowIso, updatedAt: nowIso, version: 1,
       }).execute();
@@ -213,6 +215,7 @@ export async function seedDisputeHistory(opts: { db: Db; calendar: WorkCalendar;
       }
     }
   }
+  if (archiveSeq) await db.insertInto('correctionCounters').values({ year: Number(today.slice(0, 4)), lastSeq: archiveSeq }).execute();
   return { accounts };
 }
 

@@ -69,6 +69,13 @@ export function createCorrectionsRepo(db: Db) {
     activeSubjects: (actor: Actor) => subjects(actor, {}).where('status', 'in', ['awaitingReport', 'inCorrection']).selectAll().execute(),
     findSubject: (q: Q, id: string) => q.selectFrom('correctionSubjects').selectAll().where('id', '=', id).executeTakeFirst(),
     insertSubject: (q: Q, row: SubjectRow) => q.insertInto('correctionSubjects').values(row).execute(),
+    /** The next 社区矫正档案号 of the year, 西司矫〔YYYY〕N号, from the yearly counter (inside the caller's transaction). */
+    async nextArchiveNo(q: Q, year: number): Promise<string> {
+      await q.insertInto('correctionCounters').values({ year, lastSeq: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
+      const row = await q.updateTable('correctionCounters').set((eb) => ({ lastSeq: eb('lastSeq', '+', 1) })).where('year', '=', year).returning('lastSeq').executeTakeFirstOrThrow();
+      return `西司矫〔${year}〕${Number(row.lastSeq)}号`;
+    },
+    archiveNumbers: async (q: Q, ids: string[]) => new Map(ids.length ? (await q.selectFrom('correctionSubjects').select(['id', 'archiveNo']).where('id', 'in', ids).execute()).map((r) => [r.id, r.archiveNo ?? r.id.slice(0, 8)]) : []),
     /** Optimistic update: returns whether the row (at `version`, when given) was updated. */
     async updateSubject(q: Q, id: string, patch: Partial<SubjectRow>, version: number | null): Promise<boolean> {
       let u = q.updateTable('correctionSubjects').set(patch).where('id', '=', id);

@@ -87,6 +87,10 @@ for (const dialect of DIALECTS) {
       expect(c3.dueDate).toBe('2025-09-22');
       expect(c3.daysLeft).toBeLessThan(0);
       expect(c3.title).not.toContain('孙某');
+      // the register names the subject by the 档案号, numbered in the year of registration in the order of registration
+      expect(late.archiveNo).toBe('西司矫〔2025〕1号');
+      expect(onTime.archiveNo).toBe('西司矫〔2025〕2号');
+      expect(c3.title).toBe('社区矫正档案 西司矫〔2025〕1号 社区矫正对象报到期限');
       // 暂予监外执行 needs the day the decision was received (C4)
       expect((await req(xicha, 'POST', BASE, subject({ sentenceType: 'outsideExecution' }))).json().error.code).toBe('CORRECTIONS_FACTS_MISSING');
       const outside = await ok(xicha, 'POST', BASE, subject({ name: '吴某', sentenceType: 'outsideExecution', decisionReceivedOn: '2025-09-24', judgmentEffectiveOn: '2025-09-23', termStart: '2025-09-23' }));

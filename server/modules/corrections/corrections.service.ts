@@ -195,6 +195,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
       const mine = staff.filter((s) => s.subjectId === r.id);
       return {
         id: r.id,
+        archiveNo: r.archiveNo,
         name: r.name,
         sentenceType: r.sentenceType as Summary['sentenceType'],
         decidingOrgan: r.decidingOrgan,
@@ -266,10 +267,11 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
     return unique;
   }
 
-  async function openDeadline(trx: Trx, r: Pick<Row, 'id' | 'departmentId'>, ruleId: string, start: string, assigneeId: string | null, startAt?: string) {
+  /** How the register names a subject: no personal data (titles reach reminder messages and logs), the 档案号 only. */
+  const fileLabel = (r: Pick<Row, 'id' | 'archiveNo'>) => `社区矫正档案 ${r.archiveNo ?? r.id.slice(0, 8)}`;
+  async function openDeadline(trx: Trx, r: Pick<Row, 'id' | 'departmentId' | 'archiveNo'>, ruleId: string, start: string, assigneeId: string | null, startAt?: string) {
     const title = findRule(ruleId)?.title ?? getMonthRule(ruleId).title;
-    // the title carries no personal data (it reaches reminder messages and logs): the file number only
-    return deps.deadlines.open(trx, { module: 'corrections', objectType: SUBJECT_OBJECT, objectId: r.id, title: `社区矫正档案 ${r.id.slice(0, 8)} ${title}`, ruleId, startDate: start, ...(startAt ? { startAt } : {}), departmentId: r.departmentId, assigneeId });
+    return deps.deadlines.open(trx, { module: 'corrections', objectType: SUBJECT_OBJECT, objectId: r.id, title: `${fileLabel(r)} ${title}`, ruleId, startDate: start, ...(startAt ? { startAt } : {}), departmentId: r.departmentId, assigneeId });
   }
   async function closeDeadlines(trx: Trx, id: string, ruleIds: string[], status: 'met' | 'cancelled') {
     const ids = await repo.openDeadlineIds(trx, SUBJECT_OBJECT, id, ruleIds);
@@ -380,8 +382,9 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
       await db.transaction().execute(async (trx) => {
         const person = await people.create(actor, { name: body.name, idNumber: body.idNumber, mobile: body.mobile ?? null }, meta, trx);
         const now = clock.nowIso();
+        const archiveNo = await repo.nextArchiveNo(trx, Number(clock.today().slice(0, 4)));
         const row: Row = {
-          id, departmentId, personId: person.id, name: body.name, sentenceType: body.sentenceType, crime: body.crime, decidingOrgan: body.decidingOrgan, judgmentEffectiveOn: body.judgmentEffectiveOn,
+          id, archiveNo, departmentId, personId: person.id, name: body.name, sentenceType: body.sentenceType, crime: body.crime, decidingOrgan: body.decidingOrgan, judgmentEffectiveOn: body.judgmentEffectiveOn,
           decisionReceivedOn: body.decisionReceivedOn ?? null, termStart: body.termStart, termEnd: body.termEnd, riskLevel: body.riskLevel, status: 'awaitingReport', reportDue, reportedOn: null,
           noticeReceivedOn: null, documentsReceivedOn: null, monitoringUntil: null, releasedOn: null, endReason: null, createdBy: actor.userId, createdAt: now, updatedAt: now, version: 1,
         };
@@ -534,7 +537,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
           // 移交中 until the receiving 司法所 accepts (acceptTransfer)
           await repo.insertTransfer(trx, { ...base, toDepartmentId: d.targetDepartmentId!, toStaff: null, receivingOrgan: null, status: 'pending', completedOn: null, completedBy: null, deadlinesMoved: 0 });
           // the report at the new place, from the decision, on the receiving 司法所's register (period set by the bureau, 待核实)
-          await deps.deadlines.open(trx, { module: 'corrections', objectType: SUBJECT_OBJECT, objectId: r.id, title: `社区矫正档案 ${r.id.slice(0, 8)} ${getRule(RULES.transferReport).title}`, ruleId: configuredRuleId(RULES.transferReport, await transferReportDays(trx)), startDate: d.decidedOn ?? x.onDate, departmentId: d.targetDepartmentId!, assigneeId: null });
+          await deps.deadlines.open(trx, { module: 'corrections', objectType: SUBJECT_OBJECT, objectId: r.id, title: `${fileLabel(r)} ${getRule(RULES.transferReport).title}`, ruleId: configuredRuleId(RULES.transferReport, await transferReportDays(trx)), startDate: d.decidedOn ?? x.onDate, departmentId: d.targetDepartmentId!, assigneeId: null });
           return { patch: { transferToDepartmentId: d.targetDepartmentId!, transferRecordId: x.id }, audit: { transfer: 'inDistrict', toDepartmentId: d.targetDepartmentId, on: body.on, citation: TRANSFER_CITATION } };
         }
         // out of the district: this district's clocks are no longer owed; each is cancelled with the reason journalled
@@ -710,7 +713,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
 
     async caseNumbers(objectType, ids) {
       if (objectType !== SUBJECT_OBJECT) return new Map();
-      return new Map(ids.map((id) => [id, `社区矫正档案 ${id.slice(0, 8)}`]));
+      return new Map([...(await repo.archiveNumbers(db, ids))].map(([id, no]) => [id, `社区矫正档案 ${no}`]));
     },
   };
 }

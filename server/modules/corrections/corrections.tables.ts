@@ -2,6 +2,8 @@
 
 export interface CorrectionSubjectTable {
   id: string;
+  /** 社区矫正档案号 西司矫〔YYYY〕N号 (migration 055): names the subject where personal data may not go (deadline titles, reminders) */
+  archiveNo: string | null;
   departmentId: string;
   personId: string;
   name: string;
@@ -99,6 +101,12 @@ export interface CorrectionTransferTable {
   createdAt: string;
 }
 
+/** The yearly counter of 档案号 (migration 055). */
+export interface CorrectionCounterTable {
+  year: number;
+  lastSeq: number;
+}
+
 /** Settings of the bureau for periods the law leaves unverified (migration 054), JSON values by key. */
 export interface CorrectionSettingTable {
   key: string;
@@ -116,5 +124,6 @@ declare module '../../db/types' {
     releasedPersonHelps: ReleasedPersonHelpTable;
     correctionTransfers: CorrectionTransferTable;
     correctionSettings: CorrectionSettingTable;
+    correctionCounters: CorrectionCounterTable;
   }
 }

@@ -139,6 +139,7 @@ export function CorrectionsListPage() {
   const list = useQuery({ queryKey: ['corrections', 'list', params], queryFn: () => get<{ data: Summary[]; total: number }>('/corrections/subjects', params), placeholderData: keepPreviousData });
   const columns: TableColumnsType<Summary> = [
     { title: '姓名', dataIndex: 'name', width: 90, render: (v: string, r) => (r.mine || can('corrections.subject.oversee') ? <Link to={`/corrections/${r.id}`}>{v}</Link> : v) },
+    { title: '档案号', dataIndex: 'archiveNo', width: 150, render: (v: string | null) => v ?? '—' },
     { title: '类别', dataIndex: 'sentenceType', width: 110, render: (v: string) => SENTENCE_TYPE_LABELS[v as keyof typeof SENTENCE_TYPE_LABELS] },
     { title: '决定机关', dataIndex: 'decidingOrgan', width: 135, ellipsis: { showTitle: true } },
     { title: '矫正期', key: 'term', width: 195, render: (_: unknown, r) => `${r.termStart} 至 ${r.termEnd}` },
@@ -222,7 +223,7 @@ export function CorrectionDetailPage() {
   const close = () => setOpen(null);
   return (
     <>
-      <PageHeader title={`社区矫正档案：${s.name}`} description={<Space wrap><StatusTag tone={STATUS_TONE[s.status]!}>{CORRECTION_STATUS_LABELS[s.status]}</StatusTag><span>{SENTENCE_TYPE_LABELS[s.sentenceType]}</span><span>{CORRECTION_RISK_LABELS[s.riskLevel]}</span><span>责任人：{s.staff.map((x) => x.name).join('、')}</span></Space>} />
+      <PageHeader title={`社区矫正档案：${s.name}`} description={<Space wrap>{s.archiveNo && <span>档案号 {s.archiveNo}</span>}<StatusTag tone={STATUS_TONE[s.status]!}>{CORRECTION_STATUS_LABELS[s.status]}</StatusTag><span>{SENTENCE_TYPE_LABELS[s.sentenceType]}</span><span>{CORRECTION_RISK_LABELS[s.riskLevel]}</span><span>责任人：{s.staff.map((x) => x.name).join('、')}</span></Space>} />
       <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="本档案仅限责任人及区局监督人员查阅，本次查阅已记入审计日志。" />
       <div role="toolbar" aria-label="办理操作" style={{ marginBottom: 16, display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         {write && s.status === 'awaitingReport' && <Button type="primary" onClick={() => setOpen('report')}>登记报到</Button>}
