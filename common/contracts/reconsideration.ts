@@ -296,7 +296,7 @@ export const ReconCaseListQuery = z.object({
   status: ReconStatus.optional(),
   channel: ReconChannel.optional(),
   handlerId: Id.optional(),
-  /** overdue: an open deadline is past due; dueSoon: an open deadline falls due within 3 days */
+  /** overdue: an open deadline is past due; dueSoon: an open deadline falls due within 3 working days (official calendar) */
   due: z.enum(['overdue', 'dueSoon']).optional(),
   /** part of the case number, e.g. 〔2026〕12 */
   caseNo: z.string().trim().max(40).optional(),

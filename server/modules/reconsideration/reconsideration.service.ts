@@ -152,7 +152,8 @@ const RULE = {
 const NORM_REVIEW_GROUND = 9;
 /** Art. 41 ¶1 (5): only a suspension under Art. 39 ¶1 (1), (2) or (4) leads to termination after 60 days. */
 const TERMINATION_CHECK_GROUNDS = [1, 2, 4];
-const DUE_SOON_DAYS = 3;
+/** "due soon" (即将届满): due within this many working days of today, as the case list colours it orange. */
+const DUE_SOON_WORKDAYS = 3;
 
 /** RECON_TRANSITION_NOT_ALLOWED with the status and the step named in Chinese (and why, where the table alone does not say). */
 function notAllowed(from: string, action: ReconAction, reason?: string): AppError {
@@ -186,6 +187,22 @@ export function createReconsiderationService(deps: {
   const repo = createReconsiderationRepo(db);
 
   // ── clock helpers (all arithmetic in common/deadlines) ─────────────────────────────────────────────────
+  /**
+   * The last day still "due soon": the DUE_SOON_WORKDAYS-th working day after today on the official calendar; where
+   * that reaches a year without a published schedule, as many calendar days (never Monday–Friday assumed).
+   */
+  async function dueSoonLimit(today: string): Promise<string> {
+    const cal = await deps.calendar();
+    try {
+      let day = today;
+      for (let i = 0; i < DUE_SOON_WORKDAYS; i++) day = cal.nextWorkday(day);
+      return day;
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'CALENDAR_YEAR_UNPUBLISHED') return addDays(today, DUE_SOON_WORKDAYS);
+      throw e;
+    }
+  }
+
   async function compute(ruleId: string, start: string, opts: { pauses?: Pause[]; extensions?: Extension[]; explain?: boolean } = {}) {
     return computeDeadline(await deps.calendar(), getRule(ruleId), {
       start,
@@ -614,7 +631,7 @@ export function createReconsiderationService(deps: {
         handlerId: q.handlerId,
         caseNo: q.caseNo,
         dueBefore: q.due === 'overdue' ? today : undefined,
-        dueWithin: q.due === 'dueSoon' ? { from: today, to: addDays(today, DUE_SOON_DAYS) } : undefined,
+        dueWithin: q.due === 'dueSoon' ? { from: today, to: await dueSoonLimit(today) } : undefined,
         procedure: q.procedure,
         receivedFrom: q.receivedFrom,
         receivedTo: q.receivedTo,

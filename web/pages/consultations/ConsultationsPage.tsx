@@ -159,7 +159,7 @@ export function ConsultationsPage() {
   const columns: TableColumnsType<Consultation> = [
     { title: '接待日期', dataIndex: 'consultedOn', width: 110 },
     { title: '方式', dataIndex: 'channel', width: 70, render: (v: Consultation['channel']) => CONSULTATION_CHANNEL_LABELS[v] },
-    { title: '来访人', dataIndex: 'visitorName', width: 90, render: (v: string | null) => v ?? '（未留姓名）' },
+    { title: '来访人', dataIndex: 'visitorName', width: 90, render: (v: string | null) => v ?? <span className="muted">未留姓名</span> },
     { title: '事项类型', dataIndex: 'matterType', width: 120, render: (v: Consultation['matterType']) => MATTER_TYPE_LABELS[v] },
     { title: '涉及机关', dataIndex: 'respondentName', ellipsis: true, render: (v: string | null) => v ?? '—' },
     { title: '咨询事项', dataIndex: 'summary', ellipsis: true },

@@ -298,7 +298,7 @@ function ReconTodo() {
           <span className={overdue.data ? 'text-overdue' : undefined}>我的案件中已逾期：{overdue.data ?? '—'} 件</span>
         </Link>
         <Link to="/reconsideration/cases?due=dueSoon">
-          <span className={soon.data ? 'text-near' : undefined}>3 日内届满：{soon.data ?? '—'} 件</span>
+          <span className={soon.data ? 'text-near' : undefined}>3 个工作日内届满：{soon.data ?? '—'} 件</span>
         </Link>
         <Link to="/reconsideration/cases">打开案件台账</Link>
       </Space>

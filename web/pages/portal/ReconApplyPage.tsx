@@ -14,7 +14,7 @@ import { type CalendarAddResponse, PORTAL_ACCEPT, PORTAL_UPLOAD_LIMITS, type Por
 import { isValidCreditCode, isValidIdNumber, isValidMobile, maskIdNumber, maskMobile, normalizeCreditCode, normalizeMobile } from '../../../common/validators';
 import { api, isApiError } from '../../app/api';
 import { announce } from '../../app/notify';
-import { dateLongZh } from '../../components/format';
+import { dateLongZh, todayBeijing } from '../../components/format';
 import { formatBytes, precheckFile, rejectedFiles, submitApplication } from './reconPortalApi';
 
 type Result = z.infer<typeof PortalApplicationResult>;
@@ -39,7 +39,8 @@ const STEP_FIELDS: (string | number)[][][] = [
   [['declaration']],
 ];
 
-const today = () => dayjs().format('YYYY-MM-DD');
+/** today in Beijing (statutory dates are Beijing dates, as the server counts them), whatever the device's time zone */
+const today = () => todayBeijing();
 const ymd = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 function toInput(v: Values): PortalApplicationInput {

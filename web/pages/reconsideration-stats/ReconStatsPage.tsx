@@ -31,6 +31,9 @@ function Rate({ title, value, detail }: { title: string; value: number | null; d
   );
 }
 
+/** A definition without its own "label：" lead-in (the server words them to stand alone, e.g. in the Excel sheet). */
+const withoutLead = (text: string | undefined, label: string) => (text ?? '').replace(new RegExp(`^${label}：`), '');
+
 export function ReconStatsPage() {
   const today = todayBeijing();
   const [form] = Form.useForm<Period>();
@@ -104,14 +107,14 @@ export function ReconStatsPage() {
             type="info"
             showIcon
             style={{ marginBottom: 16 }}
-            message="统计口径"
+            title="统计口径"
             description={
               <Descriptions column={1} size="small">
                 <Descriptions.Item label="纠错率（口径可配置）">{s.correctionRate.definition}</Descriptions.Item>
                 <Descriptions.Item label="按期审结率">{s.onTimeRate.definition}</Descriptions.Item>
                 <Descriptions.Item label="前端化解率">{s.settlement.definition}</Descriptions.Item>
-                <Descriptions.Item label="审结">{s.definitions.concluded}</Descriptions.Item>
-                <Descriptions.Item label="平均审理天数">{s.definitions.averageDuration}</Descriptions.Item>
+                <Descriptions.Item label="审结">{withoutLead(s.definitions.concluded, '审结')}</Descriptions.Item>
+                <Descriptions.Item label="平均审理天数">{withoutLead(s.definitions.averageDuration, '平均审理天数')}</Descriptions.Item>
               </Descriptions>
             }
           />

@@ -8,7 +8,7 @@ import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, R
 import type { FormInstance, Rule } from 'antd/es/form';
 import type { z } from 'zod';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type HearingNoticeResult, RECON_DEADLINE_KIND_LABELS, RECON_DECISION_LABELS, RECON_PARTY_LABELS, VIEWS_METHOD_LABELS, type ReconCaseDetail, type ReconDeadline, type ReconDeadlineKind } from '../../../common/contracts';
 import type { Permission } from '../../../common/permissions';
 import { get, post } from '../../app/api';
@@ -17,7 +17,7 @@ import { notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerErrors } from '../../components/forms';
 import { todayBeijing } from '../../components/format';
-import { RECON_BASE, reconKeys } from './shared';
+import { RECON_BASE, reconKeys, restDayWarning } from './shared';
 
 type FieldType = 'date' | 'text' | 'textarea' | 'lines' | 'number' | 'select' | 'radio' | 'checkbox';
 interface Field {
@@ -497,6 +497,11 @@ function ActionModal({ spec, caseData, onClose, onDone }: { spec: ActionSpec; ca
   });
   const initial: Record<string, unknown> = {};
   for (const f of spec.fields) if (f.type === 'date' && f.required) initial[keyOf(f)] = dayjs(todayBeijing());
+  // the dates filled in with today are checked at once: a rest day shows its warning before the handler confirms
+  useEffect(() => {
+    const defaulted = spec.fields.filter((f) => f.type === 'date' && f.required).map((f) => f.name);
+    if (defaulted.length) form.validateFields(defaulted).catch(() => undefined);
+  }, [form, spec]);
   const concerned = caseData.deadlines.filter((d) => d.status === 'open' && spec.kinds?.includes(d.kind));
   return (
     <Modal
@@ -522,6 +527,7 @@ function ActionModal({ spec, caseData, onClose, onDone }: { spec: ActionSpec; ca
           const rules: Rule[] = f.required
             ? [f.type === 'lines' || f.type === 'textarea' || f.type === 'text' ? { required: true, whitespace: true, message: `请填写${f.label}` } : { required: true, message: `请选择${f.label}` }]
             : [];
+          if (f.type === 'date') rules.push(restDayWarning(f.label));
           if (f.type === 'date' && !f.future)
             rules.push({ validator: (_r, v: Dayjs | undefined) => (v && v.format('YYYY-MM-DD') > todayBeijing() ? Promise.reject(new Error(`${f.label}不能晚于今天`)) : Promise.resolve()) });
           if (f.type === 'date' && f.notBefore) {

@@ -59,7 +59,11 @@ function Clock({ c }: { c: ReconCaseDetail }) {
       dataIndex: 'due',
       render: (_v, d) => {
         const u = d.status === 'open' && !d.flags.includes('PAUSED') ? urgencyOf(d.due, near.data) : 'none';
-        return <span className={urgencyClass(u)}>{d.due ? dateLongZh(d.due) : '未定'}</span>;
+        return (
+          <span className={urgencyClass(u)} style={{ whiteSpace: 'nowrap' }}>
+            {d.due ? dateLongZh(d.due) : '未定'}
+          </span>
+        );
       },
     },
     {
@@ -67,7 +71,11 @@ function Clock({ c }: { c: ReconCaseDetail }) {
       key: 'left',
       render: (_v, d) => {
         const u = d.status === 'open' && !d.flags.includes('PAUSED') ? urgencyOf(d.due, near.data) : 'none';
-        return <span className={urgencyClass(u)}>{daysLeftText(d)}</span>;
+        return (
+          <span className={urgencyClass(u)} style={{ whiteSpace: 'nowrap' }}>
+            {daysLeftText(d)}
+          </span>
+        );
       },
     },
     {
@@ -105,7 +113,6 @@ function Clock({ c }: { c: ReconCaseDetail }) {
           </div>
         ),
       }}
-      scroll={{ x: 'max-content' }}
     />
   );
 }

@@ -17,7 +17,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { applyServerErrors } from '../../components/forms';
 import { todayBeijing } from '../../components/format';
-import { RECON_BASE } from './shared';
+import { RECON_BASE, restDayWarning } from './shared';
 
 type Body = z.input<typeof ReconCaseCreateBody>;
 
@@ -162,7 +162,13 @@ export function CaseIntakePage() {
             <Radio.Group optionType="button" options={Object.entries(RECON_CHANNEL_LABELS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Space wrap size="large" align="start">
-            <Form.Item name="receivedOn" label={channel === 'mail' ? '收到日期（签收邮件之日）' : '收到申请日期'} rules={[{ required: true, message: '请选择收到申请的日期' }, notFuture]}>
+            {/* handed in, signed for or recorded by the office: a rest day is warned of (an online application may arrive any day) */}
+            <Form.Item
+              name="receivedOn"
+              label={channel === 'mail' ? '收到日期（签收邮件之日）' : '收到申请日期'}
+              dependencies={['channel']}
+              rules={[{ required: true, message: '请选择收到申请的日期' }, notFuture, ...(channel === 'online' ? [] : [restDayWarning('收到申请日期')])]}
+            >
               <DatePicker {...DATE} />
             </Form.Item>
             {channel === 'mail' && (

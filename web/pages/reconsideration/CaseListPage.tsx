@@ -259,13 +259,13 @@ export function CaseListPage() {
           <Form.Item label="期限" htmlFor="recon-due">
             <Select
               id="recon-due"
-              style={{ width: 140 }}
+              style={{ width: 170 }}
               value={params.get('due') ?? ''}
               onChange={(v) => update({ due: v || null })}
               options={[
                 { value: '', label: '全部' },
                 { value: 'overdue', label: '已逾期' },
-                { value: 'dueSoon', label: '3 日内届满' },
+                { value: 'dueSoon', label: '3 个工作日内届满' },
               ]}
             />
           </Form.Item>

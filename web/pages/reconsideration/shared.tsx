@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { RECON_DEADLINE_KIND_LABELS, type CalendarAddResponse, type ReconDeadlineKind, type ReconStatus } from '../../../common/contracts';
 import { api } from '../../app/api';
 import { StatusTag, type Tone } from '../../components/StatusTag';
-import { todayBeijing } from '../../components/format';
+import { addDays, todayBeijing, weekdayZh } from '../../components/format';
 
 export const RECON_BASE = '/reconsideration/cases';
 
@@ -61,6 +61,41 @@ export function useNearLimit() {
     staleTime: 60 * 60_000,
     meta: { silent: true },
   });
+}
+
+/**
+ * Whether a date is a working day on the official calendar: the first working day after the day before is the day
+ * itself (GET /calendar/add, public). null when the year's schedule is not published or the calendar cannot be asked.
+ */
+const workingDayCache = new Map<string, Promise<boolean | null>>();
+export function isWorkingDay(date: string): Promise<boolean | null> {
+  let p = workingDayCache.get(date);
+  if (!p) {
+    p = api<z.infer<typeof CalendarAddResponse>>('/calendar/add', { query: { from: addDays(date, -1), days: 1, unit: 'WD' }, quietSession: true }).then(
+      (r) => r.due === date,
+      () => {
+        workingDayCache.delete(date); // asked again next time (e.g. after a rate limit)
+        return null;
+      },
+    );
+    workingDayCache.set(date, p);
+  }
+  return p;
+}
+
+/**
+ * A warning (never a refusal) when the date of an act of the office falls on a rest day — a weekend or an official
+ * holiday — usually a slip (the date defaults to today); the handler may still record it.
+ */
+export function restDayWarning(label: string) {
+  return {
+    warningOnly: true,
+    validator: async (_r: unknown, v: { format: (f: string) => string } | null | undefined) => {
+      if (!v) return;
+      const day = v.format('YYYY-MM-DD');
+      if ((await isWorkingDay(day)) === false) throw new Error(`${label} ${day}（${weekdayZh(day)}）是休息日，请核对是否为实际办理日期`);
+    },
+  };
 }
 
 export type Urgency = 'overdue' | 'near' | 'normal' | 'none';

@@ -73,6 +73,19 @@ describe('document templates', () => {
     expect(oral).not.toContain('当面');
   });
 
+  it('the 答复通知书 sends the copy the channel produced (Art. 48): the application\'s copy, or the oral record\'s photocopy', () => {
+    const reply = (over: Partial<ReconCaseDetail>) => draftFor('replyNotice', { case: { ...base, status: 'accepted', procedure: 'ordinary', ...over } as ReconCaseDetail, correctionItems: [] }).paragraphs.join('\n');
+    for (const channel of ['onsite', 'mail', 'online'] as const) {
+      const text = reply({ channel });
+      expect(text, channel).toContain('现将行政复议申请书副本发送你单位');
+      expect(text, channel).not.toContain('笔录');
+    }
+    const oral = reply({ channel: 'oral', oralConfirmed: true });
+    expect(oral).toContain('现将行政复议申请笔录复印件发送你单位');
+    expect(oral).not.toContain('申请书副本');
+    expect(oral).toContain('《中华人民共和国行政复议法》第四十八条');
+  });
+
   it('the addressee is a short first paragraph ending in a full-width colon; party lines are not', () => {
     expect(splitAddressee(['王某某：', '正文。'])).toEqual({ addressee: '王某某', body: ['正文。'] });
     expect(splitAddressee(['申请人：王某某。', '正文。']).addressee).toBeUndefined();

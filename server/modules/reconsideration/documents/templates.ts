@@ -204,12 +204,14 @@ export function draftFor(kind: ReconDocumentKind, f: TemplateFacts): Draft {
     }
     case 'replyNotice': {
       const simplified = c.procedure === 'simplified';
+      // Art. 48 / Art. 54: the copy of the written application, or the photocopy of the record of an oral one (Art. 22 ¶3)
+      const copy = c.channel === 'oral' ? '行政复议申请笔录复印件' : '行政复议申请书副本';
       return {
         title,
         paragraphs: [
           `${c.respondentName}：`,
           `${c.applicantName}不服你单位${c.actMadeOn ? `于${officialDate(c.actMadeOn)}` : ''}作出的${c.actName}${c.actDocNo ? `（${c.actDocNo}）` : ''}，向本机关提出行政复议申请，本机关已于${d(c.acceptedOn, '受理日期')}依法受理（${c.caseNo}）。`,
-          `根据${LAW}${simplified ? '第五十四条' : '第四十八条'}的规定，现将行政复议申请书副本（或者行政复议申请笔录复印件）发送你单位。请你单位自收到之日起${simplified ? '五' : '十'}个工作日内，提出书面答复，并提交作出行政行为的证据、依据和其他有关材料（${LAW}第八十八条第二款）。`,
+          `根据${LAW}${simplified ? '第五十四条' : '第四十八条'}的规定，现将${copy}发送你单位。请你单位自收到之日起${simplified ? '五' : '十'}个工作日内，提出书面答复，并提交作出行政行为的证据、依据和其他有关材料（${LAW}第八十八条第二款）。`,
           `你单位不按照上述规定提出书面答复、提交作出行政行为的证据、依据和其他有关材料的，视为该行政行为没有证据、依据，本机关将依照${LAW}第七十条的规定作出行政复议决定。`,
           `行政复议期间，你单位不得自行向申请人和其他有关单位或者个人收集证据；自行收集的证据不作为认定行政行为合法性、适当性的依据（${LAW}第四十六条第一款）。`,
           '特此通知。',
