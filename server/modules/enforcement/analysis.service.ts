@@ -111,7 +111,7 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
     return {
       from: q.from,
       to: q.to,
-      scope: describeScope(scope),
+      scope: describeScope(scope, agencyNames),
       totals: { inspections: n(tot.c), problems: n(tot.p), firms: n(tot.f), penalties: n(pen.c), fines: n(pen.s), complaints: n(comp.c) },
       byMonth: byMonth.map((r) => ({ month: r.k, inspections: r.inspections, problems: r.problems })),
       byField: byField.map((r) => ({ key: r.k, label: fieldLabel(r.k), inspections: r.inspections, problems: r.problems })),

@@ -115,7 +115,10 @@ describe.each(DIALECTS)('enforcement data scope, the Art. 60 clock through the e
     const a = await totals(xicha);
     expect(a.totals).toMatchObject({ inspections: 3, firms: 1, penalties: 1, complaints: 1 });
     expect(a.scope).toBe('西长安街街道辖区企业');
-    expect((await totals(scj)).totals).toMatchObject({ inspections: 2, firms: 1, penalties: 1, complaints: 1 });
+    const bySc = await totals(scj);
+    expect(bySc.totals).toMatchObject({ inspections: 2, firms: 1, penalties: 1, complaints: 1 });
+    // the liaison's scope in words names the agency, not its code
+    expect(bySc.scope).toBe('联络执法主体 测试市场监管局');
     expect((await totals(fy)).totals).toMatchObject({ inspections: 0, firms: 0, penalties: 0, complaints: 0 });
     const x = await req(jinrong, 'GET', `/analysis/export.xlsx?${YEAR}`);
     const wb = new ExcelJS.Workbook();

@@ -81,10 +81,10 @@ export function scopeFilter(scope: EnforcementScope, firm: string | null, agency
 }
 
 /** zh-CN description of the scope, shown on the pages (数据范围). */
-export function describeScope(s: EnforcementScope): string {
+export function describeScope(s: EnforcementScope, agencyNames?: ReadonlyMap<string, string>): string {
   if (s.all) return '全区';
   const parts: string[] = [];
   if (s.streets.length) parts.push(`${s.streets.join('、')}辖区企业`);
-  if (s.agencies.length) parts.push(`联络执法主体 ${s.agencies.join('、')}`);
+  if (s.agencies.length) parts.push(`联络执法主体 ${s.agencies.map((a) => agencyNames?.get(a) ?? a).join('、')}`);
   return parts.length ? parts.join('；') : '无（未关联司法所或执法主体）';
 }

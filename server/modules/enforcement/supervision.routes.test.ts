@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng, generateCreditCode } from '../../../common/validators';
+import { officialDate, readZipEntry } from '../../platform/documents';
 import { hashPassword } from '../../platform/identity';
 import { DEMO_PASSWORD, DIALECTS, type Session, type TestApp, createTestApp } from '../../test/harness';
 
@@ -182,16 +183,22 @@ describe.each(DIALECTS)('enforcement supervision workflow, registers and analysi
   it('opinion letters only for serious cases; documents download as .docx', async () => {
     const clue = (await req(head, 'POST', '/clues', { source: 'manual', agencyCode: 'T-SCJ', title: '无执法证人员参与检查', severity: 'ordinary' })).json();
     const order = (await req(head, 'POST', '/orders', { clueId: clue.id, requirement: '停止无证人员执法', version: clue.version })).json();
+    expect((await req(head, 'GET', `/orders/${order.id}`)).json().actions, 'no opinion button on an ordinary case').not.toContain('opinion');
     const refused = await req(head, 'POST', '/opinions', { orderId: order.id, facts: 'x', opinion: 'y' });
     expect(refused.statusCode).toBe(409);
     const serious = (await req(head, 'POST', '/clues', { source: 'manual', agencyCode: 'T-SCJ', title: '严重：以罚代管', severity: 'serious' })).json();
     const o2 = (await req(head, 'POST', '/orders', { clueId: serious.id, requirement: '全面自查', version: serious.version })).json();
+    expect((await req(head, 'GET', `/orders/${o2.id}`)).json().actions).toContain('opinion');
     const op = await req(head, 'POST', '/opinions', { orderId: o2.id, facts: '该局存在以罚代管情形', opinion: '责令纠正并追究责任' });
     expect(op.statusCode, op.body).toBe(200);
     expect(op.json().opinionNo).toBe('西司执监意〔2025〕1号');
     const doc = await req(head, 'GET', `/orders/${o2.id}/document.docx`);
     expect(doc.statusCode).toBe(200);
     expect(doc.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // the due date in the document's own words (GB/T 9704: 2025年1月31日), not as YYYY-MM-DD
+    const text = readZipEntry(doc.rawPayload, 'word/document.xml')!.toString('utf8').replace(/<[^>]+>/g, '');
+    expect(text).toContain(`请于${officialDate(o2.dueDate)}前完成整改`);
+    expect(text).not.toContain(o2.dueDate);
     const opDoc = await req(scj, 'GET', `/opinions/${op.json().id}/document.docx`);
     expect(opDoc.statusCode).toBe(200);
     expect((await req(cgj, 'GET', `/opinions/${op.json().id}/document.docx`)).statusCode).toBe(403);

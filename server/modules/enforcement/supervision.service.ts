@@ -17,11 +17,11 @@ import type { Database, Db, DbHandle } from '../../db';
 import type { AuditService } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import type { DeadlineService } from '../../platform/deadlines';
-import { buildOfficialDocx } from '../../platform/documents';
+import { buildOfficialDocx, officialDate } from '../../platform/documents';
 import { type Actor, can } from '../../platform/identity';
 import { type EnforcementScope, assertDistrict, enforcementScope, scopeFilter } from './scope';
 import { getDetection } from './detections/detections.service';
-import { type OrderAction, clueAllowed, orderActions, orderAllowed } from './supervision.status';
+import { type OrderAction, clueAllowed, opinionEligible, orderActionsFor, orderAllowed } from './supervision.status';
 import './supervision.tables';
 
 type Trx = Transaction<Database>;
@@ -328,7 +328,7 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
 
     async getOrder(actor, id) {
       const o = await loadOrder(actor, id);
-      return { ...o, actions: orderActions(o.status) };
+      return { ...o, actions: orderActionsFor(o, clock.today()) };
     },
 
     async report(actor, id, body, meta) {
@@ -389,9 +389,8 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
         if (!r) throw new AppError('NOT_FOUND', { entity: 'order', id: body.orderId });
         if (!orderAllowed('opinion', r.status)) throw new AppError('ENF_TRANSITION_NOT_ALLOWED', { action: 'opinion', status: r.status });
         const today = clock.today();
-        const overdue = r.dueDate !== null && r.dueDate < today && r.status !== 'reported';
         // Serious cases: a clue marked serious, an order sent back at least once, or an overdue order.
-        if (r.severity !== 'serious' && Number(r.rounds) < 2 && !overdue) throw new AppError('ENF_TRANSITION_NOT_ALLOWED', { action: 'opinion', reason: 'notSerious' }, '执法监督意见书用于情节严重的情形：线索标记为严重、督办单曾被退回重新整改或逾期未整改');
+        if (!opinionEligible({ status: r.status, severity: r.severity, rounds: Number(r.rounds), dueDate: r.dueDate }, today)) throw new AppError('ENF_TRANSITION_NOT_ALLOWED', { action: 'opinion', reason: 'notSerious' }, '执法监督意见书用于情节严重的情形：线索标记为严重、督办单曾被退回重新整改或逾期未整改');
         const opinionNo = await nextNo(trx, 'opinion', Number(today.slice(0, 4)));
         await trx.insertInto('enforcementOpinions').values({ id, opinionNo, orderId: r.id, agencyCode: r.agencyCode, facts: body.facts, opinion: body.opinion, issuedOn: today, issuedBy: actor.userId, createdAt: clock.nowIso() }).execute();
         await event(trx, r.id, actor, 'opinion', `制发执法监督意见书 ${opinionNo}`);
@@ -424,7 +423,7 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
         [
           `我局在行政执法监督工作中发现你单位存在以下问题：${o.title}。`,
           `督办要求：${o.requirement}`,
-          `请于${o.dueDate ?? '规定期限'}前完成整改，并将整改情况书面报送我局。`,
+          `请于${o.dueDate ? officialDate(o.dueDate) : '规定期限'}前完成整改，并将整改情况书面报送我局。`,
           `依据：${SUPERVISION_BASIS.body}。整改期限为本局设置（${ruleCitation(rule)}，条文未核实，可申请延期）。`,
         ],
         o.issuedOn,

@@ -33,3 +33,18 @@ export function orderAllowed(action: OrderAction, status: string): boolean {
 export function orderActions(status: string): OrderAction[] {
   return (Object.keys(ORDER_TRANSITIONS) as OrderAction[]).filter((a) => orderAllowed(a, status));
 }
+
+/**
+ * Whether an opinion letter may be issued on an order: the workflow allows it (not closed) and the case is serious — its
+ * clue is marked serious, the order was sent back at least once (a second round), or the agency is late with its report.
+ */
+export function opinionEligible(o: { status: string; severity: string; rounds: number; dueDate: string | null }, today: string): boolean {
+  if (!orderAllowed('opinion', o.status)) return false;
+  const overdue = o.dueDate !== null && o.dueDate < today && o.status !== 'reported';
+  return o.severity === 'serious' || o.rounds >= 2 || overdue;
+}
+
+/** The actions open on one order: the status table, with the opinion letter only where the case is serious. */
+export function orderActionsFor(o: { status: string; severity: string; rounds: number; dueDate: string | null }, today: string): OrderAction[] {
+  return orderActions(o.status).filter((a) => a !== 'opinion' || opinionEligible(o, today));
+}

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { todayBeijing } from '../../components/format';
 import { Chart } from './Chart';
+import { useAgencyList, useAgencyName } from './agencies';
 import { CLUE_STATUSES, ENFORCEMENT_FIELDS, INSPECTION_KINDS, fieldLabel, lastYear, ruleName } from './labels';
 
 type Filter = { from: string; to: string; field?: string; agencyCode?: string; street?: string };
@@ -17,7 +18,8 @@ const clean = (f: Filter) => Object.fromEntries(Object.entries(f).filter(([, v])
 const bar = (rows: { label: string; inspections: number; problems: number }[], horizontal = false) => ({
   tooltip: { trigger: 'axis' },
   legend: { data: ['检查次数', '发现问题'] },
-  grid: { left: horizontal ? 160 : 50, right: 20, top: 40, bottom: 40 },
+  // containLabel: long agency and field names stay inside the canvas instead of being cut at its edge
+  grid: { left: 10, right: 20, top: 40, bottom: 10, containLabel: true },
   [horizontal ? 'yAxis' : 'xAxis']: { type: 'category', data: rows.map((r) => r.label), axisLabel: { interval: 0, rotate: horizontal ? 0 : 30 } },
   [horizontal ? 'xAxis' : 'yAxis']: { type: 'value' },
   series: [{ name: '检查次数', type: 'bar', data: rows.map((r) => r.inspections) }, { name: '发现问题', type: 'bar', data: rows.map((r) => r.problems) }],
@@ -26,7 +28,7 @@ const rateOf = (r: { inspections: number; problems: number }) => (r.inspections 
 
 export function AnalysisPage() {
   const [filter, setFilter] = useState<Filter>(lastYear(todayBeijing()));
-  const agencies = useQuery({ queryKey: ['enforcement', 'agencies'], queryFn: () => get<{ data: { code: string; name: string }[] }>('/enforcement/agencies') });
+  const agencyList = useAgencyList();
   const q = useQuery({ queryKey: ['enforcement', 'analysis', filter], queryFn: () => get<Analysis>('/enforcement/analysis', clean(filter)) });
   const a = q.data;
   const trend = useMemo(() => ({ tooltip: { trigger: 'axis' }, legend: { data: ['检查次数', '发现问题'] }, grid: { left: 50, right: 20, top: 40, bottom: 30 }, xAxis: { type: 'category', data: a?.byMonth.map((m) => m.month) ?? [] }, yAxis: { type: 'value' }, series: [{ name: '检查次数', type: 'line', data: a?.byMonth.map((m) => m.inspections) ?? [] }, { name: '发现问题', type: 'line', data: a?.byMonth.map((m) => m.problems) ?? [] }] }), [a]);
@@ -39,7 +41,7 @@ export function AnalysisPage() {
           <Form.Item label="开始日期" name="from" rules={[{ required: true, message: '请选择开始日期' }]}><Input type="date" /></Form.Item>
           <Form.Item label="结束日期" name="to" rules={[{ required: true, message: '请选择结束日期' }]}><Input type="date" /></Form.Item>
           <Form.Item label="执法领域" name="field"><Select allowClear style={{ width: 160 }} options={Object.entries(ENFORCEMENT_FIELDS).map(([value, label]) => ({ value, label }))} /></Form.Item>
-          <Form.Item label="执法主体" name="agencyCode"><Select allowClear style={{ width: 220 }} options={(agencies.data?.data ?? []).map((x) => ({ value: x.code, label: x.name }))} /></Form.Item>
+          <Form.Item label="执法主体" name="agencyCode"><Select allowClear style={{ width: 220 }} options={agencyList.length ? agencyList.map((x) => ({ value: x.code, label: x.name })) : (a?.byAgency ?? []).filter((x) => x.key).map((x) => ({ value: x.key, label: x.label }))} /></Form.Item>
           <Form.Item label="街道" name="street"><Select allowClear style={{ width: 150 }} options={(a?.byStreet ?? []).filter((s) => s.key).map((s) => ({ value: s.key, label: s.label }))} /></Form.Item>
           <Form.Item><Button type="primary" htmlType="submit">统计</Button></Form.Item>
         </Form>
@@ -84,23 +86,24 @@ export function FirmFilePage() {
   const search = useQuery({ queryKey: ['enforcement', 'firmSearch', term], queryFn: () => get<{ data: { creditCode: string; name: string; street: string | null }[] }>('/enforcement/firms', { q: term }), enabled: term.length > 0 });
   const file = useQuery({ queryKey: ['enforcement', 'firm', creditCode], queryFn: () => get<FirmFile>(`/enforcement/firms/${creditCode}`), enabled: !!creditCode });
   const f = file.data;
+  const agencyName = useAgencyName();
   return (
     <>
       <PageHeader title="一企一档" description="企业的行政检查、行政处罚、12345 投诉、检测预警和问题线索。" />
       <Card style={{ marginBottom: 16 }}>
         <Input.Search aria-label="企业名称或统一社会信用代码" placeholder="输入企业名称或统一社会信用代码" enterButton="查找" onSearch={(v) => setTerm(v.trim())} style={{ maxWidth: 480 }} />
-        {search.data && <Table size="small" style={{ marginTop: 12 }} rowKey="creditCode" pagination={false} dataSource={search.data.data} onRow={(r) => ({ onClick: () => navigate(`/enforcement/firms/${r.creditCode}`) })} columns={[{ title: '企业名称', dataIndex: 'name', render: (n: string, r) => <Link to={`/enforcement/firms/${r.creditCode}`}>{n}</Link> }, { title: '统一社会信用代码', dataIndex: 'creditCode' }, { title: '街道', dataIndex: 'street' }]} />}
+        {search.data && <Table size="small" style={{ marginTop: 12 }} rowKey="creditCode" pagination={false} dataSource={search.data.data} locale={{ emptyText: `未找到名称含“${term}”或统一社会信用代码为“${term}”的企业（仅查找本人数据范围内的企业；信用代码须输入完整 18 位）` }} onRow={(r) => ({ onClick: () => navigate(`/enforcement/firms/${r.creditCode}`) })} columns={[{ title: '企业名称', dataIndex: 'name', render: (n: string, r) => <Link to={`/enforcement/firms/${r.creditCode}`}>{n}</Link> }, { title: '统一社会信用代码', dataIndex: 'creditCode' }, { title: '街道', dataIndex: 'street' }]} />}
       </Card>
       <ErrorAlert error={file.error} />
-      {!creditCode && <Empty description="请查找企业" />}
+      {!creditCode && !search.data && <Empty description="请输入企业名称或完整的统一社会信用代码查找企业" />}
       {f && (
         <>
           <Card style={{ marginBottom: 16 }}><Descriptions column={3} items={[{ key: 'n', label: '企业名称', children: f.name ?? '—' }, { key: 'c', label: '统一社会信用代码', children: f.creditCode }, { key: 's', label: '街道', children: f.street ?? '—' }, { key: 'i', label: '行政检查', children: `${f.inspectionsTotal} 次` }, { key: 'p', label: '行政处罚', children: `${f.penalties.length} 件` }, { key: 'q', label: '预警', children: `${f.flags.length} 条` }]} /></Card>
           <Tabs items={[
-            { key: 'i', label: `行政检查（${f.inspectionsTotal}）`, children: <Table size="small" rowKey="id" dataSource={f.inspections} columns={[{ title: '编号', dataIndex: 'id' }, { title: '日期', dataIndex: 'inspectedOn' }, { title: '执法主体', dataIndex: 'agencyCode' }, { title: '执法人员', dataIndex: 'officerId' }, { title: '领域', dataIndex: 'field', render: fieldLabel }, { title: '类型', dataIndex: 'kind', render: (k: string) => (INSPECTION_KINDS as Record<string, string>)[k] ?? k }, { title: '计划', dataIndex: 'planId', render: (p: string | null) => p ?? '—' }, { title: '联合检查', dataIndex: 'jointId', render: (j: string | null) => j ?? '—' }, { title: '发现问题', dataIndex: 'foundProblem', render: (b: boolean) => (b ? '是' : '否') }]} /> },
-            { key: 'p', label: `行政处罚（${f.penalties.length}）`, children: <Table size="small" rowKey="id" dataSource={f.penalties} columns={[{ title: '案件编号', dataIndex: 'id' }, { title: '执法主体', dataIndex: 'agencyCode' }, { title: '违法行为代码', dataIndex: 'violationCode' }, { title: '罚款（元）', dataIndex: 'amount', align: 'right' }, { title: '立案', dataIndex: 'filedOn' }, { title: '决定期限（行政处罚法第六十条）', dataIndex: 'dueDate', render: (d: string, r) => (r.overdue ? <Tag color="red">{d}（超期）</Tag> : d) }, { title: '决定', dataIndex: 'decidedOn', render: (d: string | null) => d ?? '未决定' }]} /> },
-            { key: 'c', label: `12345 投诉（${f.complaints.length}）`, children: <Table size="small" rowKey="id" dataSource={f.complaints} columns={[{ title: '工单号', dataIndex: 'id' }, { title: '收到日期', dataIndex: 'receivedOn' }, { title: '执法主体', dataIndex: 'agencyCode' }, { title: '类别', dataIndex: 'category' }, { title: '诉求', dataIndex: 'summary' }, { title: '问题线索', dataIndex: 'clueNo', render: (c: string | null) => c ?? '—' }]} /> },
-            { key: 'f', label: `预警（${f.flags.length}）`, children: <Table size="small" rowKey="id" dataSource={f.flags} columns={[{ title: '规则', dataIndex: 'rule', render: ruleName }, { title: '执法主体', dataIndex: 'agencyCodes', render: (a: string[]) => a.join('、') }, { title: '期间', render: (_: unknown, r) => `${r.firstOn} 至 ${r.lastOn}` }, { title: '证据记录', dataIndex: 'evidenceCount' }]} /> },
+            { key: 'i', label: `行政检查（${f.inspectionsTotal}）`, children: <Table size="small" rowKey="id" dataSource={f.inspections} columns={[{ title: '编号', dataIndex: 'id' }, { title: '日期', dataIndex: 'inspectedOn' }, { title: '执法主体', dataIndex: 'agencyCode', render: agencyName }, { title: '执法人员', dataIndex: 'officerId' }, { title: '领域', dataIndex: 'field', render: fieldLabel }, { title: '类型', dataIndex: 'kind', render: (k: string) => (INSPECTION_KINDS as Record<string, string>)[k] ?? k }, { title: '计划', dataIndex: 'planId', render: (p: string | null) => p ?? '—' }, { title: '联合检查', dataIndex: 'jointId', render: (j: string | null) => j ?? '—' }, { title: '发现问题', dataIndex: 'foundProblem', render: (b: boolean) => (b ? '是' : '否') }]} /> },
+            { key: 'p', label: `行政处罚（${f.penalties.length}）`, children: <Table size="small" rowKey="id" dataSource={f.penalties} columns={[{ title: '案件编号', dataIndex: 'id' }, { title: '执法主体', dataIndex: 'agencyCode', render: agencyName }, { title: '违法行为代码', dataIndex: 'violationCode' }, { title: '罚款（元）', dataIndex: 'amount', align: 'right' }, { title: '立案', dataIndex: 'filedOn' }, { title: '决定期限（行政处罚法第六十条）', dataIndex: 'dueDate', render: (d: string, r) => (r.overdue ? <Tag color="red">{d}（超期）</Tag> : d) }, { title: '决定', dataIndex: 'decidedOn', render: (d: string | null) => d ?? '未决定' }]} /> },
+            { key: 'c', label: `12345 投诉（${f.complaints.length}）`, children: <Table size="small" rowKey="id" dataSource={f.complaints} columns={[{ title: '工单号', dataIndex: 'id' }, { title: '收到日期', dataIndex: 'receivedOn' }, { title: '执法主体', dataIndex: 'agencyCode', render: (c: string | null) => (c ? agencyName(c) : '—') }, { title: '类别', dataIndex: 'category' }, { title: '诉求', dataIndex: 'summary' }, { title: '问题线索', dataIndex: 'clueNo', render: (c: string | null) => c ?? '—' }]} /> },
+            { key: 'f', label: `预警（${f.flags.length}）`, children: <Table size="small" rowKey="id" dataSource={f.flags} columns={[{ title: '规则', dataIndex: 'rule', render: ruleName }, { title: '执法主体', dataIndex: 'agencyCodes', render: (a: string[]) => a.map(agencyName).join('、') }, { title: '期间', render: (_: unknown, r) => `${r.firstOn} 至 ${r.lastOn}` }, { title: '证据记录', dataIndex: 'evidenceCount' }]} /> },
             { key: 'l', label: `问题线索（${f.clues.length}）`, children: <Table size="small" rowKey="id" dataSource={f.clues} columns={[{ title: '编号', dataIndex: 'clueNo' }, { title: '标题', dataIndex: 'title' }, { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{(CLUE_STATUSES as Record<string, string>)[s] ?? s}</Tag> }]} /> },
           ]} />
         </>

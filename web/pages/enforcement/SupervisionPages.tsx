@@ -11,7 +11,7 @@ import { useCan } from '../../app/auth';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { todayBeijing } from '../../components/format';
+import { formatInstant, todayBeijing } from '../../components/format';
 import { CLUE_SOURCES, CLUE_STATUSES, CLUE_STATUS_COLORS, ORDER_STATUSES, ORDER_STATUS_COLORS, SEVERITIES, fieldLabel } from './labels';
 
 type Agencies = { data: { code: string; name: string; fields: string[]; legalBasis: string; street: string | null; officers: number; version: number }[] };
@@ -64,20 +64,37 @@ function ManualClueModal({ onClose }: { onClose: () => void }) {
   );
 }
 
+/** 不予督办: the reason is required and kept on the clue (shown in the list). */
+function DismissModal({ clue, onClose }: { clue: Clue; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const save = useMutation({
+    mutationFn: (v: { reason: string }) => post<Clue>(`/enforcement/clues/${clue.id}/dismiss`, { reason: v.reason, version: clue.version }),
+    onSuccess: (c) => {
+      notifySuccess(`线索 ${c.clueNo} 已不予督办`);
+      void qc.invalidateQueries({ queryKey: ['enforcement'] });
+      onClose();
+    },
+    onError: notifyError,
+  });
+  return (
+    <Modal open title={`不予督办：${clue.title}`} onCancel={onClose} onOk={() => form.submit()} okText="确定" confirmLoading={save.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" name="dismissClue" onFinish={(v: { reason: string }) => save.mutate(v)}>
+        <Form.Item label="不予督办的理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写不予督办的理由' }]}><Input.TextArea rows={3} maxLength={1000} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 export function CluesPage() {
   const can = useCan();
-  const qc = useQueryClient();
   const [params] = useSearchParams();
   const [status, setStatus] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
   const [issue, setIssue] = useState<Clue | null>(null);
   const [manual, setManual] = useState(false);
   const q = useQuery({ queryKey: ['enforcement', 'clues', status, page], queryFn: () => get<{ data: Clue[]; total: number }>('/enforcement/clues', { status, page, pageSize: 20 }), placeholderData: keepPreviousData });
-  const dismiss = useMutation({
-    mutationFn: ({ clue, reason }: { clue: Clue; reason: string }) => post<Clue>(`/enforcement/clues/${clue.id}/dismiss`, { reason, version: clue.version }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['enforcement', 'clues'] }),
-    onError: notifyError,
-  });
+  const [dismissing, setDismissing] = useState<Clue | null>(null);
   const highlight = params.get('highlight');
   return (
     <>
@@ -92,23 +109,25 @@ export function CluesPage() {
         loading={q.isFetching}
         dataSource={q.data?.data ?? []}
         rowClassName={(c) => (c.id === highlight ? 'ant-table-row-selected' : '')}
-        pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage }}
+        pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
+        locale={{ emptyText: status ? `没有“${CLUE_STATUSES[status as keyof typeof CLUE_STATUSES]}”的问题线索` : can('enforcement.supervision.manage') ? '暂无问题线索：可在“检测预警”中勾选预警转为线索，在“执法台账 → 12345 投诉”中将投诉转为线索，或点“登记线索”人工登记' : '暂无问题线索' }}
         columns={[
-          { title: '线索编号', dataIndex: 'clueNo' },
+          { title: '线索编号', dataIndex: 'clueNo', render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
           { title: '标题', dataIndex: 'title' },
-          { title: '来源', dataIndex: 'source', render: (s: keyof typeof CLUE_SOURCES) => CLUE_SOURCES[s] },
+          { title: '来源', dataIndex: 'source', width: 100, render: (s: keyof typeof CLUE_SOURCES) => CLUE_SOURCES[s] },
           { title: '执法主体', dataIndex: 'agencyName', render: (n: string | null, c) => n ?? c.agencyCode },
           { title: '检查对象', dataIndex: 'targetCreditCode', render: (t: string | null) => (t ? <Link to={`/enforcement/firms/${t}`}>{t}</Link> : '—') },
-          { title: '领域', dataIndex: 'field', render: fieldLabel },
-          { title: '情节', dataIndex: 'severity', render: (s: keyof typeof SEVERITIES) => (s === 'serious' ? <Tag color="red">严重</Tag> : SEVERITIES[s]) },
-          { title: '状态', dataIndex: 'status', render: (s: keyof typeof CLUE_STATUSES) => <Tag color={CLUE_STATUS_COLORS[s]}>{CLUE_STATUSES[s]}</Tag> },
+          { title: '领域', dataIndex: 'field', width: 110, render: fieldLabel },
+          { title: '情节', width: 70, dataIndex: 'severity', render: (s: keyof typeof SEVERITIES) => (s === 'serious' ? <Tag color="red">严重</Tag> : SEVERITIES[s]) },
+          { title: '状态', dataIndex: 'status', width: 116, render: (s: keyof typeof CLUE_STATUSES) => <Tag color={CLUE_STATUS_COLORS[s]}>{CLUE_STATUSES[s]}</Tag> },
           {
             title: '操作',
+            width: 210,
             render: (_: unknown, c) =>
               c.status === 'open' && can('enforcement.supervision.manage') ? (
                 <Space>
                   <Button size="small" type="primary" onClick={() => setIssue(c)}>制发督办单</Button>
-                  <Button size="small" onClick={() => { const reason = window.prompt('不予督办的理由'); if (reason) dismiss.mutate({ clue: c, reason }); }}>不予督办</Button>
+                  <Button size="small" onClick={() => setDismissing(c)}>不予督办</Button>
                 </Space>
               ) : c.orderId ? <Link to={`/enforcement/orders/${c.orderId}`}>查看督办单</Link> : c.dismissReason ?? '',
           },
@@ -116,11 +135,13 @@ export function CluesPage() {
       />
       {issue && <IssueOrderModal clue={issue} onClose={() => setIssue(null)} />}
       {manual && <ManualClueModal onClose={() => setManual(false)} />}
+      {dismissing && <DismissModal clue={dismissing} onClose={() => setDismissing(null)} />}
     </>
   );
 }
 
 export function OrdersPage() {
+  const can = useCan();
   const [status, setStatus] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
   const q = useQuery({ queryKey: ['enforcement', 'orders', status, page], queryFn: () => get<{ data: Order[]; total: number }>('/enforcement/orders', { status, page, pageSize: 20 }), placeholderData: keepPreviousData });
@@ -136,7 +157,8 @@ export function OrdersPage() {
         rowKey="id"
         loading={q.isFetching}
         dataSource={q.data?.data ?? []}
-        pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage }}
+        pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 件` }}
+        locale={{ emptyText: status ? `没有“${ORDER_STATUSES[status as keyof typeof ORDER_STATUSES]}”的督办单` : can('enforcement.supervision.manage') ? '暂无督办单：在“问题线索”中对线索制发督办单后，在此跟踪整改' : '暂无督办单' }}
         columns={[
           { title: '督办单编号', dataIndex: 'orderNo', render: (n: string, o) => <Link to={`/enforcement/orders/${o.id}`}>{n}</Link> },
           { title: '事项', dataIndex: 'title' },
@@ -169,7 +191,7 @@ export function OrderDetailPage() {
       return post<Opinion>('/enforcement/opinions', { orderId: o.id, facts: v.facts, opinion: v.opinion });
     },
     onSuccess: () => {
-      notifySuccess('已办理');
+      notifySuccess(dialog === 'report' ? (can('enforcement.supervision.manage') ? '已代录整改报告' : '已报送整改报告') : dialog === 'verify' ? '已登记核查结论' : dialog === 'extend' ? '已批准延期整改' : '已制发执法监督意见书');
       setDialog(null);
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['enforcement'] });
@@ -211,7 +233,7 @@ export function OrderDetailPage() {
           { key: 'b', label: '期限依据', span: 2, children: <>{o.deadlineCitation}{o.deadlineUnverified && <Tag color="orange" style={{ marginLeft: 8 }}>条文未核实，本局设置</Tag>}</> },
         ]} />
       </Card>
-      <Card title="办理记录"><Timeline items={o.events.map((e) => ({ children: `${e.at.slice(0, 10)} ${e.actorName ?? ''}：${e.note}` }))} /></Card>
+      <Card title="办理记录"><Timeline items={o.events.map((e) => ({ children: `${formatInstant(e.at).slice(0, 16)} ${e.actorName ?? ''}：${e.note}` }))} /></Card>
       {dialog && (
         <Modal open title={titles[dialog]} onCancel={() => setDialog(null)} onOk={() => form.submit()} okText="确定" confirmLoading={act.isPending} destroyOnHidden>
           <Form form={form} layout="vertical" name={`order-${dialog}`} initialValues={{ rectifiedOn: todayBeijing(), result: 'pass', days: 15 }} onFinish={(v) => act.mutate(v)}>
