@@ -50,7 +50,8 @@ describe.each(DIALECTS)('enforcement import and detections API (%s)', (dialect) 
   };
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    // after the planted year (2025): none of its inspections lies in the future
+    t = await createTestApp(dialect, { now: '2026-01-20T02:00:00.000Z' });
     head = await t.login('zfjd.head');
     leader = await t.login('leader');
     data = plantedDataset(5);
@@ -114,6 +115,8 @@ describe.each(DIALECTS)('enforcement import and detections API (%s)', (dialect) 
       ['NEW-3', 'CG01', '城管委', 'CG01-P0', `${firmB.slice(0, 17)}${firmB[17] === '0' ? '1' : '0'}`, '乙公司', 'market', 'visit', '', '', '2025-02-30', '2', 'x'],
       ['NEW-1', 'CG01', '城管委', 'CG01-P0', firmA, '甲公司', 'urban', 'random', '', '', '2025-03-02', '0', '45'],
       ['NEW-4', 'CG01'],
+      // an inspection after today (test clock 2026-01-20) cannot have happened
+      ['NEW-5', 'CG01', '城管委', 'CG01-P0', firmA, '甲公司', 'urban', 'random', '', '', '2026-03-01', '0', '45'],
     ];
     const res = await upload(head, csvOf(rows));
     expect(res.statusCode).toBe(200);
@@ -121,7 +124,7 @@ describe.each(DIALECTS)('enforcement import and detections API (%s)', (dialect) 
     expect(body.committed).toBe(false);
     expect(body.imported).toBe(0);
     const codes = body.rejected.map((r: { row: number; code: string }) => `${r.row}:${r.code}`);
-    expect(codes).toEqual(expect.arrayContaining(['3:AGENCY_UNKNOWN', '4:CREDIT_CODE_INVALID', '4:FIELD_NOT_OF_AGENCY', '4:KIND_INVALID', '4:DATE_INVALID', '4:FOUND_PROBLEM_INVALID', '4:DURATION_INVALID', '5:ID_DUPLICATE_IN_FILE', '6:COLUMN_COUNT']));
+    expect(codes).toEqual(expect.arrayContaining(['3:AGENCY_UNKNOWN', '4:CREDIT_CODE_INVALID', '4:FIELD_NOT_OF_AGENCY', '4:KIND_INVALID', '4:DATE_INVALID', '4:FOUND_PROBLEM_INVALID', '4:DURATION_INVALID', '5:ID_DUPLICATE_IN_FILE', '6:COLUMN_COUNT', '7:DATE_FUTURE']));
     expect(body.rejected.every((r: { message: string }) => /[\u4e00-\u9fa5]/.test(r.message))).toBe(true);
     expect(await t.handle.db.selectFrom('enforcementInspections').select('id').where('id', '=', 'NEW-1').executeTakeFirst()).toBeUndefined();
 
@@ -136,10 +139,10 @@ describe.each(DIALECTS)('enforcement import and detections API (%s)', (dialect) 
     expect(wb.worksheets[0]!.rowCount).toBe(1 + body.rejected.length); // one line per error
 
     const job = await t.app.inject({ method: 'GET', url: `/api/v1/enforcement/imports/${body.jobId}`, headers: leader.headers });
-    expect(job.json()).toMatchObject({ status: 'rolledBack', processed: 5, rejected: 4 });
+    expect(job.json()).toMatchObject({ status: 'rolledBack', processed: 6, rejected: 5 });
 
     const partial = await upload(head, csvOf(rows), { mode: 'valid-only', jobId: 'job-valid-only-1' });
-    expect(partial.json()).toMatchObject({ jobId: 'job-valid-only-1', committed: true, imported: 1, updated: 0, rejectedTotal: 4 });
+    expect(partial.json()).toMatchObject({ jobId: 'job-valid-only-1', committed: true, imported: 1, updated: 0, rejectedTotal: 5 });
     const stored = await t.handle.db.selectFrom('enforcementInspections').selectAll().where('id', '=', 'NEW-1').execute();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ targetCreditCode: firmA, inspectedOn: '2025-03-01', foundProblem: 0, durationMinutes: 45 });
@@ -199,12 +202,12 @@ describe.each(DIALECTS)('enforcement import and detections API (%s)', (dialect) 
 
   it('imports penalty cases and flags overdue decisions (《行政处罚法》第六十条) and discretion outliers', async () => {
     const p = (id: string, amount: number, filed: string, decided: string) => [id, 'SJ01', 'SJ01-P0', firmA, '甲公司', 'market', 'V-101', 'ordinary', String(amount), filed, decided, ''];
-    const rows = [p('CF-1', 1000, '2025-01-01', '2025-04-01'), p('CF-2', 1100, '2025-01-01', '2025-04-02'), p('CF-3', 900, '2025-02-01', ''), p('CF-4', 1000, '2025-03-01', '2025-03-20'), p('CF-5', 9000, '2025-03-01', '2025-03-10'), p('CF-6', 1000, '2025-03-05', '2025-03-04')];
+    const rows = [p('CF-1', 1000, '2025-01-01', '2025-04-01'), p('CF-2', 1100, '2025-01-01', '2025-04-02'), p('CF-3', 900, '2025-02-01', ''), p('CF-4', 1000, '2025-03-01', '2025-03-20'), p('CF-5', 9000, '2025-03-01', '2025-03-10'), p('CF-6', 1000, '2025-03-05', '2025-03-04'), p('CF-7', 1000, '2025-03-05', '2026-03-01'), p('CF-8', 1000, '2026-03-01', '')];
     const body = `${[PENALTY_CSV_COLUMNS as readonly string[], ...rows].map((r) => r.join(',')).join('\n')}\n`;
     const res = await upload(head, body, { url: '/api/v1/enforcement/penalties/import', filename: 'penalties.csv', mode: 'valid-only' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ committed: true, imported: 5, rejected: [{ row: 7, code: 'DATE_ORDER' }] });
-    // today (test clock) is 2025-09-26: CF-3 filed 2025-02-01 is still undecided past its 90 days; CF-2 decided one day late
+    expect(res.json()).toMatchObject({ committed: true, imported: 5, rejected: [{ row: 7, code: 'DATE_ORDER' }, { row: 8, code: 'DATE_FUTURE' }, { row: 9, code: 'DATE_FUTURE' }] });
+    // today (test clock) is 2026-01-20: CF-3 filed 2025-02-01 is still undecided past its 90 days; CF-2 decided one day late
     const overdue = await t.app.inject({ method: 'GET', url: '/api/v1/enforcement/detections?rule=overdue-penalty&from=2025-01-01&to=2025-12-31', headers: leader.headers });
     expect(overdue.json().data.map((f: { penaltyIds: string[] }) => f.penaltyIds[0])).toEqual(['CF-2', 'CF-3']);
     expect(overdue.json().data[0].legalBasis).toContain('第六十条');

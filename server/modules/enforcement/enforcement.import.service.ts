@@ -517,7 +517,7 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
         const firms = new Map<string, string>();
         const streets = new Map<string, string>();
         const today = clock.today();
-        const validate: (f: string[], a: Map<string, AgencyInfo>) => { record: AnyRecord } | { errors: RowError[] } = kind === 'inspections' ? validateInspection : kind === 'penalties' ? validatePenalty : (f, a) => validateComplaint(f, a, today);
+        const validate: (f: string[], a: Map<string, AgencyInfo>) => { record: AnyRecord } | { errors: RowError[] } = kind === 'inspections' ? (f, a) => validateInspection(f, a, today) : kind === 'penalties' ? (f, a) => validatePenalty(f, a, today) : (f, a) => validateComplaint(f, a, today);
         const isHeader = kind === 'inspections' ? isInspectionHeader : kind === 'penalties' ? isPenaltyHeader : isComplaintHeader;
         const columnNames = COLUMNS[kind];
         let headerSeen = false;

@@ -114,8 +114,8 @@ function checkAgencyField(agencies: ReadonlyMap<string, AgencyInfo>, agencyCode:
   else if (agency && agency.fields.size > 0 && !agency.fields.has(field)) errors.push(err('FIELD_NOT_OF_AGENCY', field));
 }
 
-/** One inspection CSV record → the record, or every problem found in it. */
-export function validateInspection(f: string[], agencies: ReadonlyMap<string, AgencyInfo>): { record: InspectionRecord } | { errors: RowError[] } {
+/** One inspection CSV record → the record, or every problem found in it. `today` (Beijing date): no inspection lies in the future. */
+export function validateInspection(f: string[], agencies: ReadonlyMap<string, AgencyInfo>, today: string): { record: InspectionRecord } | { errors: RowError[] } {
   if (f.length !== INSPECTION_CSV_COLUMNS.length) return { errors: [err('COLUMN_COUNT', `应为 ${INSPECTION_CSV_COLUMNS.length} 列，实为 ${f.length} 列`)] };
   const errors: RowError[] = [];
   const id = f[0]!.trim();
@@ -137,6 +137,7 @@ export function validateInspection(f: string[], agencies: ReadonlyMap<string, Ag
   const jointId = optionalRef(f[9]!.trim(), errors, 'joint_id');
   const inspectedOn = f[10]!.trim();
   if (!isValidDateMemo(inspectedOn)) errors.push(err('DATE_INVALID', `inspected_on: ${inspectedOn.slice(0, 16)}`));
+  else if (inspectedOn > today) errors.push(err('DATE_FUTURE', `inspected_on: ${inspectedOn}`));
   const fp = f[11]!.trim();
   if (fp !== '0' && fp !== '1') errors.push(err('FOUND_PROBLEM_INVALID'));
   const dm = f[12]!.trim();
@@ -149,8 +150,8 @@ export function validateInspection(f: string[], agencies: ReadonlyMap<string, Ag
   return { record: { id, agencyCode, officerId, targetCreditCode: credit, targetName, field, kind, planId, jointId, inspectedOn, foundProblem: fp === '1' ? 1 : 0, durationMinutes } };
 }
 
-/** One penalty CSV record → the record, or every problem found in it. */
-export function validatePenalty(f: string[], agencies: ReadonlyMap<string, AgencyInfo>): { record: PenaltyRecord } | { errors: RowError[] } {
+/** One penalty CSV record → the record, or every problem found in it. `today` (Beijing date): no filing or decision lies in the future. */
+export function validatePenalty(f: string[], agencies: ReadonlyMap<string, AgencyInfo>, today: string): { record: PenaltyRecord } | { errors: RowError[] } {
   if (f.length !== PENALTY_CSV_COLUMNS.length) return { errors: [err('COLUMN_COUNT', `应为 ${PENALTY_CSV_COLUMNS.length} 列，实为 ${f.length} 列`)] };
   const errors: RowError[] = [];
   const id = f[0]!.trim();
@@ -174,8 +175,10 @@ export function validatePenalty(f: string[], agencies: ReadonlyMap<string, Agenc
   if (!Number.isSafeInteger(amount)) errors.push(err('AMOUNT_INVALID'));
   const filedOn = f[9]!.trim();
   if (!isValidDate(filedOn)) errors.push(err('DATE_INVALID', `filed_on: ${filedOn.slice(0, 16)}`));
+  else if (filedOn > today) errors.push(err('DATE_FUTURE', `filed_on: ${filedOn}`));
   const decidedOn = f[10]!.trim() || null;
   if (decidedOn && !isValidDate(decidedOn)) errors.push(err('DATE_INVALID', `decided_on: ${decidedOn.slice(0, 16)}`));
+  else if (decidedOn && decidedOn > today) errors.push(err('DATE_FUTURE', `decided_on: ${decidedOn}`));
   else if (decidedOn && isValidDate(filedOn) && decidedOn < filedOn) errors.push(err('DATE_ORDER'));
   const inspectionId = optionalRef(f[11]!.trim(), errors, 'inspection_id');
   if (errors.length) return { errors };
