@@ -63,6 +63,18 @@ export async function seedReconHistory(opts: {
   const { db, rng, calendar, today, nowIso, departmentId, handlers } = opts;
   const prefix = opts.caseNoPrefix ?? '西复';
   const plus = (d: string, n: number) => formatDate(parseDate(d) + n);
+  // the office acts on working days: an act drawn on a rest day moves to the next (or, where it must not move later, the
+  // previous) working day of the official calendar; online applications and consultations may come in any day
+  const nextWork = (d: string) => {
+    let n = parseDate(d);
+    while (!calendar.isWorkday(n)) n++;
+    return formatDate(n);
+  };
+  const prevWork = (d: string) => {
+    let n = parseDate(d);
+    while (!calendar.isWorkday(n)) n--;
+    return formatDate(n);
+  };
   const year = Number(today.slice(0, 4)) - 1;
   const yearStart = `${year}-01-01`;
   const due = (ruleId: string, start: string, extensions: Extension[] = []) => {
@@ -91,12 +103,13 @@ export async function seedReconHistory(opts: {
   const deadlineRows: Database['deadlines'][] = [];
   const filedCases: { id: string; receivedOn: string; respondent: string }[] = [];
   const receivedDates = Array.from({ length: total }, () => plus(yearStart, rng.int(0, 364))).sort();
-  for (const receivedOn of receivedDates) {
+  for (const drawnOn of receivedDates) {
     const resp = rng.pick(RESPONDENTS);
     const actName = rng.pick(resp.acts);
     const handler = rng.pick(handlers);
     const a = rng.pick(applicants);
     const channel = weighted(rng, [['onsite', 35], ['mail', 20], ['online', 40], ['oral', 5]] as [string, number][]);
+    const receivedOn = channel === 'online' ? drawnOn : nextWork(drawnOn);
     const knownOn = plus(receivedOn, -rng.int(3, 55));
     const madeOn = plus(knownOn, -rng.int(0, 4));
     const kind = weighted(rng, [['rejected', 8], ['decided', 62], ['mediated', 15], ['terminated', 15]] as [string, number][]);
@@ -120,23 +133,23 @@ export async function seedReconHistory(opts: {
       deadlineRows.push({ id: randomUUID(), module: 'reconsideration', objectType: 'reconsiderationCase', objectId: id, title: '', ruleId, startDate: start, pauses: '[]', extensions: JSON.stringify(extensions), dueDate, status, flags: '[]', departmentId, assigneeId: handler.id, computedAt: nowIso, createdAt: nowIso, updatedAt: nowIso });
     let last: string;
     if (kind === 'rejected') {
-      row.rejectedOn = plus(receivedOn, rng.int(1, 5));
+      row.rejectedOn = nextWork(plus(receivedOn, rng.int(1, 5)));
       dl('reconsideration.acceptanceReview', receivedOn, 'met', due('reconsideration.acceptanceReview', receivedOn));
       ev.push({ action: 'rejectApplication', on: row.rejectedOn, from: 'registered', to: 'rejected', details: { reason: '不属于行政复议范围', article: '《中华人民共和国行政复议法》第三十条第二款' } });
       last = row.rejectedOn;
     } else {
-      const acceptedOn = plus(receivedOn, rng.int(1, 5));
+      const acceptedOn = nextWork(plus(receivedOn, rng.int(1, 5)));
       row.acceptedOn = acceptedOn;
       row.procedure = procedure;
       dl('reconsideration.acceptanceReview', receivedOn, 'met', due('reconsideration.acceptanceReview', receivedOn));
       ev.push({ action: 'accept', on: acceptedOn, from: 'registered', to: 'accepted', details: { procedure, article: '《中华人民共和国行政复议法》第三十条第一款' } });
-      row.copySentOn = plus(acceptedOn, rng.int(1, 3));
-      row.respondentReceivedOn = plus(row.copySentOn, 1);
-      row.replyReceivedOn = plus(row.respondentReceivedOn, rng.int(3, procedure === 'simplified' ? 5 : 10));
+      row.copySentOn = nextWork(plus(acceptedOn, rng.int(1, 3)));
+      row.respondentReceivedOn = nextWork(plus(row.copySentOn, 1));
+      row.replyReceivedOn = nextWork(plus(row.respondentReceivedOn, rng.int(3, procedure === 'simplified' ? 5 : 10)));
       ev.push({ action: 'sendCopy', on: row.copySentOn, from: 'accepted', to: 'underReview', details: { respondentReceivedOn: row.respondentReceivedOn } });
       ev.push({ action: 'recordReply', on: row.replyReceivedOn, from: 'underReview', to: 'underReview', details: {} });
       const extended = procedure === 'ordinary' && rng.next() < 0.1;
-      const extensions: Extension[] = extended ? [{ length: 30, unit: 'CAL', reason: '案情复杂', approvedOn: plus(acceptedOn, 50), article: '《中华人民共和国行政复议法》第六十二条第一款' }] : [];
+      const extensions: Extension[] = extended ? [{ length: 30, unit: 'CAL', reason: '案情复杂', approvedOn: prevWork(plus(acceptedOn, 50)), article: '《中华人民共和国行政复议法》第六十二条第一款' }] : [];
       if (extended) row.extensionDays = 30;
       const decisionDue = due(P.decision, acceptedOn, extensions);
       // mostly on time; about 3 % concluded a few days late
@@ -144,7 +157,9 @@ export async function seedReconHistory(opts: {
       const earliest = parseDate(row.replyReceivedOn) - parseDate(acceptedOn) + 2;
       const maxSpan = parseDate(decisionDue) - parseDate(acceptedOn);
       const span = late ? maxSpan + rng.int(1, 6) : Math.max(earliest, Math.min(maxSpan, rng.int(Math.min(earliest + 5, maxSpan), Math.max(Math.min(earliest + 5, maxSpan), extended ? maxSpan : P.span))));
-      const endOn = plus(acceptedOn, span);
+      // an on-time conclusion stays on time (the working day before), unless that falls before the reply was in
+      const drawnEnd = plus(acceptedOn, span);
+      const endOn = !late && prevWork(drawnEnd) > row.replyReceivedOn ? prevWork(drawnEnd) : nextWork(drawnEnd);
       if (endOn >= today) continue; // not concluded yet on the demo's today: leave it out
       if (extended) ev.push({ action: 'extend', on: extensions[0]!.approvedOn!, from: 'underReview', to: 'underReview', details: { days: 30 } });
       if (kind === 'decided') {
@@ -200,6 +215,12 @@ export async function seedReconHistory(opts: {
       respondentName: rng.next() < 0.85 ? rng.pick(RESPONDENTS).name : null, matterType, summary: CONSULT_TOPICS[matterType], outcome,
       caseId: linked?.id ?? null, note: null, createdBy: handler.id, createdAt: nowIso, updatedAt: nowIso, version: 1,
     });
+  }
+  // visits and calls reach the office on working days (online and letters any day)
+  for (const c of consultations) {
+    if (c.channel !== 'onsite' && c.channel !== 'phone') continue;
+    const back = prevWork(c.consultedOn);
+    c.consultedOn = back >= yearStart ? back : nextWork(c.consultedOn);
   }
   consultations.sort((x, y) => x.consultedOn.localeCompare(y.consultedOn));
   await insertBatched(db, 'reconsiderationConsultations', consultations);
