@@ -45,6 +45,12 @@ export async function seedLegalServicesDemo(opts: { db: Db; calendar: WorkCalend
   const rng = createRng(20260348);
   const todayDn = parseDate(opts.today);
   const day = (back: number) => formatDate(todayDn - back);
+  /** An act of the centre (receipt, decision, assignment, closure): the working day itself or the last one before it, never after today. */
+  const officeDay = (dn: number) => {
+    let d = Math.min(dn, todayDn);
+    while (!opts.calendar.isWorkday(d)) d--;
+    return formatDate(d);
+  };
   const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
   const r5 = (x: number) => Math.round(x * 1e5) / 1e5;
   const name = () => rng.pick(SURNAMES) + rng.pick(GIVEN) + (rng.next() < 0.4 ? rng.pick(GIVEN) : '');
@@ -134,7 +140,7 @@ export async function seedLegalServicesDemo(opts: { db: Db; calendar: WorkCalend
   const TOTAL = 160;
   for (let i = 0; i < TOTAL; i++) {
     const back = i < 12 ? i % 6 : rng.int(8, 330);
-    const receivedOn = day(back);
+    const receivedOn = officeDay(todayDn - back);
     const year = Number(receivedOn.slice(0, 4));
     const n = (seq.get(year) ?? 0) + 1;
     seq.set(year, n);
@@ -168,21 +174,21 @@ export async function seedLegalServicesDemo(opts: { db: Db; calendar: WorkCalend
     else status = rng.next() < 0.05 ? 'withdrawn' : 'closed';
     const urgent = i === 0 || i === 3;
     const limitationDate = urgent && i === 0 ? day(back - 5) : null;
-    const decisionOn = status === 'received' || status === 'withdrawn' ? null : channel === 'notified' ? receivedOn : formatDate(parseDate(receivedOn) + Math.min(back, rng.int(1, 5)));
+    const decisionOn = status === 'received' || status === 'withdrawn' ? null : channel === 'notified' ? receivedOn : officeDay(parseDate(receivedOn) + Math.min(back, rng.int(1, 5)));
     const hasLawyer = ['assigned', 'closed', 'terminated'].includes(status);
     const lawyerPool = lawyers.filter((l) => l.active && (matter !== 'criminal' || JSON.parse(l.specialties).includes('criminal')));
     const lawyer = hasLawyer ? lawyerPool.sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0))[0]! : null;
     if (lawyer && status === 'assigned') load.set(lawyer.id, (load.get(lawyer.id) ?? 0) + 1);
     else if (lawyer) load.set(lawyer.id, (load.get(lawyer.id) ?? 0) + 0.01);
-    const assignedOn = hasLawyer && decisionOn ? formatDate(Math.min(todayDn, parseDate(decisionOn) + rng.int(0, 2))) : null;
+    const assignedOn = hasLawyer && decisionOn ? officeDay(parseDate(decisionOn) + rng.int(0, 2)) : null;
     const objection = status === 'refused' && i % 2 === 0 && back < 30;
     apps.push({
       id, appNo, departmentId: opts.departmentId, handlerId: staffId, channel, receivedOn, receivedAt: `${receivedOn}T02:00:00.000Z`, custodyReceivedAt: channel === 'forwarded' ? `${formatDate(parseDate(receivedOn) - 1)}T09:00:00.000Z` : null, forwardedBy: channel === 'forwarded' ? '西城区看守所（演示）' : null,
       notifyingOrgan: channel === 'notified' ? rng.pick(['西城区人民法院（演示）', '西城区人民检察院（演示）', '西城公安分局（演示）']) : null, applicantPersonId: personId, applicantName, aidGroup: group, matter,
       caseSummary: `${AID_GROUPS[group]}申请人就“${matter}”事项申请法律援助（演示数据）。`, opposingParty: matter === 'labour' ? `北京示例${rng.pick(['餐饮', '建筑', '物流', '家政'])}有限公司` : null, severeCriminal: 0, limitationDate, preservationUrgent: i === 3 ? 1 : 0, urgent: urgent ? 1 : 0,
       means: JSON.stringify(means), status, decisionOn, refusalReason: status === 'refused' ? '申请人家庭人均月收入高于本市经济困难标准，且不属于免予审查经济困难状况的情形' : null, lawyerId: lawyer?.id ?? null, assignedOn, provisional: 0,
-      closedOn: status === 'closed' ? formatDate(Math.min(todayDn, parseDate(receivedOn) + rng.int(30, 90))) : null, closureSummary: status === 'closed' ? '案件已审结，受援人合法权益得到维护，卷宗已归档。' : null, qualityGrade: status === 'closed' ? rng.pick(['excellent', 'good', 'good', 'pass']) : null,
-      terminationGround: status === 'terminated' ? 6 : null, objectionReceivedOn: objection ? formatDate(Math.min(todayDn, parseDate(decisionOn!) + 2)) : null, objectionReason: objection ? '申请人认为其收入计算有误' : null, objectionResult: null, objectionDecidedOn: null, objectionNote: null,
+      closedOn: status === 'closed' ? officeDay(parseDate(receivedOn) + rng.int(30, 90)) : null, closureSummary: status === 'closed' ? '案件已审结，受援人合法权益得到维护，卷宗已归档。' : null, qualityGrade: status === 'closed' ? rng.pick(['excellent', 'good', 'good', 'pass']) : null,
+      terminationGround: status === 'terminated' ? 6 : null, objectionReceivedOn: objection ? officeDay(parseDate(decisionOn!) + 2) : null, objectionReason: objection ? '申请人认为其收入计算有误' : null, objectionResult: null, objectionDecidedOn: null, objectionNote: null,
       sourceConsultationId: null, createdBy: staffId, createdAt: nowIso, updatedAt: nowIso, version: 1,
     });
     events.push({ id: randomUUID(), applicationId: id, seq: 1, at: `${receivedOn}T02:00:00.000Z`, action: 'register', actorId: staffId, actorName: '演示', note: '收到法律援助申请' });
@@ -192,7 +198,7 @@ export async function seedLegalServicesDemo(opts: { db: Db; calendar: WorkCalend
       if (status === 'received') dl(id, appNo, 'legalAid.decisionBeijing', receivedOn, 'open');
       if (decisionOn && status !== 'refused') dl(id, appNo, 'legalAid.assignment', decisionOn, status === 'granted' ? 'open' : 'met');
     }
-    if (objection) dl(id, appNo, 'legalAid.objectionDecision', formatDate(Math.min(todayDn, parseDate(decisionOn!) + 2)), 'open');
+    if (objection) dl(id, appNo, 'legalAid.objectionDecision', officeDay(parseDate(decisionOn!) + 2), 'open');
   }
   for (let i = 0; i < peopleRows.length; i += 200) await db.insertInto('people').values(peopleRows.slice(i, i + 200) as never).execute();
   for (let i = 0; i < apps.length; i += 100) await db.insertInto('legalAidApplications').values(apps.slice(i, i + 100) as never).execute();

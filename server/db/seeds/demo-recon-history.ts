@@ -231,8 +231,9 @@ export async function seedReconHistory(opts: {
   const hearings: Database['litigationHearings'][] = [];
   const decided = caseRows.filter((c) => c.status === 'decided');
   for (let i = 0; i < 11; i++) {
-    const filedOn = i < 8 ? plus(yearStart, rng.int(0, 240)) : plus(today, -rng.int(20, 90));
-    const received = plus(filedOn, rng.int(2, 5));
+    // court acts and the bureau's receipt and defence on working days
+    const filedOn = nextWork(i < 8 ? plus(yearStart, rng.int(0, 240)) : plus(today, -rng.int(20, 90)));
+    const received = nextWork(plus(filedOn, rng.int(2, 5)));
     const concluded = i < 8 && plus(filedOn, 90) < today;
     const recon = i % 2 === 0 ? decided[(i * 37) % Math.max(1, decided.length)] : undefined;
     const handler = handlers[i % handlers.length]!;
@@ -241,13 +242,13 @@ export async function seedReconHistory(opts: {
       id: randomUUID(), departmentId, handlerId: handler.id, court: '北京市西城区人民法院', caseNo: `(${filedOn.slice(0, 4)})京0102行初${100 + i * 17}号`,
       plaintiff: opts.personName(), defendant: i % 3 === 0 ? '北京市西城区人民政府' : (recon?.respondentName ?? rng.pick(RESPONDENTS).name), cause: rng.pick(['行政处罚', '政府信息公开', '工伤认定', '行政复议', '城市规划管理（拆除）']),
       reconCaseId: recon?.id ?? null, reconCaseNo: recon?.caseNo ?? null, filedOn, complaintReceivedOn: received, defenceDue: due('litigation.defence', received),
-      defenceSubmittedOn: plus(received, rng.int(5, 13)), outcome, outcomeOn: outcome ? plus(filedOn, rng.int(60, 88)) : null, outcomeNote: null,
-      appealBy: i === 1 && outcome ? 'plaintiff' : null, appealFiledOn: i === 1 && outcome ? plus(filedOn, 95) : null, appealCaseNo: i === 1 && outcome ? `(${filedOn.slice(0, 4)})京02行终${200 + i}号` : null, appealOutcome: null, appealOutcomeOn: null,
+      defenceSubmittedOn: prevWork(plus(received, rng.int(5, 13))), outcome, outcomeOn: outcome ? nextWork(plus(filedOn, rng.int(60, 88))) : null, outcomeNote: null,
+      appealBy: i === 1 && outcome ? 'plaintiff' : null, appealFiledOn: i === 1 && outcome ? nextWork(plus(filedOn, 95)) : null, appealCaseNo: i === 1 && outcome ? `(${filedOn.slice(0, 4)})京02行终${200 + i}号` : null, appealOutcome: null, appealOutcomeOn: null,
       createdBy: handler.id, createdAt: nowIso, updatedAt: nowIso, version: 1,
     };
     if (row.appealFiledOn && row.appealFiledOn >= today) Object.assign(row, { appealBy: null, appealFiledOn: null, appealCaseNo: null });
     lit.push(row);
-    const hearingOn = plus(filedOn, rng.int(35, 55));
+    const hearingOn = nextWork(plus(filedOn, rng.int(35, 55)));
     if (hearingOn < today) {
       const head = i === 0 || i === 3 || i === 5 || i === 6; // four appearances of the head in court in the previous year
       hearings.push({ id: randomUUID(), caseId: row.id, hearingOn, headAppeared: head ? 1 : 0, headName: head ? opts.personName() : null, headTitle: head ? (row.defendant.endsWith('人民政府') ? '副区长' : '副局长') : null, representatives: head ? '法制科工作人员、委托律师' : '法制科科长、委托律师', note: null, createdBy: handler.id, createdAt: nowIso });
