@@ -162,6 +162,7 @@ export const ERRORS = {
   ENF_DATE_ORDER: { status: 400, message: '日期先后顺序不正确，请核对' },
   ENF_FIELD_UNKNOWN: { status: 400, message: '执法领域代码不在领域目录中' },
   ENF_RECORD_EXISTS: { status: 409, message: '该编号的记录已存在' },
+  ENF_LIAISON_ACCOUNT_INVALID: { status: 422, message: '所选账户不能登记为执法单位联络员（账户已停用，或没有执法单位联络员角色）' },
   ENF_PENALTY_DECIDED: { status: 409, message: '该行政处罚案件已作出决定' },
   ENF_PENALTY_EXTENDED: { status: 409, message: '该行政处罚案件已登记批准延长，不能重复登记' },
   ENF_EXTENSION_LATE: { status: 400, message: '延长须在原决定期限届满前批准（《中华人民共和国行政处罚法》第六十条），批准日期不能早于立案日期或晚于今天' },

@@ -76,6 +76,16 @@ export const enforcementFlows: Flow[] = [
       await page.screenshot({ path: path.join(ART, 'enf-06-analysis.png'), fullPage: true });
       await page.goto(`${base}/enforcement/registers`);
       await page.getByRole('cell', { name: '西城区城市管理综合行政执法局' }).waitFor();
+
+      // The year's supervision opinion letter (demo: an overdue order) and the registered agency liaisons.
+      await page.goto(`${base}/enforcement/opinions`);
+      await page.getByRole('heading', { name: '执法监督意见书' }).waitFor();
+      await page.getByText(/西司执监意〔\d{4}〕\d+号/).first().waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: path.join(ART, 'enf-07-opinions.png'), fullPage: true });
+      await page.goto(`${base}/enforcement/registers`);
+      await page.getByRole('tab', { name: '执法单位联络员' }).click();
+      await page.getByRole('cell', { name: '西城区市场监督管理局' }).first().waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: path.join(ART, 'enf-08-liaisons.png'), fullPage: true });
     },
   ],
   [

@@ -137,6 +137,9 @@ export const Opinion = z.object({
   id: z.string(),
   opinionNo: z.string(),
   orderId: z.string(),
+  /** the 督办单 the letter concerns: its number and subject */
+  orderNo: z.string(),
+  orderTitle: z.string(),
   agencyCode: z.string(),
   agencyName: z.string().nullable(),
   facts: z.string(),
@@ -145,6 +148,17 @@ export const Opinion = z.object({
 });
 export type Opinion = z.infer<typeof Opinion>;
 export const OpinionList = z.object({ data: z.array(Opinion), total: z.number().int() });
+export const OpinionListQuery = z.object({
+  agencyCode: z.string().max(64).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+/**
+ * When a letter may be issued (supervision.status.ts opinionEligible): the order is not closed and the case is serious —
+ * its clue is marked serious, the order was sent back for rework at least once, or the rectification period has passed
+ * without a report. Shown where letters are listed.
+ */
+export const OPINION_WHEN = '执法监督意见书用于情节严重的督办事项：问题线索标记为“严重”、督办单曾被退回重新整改，或整改期限届满仍未报送整改报告（逾期）。';
 
 // ------------------------------------------------------------------------------------- rectification rate
 
@@ -164,9 +178,18 @@ export type RectificationRate = z.infer<typeof RectificationRate>;
 
 // ------------------------------------------------------------------------------------------- liaisons
 
-export const LiaisonBody = z.object({ userId: z.string().min(1), agencyCode: z.string().min(1).max(64) }).strict();
-export const Liaison = z.object({ userId: z.string(), username: z.string(), displayName: z.string(), agencyCode: z.string(), agencyName: z.string().nullable() });
+export const LiaisonBody = z.object({ userId: z.string().min(1, '请选择账户'), agencyCode: z.string().min(1, '请选择执法主体').max(64) }).strict();
+/**
+ * A registration (user ↔ agency). `active`: the account is not disabled; `canReport`: the account still holds the
+ * liaison's permission to report rectification (its role may have been changed since it was registered).
+ */
+export const Liaison = z.object({ userId: z.string(), username: z.string(), displayName: z.string(), agencyCode: z.string(), agencyName: z.string().nullable(), createdAt: z.string(), active: z.boolean(), canReport: z.boolean() });
+export type Liaison = z.infer<typeof Liaison>;
 export const LiaisonList = z.object({ data: z.array(Liaison) });
+/** Accounts that may be registered: active, holding enforcement.rectification.submit (执法单位联络员 role or the like). */
+export const LiaisonCandidate = z.object({ userId: z.string(), username: z.string(), displayName: z.string(), departmentName: z.string().nullable(), agencyCodes: z.array(z.string()) });
+export type LiaisonCandidate = z.infer<typeof LiaisonCandidate>;
+export const LiaisonCandidateList = z.object({ data: z.array(LiaisonCandidate) });
 
 // ------------------------------------------------------------------------------------------- registers
 

@@ -157,7 +157,7 @@ export const DETECTION_RULES: Record<DetectionRuleId, DetectionRuleInfo> = {
   'repeated-inspection': {
     id: 'repeated-inspection',
     name: '重复检查',
-    description: '同一执法主体在同一领域对同一企业，相邻两次检查间隔不超过窗口天数（投诉举报核查除外，一次联合检查计一次）',
+    description: '同一执法主体在同一领域对同一企业，在窗口天数内检查达到最少检查次数（一次联合检查计一次，不计入的检查类型除外）',
     legalBasis: `${LB_54}“能合并的不得重复检查”；${LB_YS}第五十四条`,
     thresholdUnverified: true,
     defaults: { windowDays: 30, minVisits: 2, excludeKinds: ['complaint'] },
@@ -165,7 +165,7 @@ export const DETECTION_RULES: Record<DetectionRuleId, DetectionRuleInfo> = {
   'multi-agency-inspection': {
     id: 'multi-agency-inspection',
     name: '多头检查',
-    description: '窗口天数内三个及以上不同执法主体分别（非联合检查）检查同一企业',
+    description: '窗口天数内达到最少执法主体数的不同执法主体分别（非联合检查）检查同一企业（不计入的检查类型除外）',
     legalBasis: `${LB_54}“能联合的不得多头检查”；${LB_BJ}第七十条（同一时段对同一对象实施的多部门检查应当联合进行）`,
     thresholdUnverified: true,
     defaults: { windowDays: 30, minAgencies: 3, excludeKinds: ['complaint'] },
@@ -173,7 +173,7 @@ export const DETECTION_RULES: Record<DetectionRuleId, DetectionRuleInfo> = {
   'unplanned-inspection': {
     id: 'unplanned-inspection',
     name: '随意检查',
-    description: '计划检查或专项检查未关联检查计划',
+    description: '须关联检查计划的检查类型（默认为计划检查、专项检查）未关联检查计划',
     legalBasis: `${LB_BJ}第六十七条（年度行政检查计划）；${LB_54}（专项检查须事先制定计划并经批准、备案）`,
     thresholdUnverified: false,
     defaults: { kinds: ['plan', 'special'] },
@@ -189,7 +189,7 @@ export const DETECTION_RULES: Record<DetectionRuleId, DetectionRuleInfo> = {
   'frequency-cap': {
     id: 'frequency-cap',
     name: '超频次检查',
-    description: '同一执法主体一年内在同一领域检查同一企业的次数超过检查计划公布的上限（一次联合检查计一次）',
+    description: '同一执法主体一年内在同一领域检查同一企业的次数超过检查计划公布的上限（一次联合检查计一次，不计入的检查类型除外）',
     legalBasis: `${LB_54}（同一行政执法主体对同一企业年度检查次数上限）；${LB_BJ}第六十七条`,
     thresholdUnverified: true,
     defaults: { excludeKinds: ['complaint'], defaultCap: null },
@@ -213,12 +213,43 @@ export const DETECTION_RULES: Record<DetectionRuleId, DetectionRuleInfo> = {
   'discretion-outlier': {
     id: 'discretion-outlier',
     name: '裁量畸轻畸重',
-    description: '同一违法行为代码、同一裁量阶次的罚款金额偏离中位数超过倍数',
+    description: '同一违法行为代码、同一裁量阶次的案件达到最少件数时，罚款金额偏离其中位数超过倍数',
     legalBasis: `${LB_YS}第六十条（行政裁量权基准）；${LB_CF}第三十四条`,
     thresholdUnverified: true,
     defaults: { factor: 3, minGroupSize: 5 },
   },
 };
+
+/**
+ * A rule's description with the parameters in force (GET /enforcement/detection-rules → params), so that the words
+ * shown never state a threshold other than the one the engine applies. The static `description` above names the
+ * parameters without values; this fills them in (defaults for any parameter missing from `params`). Pure, for the UI.
+ */
+export function describeDetectionRule(rule: DetectionRuleId, params?: Record<string, unknown> | null): string {
+  const p = { ...DETECTION_RULES[rule].defaults, ...(params ?? {}) };
+  const num = (k: string) => Number(p[k]);
+  const kinds = (k: string) => (Array.isArray(p[k]) ? (p[k] as string[]) : []).map((x) => (INSPECTION_KINDS as Record<string, string>)[x] ?? x);
+  const excluded = (k: string) => (kinds(k).length ? `${kinds(k).join('、')}不计入` : '各类检查均计入');
+  const within = (w: number) => `自一次检查之日起 ${w} 日内（含第 ${w} 日）`;
+  switch (rule) {
+    case 'repeated-inspection':
+      return `同一执法主体在同一领域对同一企业，${within(num('windowDays'))}检查 ${num('minVisits')} 次及以上（一次联合检查计一次；${excluded('excludeKinds')}）`;
+    case 'multi-agency-inspection':
+      return `${within(num('windowDays'))}有 ${num('minAgencies')} 个及以上不同执法主体分别（非联合检查）检查同一企业（${excluded('excludeKinds')}）`;
+    case 'unplanned-inspection':
+      return kinds('kinds').length ? `${kinds('kinds').join('、')}未关联检查计划` : '未设定须关联检查计划的检查类型，本规则不产生预警';
+    case 'low-yield-officer':
+      return `执法人员在期间内某领域检查不少于 ${num('minInspections')} 次，且发现问题率低于同领域执法人员（检查不少于 ${num('minInspections')} 次者）发现问题率中位数的 ${Math.round(num('medianRatio') * 1000) / 10}%`;
+    case 'frequency-cap':
+      return `同一执法主体一年内在同一领域检查同一企业的次数超过检查计划公布的上限${p.defaultCap == null ? '（计划未设上限的不检测）' : `（计划未设上限的按每年 ${num('defaultCap')} 次）`}（一次联合检查计一次；${excluded('excludeKinds')}）`;
+    case 'expired-certificate':
+      return p.flagUnregisteredOfficer === false ? '检查当日执法人员未持有效执法证（未生效、已过期或未登记有效期；未在执法人员台账登记的人员不预警）' : DETECTION_RULES[rule].description;
+    case 'discretion-outlier':
+      return `同一违法行为代码、同一裁量阶次的案件不少于 ${num('minGroupSize')} 件时，罚款金额高于其中位数的 ${num('factor')} 倍或低于中位数的 ${num('factor')} 分之一`;
+    default:
+      return DETECTION_RULES[rule].description;
+  }
+}
 
 export const DetectionRange = z.object({ from: Day.optional(), to: Day.optional() });
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  Clue, ClueCreateBody, ClueDismissBody, ClueList, ClueListQuery, LiaisonBody, LiaisonList, Opinion, OpinionIssueBody, OpinionList, Order, OrderExtendBody, OrderIssueBody, OrderList, OrderListQuery, OrderReportBody, OrderVerifyBody, RectificationRate,
+  Clue, ClueCreateBody, ClueDismissBody, ClueList, ClueListQuery, LiaisonBody, LiaisonCandidateList, LiaisonList, Opinion, OpinionIssueBody, OpinionList, OpinionListQuery, Order, OrderExtendBody, OrderIssueBody, OrderList, OrderListQuery, OrderReportBody, OrderVerifyBody, RectificationRate,
 } from '../../../common/contracts/enforcement-supervision';
 import type { Permission } from '../../../common/permissions';
 import { actorOf, meta } from '../../http/auth';
@@ -67,7 +67,7 @@ export function supervisionRoutes(deps: { supervision: SupervisionService }) {
       handler: async (req, reply) => sendDocx(reply, await svc.orderDocx(actorOf(req), req.params.id, meta(req))),
     });
 
-    r.get('/api/v1/enforcement/opinions', { config: { permission: ORDER_READ }, schema: { tags: TAG, summary: '执法监督意见书列表', response: responses(OpinionList) }, handler: async (req) => svc.listOpinions(actorOf(req)) });
+    r.get('/api/v1/enforcement/opinions', { config: { permission: ORDER_READ }, schema: { tags: TAG, summary: '执法监督意见书列表（含所涉督办单编号；执法单位联络员仅见本单位）', querystring: OpinionListQuery, response: responses(OpinionList) }, handler: async (req) => svc.listOpinions(actorOf(req), req.query) });
     r.post('/api/v1/enforcement/opinions', { config: { permission: MANAGE }, schema: { tags: TAG, summary: '制发执法监督意见书（情节严重的督办事项）', body: OpinionIssueBody, response: responses(Opinion) }, handler: async (req) => svc.issueOpinion(actorOf(req), req.body, meta(req)) });
     r.get('/api/v1/enforcement/opinions/:id/document.docx', {
       config: { permission: ORDER_READ },
@@ -78,6 +78,7 @@ export function supervisionRoutes(deps: { supervision: SupervisionService }) {
     r.get('/api/v1/enforcement/rectification-rate', { config: { permission: READ }, schema: { tags: TAG, summary: '整改率（口径见 definition）', querystring: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }), response: responses(RectificationRate) }, handler: async (req) => svc.rectificationRate(req.query.asOf, actorOf(req)) });
 
     r.get('/api/v1/enforcement/liaisons', { config: { permission: READ }, schema: { tags: TAG, summary: '执法单位联络员', response: responses(LiaisonList) }, handler: async (req) => ({ data: await svc.liaisons(actorOf(req)) }) });
+    r.get('/api/v1/enforcement/liaisons/candidates', { config: { permission: MANAGE }, schema: { tags: TAG, summary: '可登记为执法单位联络员的账户（在用、具有报送整改报告权限）及其已登记的执法主体', response: responses(LiaisonCandidateList) }, handler: async (req) => ({ data: await svc.liaisonCandidates(actorOf(req)) }) });
     r.post('/api/v1/enforcement/liaisons', { config: { permission: MANAGE }, schema: { tags: TAG, summary: '登记执法单位联络员', body: LiaisonBody, response: responses(Ok) }, handler: async (req) => (await svc.addLiaison(actorOf(req), req.body.userId, req.body.agencyCode, meta(req)), { ok: true as const }) });
     r.post('/api/v1/enforcement/liaisons/remove', { config: { permission: MANAGE }, schema: { tags: TAG, summary: '撤销执法单位联络员', body: LiaisonBody, response: responses(Ok) }, handler: async (req) => (await svc.removeLiaison(actorOf(req), req.body.userId, req.body.agencyCode, meta(req)), { ok: true as const }) });
   };

@@ -9,8 +9,8 @@
  * issuing orders and opinions, verification, extension and liaison registration need the district scope.
  */
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
-import { type Clue, type ClueCreateBody, type Opinion, type Order, type RectificationRate, SUPERVISION_BASIS } from '../../../common/contracts/enforcement-supervision';
+import type { Expression, Transaction } from 'kysely';
+import { type Clue, type ClueCreateBody, type Liaison, type LiaisonCandidate, type Opinion, type Order, type RectificationRate, SUPERVISION_BASIS } from '../../../common/contracts/enforcement-supervision';
 import { getRule, ruleCitation } from '../../../common/deadlines';
 import { AppError } from '../../../common/errors';
 import type { Database, Db, DbHandle } from '../../db';
@@ -48,11 +48,12 @@ export interface SupervisionService {
   verify(actor: Actor, id: string, body: { result: 'pass' | 'return'; note: string; version: number }, meta: Meta): Promise<Order>;
   extend(actor: Actor, id: string, body: { days: number; reason: string; version: number }, meta: Meta): Promise<Order>;
   issueOpinion(actor: Actor, body: { orderId: string; facts: string; opinion: string }, meta: Meta): Promise<Opinion>;
-  listOpinions(actor: Actor): Promise<{ data: Opinion[]; total: number }>;
+  listOpinions(actor: Actor, q?: { agencyCode?: string | undefined; page: number; pageSize: number }): Promise<{ data: Opinion[]; total: number }>;
   orderDocx(actor: Actor, id: string, meta: Meta): Promise<{ filename: string; data: Buffer }>;
   opinionDocx(actor: Actor, id: string, meta: Meta): Promise<{ filename: string; data: Buffer }>;
   rectificationRate(asOf?: string, actor?: Actor): Promise<RectificationRate>;
-  liaisons(actor: Actor): Promise<{ userId: string; username: string; displayName: string; agencyCode: string; agencyName: string | null }[]>;
+  liaisons(actor: Actor): Promise<Liaison[]>;
+  liaisonCandidates(actor: Actor): Promise<LiaisonCandidate[]>;
   addLiaison(actor: Actor, userId: string, agencyCode: string, meta: Meta): Promise<void>;
   removeLiaison(actor: Actor, userId: string, agencyCode: string, meta: Meta): Promise<void>;
 }
@@ -83,6 +84,21 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
     const ok = await q.selectFrom('enforcementOrders as o').innerJoin('enforcementClues as c', 'c.id', 'o.clueId').select('o.id').where('o.id', '=', id).where(orderFilter(scope)).executeTakeFirst();
     if (!ok) throw new AppError('OUT_OF_SCOPE');
   }
+
+  /** Opinion letters with their agency's name and the order they concern (number, subject). */
+  const opinionSelect = (q: Db | Trx) =>
+    q
+      .selectFrom('enforcementOpinions as p')
+      .innerJoin('enforcementOrders as o', 'o.id', 'p.orderId')
+      .innerJoin('enforcementClues as c', 'c.id', 'o.clueId')
+      .leftJoin('enforcementAgencies as a', 'a.code', 'p.agencyCode')
+      .select(['p.id', 'p.opinionNo', 'p.orderId', 'p.agencyCode', 'p.facts', 'p.opinion', 'p.issuedOn', 'p.createdAt', 'o.orderNo', 'o.title as orderTitle', 'a.name as agencyName']);
+  type OpinionRow = Awaited<ReturnType<ReturnType<typeof opinionSelect>['executeTakeFirstOrThrow']>>;
+  const toOpinion = (o: OpinionRow): Opinion => ({ id: o.id, opinionNo: o.opinionNo, orderId: o.orderId, orderNo: o.orderNo, orderTitle: o.orderTitle, agencyCode: o.agencyCode, agencyName: o.agencyName ?? null, facts: o.facts, opinion: o.opinion, issuedOn: o.issuedOn });
+
+  /** The roles through which an account may report rectification (enforcement.rectification.submit): a liaison's. */
+  const reporterRoles = (userId: Expression<string>) =>
+    db.selectFrom('userRoles as ur').innerJoin('rolePermissions as rp', 'rp.roleId', 'ur.roleId').select('ur.userId').where('ur.userId', '=', userId).where('rp.permission', '=', 'enforcement.rectification.submit');
 
   const agencyName = async (q: Db | Trx, code: string) => (await q.selectFrom('enforcementAgencies').select('name').where('code', '=', code).executeTakeFirst())?.name ?? null;
 
@@ -396,22 +412,16 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
         await event(trx, r.id, actor, 'opinion', `制发执法监督意见书 ${opinionNo}`);
         await record(trx, actor, meta, 'enforcement.opinion.issue', 'enforcementOpinion', id, null, { opinionNo, orderId: r.id, agencyCode: r.agencyCode });
       });
-      const o = await db.selectFrom('enforcementOpinions as p').leftJoin('enforcementAgencies as a', 'a.code', 'p.agencyCode').selectAll('p').select('a.name as agencyName').where('p.id', '=', id).executeTakeFirstOrThrow();
-      return { id: o.id, opinionNo: o.opinionNo, orderId: o.orderId, agencyCode: o.agencyCode, agencyName: o.agencyName ?? null, facts: o.facts, opinion: o.opinion, issuedOn: o.issuedOn };
+      return toOpinion(await opinionSelect(db).where('p.id', '=', id).executeTakeFirstOrThrow());
     },
 
-    async listOpinions(actor) {
+    async listOpinions(actor, q = { page: 1, pageSize: 20 }) {
       const scope = await scopeOf(actor);
-      const q = db
-        .selectFrom('enforcementOpinions as p')
-        .innerJoin('enforcementOrders as o', 'o.id', 'p.orderId')
-        .innerJoin('enforcementClues as c', 'c.id', 'o.clueId')
-        .leftJoin('enforcementAgencies as a', 'a.code', 'p.agencyCode')
-        .selectAll('p')
-        .select('a.name as agencyName')
-        .where(scopeFilter(scope, 'c.targetCreditCode', 'p.agencyCode'));
-      const rows = await q.orderBy('p.createdAt', 'desc').limit(500).execute();
-      return { data: rows.map((o) => ({ id: o.id, opinionNo: o.opinionNo, orderId: o.orderId, agencyCode: o.agencyCode, agencyName: o.agencyName ?? null, facts: o.facts, opinion: o.opinion, issuedOn: o.issuedOn })), total: rows.length };
+      let base = opinionSelect(db).where(scopeFilter(scope, 'c.targetCreditCode', 'p.agencyCode'));
+      if (q.agencyCode) base = base.where('p.agencyCode', '=', q.agencyCode);
+      const { total } = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      const rows = await base.orderBy('p.issuedOn', 'desc').orderBy('p.createdAt', 'desc').orderBy((eb) => eb.fn('length', ['p.opinionNo']), 'desc').orderBy('p.opinionNo', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      return { data: rows.map(toOpinion), total: Number(total) };
     },
 
     async orderDocx(actor, id, meta) {
@@ -467,19 +477,43 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
         .selectFrom('enforcementAgencyLiaisons as l')
         .innerJoin('users as u', 'u.id', 'l.userId')
         .leftJoin('enforcementAgencies as a', 'a.code', 'l.agencyCode')
-        .select(['l.userId', 'u.username', 'u.displayName', 'l.agencyCode', 'a.name as agencyName'])
+        .select((eb) => ['l.userId', 'u.username', 'u.displayName', 'u.status', 'l.agencyCode', 'l.createdAt', 'a.name as agencyName', eb.exists(reporterRoles(eb.ref('l.userId'))).as('canReport')])
         .orderBy('l.agencyCode')
         .orderBy('u.username')
         .execute();
-      return rows.map((r) => ({ ...r, agencyName: r.agencyName ?? null }));
+      return rows.map((r) => ({ userId: r.userId, username: r.username, displayName: r.displayName, agencyCode: r.agencyCode, agencyName: r.agencyName ?? null, createdAt: r.createdAt, active: r.status === 'active', canReport: !!r.canReport }));
+    },
+
+    async liaisonCandidates(actor) {
+      assertDistrict(await scopeOf(actor));
+      const users = await db
+        .selectFrom('users as u')
+        .leftJoin('departments as d', 'd.id', 'u.departmentId')
+        .select(['u.id', 'u.username', 'u.displayName', 'd.name as departmentName'])
+        .where('u.status', '=', 'active')
+        .where((eb) => eb.exists(reporterRoles(eb.ref('u.id'))))
+        .orderBy('u.username')
+        .execute();
+      const links = users.length ? await db.selectFrom('enforcementAgencyLiaisons').select(['userId', 'agencyCode']).where('userId', 'in', users.map((u) => u.id)).orderBy('agencyCode').execute() : [];
+      return users.map((u) => ({ userId: u.id, username: u.username, displayName: u.displayName, departmentName: u.departmentName ?? null, agencyCodes: links.filter((l) => l.userId === u.id).map((l) => l.agencyCode) }));
     },
 
     async addLiaison(actor, userId, agencyCode, meta) {
       assertDistrict(await scopeOf(actor));
       await db.transaction().execute(async (trx) => {
-        if (!(await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst())) throw new AppError('NOT_FOUND', { entity: 'user', id: userId });
+        const user = await trx
+          .selectFrom('users as u')
+          .select((eb) => ['u.id', 'u.status', eb.exists(reporterRoles(eb.ref('u.id'))).as('canReport')])
+          .where('u.id', '=', userId)
+          .executeTakeFirst();
+        if (!user) throw new AppError('NOT_FOUND', { entity: 'user', id: userId }, '所选账户不存在，请刷新后重新选择');
+        if (user.status !== 'active') throw new AppError('ENF_LIAISON_ACCOUNT_INVALID', { reason: 'liaisonAccountDisabled', userId }, '所选账户已停用，不能登记为执法单位联络员');
+        // a registration widens the account's data scope to the agency's records: only for accounts that report for it
+        if (!user.canReport) throw new AppError('ENF_LIAISON_ACCOUNT_INVALID', { reason: 'liaisonRoleMissing', userId }, '所选账户没有“报送督办事项整改报告”权限（执法单位联络员角色），请先由安全管理员为其分配角色');
         if (!(await agencyName(trx, agencyCode))) throw new AppError('ENF_AGENCY_UNKNOWN', { agencyCode });
-        await trx.insertInto('enforcementAgencyLiaisons').values({ userId, agencyCode, createdAt: clock.nowIso() }).onConflict((oc) => oc.columns(['userId', 'agencyCode']).doNothing()).execute();
+        const dup = await trx.selectFrom('enforcementAgencyLiaisons').select('userId').where('userId', '=', userId).where('agencyCode', '=', agencyCode).executeTakeFirst();
+        if (dup) throw new AppError('ENF_RECORD_EXISTS', { entity: 'liaison', userId, agencyCode }, '该账户已登记为该执法主体的联络员');
+        await trx.insertInto('enforcementAgencyLiaisons').values({ userId, agencyCode, createdAt: clock.nowIso() }).execute();
         await record(trx, actor, meta, 'enforcement.liaison.add', 'enforcementAgencyLiaison', `${userId}:${agencyCode}`, null, { userId, agencyCode });
       });
     },
@@ -488,7 +522,7 @@ export function createSupervisionService(deps: { handle: DbHandle; clock: Clock;
       assertDistrict(await scopeOf(actor));
       await db.transaction().execute(async (trx) => {
         const res = await trx.deleteFrom('enforcementAgencyLiaisons').where('userId', '=', userId).where('agencyCode', '=', agencyCode).executeTakeFirst();
-        if (Number(res.numDeletedRows) !== 1) throw new AppError('NOT_FOUND', { entity: 'liaison' });
+        if (Number(res.numDeletedRows) !== 1) throw new AppError('NOT_FOUND', { entity: 'liaison', userId, agencyCode }, '该联络员登记不存在或已被撤销，请刷新列表');
         await record(trx, actor, meta, 'enforcement.liaison.remove', 'enforcementAgencyLiaison', `${userId}:${agencyCode}`, { userId, agencyCode }, null);
       });
     },

@@ -38,7 +38,7 @@ export function EnforcementDashboardPage() {
             <Col xs={12} md={4}><Card style={{ height: '100%' }}><Statistic title="已督办线索" value={d.clues.ordered} /></Card></Col>
             <Col xs={12} md={4}><Card style={{ height: '100%' }}><Statistic title="整改中督办单" value={d.orders.issued + d.orders.returned} /></Card></Col>
             <Col xs={12} md={4}><Card style={{ height: '100%' }}><Statistic title="逾期未整改" value={d.rectification.overdue} valueStyle={{ color: d.rectification.overdue ? '#a8071a' : undefined }} /></Card></Col>
-            <Col xs={12} md={4}><Card style={{ height: '100%' }}><Statistic title="执法监督意见书" value={d.opinions} /></Card></Col>
+            <Col xs={12} md={4}><Card style={{ height: '100%' }}><Statistic title="执法监督意见书" value={d.opinions} /><Link to="/enforcement/opinions">查看意见书</Link></Card></Col>
           </Row>
           <Alert type="info" showIcon style={{ marginBottom: 16 }} message={d.rectification.definition} description={`${SUPERVISION_BASIS.body}。${SUPERVISION_BASIS.unverified}。`} />
           <Row gutter={16}>

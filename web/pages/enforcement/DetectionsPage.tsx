@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { DETECTION_RULE_IDS, DISCRETION_LEVELS, type DetectionFlag, type DetectionList, type DetectionRuleId, type DetectionRuleView, type DetectionSimulation } from '../../../common/contracts/enforcement';
+import { DETECTION_RULE_IDS, DISCRETION_LEVELS, describeDetectionRule, type DetectionFlag, type DetectionList, type DetectionRuleId, type DetectionRuleView, type DetectionSimulation } from '../../../common/contracts/enforcement';
 import type { Clue, Evidence } from '../../../common/contracts/enforcement-supervision';
 import { get, post, put } from '../../app/api';
 import { useCan } from '../../app/auth';
@@ -110,6 +110,8 @@ function RuleParamsModal({ rule, from, to, onClose }: { rule: DetectionRuleId; f
   const rules = useQuery({ queryKey: ['enforcement', 'detection-rules'], queryFn: () => get<{ data: DetectionRuleView[] }>('/enforcement/detection-rules') });
   const view = rules.data?.data.find((r) => r.id === rule);
   const [sim, setSim] = useState<DetectionSimulation | null>(null);
+  const watched = Form.useWatch([], form) as Record<string, unknown> | undefined;
+  const proposed = { ...(view?.params ?? {}), ...Object.fromEntries(Object.entries(watched ?? {}).filter(([, x]) => x !== undefined)) };
   // a cleared list is an empty list, a cleared number is "not set" (null)
   const values = () => form.validateFields().then((v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x ?? (Array.isArray(view?.defaults[k]) ? [] : null)])));
   const simulate = useMutation({ mutationFn: async () => post<DetectionSimulation>(`/enforcement/detection-rules/${rule}/simulate`, { params: await values(), from, to }), onSuccess: setSim, onError: notifyError });
@@ -153,6 +155,7 @@ function RuleParamsModal({ rule, from, to, onClose }: { rule: DetectionRuleId; f
           ))}
         </Form>
       )}
+      {view && <p data-testid="detection-rule-preview" style={{ marginTop: 0 }}>按上列参数：{describeDetectionRule(rule, proposed)}</p>}
       {sim && (
         <Alert type="info" showIcon data-testid="detection-simulation" message={`模拟结果（${sim.from} 至 ${sim.to}，未保存）：现行参数 ${sim.current} 条预警，拟调整后 ${sim.proposed} 条`} description={`新增 ${sim.added} 条，不再预警 ${sim.removed} 条。`} />
       )}
@@ -175,6 +178,10 @@ export function DetectionsPage() {
   const agencyName = useAgencyName();
   const q = useQuery({ queryKey: ['enforcement', 'detections', rule, from, to, page], queryFn: () => get<DetectionList>('/enforcement/detections', { rule, from, to, page, pageSize: 20 }), placeholderData: keepPreviousData });
   const info = DETECTION_RULES[rule];
+  // the rule's words with the parameters in force (the static description names them without values)
+  const rules = useQuery({ queryKey: ['enforcement', 'detection-rules'], queryFn: () => get<{ data: DetectionRuleView[] }>('/enforcement/detection-rules') });
+  const view = rules.data?.data.find((r) => r.id === rule);
+  const changed = view ? Object.keys(view.defaults).filter((k) => JSON.stringify(view.params[k]) !== JSON.stringify(view.defaults[k])) : [];
   return (
     <>
       <PageHeader title="问题检查检测结果" description="按规则检测重复检查、多头检查、随意检查、低效检查等问题；每条预警附证据记录及法律依据，可转为问题线索。" extra={
@@ -191,7 +198,7 @@ export function DetectionsPage() {
           <Form.Item><Space><Button type="primary" htmlType="submit">检测</Button></Space></Form.Item>
         </Form>
       </Card>
-      <Alert type={info.thresholdUnverified ? 'warning' : 'info'} showIcon style={{ marginBottom: 16 }} message={`${info.name}：${info.description}`} description={<>法律依据：{info.legalBasis}{info.thresholdUnverified && '。阈值为本局设置（上位规定未明确具体数值，未经核实），可点“调整参数”修改。'}</>} />
+      <Alert type={info.thresholdUnverified ? 'warning' : 'info'} showIcon style={{ marginBottom: 16 }} message={<span data-testid="detection-rule-description">{`${info.name}：${view ? describeDetectionRule(rule, view.params) : info.description}`}</span>} description={<>法律依据：{info.legalBasis}{info.thresholdUnverified && `。阈值为本局设置（上位规定未明确具体数值，未经核实，待核实）${changed.length ? `，现行参数已于 ${view?.updatedAt ? formatInstant(view.updatedAt).slice(0, 10) : '—'} 调整（第 ${view?.version ?? 0} 版，与默认值不同：${changed.map((k) => PARAM_LABELS[k] ?? k).join('、')}）` : '，现行为默认参数'}${can('enforcement.detection.configure') ? '，可点“调整参数”修改' : ''}。`}</>} />
       <ErrorAlert error={q.error} />
       <Table<DetectionFlag>
         rowKey="id"

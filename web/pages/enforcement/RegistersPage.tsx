@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { todayBeijing } from '../../components/format';
 import { ImportPanel } from './ImportPanel';
+import { LiaisonsPanel } from './LiaisonsPanel';
 import { PenaltyDeadlineCell } from './PenaltyDeadline';
 import { useAgencyName } from './agencies';
 import { ENFORCEMENT_FIELDS, fieldLabel } from './labels';
@@ -150,7 +151,7 @@ export function RegistersPage() {
   const firm = (_: unknown, r: Row) => <Link to={`/enforcement/firms/${String(r.targetCreditCode)}`}>{String(r.targetName ?? r.targetCreditCode)}</Link>;
   return (
     <>
-      <PageHeader title="执法监督台账" description="执法主体、执法人员与执法证、年度检查计划、行政处罚案件、12345 热线投诉。批量记录请用导入功能。" />
+      <PageHeader title="执法监督台账" description={`执法主体、执法人员与执法证、年度检查计划、行政处罚案件、12345 热线投诉${can('enforcement.supervision.manage') ? '、执法单位联络员' : ''}。批量记录请用导入功能。`} />
       <Tabs items={[
         { key: 'agencies', label: '执法主体', children: <Register path="/enforcement/agencies" columns={[{ title: '代码', dataIndex: 'code' }, { title: '名称', dataIndex: 'name' }, { title: '执法领域', dataIndex: 'fields', render: (f: string[]) => f.map(fieldLabel).join('、') }, { title: '执法依据', dataIndex: 'legalBasis' }, { title: '执法人员', dataIndex: 'officers', align: 'right' }]} create={{ title: '登记执法主体', fields: [{ name: 'code', label: '代码' }, { name: 'name', label: '名称' }, { name: 'legalBasis', label: '执法依据', kind: 'text' }, { name: 'fields', label: '执法领域', kind: 'fields' }] }} /> },
         {
@@ -181,6 +182,7 @@ export function RegistersPage() {
             }]
           : []),
         { key: 'complaints', label: '12345 投诉', children: <Register path="/enforcement/complaints" note={can('enforcement.inspection.import') ? <ImportPanel url="/enforcement/complaints/import" columns={COMPLAINT_CSV_COLUMNS} what="12345 热线涉企执法投诉" /> : undefined} columns={[{ title: '工单号', dataIndex: 'id' }, { title: '收到日期', dataIndex: 'receivedOn', onCell: NOWRAP }, { title: '企业', render: firm }, { title: '被投诉执法主体', dataIndex: 'agencyCode', render: agency }, { title: '类别', dataIndex: 'category' }, { title: '诉求', dataIndex: 'summary' }, { title: '问题线索', dataIndex: 'clueId', render: (c: string | null, r: Row) => (c ? <Link to={`/enforcement/clues?highlight=${c}`}>{String(r.clueNo ?? '已转线索')}</Link> : can('enforcement.supervision.manage') ? <Space size={4}><Button size="small" onClick={() => clue.mutate(r)}>转为问题线索</Button><Button size="small" onClick={() => setLinking(r)}>关联已有线索</Button></Space> : '—') }]} create={{ title: '登记 12345 投诉', fields: [{ name: 'id', label: '工单号' }, { name: 'targetCreditCode', label: '企业统一社会信用代码' }, { name: 'targetName', label: '企业名称' }, { name: 'agencyCode', label: '被投诉执法主体', kind: 'agency' }, { name: 'receivedOn', label: '收到日期', kind: 'date' }, { name: 'category', label: '类别' }, { name: 'summary', label: '诉求内容', kind: 'text' }], initial: { receivedOn: todayBeijing() } }} /> },
+        ...(can('enforcement.supervision.manage') ? [{ key: 'liaisons', label: '执法单位联络员', children: <LiaisonsPanel /> }] : []),
       ]} />
       {extending && <ExtendModal penalty={extending} onClose={() => setExtending(null)} />}
       {linking && <LinkClueModal complaint={linking} onClose={() => setLinking(null)} />}

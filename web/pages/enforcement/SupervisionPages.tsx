@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { Clue, Opinion, Order } from '../../../common/contracts/enforcement-supervision';
 import { SUPERVISION_BASIS } from '../../../common/contracts/enforcement-supervision';
+import { getRule } from '../../../common/deadlines';
 import { API_BASE, get, post } from '../../app/api';
 import { useCan } from '../../app/auth';
 import { notifyError, notifySuccess } from '../../app/notify';
@@ -13,6 +14,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatInstant, todayBeijing } from '../../components/format';
 import { CLUE_SOURCES, CLUE_STATUSES, CLUE_STATUS_COLORS, ORDER_STATUSES, ORDER_STATUS_COLORS, SEVERITIES, fieldLabel } from './labels';
+
+/** The rectification period as the deadline rule catalogue sets it (common/deadlines, rule of supervision.service). */
+const RECTIFICATION = getRule('enforcement.supervisionRectification');
 
 type Agencies = { data: { code: string; name: string; fields: string[]; legalBasis: string; street: string | null; officers: number; version: number }[] };
 const useAgencies = () => useQuery({ queryKey: ['enforcement', 'agencies'], queryFn: () => get<Agencies>('/enforcement/agencies') });
@@ -31,7 +35,7 @@ function IssueOrderModal({ clue, onClose }: { clue: Clue; onClose: () => void })
   });
   return (
     <Modal open title={`制发督办单：${clue.title}`} onCancel={onClose} onOk={() => form.submit()} okText="制发" confirmLoading={save.isPending} destroyOnHidden>
-      <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="整改期限默认自制发之日起 30 日（本局设置，可批准延期）" description={SUPERVISION_BASIS.unverified} />
+      <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`整改期限默认自制发之日起 ${RECTIFICATION.length} 日（${RECTIFICATION.unit === 'WD' ? '工作日' : '自然日'}，本局设置，可批准延期）`} description={SUPERVISION_BASIS.unverified} />
       <Form form={form} layout="vertical" name="issueOrder" onFinish={(v) => save.mutate(v)}>
         <Form.Item label="督办要求" name="requirement" rules={[{ required: true, whitespace: true, message: '请输入督办要求' }]}><Input.TextArea rows={4} maxLength={4000} /></Form.Item>
       </Form>
@@ -147,7 +151,7 @@ export function OrdersPage() {
   const q = useQuery({ queryKey: ['enforcement', 'orders', status, page], queryFn: () => get<{ data: Order[]; total: number }>('/enforcement/orders', { status, page, pageSize: 20 }), placeholderData: keepPreviousData });
   return (
     <>
-      <PageHeader title="督办单" description="督办单及其整改期限、整改报告和核查情况。执法单位联络员只能看到本单位的督办单。" />
+      <PageHeader title="督办单" description="督办单及其整改期限、整改报告和核查情况。执法单位联络员只能看到本单位的督办单。" extra={<Link to="/enforcement/opinions">查看执法监督意见书</Link>} />
       <Space style={{ marginBottom: 12 }}>
         <span>状态</span>
         <Select aria-label="督办单状态" allowClear style={{ width: 160 }} value={status} onChange={(v) => { setStatus(v); setPage(1); }} options={Object.entries(ORDER_STATUSES).map(([value, label]) => ({ value, label }))} />
@@ -160,12 +164,13 @@ export function OrdersPage() {
         pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 件` }}
         locale={{ emptyText: status ? `没有“${ORDER_STATUSES[status as keyof typeof ORDER_STATUSES]}”的督办单` : can('enforcement.supervision.manage') ? '暂无督办单：在“问题线索”中对线索制发督办单后，在此跟踪整改' : '暂无督办单' }}
         columns={[
-          { title: '督办单编号', dataIndex: 'orderNo', render: (n: string, o) => <Link to={`/enforcement/orders/${o.id}`}>{n}</Link> },
+          { title: '督办单编号', dataIndex: 'orderNo', render: (n: string, o) => <Link to={`/enforcement/orders/${o.id}`} style={{ whiteSpace: 'nowrap' }}>{n}</Link> },
           { title: '事项', dataIndex: 'title' },
           { title: '执法主体', dataIndex: 'agencyName', render: (n: string | null, o) => n ?? o.agencyCode },
-          { title: '制发日期', dataIndex: 'issuedOn' },
+          { title: '制发日期', dataIndex: 'issuedOn', render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span> },
           { title: '整改期限', dataIndex: 'dueDate', render: (d: string | null, o) => (o.overdue ? <Tag color="red">{d}（已逾期）</Tag> : d ?? '—') },
           { title: '状态', dataIndex: 'status', render: (s: keyof typeof ORDER_STATUSES) => <Tag color={ORDER_STATUS_COLORS[s]}>{ORDER_STATUSES[s]}</Tag> },
+          { title: '意见书', dataIndex: 'opinionId', width: 90, render: (op: string | null) => (op ? <a href={`${API_BASE}/enforcement/opinions/${op}/document.docx`} aria-label="下载本督办单的执法监督意见书（.docx）">已制发</a> : '—') },
         ]}
       />
     </>
