@@ -172,14 +172,14 @@ export async function buildApp(deps: AppDeps) {
   const legalityEngine = createLegalityEngineService({ db, clock, audit, llm: config.legalityLlm ?? null, ...(config.legalityLimits ? { limits: config.legalityLimits } : {}) });
   await app.register(legalityEngineRoutes({ engine: legalityEngine }));
   // 合法性审查: draft lifecycle, public comment, contact points, advisers; the review engine is ./modules/legality-review/engine.
-  const legalityDrafts = createLegalityReviewService({ db, clock, audit, deadlines, calendar: () => calendar.current(), uploadsDir: path.join(config.dataDir, 'uploads'), organName: config.reconOrganName, reviewDepartmentCode: config.legalityReviewDepartmentCode ?? null, ...(config.legalityNumbering ? { numbering: config.legalityNumbering } : {}), engine: () => ({ analyze: async (actor, text, docKind) => (await legalityEngine.analyze(actor, { text, docKind })).findings, extractDocxText: async (b) => legalityEngine.docxText(b) }) });
+  const legalityDrafts = createLegalityReviewService({ db, clock, audit, deadlines, calendar: () => calendar.current(), uploadsDir: path.join(config.dataDir, 'uploads'), organName: config.bureauOrganName, reviewDepartmentCode: config.legalityReviewDepartmentCode ?? null, ...(config.legalityNumbering ? { numbering: config.legalityNumbering } : {}), engine: () => ({ analyze: async (actor, text, docKind) => (await legalityEngine.analyze(actor, { text, docKind })).findings, extractDocxText: async (b) => legalityEngine.docxText(b) }) });
   await app.register(legalityReviewRoutes({ drafts: legalityDrafts, registers: createRegistersService({ db, clock, audit, drafts: legalityDrafts, ...(config.legalityNumbering ? { consultationPrefix: config.legalityNumbering.consultation } : {}) }), publicRateLimit: limits.public }));
   // 行政执法监督 core: inspection/penalty import and detections (the supervision workflow registers its own routes).
   const enforcementImport = createImportService({ handle: deps.db, clock, audit, dataDir: config.dataDir });
   await app.register(importRoutes({ imports: enforcementImport, tmpDir: path.join(config.dataDir, 'tmp') }));
   await app.register(detectionRoutes({ detections: createDetectionService({ handle: deps.db, clock, audit, calendar: () => calendar.current() }) }));
   // 行政执法监督 supervision workflow (clues → orders → rectification → verification), registers and analysis.
-  const enforcementSupervision = createSupervisionService({ handle: deps.db, clock, audit, deadlines });
+  const enforcementSupervision = createSupervisionService({ handle: deps.db, clock, audit, deadlines, organName: config.bureauOrganName });
   await app.register(supervisionRoutes({ supervision: enforcementSupervision }));
   await app.register(enforcementRegistersRoutes({ registers: createEnforcementRegistersService({ handle: deps.db, clock, audit, deadlines, calendar: () => calendar.current() }) }));
   const enforcementAnalysis = createEnforcementAnalysisService({ handle: deps.db, clock, supervision: enforcementSupervision, calendar: () => calendar.current() });

@@ -32,6 +32,8 @@ export interface Config {
   reconDocNoPrefix: string;
   /** The reconsideration organ (行政复议机关) named on the documents: 发文机关 and signature. */
   reconOrganName: string;
+  /** The justice bureau itself (区司法局), named on its own documents: 合法性审查意见书 and the enforcement-supervision documents. */
+  bureauOrganName: string;
   /** Due-soon and overdue reminders (platform/notify). */
   notify: {
     /** 'log': a structured log line (default); 'sms': HTTP POST to the SMS gateway, signed with HMAC-SM3 */
@@ -86,6 +88,7 @@ const EnvSchema = z.object({
   FAZHI_RECON_CASE_NO_PREFIX: z.string().trim().min(1).max(10, 'FAZHI_RECON_CASE_NO_PREFIX 最多 10 个字符').default('西复'),
   FAZHI_RECON_DOC_NO_PREFIX: z.string().trim().min(1).max(10, 'FAZHI_RECON_DOC_NO_PREFIX 最多 10 个字符').default('西政复'),
   FAZHI_RECON_ORGAN_NAME: z.string().trim().min(2).max(50, 'FAZHI_RECON_ORGAN_NAME 最多 50 个字符').default('北京市西城区人民政府'),
+  FAZHI_BUREAU_ORGAN_NAME: z.string().trim().min(2).max(50, 'FAZHI_BUREAU_ORGAN_NAME 最多 50 个字符').default('北京市西城区司法局'),
   FAZHI_RECON_PORTAL_DEPARTMENT: z.string().trim().min(1).max(64).optional(),
   FAZHI_LLM_URL: z.string().url('FAZHI_LLM_URL 须为 http(s) 地址').optional(),
   FAZHI_LLM_MODEL: z.string().trim().min(1).max(100).optional(),
@@ -164,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     reconCaseNoPrefix: e.FAZHI_RECON_CASE_NO_PREFIX,
     reconDocNoPrefix: e.FAZHI_RECON_DOC_NO_PREFIX,
     reconOrganName: e.FAZHI_RECON_ORGAN_NAME,
+    bureauOrganName: e.FAZHI_BUREAU_ORGAN_NAME,
     notify: {
       channel: e.FAZHI_NOTIFY_CHANNEL,
       smsGatewayUrl: e.FAZHI_SMS_GATEWAY_URL ?? null,

@@ -50,7 +50,7 @@ import type { Database, Db } from '../../db';
 import type { AuditService } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import type { DeadlineService } from '../../platform/deadlines';
-import { buildOfficialDocx } from '../../platform/documents';
+import { buildOfficialDocx, officialDate } from '../../platform/documents';
 import { type Actor, type RequestMeta, can } from '../../platform/identity';
 import { type DraftRow, MODULE, OBJECT_TYPE, createLegalityRepo, draftScope } from './legality-review.repo';
 import { EXPORT_MAX_ROWS, draftFilterText, draftRegisterWorkbook } from './registers.export';
@@ -132,6 +132,19 @@ export function articlesOf(text: string): { anchor: string; text: string }[] {
     else out.push({ anchor: `第${++para}段`, text: p });
   }
   return out;
+}
+
+/**
+ * How an official document cites a finding's basis: the title in 《》 with a notice's number after it
+ * (《…的通知》（国办发〔2018〕47号）), an article as given (第十七条), a numbered part of a notice as 第一部分, and
+ * nothing for a citation of the whole instrument (the engine's "—").
+ */
+function citation(instrument: string, article: string): string {
+  const m = /^(.+?)[（(]([^（）()]*〔\d{4}〕\d+号)[）)]$/u.exec(instrument.trim());
+  const title = m ? `《${m[1]}》（${m[2]}）` : `《${instrument.trim()}》`;
+  const a = article.trim();
+  if (!a || /^[—–-]+$/u.test(a)) return title;
+  return `${title}${/^[一二三四五六七八九十]+$/u.test(a) ? `第${a}部分` : a}`;
 }
 
 export function createLegalityReviewService(deps: {
@@ -260,7 +273,11 @@ export function createLegalityReviewService(deps: {
       excerpt: f.excerpt,
       types: parseJson<string[]>(f.types, []),
       ruleId: f.ruleId,
-      basis: parseJson<{ instrument: string; article: string; text?: string | null }[]>(f.basis, []).map((b) => ({ instrument: b.instrument, article: b.article, text: b.text ?? null })),
+      // the rule's own citations only: provisions the engine retrieved by word similarity (`retrieved`) are not the
+      // legal basis of the finding and were shown (and cited in the opinion) as if they were
+      basis: parseJson<{ instrument: string; article: string; text?: string | null; retrieved?: boolean }[]>(f.basis, [])
+        .filter((b) => !b.retrieved)
+        .map((b) => ({ instrument: b.instrument, article: b.article, text: b.text ?? null })),
       explanation: f.explanation,
       confidence: f.confidence,
       decision: (f.decision as 'accepted' | 'rejected' | null) ?? null,
@@ -556,17 +573,31 @@ export function createLegalityReviewService(deps: {
       const row = await load(actor, id);
       if (!row.opinionNo) throw new AppError('LR_TRANSITION_NOT_ALLOWED', { status: row.status }, '尚未出具审查意见书');
       const accepted = (await findingsOf(id)).filter((f) => f.decision === 'accepted');
+      const conclusion = row.opinionConclusion as keyof typeof LR_OPINION_CONCLUSION_LABELS;
+      const opinionLines = (row.opinionText ?? '').split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+      // the corpus text of an article starts with its number: quote it once (…第十七条规定：“除本法…”)
+      const quote = (text: string) => text.replace(/^\s*第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*/u, '');
+      // section 二 lists the accepted findings; with none, an approval says nothing needs changing, while a conclusion
+      // asking for changes (or refusing) gives the reviewer's opinion as its reasons — never "nothing to change"
+      const findingsPart = accepted.length
+        ? [
+            '二、具体修改意见：',
+            ...accepted.map((f, i) => {
+              const basis = f.basis.map((b) => `${citation(b.instrument, b.article)}${b.text ? `规定：“${quote(b.text)}”` : ''}`).join('；');
+              const reason = (f.decisionReason ?? '').trim();
+              return `（${i + 1}）“${f.excerpt}”：${f.explanation}${basis ? `依据：${basis}。` : ''}审查人员意见：${reason}${/[。！？]$/u.test(reason) ? '' : '。'}`;
+            }),
+          ]
+        : conclusion === 'approve'
+          ? ['二、经审查，未发现需要修改的条款。']
+          : [];
+      const otherPart = opinionLines.length ? [findingsPart.length ? '三、其他意见：' : '二、审查意见：', ...opinionLines] : [];
       const paragraphs = [
-        `你单位报送的《${row.title}》（${LR_DRAFT_KIND_LABELS[row.kind as LrDraftKind]}送审稿，登记号${row.regNo}）收悉。我局于${row.acceptedOn ?? row.submittedOn}受理，依照${row.kind === 'majorDecision' ? '《重大行政决策程序暂行条例》第二十五条至第二十八条' : '《地方各级人民代表大会和地方各级人民政府组织法》第七十五条和国务院办公厅关于行政规范性文件合法性审核的规定'}，对其制定主体、权限、程序和内容进行了合法性审查。现提出审查意见如下：`,
-        `一、审查结论：${LR_OPINION_CONCLUSION_LABELS[row.opinionConclusion as keyof typeof LR_OPINION_CONCLUSION_LABELS]}。`,
-        accepted.length ? '二、具体修改意见：' : '二、经审查，未发现需要修改的条款。',
-        ...accepted.map((f, i) => {
-          const basis = f.basis.map((b) => `《${b.instrument}》${b.article}${b.text ? `规定：“${b.text}”` : ''}`).join('；');
-          return `（${i + 1}）“${f.excerpt}”：${f.explanation}${basis ? `依据：${basis}。` : ''}审查人员意见：${f.decisionReason ?? ''}`;
-        }),
-        '三、其他意见：',
-        ...(row.opinionText ?? '').split(/\r?\n/).map((s) => s.trim()).filter(Boolean),
-        row.opinionConclusion === 'disapprove' ? '经审查不合法的，不得提请集体讨论决定。' : '请你单位根据审查意见修改完善后，按程序提请集体讨论决定。',
+        `你单位报送的《${row.title}》（${LR_DRAFT_KIND_LABELS[row.kind as LrDraftKind]}送审稿，登记号${row.regNo}）收悉。我局于${officialDate(row.acceptedOn ?? row.submittedOn)}受理，依照${row.kind === 'majorDecision' ? '《重大行政决策程序暂行条例》第二十五条至第二十八条' : '《地方各级人民代表大会和地方各级人民政府组织法》第七十五条和国务院办公厅关于行政规范性文件合法性审核的规定'}，对其制定主体、权限、程序和内容进行了合法性审查。现提出审查意见如下：`,
+        `一、审查结论：${LR_OPINION_CONCLUSION_LABELS[conclusion]}。`,
+        ...findingsPart,
+        ...otherPart,
+        conclusion === 'disapprove' ? '经审查不合法的，不得提请集体讨论决定。' : '请你单位根据审查意见修改完善后，按程序提请集体讨论决定。',
       ];
       const bytes = await buildOfficialDocx({ organ: organName, title: '合法性审查意见书', docNo: row.opinionNo, addressee: row.draftingUnit, paragraphs, signature: { organ: organName, date: row.opinionIssuedOn } });
       return { fileName: `合法性审查意见书-${row.opinionNo}.docx`, bytes };

@@ -18,6 +18,12 @@ import { drillHref } from '../dashboard/DashboardPage';
 
 const STATUS_COLORS: Record<string, string> = { draft: 'default', review: 'processing', approved: 'success', filed: 'cyan', published: 'green' };
 
+/** '03-01' → '3月1日' (the settings are MM-DD; dates in Chinese text carry no leading zeros). */
+const monthDay = (mmdd: string) => {
+  const [m, d] = mmdd.split('-').map(Number);
+  return m && d ? `${m}月${d}日` : mmdd;
+};
+
 export function AnnualReportListPage() {
   const can = useCan();
   const navigate = useNavigate();
@@ -36,7 +42,7 @@ export function AnnualReportListPage() {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          message={`报送时限：次年 ${settings.data.settings.filingDue.replace('-', '月')}日前；公开时限：次年 ${settings.data.settings.publicationDue.replace('-', '月')}日前（待核实）`}
+          message={`报送时限：次年 ${monthDay(settings.data.settings.filingDue)}前；公开时限：次年 ${monthDay(settings.data.settings.publicationDue)}前（待核实）`}
           description={
             <>
               <div>{settings.data.note}</div>
@@ -64,6 +70,7 @@ export function AnnualReportListPage() {
       <Table
         rowKey="id"
         loading={q.isLoading}
+        locale={{ emptyText: can('annualReport.edit') ? '尚未生成年度报告。选择报告年度，点击“生成报告初稿”，由各业务模块的统计数据生成初稿。' : '尚未生成年度报告。' }}
         dataSource={q.data?.data ?? []}
         pagination={false}
         columns={[
@@ -257,7 +264,7 @@ export function SnapshotsPage() {
         loading={q.isLoading}
         dataSource={q.data?.data ?? []}
         pagination={{ pageSize: 24, hideOnSinglePage: true }}
-        locale={{ emptyText: '尚无快照：服务运行后于每月初自动生成，或运行 tsx server/cli.ts stats-snapshot' }}
+        locale={{ emptyText: '尚无快照：系统于每月初自动生成上月快照，也可由系统管理员手工生成' }}
         columns={[
           { title: '月份', dataIndex: 'month' },
           { title: '统计期间', render: (_: unknown, r) => `${r.from} 至 ${r.to}` },

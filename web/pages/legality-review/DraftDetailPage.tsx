@@ -29,7 +29,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { StepsList } from '../../components/StepsList';
 import { applyServerErrors } from '../../components/forms';
 import { todayBeijing } from '../../components/format';
-import { API, DRAFT_STATUS_TONE } from './labels';
+import { API, DRAFT_STATUS_TONE, articleBody, citeBasis } from './labels';
 
 type Detail = LrDraftDetail;
 type FindingRow = Detail['findings'][number];
@@ -234,8 +234,8 @@ export function DraftDetailPage() {
                   <div aria-label={`审查发现 ${i + 1} 引用的条文`}>
                     {f.basis.map((b) => (
                       <blockquote key={`${b.instrument}${b.article}`} style={{ margin: '4px 0', paddingLeft: 8, borderLeft: '3px solid #91caff' }}>
-                        <strong>《{b.instrument}》{b.article}</strong>
-                        {b.text ? `：${b.text}` : '（法规库中尚无该条文本）'}
+                        <strong>{citeBasis(b.instrument, b.article)}</strong>
+                        {b.text ? `：${articleBody(b.text)}` : '（法规库中尚无该条文本）'}
                       </blockquote>
                     ))}
                   </div>

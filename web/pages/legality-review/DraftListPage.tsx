@@ -79,13 +79,23 @@ export function DraftListPage() {
   const today = todayBeijing();
   const columns: TableColumnsType<LrDraftSummary> = [
     { title: '登记号', dataIndex: 'regNo', width: 150, render: (v: string, r) => <Link to={`/legality-review/drafts/${r.id}`}>{v}</Link> },
-    { title: '名称', dataIndex: 'title', ellipsis: true },
+    // the name is what staff read first: shown in full (wrapping), the drafting unit under it instead of a column of its
+    // own — an ellipsis cut it to a few characters at 1440 px
+    {
+      title: '名称 / 起草单位',
+      dataIndex: 'title',
+      render: (v: string, r) => (
+        <>
+          <div>{v}</div>
+          <div className="muted" style={{ fontSize: 12 }}>{r.draftingUnit}</div>
+        </>
+      ),
+    },
     { title: '类别', dataIndex: 'kind', width: 120, render: (v: LrDraftKind) => LR_DRAFT_KIND_LABELS[v] },
-    { title: '起草单位', dataIndex: 'draftingUnit', width: 160, ellipsis: true },
-    { title: '送审', dataIndex: 'submittedOn', width: 110 },
+    { title: '送审', dataIndex: 'submittedOn', width: 104 },
     { title: '审查时限', dataIndex: 'reviewDue', width: 130, render: (v: string | null, r) => (!v ? '—' : r.status === 'underReview' && v < today ? <StatusTag tone="red">{v} 已届满</StatusTag> : v) },
-    { title: '统一编号', dataIndex: 'docNo', width: 130, render: (v: string | null) => v ?? '—' },
-    { title: '有效期至', dataIndex: 'validUntil', width: 110, render: (v: string | null) => v ?? '—' },
+    { title: '统一编号', dataIndex: 'docNo', width: 136, render: (v: string | null) => v ?? '—' },
+    { title: '有效期至', dataIndex: 'validUntil', width: 104, render: (v: string | null) => v ?? '—' },
     { title: '状态', dataIndex: 'status', width: 130, render: (v: LrDraftStatus) => <StatusTag tone={DRAFT_STATUS_TONE[v]}>{LR_DRAFT_STATUS_LABELS[v]}</StatusTag> },
   ];
   return (
@@ -105,7 +115,7 @@ export function DraftListPage() {
           <Form.Item><Button icon={<DownloadOutlined />} href={`${API_BASE}${API}/drafts/export.xlsx${toQueryString(filter)}`} download>导出 Excel</Button></Form.Item>
         </Form>
         <ErrorAlert error={list.error} quiet />
-        <Table<LrDraftSummary> rowKey="id" size="middle" loading={list.isFetching} columns={columns} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 件`, onChange: setPage }} />
+        <Table<LrDraftSummary> rowKey="id" size="middle" loading={list.isFetching} columns={columns} dataSource={list.data?.data ?? []} locale={{ emptyText: Object.keys(filter).length ? '没有符合条件的送审稿，请调整查询条件' : '尚无送审稿。起草单位送审后，点击“登记送审稿”登记' }} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 件`, onChange: setPage }} />
       </Card>
       {creating && <CreateModal onClose={() => setCreating(false)} />}
     </>

@@ -1,7 +1,7 @@
 /** 企业联系点 (with representativeness), 法律顾问 and their consultations, and 清理 campaigns. */
 import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Tabs } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Tabs } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { z } from 'zod';
@@ -230,12 +230,17 @@ export function CleanupPage() {
     <>
       <PageHeader title="清理与后评估" description="定期清理现行有效的规范性文件并公布结果（《北京市优化营商环境条例》第七十七条）；清理决定废止的文件同时终止。后评估在文件详情页登记。" extra={manage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ kind: 'new' })}>开展清理</Button>} />
       <ErrorAlert error={q.error} quiet />
+      {q.data && q.data.data.length === 0 && (
+        <Card>
+          <Empty description={manage ? '尚未开展规范性文件清理。点击“开展清理”登记一次清理，再逐件登记现行有效文件的清理结果（继续有效、修改、废止）。' : '尚未开展规范性文件清理。'} />
+        </Card>
+      )}
       <Tabs items={(q.data?.data ?? []).map((c) => ({
         key: c.id,
         label: c.name,
         children: (
           <Card extra={manage && <Button onClick={() => setModal({ kind: 'item', c })}>登记清理结果</Button>} title={`${c.startedOn} 开始${c.scope ? `；范围：${c.scope}` : ''}`}>
-            <Table rowKey="draftId" size="small" pagination={false} dataSource={c.items} columns={[
+            <Table rowKey="draftId" size="small" pagination={false} dataSource={c.items} locale={{ emptyText: '本次清理尚未登记任何文件的清理结果' }} columns={[
               { title: '登记号', dataIndex: 'regNo', width: 150, render: (v: string, i: Cleanup['items'][number]) => <Link to={`/legality-review/drafts/${i.draftId}`}>{v}</Link> },
               { title: '文件', dataIndex: 'title' },
               { title: '清理结果', dataIndex: 'result', width: 100, render: (v: keyof typeof LR_CLEANUP_RESULT_LABELS) => LR_CLEANUP_RESULT_LABELS[v] },

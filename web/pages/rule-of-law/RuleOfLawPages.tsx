@@ -498,8 +498,9 @@ export function AssessmentPage() {
   const option = useMemo(() => ({
     animation: false,
     tooltip: { trigger: 'axis' },
-    grid: { left: 140, right: 40, top: 20, bottom: 30 },
-    xAxis: { type: 'value', max: 100, name: '加权总分' },
+    // containLabel: the longest unit name (人民参与和促进法治科) with its rank must not be clipped at the left edge
+    grid: { left: 8, right: 48, top: 20, bottom: 40, containLabel: true },
+    xAxis: { type: 'value', max: 100, name: '加权总分', nameLocation: 'middle', nameGap: 26 },
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => `${r.rank}. ${r.departmentName}`) },
     series: [{ type: 'bar', data: rows.map((r) => r.total), label: { show: true, position: 'right' }, itemStyle: { color: '#1d4ed8' } }],
   }), [rows]);
