@@ -227,7 +227,9 @@ for (const dialect of DIALECTS) {
       const xml = readZipEntry(docx.rawPayload, 'word/document.xml')!.toString('utf8');
       expect(xml).toContain('人民调解协议书');
       expect(xml).toContain('西人调〔2025〕1号');
-      expect(xml).toContain('2025-10-09');
+      // dates in an official document are written 2025年10月9日 (GB/T 9704 §7.3.5.1), the last day of the window included
+      expect(xml).toContain('三十日内（至2025年10月9日）');
+      expect(xml).not.toContain('2025-10-09');
       expect(xml).not.toContain(zhang);
       // joint application within the window closes the deadline
       c = await ok(xicha, 'POST', `/api/v1/mediation/cases/${created.id}/judicial-confirmation`, { appliedOn: '2025-09-26', court: '北京市西城区人民法院', version: c.version });

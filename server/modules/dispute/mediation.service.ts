@@ -11,7 +11,6 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { WorkCalendar } from '../../../common/calendar';
 import {
-  COMMITTEE_KIND_LABELS,
   CONFIRMATION_BASIS,
   DISPUTE_TYPE_LABELS,
   type CommitteeKind,
@@ -37,7 +36,7 @@ import type { Database, Db } from '../../db';
 import type { AuditService } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import type { DeadlineService } from '../../platform/deadlines';
-import { buildOfficialDocx } from '../../platform/documents';
+import { buildOfficialDocx, officialDate } from '../../platform/documents';
 import { type Actor, type RequestMeta, assertInScope, scopeWhere } from '../../platform/identity';
 import type { PeopleService } from '../../platform/people';
 import type { DisputeService } from './dispute.service';
@@ -361,19 +360,19 @@ export function createMediationService(deps: {
     async agreementDocx(actor, id, meta) {
       const r = await loadCase(actor, id);
       if (r.status !== 'agreed' || !r.agreementTerms || !r.agreementEffectiveOn) throw new AppError('MEDIATION_TRANSITION_NOT_ALLOWED', { reason: 'noAgreement' });
-      const c = await db.selectFrom('mediationCommittees').select(['name', 'kind']).where('id', '=', r.committeeId).executeTakeFirstOrThrow();
+      const c = await db.selectFrom('mediationCommittees').select(['name']).where('id', '=', r.committeeId).executeTakeFirstOrThrow();
       const d = await detail(actor, r);
       const mediator = d.mediatorName ?? '';
       const paragraphs = [
         ...d.parties.map((p) => `${ROLE_LABELS[p.role] ?? '当事人'}：${p.name}，公民身份号码 ${p.idNumber}。`),
         '',
         `纠纷类型：${DISPUTE_TYPE_LABELS[r.matterType as DisputeType] ?? r.matterType}。`,
-        `纠纷主要事实、争议事项：${r.summary}`,
-        `经${c.name}（${COMMITTEE_KIND_LABELS[c.kind as CommitteeKind] ?? ''}）调解，当事人自愿达成如下协议：`,
+        `纠纷主要事实、争议事项：${r.summary}${/[。！？]$/.test(r.summary) ? '' : '。'}`,
+        `经${c.name}调解，当事人自愿达成如下协议：`,
         ...r.agreementTerms.split(/\r?\n/).filter((l) => l.trim()),
         '履行方式、时限：按上述约定履行。人民调解委员会对调解协议的履行情况进行监督，督促当事人履行约定的义务（《中华人民共和国人民调解法》第三十一条第二款）。',
         '本协议经各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效（第二十九条第二款），具有法律约束力，当事人应当按照约定履行（第三十一条第一款）。',
-        `双方当事人认为有必要的，可以自调解协议生效之日起三十日内（即${d.confirmation?.due ?? ''}前）共同向人民法院申请司法确认（第三十三条第一款；《中华人民共和国民事诉讼法》第二百零五条）。`,
+        `双方当事人认为有必要的，可以自调解协议生效之日起三十日内${d.confirmation?.due ? `（至${officialDate(d.confirmation.due)}）` : ''}共同向人民法院申请司法确认（第三十三条第一款；《中华人民共和国民事诉讼法》第二百零五条）。`,
         '本协议一式三份，双方当事人各执一份，人民调解委员会留存一份（第二十九条第二款）。',
         '',
         `当事人（签名、盖章或按指印）：${d.parties.map((p) => p.name).join('　　')}`,

@@ -92,6 +92,9 @@ describe.each(DIALECTS)('公共法律服务：企业服务、机构名录、行�
     expect(xml).toContain('未公开个人信息处理规则');
     expect(xml).toContain('北京市西城区司法局'); // the issuing organ: the bureau at the root of the department tree
     expect(xml).toContain('w:eastAsia="黑体"');
+    // dates in the body are written as in an official document (2025年10月31日), never as 2025-10-31
+    expect(xml).toContain('约定整改期限：2025年10月31日');
+    expect(xml).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     if (sofficeAvailable || CI) {
       const text = extractPdfText(await convertToPdf(rep.rawPayload, SOFFICE)).replace(/\s+/g, '');
       expect(text).toContain('法治体检报告');

@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import type { CampaignCreateBody, CheckupCreateBody, CheckupFindingBody, CheckupFollowUpBody, EnterpriseRequestCreateBody, EnterpriseRequestListQuery, CheckupListQuery } from '../../../common/contracts/legal-services-enterprise';
 import { AppError } from '../../../common/errors';
 import { CHECKUP_AREAS, RISK_LEVELS } from '../../../common/contracts/legal-services-enterprise';
-import { buildOfficialDocx } from '../../platform/documents';
+import { buildOfficialDocx, officialDate } from '../../platform/documents';
 import { isValidCreditCode, normalizeCreditCode } from '../../../common/validators';
 import type { Database, Db } from '../../db';
 import type { AuditService } from '../../platform/audit';
@@ -322,10 +322,10 @@ export function createEnterpriseService(deps: { db: Db; clock: Clock; audit: Aud
       const num = (i: number) => (i < 10 ? cn[i]! : `${i + 1}`);
       const paragraphs = [
         `一、企业基本情况。${c.firmName}（统一社会信用代码 ${c.creditCode}），${FIRM_TYPES[c.firmType]}，${INDUSTRIES[c.industry]}，位于${c.street}街道。`,
-        `二、体检范围。${c.conductedOn}，${c.team}对企业开展法治体检，范围：${c.scope}。`,
+        `二、体检范围。${officialDate(c.conductedOn)}，${c.team}对企业开展法治体检，范围：${c.scope}。`,
         `三、发现的问题及整改建议。共发现问题 ${c.findings.length} 项${c.findings.length ? `，其中高风险 ${c.findings.filter((f) => f.riskLevel === 'high').length} 项` : ''}。`,
-        ...c.findings.map((f, i) => `（${num(i)}）${CHECKUP_AREAS[f.area]}（${RISK_LEVELS[f.riskLevel]}）。${f.description}。整改建议：${f.recommendation}${f.rectifyBy ? `；约定整改期限：${f.rectifyBy}` : ''}。`),
-        `四、整改跟踪情况。${c.findings.length ? c.findings.map((f) => `问题 ${f.seq}：${f.status === 'rectified' ? `已于 ${f.rectifiedOn} 整改完成` : '整改中'}${f.followUps.length ? `（跟踪 ${f.followUps.length} 次，最近：${f.followUps.at(-1)!.on} ${f.followUps.at(-1)!.note}）` : ''}`).join('；') : '无'}。`,
+        ...c.findings.map((f, i) => `（${num(i)}）${CHECKUP_AREAS[f.area]}（${RISK_LEVELS[f.riskLevel]}）。${f.description}。整改建议：${f.recommendation}${f.rectifyBy ? `；约定整改期限：${officialDate(f.rectifyBy)}` : ''}。`),
+        `四、整改跟踪情况。${c.findings.length ? c.findings.map((f) => `问题 ${f.seq}：${f.status === 'rectified' ? `已于${f.rectifiedOn ? officialDate(f.rectifiedOn) : ''}整改完成` : '整改中'}${f.followUps.length ? `（跟踪 ${f.followUps.length} 次，最近：${officialDate(f.followUps.at(-1)!.on)}，${f.followUps.at(-1)!.note}）` : ''}`).join('；') : '无'}。`,
         `五、体检结论。${c.status === 'closed' ? (c.summary ?? '') : `体检进行中，尚有 ${c.openFindings} 项问题未整改。`}`,
         '本报告仅供企业依法经营参考，不代替有关部门的行政决定。',
       ];

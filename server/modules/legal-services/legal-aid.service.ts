@@ -21,6 +21,7 @@ import { AppError } from '../../../common/errors';
 import { maskIdNumber, maskMobile } from '../../../common/validators';
 import type { Database, Db } from '../../db';
 import type { AuditService } from '../../platform/audit';
+import { buildOfficialDocx, officialDate } from '../../platform/documents';
 import type { Clock } from '../../platform/clock';
 import type { FieldCipher } from '../../platform/crypto';
 import type { DeadlineService } from '../../platform/deadlines';
@@ -69,6 +70,8 @@ export interface LegalAidService {
   lawyers(): Promise<{ data: (LawyerCandidate & { active: boolean })[] }>;
   /** Application numbers by id, for the deadline reminders. */
   caseNumbers(ids: string[]): Promise<Map<string, string>>;
+  /** Art. 43 ¶1: the written notice of a refusal with its reasons (.docx), naming the Art. 49 objection route. */
+  refusalNotice(actor: Actor, id: string, meta: Meta): Promise<{ fileName: string; docx: Buffer }>;
 }
 
 export function createLegalAidService(deps: { db: Db; clock: Clock; audit: AuditService; deadlines: DeadlineService; people: PeopleService; cipher: FieldCipher; calendar: () => Promise<WorkCalendar> }): LegalAidService {
@@ -354,6 +357,25 @@ export function createLegalAidService(deps: { db: Db; clock: Clock; audit: Audit
         await record(trx, actor, meta, 'legalAid.refuse', id, { status: row.status }, { status: 'refused', decisionOn: today, reason: body.reason });
       });
       return reload(actor, id);
+    },
+
+    async refusalNotice(actor, id, meta) {
+      const row = await loadRow(db, actor, id);
+      if (row.status !== 'refused' || !row.decisionOn || !row.refusalReason) throw new AppError('LEGAL_AID_TRANSITION_NOT_ALLOWED', { status: row.status, action: 'refusalNotice' });
+      // The legal-aid body is set up by the bureau at the root of the department tree (Art. 12): 北京市西城区司法局 and
+      // its 法律援助中心 → 北京市西城区法律援助中心. The objection goes to that bureau (Art. 49 ¶1).
+      const bureau = (await db.selectFrom('departments').select('name').where('parentId', 'is', null).orderBy('sort').executeTakeFirst())?.name ?? '区司法局';
+      const dept = (await db.selectFrom('departments').select('name').where('id', '=', row.departmentId).executeTakeFirst())?.name ?? '法律援助中心';
+      const organ = dept.startsWith('北京') || !bureau.endsWith('司法局') ? dept : `${bureau.slice(0, -'司法局'.length)}${dept}`;
+      const reason = row.refusalReason.replace(/[。；;，,\s]+$/, '');
+      const paragraphs = [
+        `你于${officialDate(row.receivedOn)}向本机构提出的法律援助申请（申请编号：${row.appNo}；援助事项：${AID_MATTERS[row.matter as AidMatter] ?? row.matter}）收悉。`,
+        `经审查，${reason}。依照《中华人民共和国法律援助法》第四十三条第一款的规定，本机构决定不予法律援助，特此书面告知。`,
+        `如对本决定有异议，可以向${bureau}提出（《中华人民共和国法律援助法》第四十九条第一款）。${bureau}应当自收到异议之日起五日内进行审查，作出维持本决定或者责令本机构改正的决定（第四十九条第二款）；对维持决定不服的，可以依法申请行政复议或者提起行政诉讼（第四十九条第三款）。`,
+      ];
+      const docx = await buildOfficialDocx({ organ, title: '不予法律援助决定书', docNo: row.appNo, addressee: row.applicantName, paragraphs, signature: { organ, date: row.decisionOn } });
+      await audit.record({ actor: { id: actor.userId, name: actor.displayName }, ip: meta.ip ?? null, requestId: meta.requestId ?? null, action: 'legalAid.refusalNotice', objectType: OBJECT_TYPE, objectId: row.id, before: null, after: { appNo: row.appNo } });
+      return { fileName: `不予法律援助决定书_${row.appNo}.docx`, docx };
     },
 
     async withdraw(actor, id, body, meta) {

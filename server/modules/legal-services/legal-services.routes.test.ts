@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AidApplication, Consultation, Coverage, NearestResult } from '../../../common/contracts/legal-services';
 import { generateIdNumber, createRng } from '../../../common/validators';
 import { DIALECTS, type Session, type TestApp, createTestApp } from '../../test/harness';
+import { readZipEntry } from '../../platform/documents';
 import { seedLegalServicesFixture } from './legal-services.fixture';
 
 const rng = createRng(7);
@@ -113,9 +114,20 @@ describe.each(DIALECTS)('公共法律服务 (%s)', (dialect) => {
     const { body: a } = await apply({ means: checked(9000) });
     expect(a.means).toMatchObject({ passed: false, standard: 2540 });
     expect((await post(staff, `/aid/applications/${a.id}/grant`, { note: '', version: a.version })).body.error?.code).toBe('LEGAL_AID_MEANS_NOT_MET');
+    const notice = () => t.app.inject({ method: 'GET', url: `/api/v1/legal-services/aid/applications/${a.id}/refusal-notice.docx`, headers: staff.headers });
+    // no written refusal before the refusal
+    expect((await notice()).json().error?.code).toBe('LEGAL_AID_TRANSITION_NOT_ALLOWED');
     const r = await post<AidApplication>(staff, `/aid/applications/${a.id}/refuse`, { reason: '家庭人均收入高于经济困难标准', version: a.version });
     expect(r.body).toMatchObject({ status: 'refused', refusalReason: '家庭人均收入高于经济困难标准', decisionOn: '2025-09-26' });
     expect(r.body.actions).toContain('objection');
+    // Art. 43 ¶1: the refusal is notified in writing with its reasons; the notice names the Art. 49 objection route
+    const doc = await notice();
+    expect(doc.statusCode).toBe(200);
+    expect(doc.headers['content-type']).toContain('wordprocessingml');
+    expect(String(doc.headers['content-disposition'])).toContain(encodeURIComponent('不予法律援助决定书'));
+    const xml = readZipEntry(doc.rawPayload, 'word/document.xml')!.toString('utf8');
+    for (const text of ['不予法律援助决定书', a.appNo, '家庭人均收入高于经济困难标准', '第四十三条第一款', '第四十九条', '北京市西城区司法局', '北京市西城区法律援助中心', '2025年9月26日']) expect(xml).toContain(text);
+    expect(xml).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const o = await post<AidApplication>(staff, `/aid/applications/${a.id}/objection`, { reason: '收入计算有误', version: r.body.version });
     // 5 calendar days from Friday 26 September: Wednesday 1 October is a holiday → Thursday 9 October.
     expect(o.body.deadlines.find((d) => d.ruleId === 'legalAid.objectionDecision')).toMatchObject({ status: 'open', startDate: '2025-09-26', dueDate: '2025-10-09', citation: '《中华人民共和国法律援助法》第四十九条第二款' });
@@ -126,7 +138,9 @@ describe.each(DIALECTS)('公共法律服务 (%s)', (dialect) => {
     expect(d.body).toMatchObject({ status: 'granted', objection: { result: 'corrected' } });
     expect(d.body.deadlines.find((x) => x.ruleId === 'legalAid.assignment')?.status).toBe('open');
     const audit = await t.handle.db.selectFrom('auditLog').select('action').where('objectId', '=', a.id).orderBy('seq').execute();
-    expect(audit.map((x) => x.action)).toEqual(['legalAid.register', 'legalAid.refuse', 'legalAid.objection', 'legalAid.decideObjection']);
+    expect(audit.map((x) => x.action)).toEqual(['legalAid.register', 'legalAid.refuse', 'legalAid.refusalNotice', 'legalAid.objection', 'legalAid.decideObjection']);
+    // the decision was corrected: no refusal notice any more
+    expect((await notice()).json().error?.code).toBe('LEGAL_AID_TRANSITION_NOT_ALLOWED');
   });
 
   it('validates the means test and the channel facts; checks the 24-hour forwarding; notified criminal cases go straight to assignment', async () => {

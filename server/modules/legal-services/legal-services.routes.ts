@@ -9,6 +9,7 @@ import type { Permission } from '../../../common/permissions';
 import { actorOf, meta } from '../../http/auth';
 import { responses } from '../../http/schemas';
 import type { AuditService } from '../../platform/audit';
+import { contentDisposition } from '../../platform/documents';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../db';
 import type { HotlineService } from './hotline.service';
@@ -31,6 +32,7 @@ const POINT_READ: Permission = 'legalService.point.read';
 const POINT_MANAGE: Permission[] = ['legalService.point.read', 'legalService.point.manage'];
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const SettingsView = z.object({ settings: LegalServiceSettings, notes: z.record(z.string(), z.string()) });
 
 /** 法律援助, 12348 / consultations, service points and the 15-minute circle; the public nearest-point query. */
@@ -58,6 +60,14 @@ export function legalServicesRoutes(deps: { aid: LegalAidService; hotline: Hotli
     r.get(`${P}/aid/applications/:id`, { config: { permission: AID_READ }, schema: { tags: TAG, summary: '法律援助申请详情：期限及计算说明、紧急情形、经济困难审查、办理记录、可执行操作', params: Id, response: responses(AidApplication) }, handler: async (req) => aid.get(actorOf(req), req.params.id) });
     r.post(`${P}/aid/applications/:id/grant`, { config: { permission: AID_HANDLE }, schema: { tags: TAG, summary: '决定给予法律援助（第四十三条）', params: Id, body: AidGrantBody, response: responses(AidApplication) }, handler: async (req) => aid.grant(actorOf(req), req.params.id, req.body, meta(req)) });
     r.post(`${P}/aid/applications/:id/refuse`, { config: { permission: AID_HANDLE }, schema: { tags: TAG, summary: '决定不予法律援助并说明理由（第四十三条）', params: Id, body: AidRefuseBody, response: responses(AidApplication) }, handler: async (req) => aid.refuse(actorOf(req), req.params.id, req.body, meta(req)) });
+    r.get(`${P}/aid/applications/:id/refusal-notice.docx`, {
+      config: { permission: AID_READ },
+      schema: { tags: TAG, summary: '不予法律援助决定书（.docx，书面告知理由及异议途径，第四十三条第一款、第四十九条）', params: Id, produces: [DOCX], response: responses(z.any().describe('不予法律援助决定书（.docx，二进制）')) },
+      handler: async (req, reply) => {
+        const { fileName, docx } = await aid.refusalNotice(actorOf(req), req.params.id, meta(req));
+        return reply.type(DOCX).header('content-disposition', contentDisposition(fileName)).header('cache-control', 'no-store').send(docx);
+      },
+    });
     r.post(`${P}/aid/applications/:id/withdraw`, { config: { permission: AID_HANDLE }, schema: { tags: TAG, summary: '撤回申请（第四十三条第二款）', params: Id, body: AidWithdrawBody, response: responses(AidApplication) }, handler: async (req) => aid.withdraw(actorOf(req), req.params.id, req.body, meta(req)) });
     r.get(`${P}/aid/applications/:id/candidates`, { config: { permission: AID_HANDLE }, schema: { tags: TAG, summary: '可指派律师：利益冲突审查与在办负荷', params: Id, response: responses(LawyerCandidateList) }, handler: async (req) => aid.candidates(actorOf(req), req.params.id) });
     r.post(`${P}/aid/applications/:id/assign`, { config: { permission: AID_HANDLE }, schema: { tags: TAG, summary: '指派法律援助律师（不指定时按负荷自动分配）', params: Id, body: AidAssignBody, response: responses(AidApplication) }, handler: async (req) => aid.assign(actorOf(req), req.params.id, req.body, meta(req)) });

@@ -171,7 +171,7 @@ export function CorrectionsListPage() {
           <Form.Item><Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button></Form.Item>
         </Form>
         <ErrorAlert error={list.error} quiet />
-        <Table<Summary> rowKey="id" size="middle" loading={list.isFetching} columns={columns} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 人`, onChange: setPage }} />
+        <Table<Summary> rowKey="id" size="middle" scroll={{ x: 1320 }} loading={list.isFetching} columns={columns} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 人`, onChange: setPage }} />
       </Card>
       <TransferHistory />
       {creating && <CreateModal onClose={() => setCreating(false)} />}
@@ -372,7 +372,7 @@ export function ReleasedPage() {
       <PageHeader title="安置帮教" description="刑满释放人员（含假释期满由社区矫正移交的人员）台账和帮教记录：走访见面、就业帮扶、技能培训、救助帮扶、教育帮教。" extra={manage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen({ kind: 'create' })}>登记刑满释放人员</Button>} />
       <Card>
         <ErrorAlert error={list.error} quiet />
-        <Table<Released> rowKey="id" size="middle" loading={list.isFetching} columns={columns} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 人`, onChange: setPage }} />
+        <Table<Released> rowKey="id" size="middle" loading={list.isFetching} columns={columns} locale={{ emptyText: '尚无安置帮教对象：登记刑满释放人员后列入本台账，并在此登记帮教记录。' }} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 人`, onChange: setPage }} />
       </Card>
       {open?.kind === 'create' && (
         <ActionModal title="登记刑满释放人员" onClose={() => setOpen(null)} queryKey={['corrections', 'releasedCreated']} submit={(v) => post<Released>('/corrections/released', { ...v, mobile: v.mobile || undefined })} done={() => void qc.invalidateQueries({ queryKey: ['corrections'] })} initial={{ releasedOn: today, riskLevel: 'medium' }}>
@@ -414,7 +414,7 @@ export function AttentionPage() {
         {d && <Alert style={{ marginTop: 12 }} type={missing ? 'warning' : 'success'} showIcon message={`重点人员 ${d.people.length} 人，期间内尚未见面或报告 ${missing} 人；重点纠纷 ${d.disputes.length} 件。`} />}
       </Card>
       <Row gutter={16}>
-        <Col xs={24} lg={13}>
+        <Col xs={24} xxl={13} style={{ marginBottom: 16 }}>
           <Card title="重点人员">
             <Table size="small" rowKey="id" loading={q.isFetching} pagination={{ pageSize: 20 }} dataSource={d?.people ?? []} columns={[
               { title: '姓名', dataIndex: 'name', render: (v: string, r) => (r.kind === 'correctionSubject' ? <Link to={`/corrections/${r.id}`}>{v}</Link> : v) },
@@ -426,13 +426,13 @@ export function AttentionPage() {
             ]} />
           </Card>
         </Col>
-        <Col xs={24} lg={11}>
+        <Col xs={24} xxl={11}>
           <Card title="重点矛盾纠纷">
             <Table size="small" rowKey="id" loading={q.isFetching} pagination={{ pageSize: 20 }} dataSource={d?.disputes ?? []} columns={[
-              { title: '编码', dataIndex: 'code', render: (v: string, r) => <Link to={`/disputes/${r.id}`}>{v}</Link> },
+              { title: '编码', dataIndex: 'code', width: 140, render: (v: string, r) => <Link to={`/disputes/${r.id}`} style={{ whiteSpace: 'nowrap' }}>{v}</Link> },
               { title: '情况', dataIndex: 'summary', ellipsis: true },
               { title: '风险', dataIndex: 'riskGrade', render: (v: string, r) => <>{v === 'high' ? '重大' : v === 'medium' ? '较大' : '一般'}{r.warning && <StatusTag tone="red">预警</StatusTag>}</> },
-              { title: '当前承办', dataIndex: 'holderName', ellipsis: true },
+              { title: '当前承办', dataIndex: 'holderName', width: 200, ellipsis: true },
               { title: '承办人', dataIndex: 'handlerName', render: (v: string | null) => v ?? '—' },
             ]} />
           </Card>

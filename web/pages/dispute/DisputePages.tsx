@@ -147,13 +147,13 @@ export function DisputeListPage() {
   const params = { ...filter, ...range, page, pageSize: 20 };
   const list = useQuery({ queryKey: ['disputes', 'list', params], queryFn: () => get<{ data: DisputeSummaryT[]; total: number }>('/disputes', params), placeholderData: keepPreviousData });
   const columns: TableColumnsType<DisputeSummaryT> = [
-    { title: '纠纷编码', dataIndex: 'code', width: 150, render: (v: string, r) => <Link to={`/disputes/${r.id}`}>{v}</Link> },
+    { title: '纠纷编码', dataIndex: 'code', width: 130, render: (v: string, r) => <Link to={`/disputes/${r.id}`}>{v}</Link> },
     { title: '类型', dataIndex: 'matterType', width: 90, render: (v: string) => DISPUTE_TYPE_LABELS[v as keyof typeof DISPUTE_TYPE_LABELS] },
     { title: '简要情况', dataIndex: 'summary', ellipsis: true },
-    { title: '当事人', dataIndex: 'partyNames', width: 140, render: (v: string[]) => v.join('、') },
-    { title: '来源', dataIndex: 'sources', width: 180, render: (v: string[], r) => <>{v.map((s) => DISPUTE_SOURCE_LABELS[s as keyof typeof DISPUTE_SOURCE_LABELS]).join('、')}{r.intakeCount > 1 && <StatusTag tone="purple">反映 {r.intakeCount} 次</StatusTag>}</> },
+    { title: '当事人', dataIndex: 'partyNames', width: 130, render: (v: string[]) => v.join('、') },
+    { title: '来源', dataIndex: 'sources', width: 160, render: (v: string[], r) => <>{v.map((s) => DISPUTE_SOURCE_LABELS[s as keyof typeof DISPUTE_SOURCE_LABELS]).join('、')}{r.intakeCount > 1 && <StatusTag tone="purple">反映 {r.intakeCount} 次</StatusTag>}</> },
     { title: '风险', dataIndex: 'riskGrade', width: 110, render: (v: string, r) => <><StatusTag tone={RISK_TONE[v]!}>{RISK_GRADE_LABELS[v as keyof typeof RISK_GRADE_LABELS]}</StatusTag>{r.warning && <StatusTag tone="red">预警</StatusTag>}</> },
-    { title: '当前承办', dataIndex: 'holderName', width: 180, ellipsis: true },
+    { title: '当前承办', dataIndex: 'holderName', width: 150, ellipsis: true },
     { title: '接报', dataIndex: 'receivedOn', width: 110 },
     { title: '状态', dataIndex: 'status', width: 90, render: (v: string) => <StatusTag tone={STATUS_TONE[v]!}>{DISPUTE_STATUS_LABELS[v as keyof typeof DISPUTE_STATUS_LABELS]}</StatusTag> },
   ];
@@ -181,7 +181,7 @@ export function DisputeListPage() {
           </Space>
         )}
         <ErrorAlert error={list.error} quiet />
-        <Table<DisputeSummaryT> rowKey="id" size="middle" loading={list.isFetching} columns={columns} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 件`, onChange: setPage }} />
+        <Table<DisputeSummaryT> rowKey="id" size="middle" scroll={{ x: 1200 }} loading={list.isFetching} columns={columns} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 件`, onChange: setPage }} />
       </Card>
       {creating && <IntakeModal onClose={() => setCreating(false)} />}
       {campaignsOpen && <CampaignsModal manage={can('dispute.manage')} onClose={() => setCampaignsOpen(false)} />}
@@ -259,11 +259,11 @@ export function DisputeDetailPage() {
           </Card>
           <Card title={`来源（反映 ${d.intakeCount} 次）`} style={{ marginBottom: 16 }}>
             <Table size="small" rowKey="id" pagination={false} dataSource={d.intakes} columns={[
-              { title: '来源', dataIndex: 'source', render: (v: string) => DISPUTE_SOURCE_LABELS[v as keyof typeof DISPUTE_SOURCE_LABELS] },
-              { title: '编号', dataIndex: 'sourceRef', render: (v: string | null) => v ?? '—' },
-              { title: '日期', dataIndex: 'receivedOn' },
+              { title: '来源', dataIndex: 'source', width: 110, render: (v: string) => DISPUTE_SOURCE_LABELS[v as keyof typeof DISPUTE_SOURCE_LABELS] },
+              { title: '编号', dataIndex: 'sourceRef', width: 120, render: (v: string | null) => v ?? '—' },
+              { title: '日期', dataIndex: 'receivedOn', width: 100 },
               { title: '内容', dataIndex: 'summary', ellipsis: true },
-              { title: '识别为同一纠纷的依据', dataIndex: 'matchedBy', render: (v: string[]) => (v.length ? v.join('、') : '首次登记') },
+              { title: '识别为同一纠纷的依据', dataIndex: 'matchedBy', width: 130, render: (v: string[]) => (v.length ? v.join('、') : '首次登记') },
             ]} />
           </Card>
           <Card title="当事人">
@@ -348,9 +348,9 @@ export function DisputeStatsPage() {
         {s && <Alert style={{ marginTop: 12 }} type="info" showIcon message={`纠纷 ${s.total} 件，办结 ${s.closed} 件（${pct(s.closed, s.total)}），多渠道重复反映并入 ${s.merged} 次。`} />}
       </Card>
       <Row gutter={16}>
-        <Col xs={24} lg={8}><Card title="按来源"><Table size="small" rowKey="source" pagination={false} loading={q.isFetching} dataSource={s?.bySource ?? []} columns={[{ title: '来源', dataIndex: 'label' }, { title: '反映次数', dataIndex: 'count' }]} /></Card></Col>
+        <Col xs={24} lg={6}><Card title="按来源"><Table size="small" rowKey="source" pagination={false} loading={q.isFetching} dataSource={s?.bySource ?? []} columns={[{ title: '来源', dataIndex: 'label' }, { title: '反映次数', dataIndex: 'count' }]} /></Card></Col>
         <Col xs={24} lg={8}><Card title="按纠纷类型"><Table size="small" rowKey="matterType" pagination={false} loading={q.isFetching} dataSource={s?.byType ?? []} columns={[{ title: '类型', dataIndex: 'label' }, { title: '纠纷', dataIndex: 'count' }, { title: '办结', dataIndex: 'closed' }, { title: '办结率', key: 'r', render: (_: unknown, r: Stats['byType'][number]) => pct(r.closed, r.count) }]} /></Card></Col>
-        <Col xs={24} lg={8}><Card title="按人民调解委员会"><Table size="small" rowKey="committeeId" pagination={false} loading={q.isFetching} dataSource={s?.byCommittee ?? []} columns={[{ title: '调解委员会', dataIndex: 'name' }, { title: '受理', dataIndex: 'cases' }, { title: '协议', dataIndex: 'agreed' }, { title: '成功率', key: 'r', render: (_: unknown, r: Stats['byCommittee'][number]) => pct(r.agreed, r.agreed + r.failed) }]} /></Card></Col>
+        <Col xs={24} lg={10}><Card title="按人民调解委员会"><Table size="small" rowKey="committeeId" pagination={false} footer={() => '成功率＝达成协议 ÷（达成协议＋调解不成），调解中的案件不计入。'} loading={q.isFetching} dataSource={s?.byCommittee ?? []} columns={[{ title: '调解委员会', dataIndex: 'name' }, { title: '受理', dataIndex: 'cases', width: 56 }, { title: '达成协议', dataIndex: 'agreed', width: 72 }, { title: '调解不成', dataIndex: 'failed', width: 72 }, { title: '成功率', key: 'r', width: 72, render: (_: unknown, r: Stats['byCommittee'][number]) => pct(r.agreed, r.agreed + r.failed) }]} /></Card></Col>
       </Row>
     </>
   );

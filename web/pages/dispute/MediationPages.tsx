@@ -198,7 +198,7 @@ export function MediationListPage() {
                   </Space>
                 )}
                 <ErrorAlert error={list.error} quiet />
-                <Table<Summary> rowKey="id" size="middle" loading={list.isFetching} columns={columns} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 件`, onChange: setPage }} />
+                <Table<Summary> rowKey="id" size="middle" loading={list.isFetching} columns={columns} locale={{ emptyText: Object.keys(filter).length || acceptedFrom || acceptedTo ? '没有符合条件的调解案件' : '尚无调解案件。纠纷移交人民调解委员会后，由调解委员会所在司法所“受理调解案件”登记。' }} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 件`, onChange: setPage }} />
               </>
             ),
           },

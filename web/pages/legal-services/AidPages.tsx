@@ -1,4 +1,5 @@
 /** 法律援助: application register, intake (incl. referral from a consultation record), detail with deadlines and actions, statistics. */
+import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Table, Tag, Timeline } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -12,6 +13,7 @@ import { API_BASE, get, post } from '../../app/api';
 import { useCan } from '../../app/auth';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatInstant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { StepsList } from '../../components/StepsList';
 import { Chart } from '../enforcement/Chart';
@@ -69,15 +71,15 @@ export function AidListPage() {
         dataSource={q.data?.data ?? []}
         pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, showSizeChanger: false, showTotal: (t) => `共 ${t} 件`, onChange: (p) => { const n = new URLSearchParams(sp); n.set('page', String(p)); setSp(n); } }}
         columns={[
-          { title: '编号', dataIndex: 'appNo', render: (v: string, r) => <Link to={`/legal-services/aid/${r.id}`}>{v}</Link> },
-          { title: '收到日期', dataIndex: 'receivedOn' },
-          { title: '申请人', dataIndex: 'applicantName' },
-          { title: '群体', dataIndex: 'group', render: (v: keyof typeof AID_GROUPS) => AID_GROUPS[v] },
+          { title: '编号', dataIndex: 'appNo', width: 180, render: (v: string, r) => <Link to={`/legal-services/aid/${r.id}`}>{v}</Link> },
+          { title: '收到日期', dataIndex: 'receivedOn', width: 110 },
+          { title: '申请人', dataIndex: 'applicantName', width: 90 },
+          { title: '群体', dataIndex: 'group', width: 110, render: (v: keyof typeof AID_GROUPS) => AID_GROUPS[v] },
           { title: '事项', dataIndex: 'matter', render: (v: keyof typeof AID_MATTERS) => AID_MATTERS[v] },
-          { title: '状态', dataIndex: 'status', render: (v: keyof typeof AID_STATUSES, r) => <Space size={4}><Tag color={STATUS_COLORS[v]}>{AID_STATUSES[v]}</Tag>{r.urgent && <Tag color="red">紧急</Tag>}</Space> },
-          { title: '审查决定期限', dataIndex: 'decisionDue', render: (v: string | null) => <DueTag due={v} /> },
-          { title: '指派期限', dataIndex: 'assignmentDue', render: (v: string | null) => <DueTag due={v} /> },
-          { title: '承办律师', dataIndex: 'lawyerName', render: (v: string | null) => v ?? '—' },
+          { title: '状态', dataIndex: 'status', width: 170, render: (v: keyof typeof AID_STATUSES, r) => <Space size={4} wrap><Tag color={STATUS_COLORS[v]}>{AID_STATUSES[v]}</Tag>{r.urgent && <Tag color="red">紧急</Tag>}</Space> },
+          { title: '审查决定期限', dataIndex: 'decisionDue', width: 120, render: (v: string | null) => <DueTag due={v} /> },
+          { title: '指派期限', dataIndex: 'assignmentDue', width: 110, render: (v: string | null) => <DueTag due={v} /> },
+          { title: '承办律师', dataIndex: 'lawyerName', width: 90, render: (v: string | null) => v ?? '—' },
         ]}
       />
     </>
@@ -267,9 +269,9 @@ export function AidDetailPage() {
   const submit = (body: Record<string, unknown>) => action && act.mutate({ kind: action, body });
   return (
     <>
-      <PageHeader title={`法律援助申请 ${a.appNo}`} description={<Space wrap><Tag color={STATUS_COLORS[a.status]}>{AID_STATUSES[a.status]}</Tag>{a.urgent && <Tag color="red">紧急（第四十四条）</Tag>}<span>{AID_CHANNELS[a.channel]}</span></Space>} extra={<Space wrap>{a.actions.map((k) => <Button key={k} type={k === 'grant' || k === 'assign' ? 'primary' : 'default'} danger={k === 'refuse' || k === 'terminate'} onClick={() => (k === 'grant' ? act.mutate({ kind: 'grant', body: { note: '' } }) : setAction(k as ActionKind))}>{ACTION_LABELS[k as ActionKind]}</Button>)}</Space>} />
+      <PageHeader title={`法律援助申请 ${a.appNo}`} description={<Space wrap><Tag color={STATUS_COLORS[a.status]}>{AID_STATUSES[a.status]}</Tag>{a.urgent && <Tag color="red">紧急（第四十四条）</Tag>}<span>{AID_CHANNELS[a.channel]}</span></Space>} extra={<Space wrap>{a.actions.map((k) => <Button key={k} type={k === 'grant' || k === 'assign' ? 'primary' : 'default'} danger={k === 'refuse' || k === 'terminate'} onClick={() => (k === 'grant' ? act.mutate({ kind: 'grant', body: { note: '' } }) : setAction(k as ActionKind))}>{ACTION_LABELS[k as ActionKind]}</Button>)}{a.status === 'refused' && <Button icon={<DownloadOutlined />} href={`${API_BASE}${P}/aid/applications/${a.id}/refusal-notice.docx`}>下载不予法律援助决定书（.docx）</Button>}</Space>} />
       {a.urgency.urgent && <Alert type="error" showIcon style={{ marginBottom: 12 }} message="紧急：可以在作出决定前先行提供法律援助" description={<><ul style={{ margin: 0 }}>{a.urgency.reasons.map((r) => <li key={r}>{r}</li>)}</ul><div className="muted">{a.urgency.citation}</div></>} data-testid="urgent-alert" />}
-      {a.forwarding && <Alert type={a.forwarding.late ? 'warning' : 'success'} showIcon style={{ marginBottom: 12 }} message={a.forwarding.late ? `转交超过二十四小时（应于 ${new Date(a.forwarding.forwardDueAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} 前转交）` : '在二十四小时内转交'} description={a.forwarding.citation} />}
+      {a.forwarding && <Alert type={a.forwarding.late ? 'warning' : 'success'} showIcon style={{ marginBottom: 12 }} message={a.forwarding.late ? `转交超过二十四小时（应于 ${formatInstant(a.forwarding.forwardDueAt)} 前转交）` : '在二十四小时内转交'} description={a.forwarding.citation} />}
       <Row gutter={16}>
         <Col xs={24} lg={13}>
           <Card title="申请信息" size="small" style={{ marginBottom: 12 }}>
@@ -281,6 +283,7 @@ export function AidDetailPage() {
               <Descriptions.Item label="对方当事人">{a.opposingParty ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="案情摘要"><span style={{ whiteSpace: 'pre-wrap' }}>{a.caseSummary}</span></Descriptions.Item>
               <Descriptions.Item label="经济困难审查"><div>{a.means.text}</div><div className="muted">{a.means.citation}</div></Descriptions.Item>
+              {a.decisionOn && <Descriptions.Item label="审查决定日期">{a.decisionOn}{a.refusalReason ? '（决定不予法律援助）' : '（决定给予法律援助）'}</Descriptions.Item>}
               {a.refusalReason && <Descriptions.Item label="不予援助理由">{a.refusalReason}</Descriptions.Item>}
               {a.lawyerName && <Descriptions.Item label="承办律师">{a.lawyerName}{a.provisional ? '（先行指派）' : ''}，{a.assignedOn}</Descriptions.Item>}
               {a.objection && <Descriptions.Item label="异议">{a.objection.receivedOn} 收到：{a.objection.reason}{a.objection.result && `；${a.objection.result === 'upheld' ? '维持' : '责令改正'}（${a.objection.decidedOn}）${a.objection.note ?? ''}`}</Descriptions.Item>}
@@ -290,7 +293,7 @@ export function AidDetailPage() {
             </Descriptions>
           </Card>
           <Card title="办理记录" size="small">
-            <Timeline items={a.events.map((e) => ({ children: <><div>{e.note}</div><div className="muted">{new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} {e.actorName ?? ''}</div></> }))} />
+            <Timeline items={a.events.map((e) => ({ children: <><div>{e.note}</div><div className="muted">{formatInstant(e.at)} {e.actorName ?? ''}</div></> }))} />
           </Card>
         </Col>
         <Col xs={24} lg={11}>

@@ -10,6 +10,7 @@ import { get, post } from '../../app/api';
 import { useCan } from '../../app/auth';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatInstant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 
 const P = '/legal-services';
@@ -177,19 +178,22 @@ export function HotlinePage() {
         loading={q.isFetching}
         dataSource={q.data?.data ?? []}
         pagination={{ current: filters.page, pageSize: 20, total: q.data?.total ?? 0, showSizeChanger: false, onChange: (page) => setFilters((f) => ({ ...f, page })) }}
+        scroll={{ x: 1260 }}
         expandable={{ expandedRowRender: (r) => <div><p><b>咨询内容：</b>{r.summary}</p><p><b>解答意见：</b>{r.answer}</p>{r.followUpNote && <p><b>回访：</b>{r.followUpNote}</p>}</div> }}
         columns={[
-          { title: '编号', dataIndex: 'recordNo' },
-          { title: '时间', dataIndex: 'startedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
-          { title: '渠道', dataIndex: 'channel', render: (v: keyof typeof CONSULT_CHANNELS) => CONSULT_CHANNELS[v] },
-          { title: '类别', dataIndex: 'category', render: (v: keyof typeof CONSULT_CATEGORIES) => CONSULT_CATEGORIES[v] ?? v },
-          { title: '咨询人', dataIndex: 'callerName', render: (v: string | null, r) => `${v ?? '匿名'}${r.callerMobile ? ` ${r.callerMobile}` : ''}` },
+          { title: '编号', dataIndex: 'recordNo', width: 130 },
+          { title: '时间', dataIndex: 'startedAt', width: 110, render: (v: string) => formatInstant(v).slice(0, 16) },
+          { title: '渠道', dataIndex: 'channel', width: 110, render: (v: keyof typeof CONSULT_CHANNELS) => CONSULT_CHANNELS[v] },
+          { title: '类别', dataIndex: 'category', width: 90, render: (v: keyof typeof CONSULT_CATEGORIES) => CONSULT_CATEGORIES[v] ?? v },
+          { title: '咨询人', dataIndex: 'callerName', width: 130, render: (v: string | null, r) => `${v ?? '匿名'}${r.callerMobile ? ` ${r.callerMobile}` : ''}` },
           { title: '内容', dataIndex: 'summary', ellipsis: true },
-          { title: '时长', dataIndex: 'durationSeconds', render: (v: number) => `${Math.round(v / 6) / 10} 分钟` },
-          { title: '回访', dataIndex: 'satisfaction', render: (v: keyof typeof SATISFACTION | null, r) => (v ? <Tag color={v === 'unsatisfied' ? 'red' : 'green'}>{SATISFACTION[v]}</Tag> : manage ? <Button size="small" onClick={() => setFollowing(r)}>回访</Button> : '—') },
+          { title: '时长', dataIndex: 'durationSeconds', width: 100, render: (v: number) => `${Math.round(v / 6) / 10} 分钟` },
+          { title: '回访', dataIndex: 'satisfaction', width: 80, render: (v: keyof typeof SATISFACTION | null, r) => (v ? <Tag color={v === 'unsatisfied' ? 'red' : 'green'}>{SATISFACTION[v]}</Tag> : manage ? <Button size="small" onClick={() => setFollowing(r)}>回访</Button> : '—') },
           {
             title: '转办',
             key: 'refer',
+            width: 240,
+            fixed: 'right' as const,
             render: (_: unknown, r) =>
               r.referralId ? (
                 r.referredTo === 'legalAid' ? <Link to={`/legal-services/aid/${r.referralId}`}>{r.referralNo}</Link> : r.referredTo === 'mediation' ? <Link to={`/disputes/${r.referralId}`}>{r.referralNo}</Link> : <span>{r.referralNo}</span>

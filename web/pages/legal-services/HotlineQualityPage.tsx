@@ -98,6 +98,7 @@ function SamplesTab() {
       <ErrorAlert error={q.error} />
       <Table<SampleSummary>
         rowKey="id"
+        locale={{ emptyText: review ? '尚无质量抽查批次。点击“随机抽取咨询记录”，按期间和渠道抽取咨询记录后逐条评分。' : '尚无质量抽查批次。' }}
         loading={q.isFetching}
         dataSource={q.data?.data ?? []}
         columns={[

@@ -16,7 +16,7 @@ type Inst = z.infer<typeof Institution>;
 type Insp = z.infer<typeof Inspector>;
 type Verify = z.infer<typeof DrawVerification>;
 const GRADE_COLORS: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
-const BASIS = '《优化营商环境条例》第五十四条：随机抽取检查对象、随机选派执法检查人员，抽查事项及查处结果及时向社会公开。每个检查对象至少 2 名执法人员，与检查对象有利害关系的人员回避。';
+const BASIS = '《优化营商环境条例》第五十四条：随机抽取检查对象、随机选派执法检查人员，抽查事项及查处结果及时向社会公开。按本局抽查规则，每个检查对象选派至少 2 名执法人员，与检查对象有利害关系的人员回避。';
 
 function DrawDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const qc = useQueryClient();
@@ -84,7 +84,7 @@ export function InspectionsPage() {
     <>
       <PageHeader title="双随机、一公开" description={BASIS} extra={can(['legalService.inspection.manage']) && <Button type="primary" onClick={() => setCreating(true)}>随机抽取</Button>} />
       <Tabs items={[
-        { key: 'draws', label: `抽查记录（${draws.data?.total ?? 0}）`, children: <><ErrorAlert error={draws.error} /><Table<Draw> rowKey="id" size="small" dataSource={draws.data?.data ?? []} columns={[
+        { key: 'draws', label: `抽查记录（${draws.data?.total ?? 0}）`, children: <><ErrorAlert error={draws.error} /><Table<Draw> rowKey="id" size="small" locale={{ emptyText: can(['legalService.inspection.manage']) ? '尚无抽查记录。点击“随机抽取”，从检查对象名录中随机抽取对象并随机选派执法检查人员。' : '尚无抽查记录。' }} dataSource={draws.data?.data ?? []} columns={[
           { title: '编号', dataIndex: 'drawNo', render: (v: string, r) => <a onClick={() => setOpen(r.id)}>{v}</a> }, { title: '名称', dataIndex: 'title' }, { title: '对象', dataIndex: 'targetKind', render: (v: keyof typeof INSTITUTION_KINDS) => INSTITUTION_KINDS[v] },
           { title: '抽取日期', dataIndex: 'drawnOn' }, { title: '种子', dataIndex: 'seed', render: (v: string) => <code>{v.slice(0, 12)}…</code> }, { title: '状态', dataIndex: 'status', render: (v: string) => (v === 'published' ? <Tag color="green">已公开</Tag> : <Tag color="gold">待公开</Tag>) },
         ]} /></> },

@@ -319,7 +319,7 @@ function ApprovalsTab() {
     <>
       <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="办理期限待核实" description={settings.data?.note} data-testid="approval-period-note" />
       {c && (
-        <Space size="large" style={{ marginBottom: 12 }} wrap>
+        <Space size="large" style={{ display: 'flex', marginBottom: 12 }} wrap>
           <Statistic title={`受理（${c.from} 至 ${c.to}）`} value={c.received} />
           <Statistic title="办结" value={c.concluded} />
           <Statistic title="其中按期办结" value={c.onTime} />
@@ -343,7 +343,7 @@ function ApprovalsTab() {
           { title: '事项', dataIndex: 'kindLabel' },
           { title: '申请人', dataIndex: 'applicantName' },
           { title: '受理日期', dataIndex: 'receivedOn', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
-          { title: '办理期限', dataIndex: 'dueDate', render: (v: string | null, a) => (v ? <Space size={4}><span>{v}</span><Tag color="orange">待核实</Tag><span className="muted">{a.periodDays} 个工作日</span></Space> : '—') },
+          { title: '办理期限', dataIndex: 'dueDate', width: 230, render: (v: string | null, a) => (v ? <Space size={4}><span style={{ whiteSpace: 'nowrap' }}>{v}</span><Tag color="orange">待核实</Tag><span className="muted" style={{ whiteSpace: 'nowrap' }}>{a.periodDays} 个工作日</span></Space> : '—') },
           { title: '决定', key: 'd', render: (_: unknown, a) => (a.outcome ? `${APPROVAL_OUTCOMES[a.outcome]}（${a.decidedOn}${a.onTime === false ? '，超期' : ''}）` : manage ? <Button size="small" onClick={() => setDialog({ kind: 'decide', a })}>作出决定</Button> : '在办') },
           { title: '文书', key: 'docs', render: (_: unknown, a) => <ApprovalDocuments a={a} /> },
         ]}
