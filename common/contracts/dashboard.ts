@@ -124,7 +124,7 @@ export const ANNUAL_REPORT_STATUS_LABELS: Record<AnnualReportStatus, string> = {
  * report before 1 March, reports are published; provinces report to the centre before 1 April).
  */
 export const ANNUAL_REPORT_DUE_NOTE =
-  '报送、公开时限依据《法治政府建设与责任落实督察工作规定》（2019）有关条款，该规定未收入本系统法规核对清单（law-rules.md），具体日期待核实，可在设置中调整。';
+  '报送、公开时限依据《法治政府建设与责任落实督察工作规定》（2019）有关条款，该规定未收入本系统的法规核对清单，具体日期待核实，可在设置中调整。';
 export const AnnualReportSettings = z.object({
   /** MM-DD of the year after the report year */
   filingDue: z.string().regex(/^\d{2}-\d{2}$/),

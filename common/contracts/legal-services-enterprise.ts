@@ -293,7 +293,7 @@ export function approvalDocumentKinds(a: { outcome: keyof typeof APPROVAL_OUTCOM
   return a.outcome === 'approved' || a.outcome === 'rejected' ? ['acceptance', 'review'] : ['acceptance'];
 }
 export const APPROVAL_PERIOD_NOTE =
-  '待核实：各审批事项的办理期限（行政许可法第四十二条的二十日、律师法等专门规定）未在 law-rules.md 中核实，由本局按事项设置；期限以工作日计算、不含法定节假日（行政许可法第八十二条，已核实），由期限引擎计算。';
+  '待核实：各审批事项的办理期限（行政许可法第四十二条的二十日、律师法等专门规定）未与官方文本逐项核对，由本局按事项设置；期限以工作日计算、不含法定节假日（行政许可法第八十二条，已核实），由期限引擎计算。';
 
 export const ApprovalCreateBody = z
   .object({

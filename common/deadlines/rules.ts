@@ -255,7 +255,7 @@ export const RULES: readonly DeadlineRule[] = [
   r({
     id: 'corrections.transferReport', title: '执行地变更后到新执行地报到期限', instrument: '中华人民共和国社区矫正法实施办法', instrumentNo: '司发通〔2020〕59号',
     article: '关于执行地变更的规定', length: 7, unit: 'CAL', unverified: true, configurable: { min: 1, max: 30 }, startEvent: '执行地变更决定作出之日',
-    note: '社区矫正法第二十七条第二款规定作出变更决定后通知决定机关和变更后的社区矫正机构、抄送法律文书，未规定报到期限；law-rules.md §9 凭记忆记载实施办法规定“自变更决定作出之日起七日内到新执行地报到”，条文及期限待核实，由本局设置。',
+    note: '社区矫正法第二十七条第二款规定作出变更决定后通知决定机关和变更后的社区矫正机构、抄送法律文书，未规定报到期限；《社区矫正法实施办法》有关“自变更决定作出之日起七日内到新执行地报到”的规定未能与官方文本核对，条文及期限待核实，由本局设置。',
   }),
 
   // ── 行政规范性文件、重大行政决策 ─────────────────────────────────────────────────────────────
@@ -267,7 +267,7 @@ export const RULES: readonly DeadlineRule[] = [
   r({
     id: 'normativeDocument.legalityReview', ref: 'N3', title: '规范性文件合法性审核期限', instrument: '国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见',
     instrumentNo: '国办发〔2018〕115号', article: '关于审核时限的规定', length: 15, minLength: 5, unit: 'WD', unitBasis: '该意见规定为工作日', unverified: true,
-    startEvent: '收到完整送审材料之日', note: '“一般不少于5个工作日，最长不超过15个工作日”系凭记忆，原文及条目尚未核实。',
+    startEvent: '收到完整送审材料之日', note: '“一般不少于5个工作日，最长不超过15个工作日”未能与官方文本核对，原文及条目待核实。',
   }),
   r({
     id: 'normativeDocument.filingBeijing', ref: 'N4', title: '规范性文件报送备案期限（北京）', instrument: '北京市行政规范性文件备案规定',
@@ -315,7 +315,7 @@ export const RULES: readonly DeadlineRule[] = [
     id: 'licensing.approvalDecision', title: '行政审批事项办理期限', instrument: '中华人民共和国行政许可法', article: '第四十二条第一款',
     length: 20, unit: 'WD', unitBasis: '《中华人民共和国行政许可法》第八十二条', unverified: true, startEvent: '受理申请之日',
     configurable: { min: 1, max: 60 },
-    note: '办理期限以工作日计算，不含法定节假日（行政许可法第八十二条，已核实）。各审批事项的期限（行政许可法第四十二条的二十日及律师法等专门规定）未在 law-rules.md 中核实，由本局按事项设置，待核实。',
+    note: '办理期限以工作日计算，不含法定节假日（行政许可法第八十二条，已核实）。各审批事项的期限（行政许可法第四十二条的二十日及律师法等专门规定）未与官方文本逐项核对，由本局按事项设置，待核实。',
   }),
   r({
     id: 'disclosure.thirdPartyOpinion', ref: 'G3', title: '第三方提出意见期限', instrument: ZFXX, instrumentNo: '国务院令第711号',

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type WorkCalendar, formatDate, parseDate } from '../../../common/calendar';
-import { AID_GROUPS, type AidGroup, type AidMatter, CONSULT_CATEGORIES, type ConsultCategory, DEFAULT_SETTINGS, type MeansResult } from '../../../common/contracts/legal-services';
+import { AID_GROUPS, AID_MATTERS, type AidGroup, type AidMatter, CONSULT_CATEGORIES, type ConsultCategory, DEFAULT_SETTINGS, type MeansResult } from '../../../common/contracts/legal-services';
 import { computeDeadline, getRule } from '../../../common/deadlines';
 import { createRng, generateIdNumber, generateMobile } from '../../../common/validators';
 import type { FieldCipher } from '../../platform/crypto';
@@ -185,7 +185,7 @@ export async function seedLegalServicesDemo(opts: { db: Db; calendar: WorkCalend
     apps.push({
       id, appNo, departmentId: opts.departmentId, handlerId: staffId, channel, receivedOn, receivedAt: `${receivedOn}T02:00:00.000Z`, custodyReceivedAt: channel === 'forwarded' ? `${formatDate(parseDate(receivedOn) - 1)}T09:00:00.000Z` : null, forwardedBy: channel === 'forwarded' ? '西城区看守所（演示）' : null,
       notifyingOrgan: channel === 'notified' ? rng.pick(['西城区人民法院（演示）', '西城区人民检察院（演示）', '西城公安分局（演示）']) : null, applicantPersonId: personId, applicantName, aidGroup: group, matter,
-      caseSummary: `${AID_GROUPS[group]}申请人就“${matter}”事项申请法律援助（演示数据）。`, opposingParty: matter === 'labour' ? `北京示例${rng.pick(['餐饮', '建筑', '物流', '家政'])}有限公司` : null, severeCriminal: 0, limitationDate, preservationUrgent: i === 3 ? 1 : 0, urgent: urgent ? 1 : 0,
+      caseSummary: `${AID_GROUPS[group]}申请人就“${AID_MATTERS[matter]}”事项申请法律援助（演示数据）。`, opposingParty: matter === 'labour' ? `北京示例${rng.pick(['餐饮', '建筑', '物流', '家政'])}有限公司` : null, severeCriminal: 0, limitationDate, preservationUrgent: i === 3 ? 1 : 0, urgent: urgent ? 1 : 0,
       means: JSON.stringify(means), status, decisionOn, refusalReason: status === 'refused' ? '申请人家庭人均月收入高于本市经济困难标准，且不属于免予审查经济困难状况的情形' : null, lawyerId: lawyer?.id ?? null, assignedOn, provisional: 0,
       closedOn: status === 'closed' ? officeDay(parseDate(receivedOn) + rng.int(30, 90)) : null, closureSummary: status === 'closed' ? '案件已审结，受援人合法权益得到维护，卷宗已归档。' : null, qualityGrade: status === 'closed' ? rng.pick(['excellent', 'good', 'good', 'pass']) : null,
       terminationGround: status === 'terminated' ? 6 : null, objectionReceivedOn: objection ? officeDay(parseDate(decisionOn!) + 2) : null, objectionReason: objection ? '申请人认为其收入计算有误' : null, objectionResult: null, objectionDecidedOn: null, objectionNote: null,
