@@ -38,7 +38,13 @@ export async function seedLegalityReviewDemo(opts: { db: Db; calendar: WorkCalen
   const dept = await db.selectFrom('departments').select('id').where('code', '=', 'HFXK').executeTakeFirst();
   const reviewer = await db.selectFrom('users').select(['id', 'displayName']).where('username', '=', 'hfx.head').executeTakeFirst();
   if (!dept || !reviewer) return;
-  const day = (n: number) => formatDate(parseDate(today) + n);
+  // a day before today is the day of an office act (submission, acceptance, opinion, meeting, publication): the working
+  // day itself or the last one before it; days ahead (validity, periods) stay as they are
+  const day = (n: number) => {
+    let d = parseDate(today) + n;
+    if (n <= 0) while (!calendar.isWorkday(d)) d--;
+    return formatDate(d);
+  };
   const year = Number(today.slice(0, 4));
   const due = (ruleId: string, start: string, length?: number) => {
     const rule = getRule(ruleId);

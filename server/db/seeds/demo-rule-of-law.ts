@@ -6,7 +6,7 @@
  * All names are generated; written as data inside the setup transaction, mirroring rule-of-law.service.ts.
  */
 import { randomUUID } from 'node:crypto';
-import { formatDate, parseDate } from '../../../common/calendar';
+import { createOfficialCalendar, formatDate, parseDate } from '../../../common/calendar';
 import { EVENT_KIND_LABELS, EVENT_KINDS, type PublicityEventKind } from '../../../common/contracts/rule-of-law';
 import { createRng, generateMobile } from '../../../common/validators';
 import type { FieldCipher } from '../../platform/crypto';
@@ -43,7 +43,14 @@ export async function seedRuleOfLawHistory(opts: { db: Db; today: string; nowIso
   const { db, nowIso, today, creator } = opts;
   const rng = createRng(20261129);
   const person = () => rng.pick([...SURNAMES]) + rng.pick([...GIVEN]) + (rng.next() < 0.5 ? rng.pick([...GIVEN]) : '');
-  const day = (offset: number) => formatDate(parseDate(today) + offset);
+  // trainings, study sessions, inspections and reports happen on working days (the official schedules; a demo needs
+  // no edited calendar): a day before today moves to the working day itself or the last one before it
+  const calendar = createOfficialCalendar();
+  const day = (offset: number) => {
+    let d = parseDate(today) + offset;
+    if (offset <= 0) while (!calendar.isWorkday(d)) d--;
+    return formatDate(d);
+  };
   const dept = (code: string) => opts.departments.get(code)!;
   const offices = [...opts.departments.entries()].filter(([code]) => code.startsWith('SFS')).map(([, d]) => d);
   const sections = ['FYK', 'HFXK', 'ZFJDK', 'GGFLK', 'RMTJK', 'SQJZK', 'GFZX', 'FYZX'].map(dept);
