@@ -19,7 +19,8 @@ export async function startServer(): Promise<{ base: string; proc: ChildProcess;
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
+  // first start seeds the demo and, beside ../shared, loads the law library: up to a minute on a busy 2-core machine
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${base}/api/v1/health`)).ok) return { base, proc, dataDir };
     } catch {

@@ -15,6 +15,12 @@ export interface Config {
   /** Demo mode: seeds demo data on an empty database and exposes /api/v1/demo/accounts. Never in production. */
   demo: boolean;
   demoPassword: string | null;
+  /**
+   * A law corpus (one Markdown file per instrument) loaded into the legality-review library when the demo is seeded:
+   * FAZHI_LAW_DIR, or ../shared/law beside the checkout when it exists (demo mode, not under NODE_ENV=test); null: none.
+   * FAZHI_LAW_DIR= (empty) turns it off. Outside the demo, `tsx server/cli.ts import-law <dir>` loads a library.
+   */
+  demoLawDir: string | null;
   /** SM4 key (16 bytes) for personal data at rest. */
   sm4Key: Buffer;
   /** HMAC-SM3 key for blind indexes of personal data. */
@@ -73,6 +79,7 @@ const EnvSchema = z.object({
   FAZHI_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   FAZHI_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  FAZHI_LAW_DIR: z.string().trim().max(500).optional(),
   FAZHI_DEMO_PASSWORD: z.string().min(8).optional(),
   FAZHI_SM4_KEY: z.string().regex(/^[0-9a-fA-F]{32}$/, 'FAZHI_SM4_KEY 须为 32 位十六进制（16 字节）').optional(),
   FAZHI_BLIND_INDEX_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'FAZHI_BLIND_INDEX_KEY 须为 64 位十六进制（32 字节）').optional(),
@@ -149,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError('配置错误 (configuration error):\n  FAZHI_NOTIFY_CHANNEL=sms 须同时设置 FAZHI_SMS_GATEWAY_URL 和 FAZHI_SMS_GATEWAY_SECRET');
   }
   const demoRequested = e.FAZHI_DEMO === undefined ? true : truthy(e.FAZHI_DEMO);
+  const sharedLaw = path.resolve('../shared/law');
+  const demoLawDir = e.FAZHI_LAW_DIR !== undefined ? (e.FAZHI_LAW_DIR ? path.resolve(e.FAZHI_LAW_DIR) : null) : e.NODE_ENV !== 'test' && existsSync(sharedLaw) ? sharedLaw : null;
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -157,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: e.DATABASE_URL ?? null,
     demo: !production && demoRequested,
     demoPassword: e.FAZHI_DEMO_PASSWORD ?? null,
+    demoLawDir,
     sm4Key: Buffer.from(sm4, 'hex'),
     blindIndexKey: Buffer.from(blind, 'hex'),
     cookieSecure: e.FAZHI_COOKIE_SECURE === undefined ? production : truthy(e.FAZHI_COOKIE_SECURE),

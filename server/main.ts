@@ -29,6 +29,7 @@ async function main() {
       '',
       '================ 法治 Fazhi 演示模式 (demo mode) ================',
       `工作台 Staff workbench: ${url}/    公共服务 Public portal: ${url}/portal    API 文档: ${url}/api/docs`,
+      ...(setup.lawImported ? [`法规库 Law library: ${setup.lawImported.instruments} 部法律法规、${setup.lawImported.articles} 条（合法性审查引用条文）`] : []),
       '演示账户 Demo accounts:',
       ...setup.demoAccounts.map((a) => `  ${a.username.padEnd(14)} ${a.roles.join('、').padEnd(10)} ${a.department} ${a.displayName}`),
       setup.generatedPassword

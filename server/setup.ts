@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { OFFICIAL_SCHEDULES } from '../common/calendar';
 import type { Config } from './config';
 import { type DbHandle, migrateToLatest } from './db';
@@ -15,6 +16,8 @@ export interface SetupResult {
   /** Printed once at first start; never stored or logged. */
   generatedPassword: string | null;
   bootstrapAdmins: { username: string; password: string }[];
+  /** The demo's law library, when one was loaded (config.demoLawDir). */
+  lawImported?: { instruments: number; articles: number };
 }
 
 /** Migrate, then on first start: official calendar, root department, built-in roles, and demo data or the three admins. */
@@ -39,6 +42,13 @@ export async function setupDatabase(handle: DbHandle, config: Config, services: 
     result.demoSeeded = true;
     // The supervision workflow goes through its service (own transactions), after the rows it works on exist.
     if (config.env !== 'test') await seedEnforcementSupervisionDemo(handle, services);
+    // The legality-review law library, so that cited articles show their text (a few seconds for ../shared/law).
+    if (config.demoLawDir && existsSync(config.demoLawDir)) {
+      const { importLawFiles, readLawDir } = await import('./modules/legality-review/engine');
+      const rep = await importLawFiles(db, readLawDir(config.demoLawDir), nowIso);
+      await services.audit.record({ actor: null, action: 'legalityReview.law.import', objectType: 'lawCorpus', extra: { source: 'demo', instruments: rep.instruments, articles: rep.articles, rejected: rep.rejected.length } });
+      result.lawImported = { instruments: rep.instruments, articles: rep.articles };
+    }
     return result;
   }
 

@@ -38,7 +38,7 @@ export async function createTestApp(
   opts: { demo?: boolean; /** null: the app's own defaults from the configuration */ limits?: Parameters<typeof buildApp>[0]['limits'] | null; now?: string; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fazhi-test-'));
-  const env = { NODE_ENV: 'test', FAZHI_DATA_DIR: dataDir, FAZHI_DEMO: opts.demo === false ? '0' : '1', FAZHI_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'silent', ...opts.env };
+  const env = { NODE_ENV: 'test', FAZHI_DATA_DIR: dataDir, FAZHI_DEMO: opts.demo === false ? '0' : '1', FAZHI_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'silent', FAZHI_LAW_DIR: '', ...opts.env };
   const config = loadConfig(env as NodeJS.ProcessEnv);
   let schema: string | null = null;
   if (dialect === 'postgres') {
