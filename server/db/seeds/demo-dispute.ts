@@ -193,7 +193,9 @@ export async function seedDisputeHistory(opts: { db: Db; calendar: WorkCalendar;
       const received = outside ? formatDate(parseDate(effective) + 2) : null;
       const reported = i >= 2;
       const termStart = effective;
-      const termEnd = formatDate(parseDate(effective) + 365 * (1 + (i % 3)));
+      // a term of 1–3 years from its first day ends on the day before the anniversary
+      const anniversary = new Date(Date.UTC(Number(effective.slice(0, 4)) + 1 + (i % 3), Number(effective.slice(5, 7)) - 1, Number(effective.slice(8, 10)))); // 29 Feb rolls to 1 Mar
+      const termEnd = formatDate(parseDate(anniversary.toISOString().slice(0, 10)) - 1);
       const archiveNo = `西司矫〔${today.slice(0, 4)}〕${++archiveSeq}号`; // the service's numbering (corrections.repo nextArchiveNo)
       const title = `社区矫正档案 ${archiveNo}`;
       const reportRule = outside ? 'corrections.handover' : 'corrections.offenderReport';

@@ -52,6 +52,8 @@ export async function seedLegalServicesDemo(opts: { db: Db; calendar: WorkCalend
     return formatDate(d);
   };
   const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+  /** No record is timed after now (a call on today's date, before the hour it would have been drawn at). */
+  const minIso = (a: string, b: string) => (a < b ? a : b);
   const r5 = (x: number) => Math.round(x * 1e5) / 1e5;
   const name = () => rng.pick(SURNAMES) + rng.pick(GIVEN) + (rng.next() < 0.4 ? rng.pick(GIVEN) : '');
 
@@ -183,7 +185,7 @@ export async function seedLegalServicesDemo(opts: { db: Db; calendar: WorkCalend
     const assignedOn = hasLawyer && decisionOn ? officeDay(parseDate(decisionOn) + rng.int(0, 2)) : null;
     const objection = status === 'refused' && i % 2 === 0 && back < 30;
     apps.push({
-      id, appNo, departmentId: opts.departmentId, handlerId: staffId, channel, receivedOn, receivedAt: `${receivedOn}T02:00:00.000Z`, custodyReceivedAt: channel === 'forwarded' ? `${formatDate(parseDate(receivedOn) - 1)}T09:00:00.000Z` : null, forwardedBy: channel === 'forwarded' ? '西城区看守所（演示）' : null,
+      id, appNo, departmentId: opts.departmentId, handlerId: staffId, channel, receivedOn, receivedAt: minIso(`${receivedOn}T02:00:00.000Z`, nowIso), custodyReceivedAt: channel === 'forwarded' ? `${formatDate(parseDate(receivedOn) - 1)}T09:00:00.000Z` : null, forwardedBy: channel === 'forwarded' ? '西城区看守所（演示）' : null,
       notifyingOrgan: channel === 'notified' ? rng.pick(['西城区人民法院（演示）', '西城区人民检察院（演示）', '西城公安分局（演示）']) : null, applicantPersonId: personId, applicantName, aidGroup: group, matter,
       caseSummary: `${AID_GROUPS[group]}申请人就“${AID_MATTERS[matter]}”事项申请法律援助（演示数据）。`, opposingParty: matter === 'labour' ? `北京示例${rng.pick(['餐饮', '建筑', '物流', '家政'])}有限公司` : null, severeCriminal: 0, limitationDate, preservationUrgent: i === 3 ? 1 : 0, urgent: urgent ? 1 : 0,
       means: JSON.stringify(means), status, decisionOn, refusalReason: status === 'refused' ? '申请人家庭人均月收入高于本市经济困难标准，且不属于免予审查经济困难状况的情形' : null, lawyerId: lawyer?.id ?? null, assignedOn, provisional: 0,
@@ -191,7 +193,15 @@ export async function seedLegalServicesDemo(opts: { db: Db; calendar: WorkCalend
       terminationGround: status === 'terminated' ? 6 : null, objectionReceivedOn: objection ? officeDay(parseDate(decisionOn!) + 2) : null, objectionReason: objection ? '申请人认为其收入计算有误' : null, objectionResult: null, objectionDecidedOn: null, objectionNote: null,
       sourceConsultationId: null, createdBy: staffId, createdAt: nowIso, updatedAt: nowIso, version: 1,
     });
-    events.push({ id: randomUUID(), applicationId: id, seq: 1, at: `${receivedOn}T02:00:00.000Z`, action: 'register', actorId: staffId, actorName: '演示', note: '收到法律援助申请' });
+    events.push({ id: randomUUID(), applicationId: id, seq: 1, at: minIso(`${receivedOn}T02:00:00.000Z`, nowIso), action: 'register', actorId: staffId, actorName: '演示', note: '收到法律援助申请' });
+    // the steps after receipt, as the service logs them (on the days recorded above, 11:00 and later Beijing time)
+    const later: [string | null, string, string][] = [
+      [decisionOn && channel !== 'notified' ? decisionOn : null, status === 'refused' ? 'refuse' : 'grant', status === 'refused' ? '决定不予法律援助（第四十三条第一款），已书面告知申请人' : '经审查符合法律援助条件，决定给予法律援助（第四十三条）'],
+      [assignedOn, 'assign', '指派律师承办（第四十三条第一款）'],
+      [status === 'closed' ? (apps.at(-1)!.closedOn as string | null) : null, 'close', '结案，卷宗归档'],
+    ];
+    let eseq = 1;
+    for (const [on, action, note] of later) if (on) events.push({ id: randomUUID(), applicationId: id, seq: ++eseq, at: minIso(`${on}T0${2 + eseq}:00:00.000Z`, nowIso), action, actorId: staffId, actorName: '演示', note });
     if (channel === 'notified') dl(id, appNo, 'legalAid.criminalNotificationAssignment', receivedOn, status === 'granted' ? 'open' : 'met');
     else {
       dl(id, appNo, 'legalAid.applicationDecision', receivedOn, status === 'received' ? 'open' : status === 'withdrawn' ? 'cancelled' : 'met');
@@ -227,7 +237,7 @@ export async function seedLegalServicesDemo(opts: { db: Db; calendar: WorkCalend
     const followed = back > 2 && rng.next() < 0.7;
     const mobile = rng.next() < 0.8 ? generateMobile(rng) : null;
     consultRows.push({
-      id: randomUUID(), recordNo: `ZX${year}-${String(n).padStart(5, '0')}`, departmentId: opts.departmentId, handlerId: staffId, channel: rng.pick(['phone', 'phone', 'phone', 'walkIn', 'online'] as const), startedAt: `${on}T0${rng.int(1, 8)}:${String(rng.int(10, 59))}:00.000Z`,
+      id: randomUUID(), recordNo: `ZX${year}-${String(n).padStart(5, '0')}`, departmentId: opts.departmentId, handlerId: staffId, channel: rng.pick(['phone', 'phone', 'phone', 'walkIn', 'online'] as const), startedAt: minIso(`${on}T0${rng.int(1, 8)}:${String(rng.int(10, 59))}:00.000Z`, nowIso),
       callerName: rng.next() < 0.6 ? name() : null, callerMobileEnc: mobile ? cipher.encrypt(mobile) : null, callerMobileBidx: mobile ? cipher.blindIndex(mobile) : null, aidGroup: rng.next() < 0.5 ? weighted(GROUP_W) : null, category: cat, summary: qa[0], answer: qa[1], durationSeconds: rng.int(60, 1200),
       referredTo: null, referralId: null, followUpOn: followed ? day(back - 1) : null, satisfaction: followed ? (rng.next() < 0.97 ? 'satisfied' : rng.next() < 0.5 ? 'basic' : 'unsatisfied') : null, followUpNote: null, createdAt: nowIso, updatedAt: nowIso,
     });
