@@ -15,6 +15,7 @@ import { fixedOffsetClock } from '../../platform/clock';
 import { formatDate, parseDate } from '../../../common/calendar';
 import type { DetectionFlag, DetectionRuleId } from '../../../common/contracts/enforcement';
 import type { DbHandle } from '../index';
+import { workdayOnOrBefore } from './office-days';
 
 type Services = App['services'];
 const META = { requestId: 'demo-seed' };
@@ -25,11 +26,7 @@ export async function seedEnforcementSupervisionDemo(handle: DbHandle, services:
   const todayDn = parseDate(today);
   const calendar = await services.calendar.current();
   /** The working day `back` days before today, or the last one before it: an office acts on working days. */
-  const officeDay = (back: number) => {
-    let d = todayDn - back;
-    while (!calendar.isWorkday(d)) d--;
-    return formatDate(d);
-  };
+  const officeDay = (back: number) => workdayOnOrBefore(calendar, todayDn - back);
   let t = Date.parse(`${today}T02:00:00.000Z`);
   const clock = fixedOffsetClock(() => t);
   /** Sets the clock to 10:00 Beijing time of that working day (monotone in `back`, so the steps keep their order). */

@@ -11,6 +11,7 @@ import { APPROVAL_KINDS, type ApprovalKind, CAMPAIGN_GROUPS, type CampaignGroup,
 import { computeDeadline, configuredRuleId, getRule } from '../../../common/deadlines';
 import { createRng, generateCreditCode } from '../../../common/validators';
 import type { Db } from '../types';
+import { workdayOnOrBefore } from './office-days';
 
 const FIRM_STEMS = ['鼎元', '汇通', '华信', '金泰', '瑞丰', '中科', '星河', '博远', '启明', '德润', '恒达', '云图', '智联', '易达', '西岳', '长安', '广源', '宏图', '新锐', '知行'];
 const FIRM_SUFFIX: Record<FirmType, string[]> = { financial: ['资产管理有限公司', '融资租赁有限公司', '基金管理有限公司', '保险经纪有限公司'], sme: ['商贸有限公司', '餐饮管理有限公司', '物业服务有限公司', '文化传播有限公司'], tech: ['信息技术有限公司', '科技有限公司', '数据科技有限公司', '软件有限公司'], other: ['咨询服务有限公司', '建筑工程有限公司'] };
@@ -50,11 +51,7 @@ export async function seedLegalServicesEnterpriseDemo(opts: { db: Db; calendar: 
   const todayDn = parseDate(opts.today);
   const day = (back: number) => formatDate(todayDn - Math.max(0, back));
   // an office's acts (an approval received or decided) fall on working days: the day itself or the one before it
-  const officeDay = (dn: number) => {
-    let d = dn;
-    while (!opts.calendar.isWorkday(d)) d--;
-    return formatDate(d);
-  };
+  const officeDay = (dn: number) => workdayOnOrBefore(opts.calendar, dn);
   const year = Number(opts.today.slice(0, 4));
   const lawyers = await db.selectFrom('legalAidLawyers').select(['id']).where('active', '=', 1).execute();
   const seq = new Map<string, number>();

@@ -14,6 +14,7 @@ import { createRng, generateIdNumber, generateMobile } from '../../../common/val
 import type { FieldCipher } from '../../platform/crypto';
 import type { Db } from '../types';
 import { seedLegalServicesEnterpriseDemo } from './demo-legal-services-enterprise';
+import { workdayOnOrBefore } from './office-days';
 
 /** Xicheng District's bounding box (approximate, WGS-84): every generated coordinate lies inside it. */
 export const XICHENG_BBOX = { south: 39.855, north: 39.96, west: 116.3, east: 116.41 } as const;
@@ -46,11 +47,7 @@ export async function seedLegalServicesDemo(opts: { db: Db; calendar: WorkCalend
   const todayDn = parseDate(opts.today);
   const day = (back: number) => formatDate(todayDn - back);
   /** An act of the centre (receipt, decision, assignment, closure): the working day itself or the last one before it, never after today. */
-  const officeDay = (dn: number) => {
-    let d = Math.min(dn, todayDn);
-    while (!opts.calendar.isWorkday(d)) d--;
-    return formatDate(d);
-  };
+  const officeDay = (dn: number) => workdayOnOrBefore(opts.calendar, Math.min(dn, todayDn));
   const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
   /** No record is timed after now (a call on today's date, before the hour it would have been drawn at). */
   const minIso = (a: string, b: string) => (a < b ? a : b);

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { type WorkCalendar, formatDate, parseDate } from '../../../common/calendar';
 import { computeDeadline, getRule } from '../../../common/deadlines';
 import type { Db } from '../types';
+import { workdayOnOrBefore } from './office-days';
 
 const TEXT_OK = [
   '北京市西城区支持老字号企业传承创新的若干措施',
@@ -40,11 +41,7 @@ export async function seedLegalityReviewDemo(opts: { db: Db; calendar: WorkCalen
   if (!dept || !reviewer) return;
   // a day before today is the day of an office act (submission, acceptance, opinion, meeting, publication): the working
   // day itself or the last one before it; days ahead (validity, periods) stay as they are
-  const day = (n: number) => {
-    let d = parseDate(today) + n;
-    if (n <= 0) while (!calendar.isWorkday(d)) d--;
-    return formatDate(d);
-  };
+  const day = (n: number) => (n <= 0 ? workdayOnOrBefore(calendar, parseDate(today) + n) : formatDate(parseDate(today) + n));
   const year = Number(today.slice(0, 4));
   const due = (ruleId: string, start: string, length?: number) => {
     const rule = getRule(ruleId);

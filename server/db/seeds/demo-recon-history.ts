@@ -12,6 +12,7 @@ import { type Extension, computeDeadline, getRule } from '../../../common/deadli
 import { type Rng, generateIdNumber, generateMobile } from '../../../common/validators';
 import type { FieldCipher } from '../../platform/crypto';
 import type { Database, Db } from '../types';
+import { workdayOnOrBefore, workdayOnOrAfter } from './office-days';
 
 const RESPONDENTS: { name: string; doc: string; acts: string[] }[] = [
   { name: '北京市西城区市场监督管理局', doc: '京西市监罚', acts: ['行政处罚决定', '投诉举报处理答复'] },
@@ -65,16 +66,8 @@ export async function seedReconHistory(opts: {
   const plus = (d: string, n: number) => formatDate(parseDate(d) + n);
   // the office acts on working days: an act drawn on a rest day moves to the next (or, where it must not move later, the
   // previous) working day of the official calendar; online applications and consultations may come in any day
-  const nextWork = (d: string) => {
-    let n = parseDate(d);
-    while (!calendar.isWorkday(n)) n++;
-    return formatDate(n);
-  };
-  const prevWork = (d: string) => {
-    let n = parseDate(d);
-    while (!calendar.isWorkday(n)) n--;
-    return formatDate(n);
-  };
+  const nextWork = (d: string) => workdayOnOrAfter(calendar, d);
+  const prevWork = (d: string) => workdayOnOrBefore(calendar, d);
   const year = Number(today.slice(0, 4)) - 1;
   const yearStart = `${year}-01-01`;
   const due = (ruleId: string, start: string, extensions: Extension[] = []) => {

@@ -12,6 +12,7 @@ import { createRng, generateMobile } from '../../../common/validators';
 import type { FieldCipher } from '../../platform/crypto';
 import type { Db } from '../types';
 import type { DemoAccount } from './demo';
+import { workdayOnOrBefore } from './office-days';
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚华建国志玉海燕红梅浩然欣怡宇轩';
@@ -46,11 +47,7 @@ export async function seedRuleOfLawHistory(opts: { db: Db; today: string; nowIso
   // trainings, study sessions, inspections and reports happen on working days (the official schedules; a demo needs
   // no edited calendar): a day before today moves to the working day itself or the last one before it
   const calendar = createOfficialCalendar();
-  const day = (offset: number) => {
-    let d = parseDate(today) + offset;
-    if (offset <= 0) while (!calendar.isWorkday(d)) d--;
-    return formatDate(d);
-  };
+  const day = (offset: number) => (offset <= 0 ? workdayOnOrBefore(calendar, parseDate(today) + offset) : formatDate(parseDate(today) + offset));
   const dept = (code: string) => opts.departments.get(code)!;
   const offices = [...opts.departments.entries()].filter(([code]) => code.startsWith('SFS')).map(([, d]) => d);
   const sections = ['FYK', 'HFXK', 'ZFJDK', 'GGFLK', 'RMTJK', 'SQJZK', 'GFZX', 'FYZX'].map(dept);
