@@ -75,6 +75,9 @@ export const CorrectionListQuery = Paging.extend({
   riskLevel: z.enum(CORRECTION_RISK_LEVELS).optional(),
 });
 
+/** 社区矫正档案号: 西司矫〔YYYY〕N号, N from 1 in each year of registration (migration 055 keeps its own frozen copy). */
+export const correctionArchiveNo = (year: number, seq: number) => `西司矫〔${year}〕${seq}号`;
+
 export const CorrectionSubjectSummary = z.object({
   id: z.string(),
   /** 社区矫正档案号 西司矫〔YYYY〕N号: how the deadline register and reminders name the subject */

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type WorkCalendar, formatDate, parseDate } from '../../../common/calendar';
+import { correctionArchiveNo } from '../../../common/contracts/corrections';
 import { computeDeadline, getRule } from '../../../common/deadlines';
 import { createRng, generateIdNumber, generateMobile } from '../../../common/validators';
 import type { FieldCipher } from '../../platform/crypto';
@@ -196,7 +197,7 @@ export async function seedDisputeHistory(opts: { db: Db; calendar: WorkCalendar;
       // a term of 1–3 years from its first day ends on the day before the anniversary
       const anniversary = new Date(Date.UTC(Number(effective.slice(0, 4)) + 1 + (i % 3), Number(effective.slice(5, 7)) - 1, Number(effective.slice(8, 10)))); // 29 Feb rolls to 1 Mar
       const termEnd = formatDate(parseDate(anniversary.toISOString().slice(0, 10)) - 1);
-      const archiveNo = `西司矫〔${today.slice(0, 4)}〕${++archiveSeq}号`; // the service's numbering (corrections.repo nextArchiveNo)
+      const archiveNo = correctionArchiveNo(Number(today.slice(0, 4)), ++archiveSeq);
       const title = `社区矫正档案 ${archiveNo}`;
       const reportRule = outside ? 'corrections.handover' : 'corrections.offenderReport';
       const reportDue = computeDeadline(opts.calendar, getRule(reportRule), { start: received ?? effective, asOf: today, onUnpublished: 'flag', explain: false }).due;

@@ -8,6 +8,7 @@
 import { type Transaction, sql } from 'kysely';
 import type { Database, Db } from '../../db';
 import { type Actor, scopeWhere } from '../../platform/identity';
+import { correctionArchiveNo } from '../../../common/contracts/corrections';
 import './corrections.tables';
 
 export type Q = Db | Transaction<Database>;
@@ -73,7 +74,7 @@ export function createCorrectionsRepo(db: Db) {
     async nextArchiveNo(q: Q, year: number): Promise<string> {
       await q.insertInto('correctionCounters').values({ year, lastSeq: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
       const row = await q.updateTable('correctionCounters').set((eb) => ({ lastSeq: eb('lastSeq', '+', 1) })).where('year', '=', year).returning('lastSeq').executeTakeFirstOrThrow();
-      return `西司矫〔${year}〕${Number(row.lastSeq)}号`;
+      return correctionArchiveNo(year, Number(row.lastSeq));
     },
     archiveNumbers: async (q: Q, ids: string[]) => new Map(ids.length ? (await q.selectFrom('correctionSubjects').select(['id', 'archiveNo']).where('id', 'in', ids).execute()).map((r) => [r.id, r.archiveNo ?? r.id.slice(0, 8)]) : []),
     /** Optimistic update: returns whether the row (at `version`, when given) was updated. */
