@@ -119,15 +119,13 @@ async function main() {
       console.error('用法 usage: tsx server/cli.ts import-law <法规库目录 directory of .md files>');
       process.exit(2);
     }
-    const { importLawFiles, readLawDir } = await import('./modules/legality-review/engine');
+    const { importLawDir } = await import('./modules/legality-review/engine');
     const handle = createDb({ databaseUrl: config.databaseUrl, sqliteFile: dbFile });
     await migrateToLatest(handle.db);
     const dir = path.resolve(arg);
-    const files = readLawDir(dir);
-    const started = Date.now();
-    const rep = await importLawFiles(handle.db, files, new Date().toISOString());
+    const started = Date.now(); // reading the folder included
     const audit = createAuditService({ db: handle.db, dialect: handle.dialect, clock: systemClock() });
-    await audit.record({ actor: null, action: 'legalityReview.law.import', objectType: 'lawCorpus', extra: { source: 'cli', instruments: rep.instruments, articles: rep.articles, rejected: rep.rejected.length } });
+    const rep = await importLawDir(handle.db, audit, dir, 'cli', new Date().toISOString());
     await handle.close();
     console.log(`法规库导入完成 law corpus imported from ${dir}: ${rep.instruments} 部法律法规，${rep.articles} 条 (${Date.now() - started} ms)`);
     for (const r of rep.rejected) console.log(`  未导入 rejected: ${r.name} — ${r.reason}`);

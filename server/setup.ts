@@ -44,9 +44,8 @@ export async function setupDatabase(handle: DbHandle, config: Config, services: 
     if (config.env !== 'test') await seedEnforcementSupervisionDemo(handle, services);
     // The legality-review law library, so that cited articles show their text (a few seconds for ../shared/law).
     if (config.demoLawDir && existsSync(config.demoLawDir)) {
-      const { importLawFiles, readLawDir } = await import('./modules/legality-review/engine');
-      const rep = await importLawFiles(db, readLawDir(config.demoLawDir), nowIso);
-      await services.audit.record({ actor: null, action: 'legalityReview.law.import', objectType: 'lawCorpus', extra: { source: 'demo', instruments: rep.instruments, articles: rep.articles, rejected: rep.rejected.length } });
+      const { importLawDir } = await import('./modules/legality-review/engine');
+      const rep = await importLawDir(db, services.audit, config.demoLawDir, 'demo', nowIso);
       result.lawImported = { instruments: rep.instruments, articles: rep.articles };
     }
     return result;

@@ -40,7 +40,7 @@ export { splitClauses, sentences, type Clause } from './split';
 export { extractDocxText } from './docx';
 export { RULES, ENGINE_LIMITS, ENGINE_LIMIT_INFO, configureEngineLimits, type Rule } from './rules';
 export { LAW as LAW_BASIS, type BasisRef } from './basis';
-export { LawIndex, loadLawIndex, importLawFiles, readLawDir, parseLawMarkdown, normaliseInstrument, tokenizeLaw, type ImportReport, type LawArticleHit } from './law-corpus';
+export { LawIndex, loadLawIndex, importLawFiles, importLawDir, readLawDir, parseLawMarkdown, normaliseInstrument, tokenizeLaw, type ImportReport, type LawArticleHit } from './law-corpus';
 export { createLlmClient, completionsUrl, llmReview, type LlmClient, type LlmConfig } from './llm';
 export { ruleAcceptanceRates, type RuleAcceptance } from './acceptance';
 export { legalityEngineRoutes } from './engine.routes';

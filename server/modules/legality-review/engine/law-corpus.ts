@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../../db';
+import type { AuditService } from '../../../platform/audit';
 import { bm25Idf, bm25Term, createTokenizer } from '../../../platform/search';
 import { parseNumber } from './text-util';
 
@@ -128,6 +129,16 @@ export function readLawDir(dir: string): { name: string; content: string; catego
   };
   walk(dir);
   return out;
+}
+
+/**
+ * A law corpus folder loaded by the system (the CLI's import-law, the demo's first start), audited as
+ * legalityReview.law.import with no actor and the source named; an upload by a user goes through the engine service.
+ */
+export async function importLawDir(db: Db, audit: AuditService, dir: string, source: 'cli' | 'demo', nowIso: string): Promise<ImportReport> {
+  const rep = await importLawFiles(db, readLawDir(dir), nowIso);
+  await audit.record({ actor: null, action: 'legalityReview.law.import', objectType: 'lawCorpus', extra: { source, instruments: rep.instruments, articles: rep.articles, rejected: rep.rejected.length } });
+  return rep;
 }
 
 export interface LawArticleHit {
