@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleBody, citeBasis } from './labels';
+import { articleBody, citeBasis } from './legality-review';
 
 describe('citeBasis (a finding’s basis as shown next to the finding)', () => {
   it('cites an article of a statute as 《title》article', () => {

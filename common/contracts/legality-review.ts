@@ -7,6 +7,22 @@ import { z } from 'zod';
 import { StepSchema } from './calendar';
 import { Id, IsoDate, Paging } from './shared';
 
+/**
+ * A finding's basis as cited in Chinese, on the screen and in the 审查意见书: the title in 《》 with a notice's number after
+ * it (《…的通知》（国办发〔2018〕47号）), an article as given (第十七条), a numbered part of a notice as 第一部分, and nothing
+ * for a citation of the whole instrument (the engine's "—").
+ */
+export function citeBasis(instrument: string, article: string): string {
+  const m = /^(.+?)[（(]([^（）()]*〔\d{4}〕\d+号)[）)]$/u.exec(instrument.trim());
+  const title = m ? `《${m[1]}》（${m[2]}）` : `《${instrument.trim()}》`;
+  const a = article.trim();
+  if (!a || /^[—–-]+$/u.test(a)) return title;
+  return `${title}${/^[一二三四五六七八九十]+$/u.test(a) ? `第${a}部分` : a}`;
+}
+
+/** The corpus text of an article starts with its own number; quoted after the citation, the number is dropped. */
+export const articleBody = (text: string) => text.replace(/^\s*第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*/u, '');
+
 export const LrDraftKind = z.enum(['normativeDocument', 'majorDecision', 'majorContract', 'industryPolicy']);
 export type LrDraftKind = z.infer<typeof LrDraftKind>;
 export const LR_DRAFT_KIND_LABELS: Record<LrDraftKind, string> = {

@@ -42,6 +42,8 @@ import {
   type LrReturnBody,
   type LrStaffCommentBody,
   type LrWithdrawBody,
+  articleBody,
+  citeBasis,
 } from '../../../common/contracts';
 import type { Finding, ReviewDocKind } from '../../../common/contracts/legality-review-engine';
 import { computeDeadline, getRule, ruleCitation } from '../../../common/deadlines';
@@ -132,19 +134,6 @@ export function articlesOf(text: string): { anchor: string; text: string }[] {
     else out.push({ anchor: `第${++para}段`, text: p });
   }
   return out;
-}
-
-/**
- * How an official document cites a finding's basis: the title in 《》 with a notice's number after it
- * (《…的通知》（国办发〔2018〕47号）), an article as given (第十七条), a numbered part of a notice as 第一部分, and
- * nothing for a citation of the whole instrument (the engine's "—").
- */
-function citation(instrument: string, article: string): string {
-  const m = /^(.+?)[（(]([^（）()]*〔\d{4}〕\d+号)[）)]$/u.exec(instrument.trim());
-  const title = m ? `《${m[1]}》（${m[2]}）` : `《${instrument.trim()}》`;
-  const a = article.trim();
-  if (!a || /^[—–-]+$/u.test(a)) return title;
-  return `${title}${/^[一二三四五六七八九十]+$/u.test(a) ? `第${a}部分` : a}`;
 }
 
 export function createLegalityReviewService(deps: {
@@ -575,15 +564,13 @@ export function createLegalityReviewService(deps: {
       const accepted = (await findingsOf(id)).filter((f) => f.decision === 'accepted');
       const conclusion = row.opinionConclusion as keyof typeof LR_OPINION_CONCLUSION_LABELS;
       const opinionLines = (row.opinionText ?? '').split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
-      // the corpus text of an article starts with its number: quote it once (…第十七条规定：“除本法…”)
-      const quote = (text: string) => text.replace(/^\s*第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*/u, '');
       // section 二 lists the accepted findings; with none, an approval says nothing needs changing, while a conclusion
       // asking for changes (or refusing) gives the reviewer's opinion as its reasons — never "nothing to change"
       const findingsPart = accepted.length
         ? [
             '二、具体修改意见：',
             ...accepted.map((f, i) => {
-              const basis = f.basis.map((b) => `${citation(b.instrument, b.article)}${b.text ? `规定：“${quote(b.text)}”` : ''}`).join('；');
+              const basis = f.basis.map((b) => `${citeBasis(b.instrument, b.article)}${b.text ? `规定：“${articleBody(b.text)}”` : ''}`).join('；');
               const reason = (f.decisionReason ?? '').trim();
               return `（${i + 1}）“${f.excerpt}”：${f.explanation}${basis ? `依据：${basis}。` : ''}审查人员意见：${reason}${/[。！？]$/u.test(reason) ? '' : '。'}`;
             }),

@@ -17,6 +17,8 @@ import {
   LR_OPINION_CONCLUSION_LABELS,
   LR_OWNERSHIP_LABELS,
   type LrDraftDetail,
+  articleBody,
+  citeBasis,
 } from '../../../common/contracts';
 import { FINDING_TYPE_LABELS } from '../../../common/contracts/legality-review-engine';
 import { API_BASE, get, post, put, upload } from '../../app/api';
@@ -29,7 +31,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { StepsList } from '../../components/StepsList';
 import { applyServerErrors } from '../../components/forms';
 import { todayBeijing } from '../../components/format';
-import { API, DRAFT_STATUS_TONE, articleBody, citeBasis } from './labels';
+import { API, DRAFT_STATUS_TONE } from './labels';
 
 type Detail = LrDraftDetail;
 type FindingRow = Detail['findings'][number];
