@@ -46,7 +46,7 @@ import {
   type WithdrawBody,
 } from '../../../common/contracts';
 import type { ReconStatus } from '../../../common/contracts';
-import { type Extension, type Pause, computeDeadline, computeMonthDeadline, getMonthRule, getRule, ruleCitation } from '../../../common/deadlines';
+import { type Extension, type Pause, addPeriod, computeDeadline, computeMonthDeadline, getMonthRule, getRule, ruleCitation } from '../../../common/deadlines';
 import { AppError } from '../../../common/errors';
 import { isValidCreditCode, isValidIdNumber, normalizeCreditCode } from '../../../common/validators';
 import type { Database, Db } from '../../db';
@@ -192,11 +192,9 @@ export function createReconsiderationService(deps: {
    * that reaches a year without a published schedule, as many calendar days (never Monday–Friday assumed).
    */
   async function dueSoonLimit(today: string): Promise<string> {
-    const cal = await deps.calendar();
     try {
-      let day = today;
-      for (let i = 0; i < DUE_SOON_WORKDAYS; i++) day = cal.nextWorkday(day);
-      return day;
+      // the engine behind GET /calendar/add, which the list's orange highlight asks for the same limit
+      return addPeriod(await deps.calendar(), { from: today, length: DUE_SOON_WORKDAYS, unit: 'WD', onUnpublished: 'throw', explain: false }).due;
     } catch (e) {
       if (e instanceof AppError && e.code === 'CALENDAR_YEAR_UNPUBLISHED') return addDays(today, DUE_SOON_WORKDAYS);
       throw e;
