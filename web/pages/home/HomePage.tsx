@@ -2,16 +2,15 @@
  * 工作台首页: the signed-in user's open statutory deadlines, by due date. Overdue in red, due within
  * three working days in orange; a row opens a drawer explaining the computation step by step.
  */
-import { ExclamationCircleOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Drawer, Empty, Space, Statistic, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { z } from 'zod';
-import type { CalendarAddResponse, DeadlineDetail, DeadlineItem } from '../../../common/contracts';
+import type { DeadlineDetail, DeadlineItem } from '../../../common/contracts';
 import { beijingTimeText } from '../../../common/deadlines/hours';
 import { DATA_SCOPE_LABELS } from '../../../common/permissions';
-import { api, get } from '../../app/api';
+import { get } from '../../app/api';
 import { hasPermissions, useCurrentUser } from '../../app/auth';
 import { ROUTES } from '../../app/routes';
 import { PageHeader } from '../../components/PageHeader';
@@ -20,9 +19,9 @@ import { StatusTag } from '../../components/StatusTag';
 import { StepsList } from '../../components/StepsList';
 import { dateLongZh, formatInstant, todayBeijing } from '../../components/format';
 import { keys } from '../../components/queries';
+import { type Urgency, UrgencyTag, useNearLimit } from '../../components/urgency';
 
 type Detail = z.infer<typeof DeadlineDetail>;
-type Urgency = 'overdue' | 'near' | 'normal' | 'none';
 
 const MODULE_LABELS: Record<string, string> = {
   reconsideration: '行政复议',
@@ -38,26 +37,6 @@ const FLAG_LABELS: Record<string, string> = {
   CALENDAR_YEAR_UNPUBLISHED: '暂定：涉及尚未公布节假日安排的年份',
   PAUSED: '期限中止中',
 };
-
-/**
- * The last day that is still "within 3 working days" of today, asked of the server's calendar
- * (public endpoint); null when that runs into an unpublished year (then calendar days are used).
- */
-function useNearLimit(today: string) {
-  return useQuery({
-    queryKey: ['calendar', 'add', today, 3, 'WD'],
-    queryFn: async () => {
-      try {
-        const r = await api<z.infer<typeof CalendarAddResponse>>('/calendar/add', { query: { from: today, days: 3, unit: 'WD' }, quietSession: true });
-        return r.due;
-      } catch {
-        return null;
-      }
-    },
-    staleTime: 60 * 60_000,
-    meta: { silent: true },
-  });
-}
 
 /** '中华人民共和国行政复议法第三十条' → '《中华人民共和国行政复议法》第三十条' (kept as is when already quoted). */
 function formatCitation(c: string): string {
@@ -92,12 +71,6 @@ function remainingText(d: DeadlineItem): string {
   return `剩余 ${d.daysLeft} 天`;
 }
 
-function UrgencyTag({ u }: { u: Urgency }) {
-  if (u === 'overdue') return <StatusTag tone="red" icon={<ExclamationCircleOutlined />}>已逾期</StatusTag>;
-  if (u === 'near') return <StatusTag tone="orange" icon={<FieldTimeOutlined />}>即将届满</StatusTag>;
-  if (u === 'none') return <StatusTag tone="grey">未定</StatusTag>;
-  return <StatusTag tone="green">期限内</StatusTag>;
-}
 
 function DeadlineDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { data, isPending, error } = useQuery({
@@ -157,7 +130,7 @@ function DeadlineTodo() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [openId, setOpenId] = useState<string | null>(null);
-  const near = useNearLimit(today);
+  const near = useNearLimit();
   const list = useQuery({
     queryKey: [...keys.deadlines, 'open', page, pageSize],
     queryFn: () => get<{ data: DeadlineItem[]; total: number }>('/deadlines', { status: 'open', sort: 'due', page, pageSize }),
@@ -203,7 +176,7 @@ function DeadlineTodo() {
         const u = urgencyOf(d, today, near.data);
         return (
           <Space size={4} wrap>
-            <UrgencyTag u={u} />
+            <UrgencyTag u={u} within />
             <span className={u === 'overdue' ? 'text-overdue' : u === 'near' ? 'text-near' : undefined}>{remainingText(d)}</span>
             {d.flags.map((f) => (
               <StatusTag key={f} tone="purple">

@@ -2,11 +2,10 @@
  * Shared pieces of the 行政复议 staff pages: query keys, status tones, the next-deadline cell (overdue red, due within
  * 3 working days orange) and the "3 working days from today" limit asked of the server's calendar.
  */
-import { ExclamationCircleOutlined, FieldTimeOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { RECON_DEADLINE_KIND_LABELS, type CalendarAddResponse, type ReconDeadlineKind, type ReconStatus } from '../../../common/contracts';
 import { api } from '../../app/api';
+import type { Urgency } from '../../components/urgency';
 import { StatusTag, type Tone } from '../../components/StatusTag';
 import { addDays, todayBeijing, weekdayZh } from '../../components/format';
 
@@ -42,26 +41,7 @@ export function kindShort(kind: ReconDeadlineKind | null | undefined): string {
   return RECON_DEADLINE_KIND_LABELS[kind].replace(/（.*）$/, '');
 }
 
-/**
- * The last date still "within 3 working days" of today, from the official calendar (GET /calendar/add, public);
- * null when that reaches a year without a published schedule (then 3 calendar days are used).
- */
-export function useNearLimit() {
-  const today = todayBeijing();
-  return useQuery({
-    queryKey: ['calendar', 'add', today, 3, 'WD'],
-    queryFn: async () => {
-      try {
-        const r = await api<z.infer<typeof CalendarAddResponse>>('/calendar/add', { query: { from: today, days: 3, unit: 'WD' }, quietSession: true });
-        return r.due;
-      } catch {
-        return null;
-      }
-    },
-    staleTime: 60 * 60_000,
-    meta: { silent: true },
-  });
-}
+export { type Urgency, UrgencyTag, useNearLimit } from '../../components/urgency';
 
 /**
  * Whether a date is a working day on the official calendar: the first working day after the day before is the day
@@ -98,8 +78,6 @@ export function restDayWarning(label: string) {
   };
 }
 
-export type Urgency = 'overdue' | 'near' | 'normal' | 'none';
-
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400_000);
 }
@@ -121,12 +99,6 @@ export function daysLeftText(due: string | null | undefined): string {
 }
 
 export const urgencyClass = (u: Urgency) => (u === 'overdue' ? 'text-overdue' : u === 'near' ? 'text-near' : undefined);
-
-export function UrgencyTag({ u }: { u: Urgency }) {
-  if (u === 'overdue') return <StatusTag tone="red" icon={<ExclamationCircleOutlined />}>已逾期</StatusTag>;
-  if (u === 'near') return <StatusTag tone="orange" icon={<FieldTimeOutlined />}>即将届满</StatusTag>;
-  return null;
-}
 
 /** Due date + days left, coloured by urgency. */
 export function DueCell({ due, kind, nearLimit, showKind = true }: { due: string | null; kind?: ReconDeadlineKind | null; nearLimit: string | null | undefined; showKind?: boolean }) {
