@@ -38,9 +38,20 @@ for (const dialect of DIALECTS) {
       // the public portal lists the draft open for comment
       const portal = (await t.app.inject({ method: 'GET', url: '/api/v1/portal/legality-review/drafts' })).json() as Json;
       expect(portal.data).toHaveLength(1);
+      // a register number belongs to the year of submission (the 2024 document is not numbered 〔2026〕), and
       // numbering continues after the seeded numbers
+      const filed = list.data.find((d: Json) => d.status === 'filed');
+      expect(filed.regNo).toBe('西合审〔2024〕1号');
       const next = await t.app.inject({ method: 'POST', url: '/api/v1/legality-review/drafts', headers: head.headers, payload: { kind: 'majorContract', title: '合同', draftingUnit: '区园林绿化局', contactName: '甲', submittedOn: '2026-06-01' } });
-      expect(next.json().regNo).toBe('西合审〔2026〕6号');
+      expect(next.json().regNo).toBe('西合审〔2026〕5号');
+      // each draft carries its own text (its title in the first line), and the published one still has the article
+      // its review opinion asked to delete
+      for (const d of list.data as Json[]) {
+        const full = await get(`/api/v1/legality-review/drafts/${d.id}`);
+        expect(full.text.split('\n')[0].replace(/（.*?）$/, '')).toBe(d.title);
+      }
+      expect(detail.text).toContain('第六条');
+      expect(detail.opinion.text).toContain('第六条');
     });
 
     it('validity: the evaluation due before expiry reaches the reviewer through the reminder service', async () => {
