@@ -136,7 +136,10 @@ export const LrFindingSchema = z.object({
   excerpt: z.string(),
   types: z.array(z.string()),
   ruleId: z.string(),
+  /** the rule's own citations: the legal basis of the finding (the only ones cited in the 审查意见书) */
   basis: z.array(z.object({ instrument: z.string(), article: z.string(), text: z.string().nullable() })),
+  /** provisions of the law library retrieved by word similarity (BM25): for the reviewer to read, never the basis */
+  related: z.array(z.object({ instrument: z.string(), article: z.string(), text: z.string().nullable() })),
   explanation: z.string(),
   confidence: z.number(),
   decision: z.enum(['accepted', 'rejected']).nullable(),

@@ -171,6 +171,18 @@ export async function seedLegalityReviewDemo(opts: { db: Db; calendar: WorkCalen
   await materials(d5, ALL, '2024-03-01');
   await deadline(d5, 'normativeDocument.validityEvaluation', until5, '有效期届满前评估：北京市西城区餐饮服务业纾困扶持办法', 'open');
 
+  // register numbers in the order of receipt (the drafts above are written in the order of the story, not of their
+  // submission): renumber each year's drafts by submission day
+  const drafts = (await db.selectFrom('legalityDrafts').select(['id', 'year', 'submittedOn']).execute()).sort((a, b) => a.submittedOn.localeCompare(b.submittedOn) || a.id.localeCompare(b.id));
+  const renumbered = new Map<number, number>();
+  // register numbers are unique: clear them first, then number
+  for (const d of drafts) await db.updateTable('legalityDrafts').set({ regNo: `renumbering ${d.id}` }).where('id', '=', d.id).execute();
+  for (const d of drafts) {
+    const seq = (renumbered.get(d.year) ?? 0) + 1;
+    renumbered.set(d.year, seq);
+    await db.updateTable('legalityDrafts').set({ seq, regNo: `西合审〔${d.year}〕${seq}号` }).where('id', '=', d.id).execute();
+  }
+
   // the historical numbers of the 2024 document (西司审〔2024〕8号, 西规〔2024〕3号) continue their years' sequences
   counters.set('opinion:2024', Math.max(counters.get('opinion:2024') ?? 0, 8));
   counters.set('published:normativeDocument:2024', Math.max(counters.get('published:normativeDocument:2024') ?? 0, 3));

@@ -42,6 +42,12 @@ for (const dialect of DIALECTS) {
       // numbering continues after the seeded numbers
       const filed = list.data.find((d: Json) => d.status === 'filed');
       expect(filed.regNo).toBe('西合审〔2024〕1号');
+      // … and numbers follow the order of receipt
+      const seqOf = (d: Json) => Number(/〔2026〕(\d+)号/.exec(d.regNo)![1]);
+      const of2026 = (list.data as Json[]).filter((d) => d.regNo.includes('〔2026〕')).sort((a, b) => seqOf(a) - seqOf(b));
+      expect(of2026.map(seqOf)).toEqual([1, 2, 3, 4]);
+      const received = of2026.map((d) => d.submittedOn as string);
+      expect(received).toEqual([...received].sort());
       const next = await t.app.inject({ method: 'POST', url: '/api/v1/legality-review/drafts', headers: head.headers, payload: { kind: 'majorContract', title: '合同', draftingUnit: '区园林绿化局', contactName: '甲', submittedOn: '2026-06-01' } });
       expect(next.json().regNo).toBe('西合审〔2026〕5号');
       // each draft carries its own text (its title in the first line), and the published one still has the article

@@ -255,25 +255,29 @@ export function createLegalityReviewService(deps: {
 
   async function findingsOf(id: string) {
     const rows = await db.selectFrom('legalityFindings as f').leftJoin('users as u', 'u.id', 'f.decidedBy').selectAll('f').select('u.displayName as decidedByName').where('f.draftId', '=', id).orderBy('f.seq').execute();
-    return rows.map((f) => ({
-      id: f.id,
-      start: f.spanStart,
-      end: f.spanEnd,
-      excerpt: f.excerpt,
-      types: parseJson<string[]>(f.types, []),
-      ruleId: f.ruleId,
-      // the rule's own citations only: provisions the engine retrieved by word similarity (`retrieved`) are not the
-      // legal basis of the finding and were shown (and cited in the opinion) as if they were
-      basis: parseJson<{ instrument: string; article: string; text?: string | null; retrieved?: boolean }[]>(f.basis, [])
-        .filter((b) => !b.retrieved)
-        .map((b) => ({ instrument: b.instrument, article: b.article, text: b.text ?? null })),
-      explanation: f.explanation,
-      confidence: f.confidence,
-      decision: (f.decision as 'accepted' | 'rejected' | null) ?? null,
-      decisionReason: f.decisionReason,
-      decidedBy: f.decidedByName ?? null,
-      decidedAt: f.decidedAt,
-    }));
+    return rows.map((f) => {
+      const stored = parseJson<{ instrument: string; article: string; text?: string | null; retrieved?: boolean }[]>(f.basis, []);
+      const cite = (b: (typeof stored)[number]) => ({ instrument: b.instrument, article: b.article, text: b.text ?? null });
+      return {
+        id: f.id,
+        start: f.spanStart,
+        end: f.spanEnd,
+        excerpt: f.excerpt,
+        types: parseJson<string[]>(f.types, []),
+        ruleId: f.ruleId,
+        // the rule's own citations only: provisions the engine retrieved by word similarity (`retrieved`) are not the
+        // legal basis of the finding and were shown (and cited in the opinion) as if they were; they are given apart,
+        // as related provisions for the reviewer to read, and never enter the opinion
+        basis: stored.filter((b) => !b.retrieved).map(cite),
+        related: stored.filter((b) => b.retrieved).map(cite),
+        explanation: f.explanation,
+        confidence: f.confidence,
+        decision: (f.decision as 'accepted' | 'rejected' | null) ?? null,
+        decisionReason: f.decisionReason,
+        decidedBy: f.decidedByName ?? null,
+        decidedAt: f.decidedAt,
+      };
+    });
   }
 
   async function clocksOf(row: DraftRow): Promise<LrDraftDetail['clocks']> {

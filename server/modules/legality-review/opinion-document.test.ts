@@ -75,6 +75,8 @@ for (const dialect of DIALECTS) {
       expect(analyzed.findings.flatMap((f: Json) => f.basis).some((b: Json) => b.instrument.includes('危险废物'))).toBe(false);
       expect(detail.findings.flatMap((f: Json) => f.basis).some((b: Json) => b.instrument.includes('危险废物'))).toBe(false);
       expect(text).not.toContain('危险废物');
+      // it is still given to the reviewer, apart from the basis, as a related provision to read
+      expect(detail.findings.flatMap((f: Json) => f.related).some((b: Json) => b.instrument.includes('危险废物') && b.text)).toBe(true);
       expect(text).toContain('《中华人民共和国行政许可法》第十七条规定：“除本法第十四条、第十五条规定的外');
       expect(text).not.toContain('规定：“第十七条');
       // a notice is cited by its title in 《》 and its number after it; a part of it as 第X部分; no bare "—"

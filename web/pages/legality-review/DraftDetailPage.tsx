@@ -30,7 +30,7 @@ import { PageSpin } from '../../components/PageSpin';
 import { StatusTag } from '../../components/StatusTag';
 import { StepsList } from '../../components/StepsList';
 import { applyServerErrors } from '../../components/forms';
-import { todayBeijing } from '../../components/format';
+import { formatInstant, todayBeijing } from '../../components/format';
 import { API, DRAFT_STATUS_TONE } from './labels';
 
 type Detail = LrDraftDetail;
@@ -185,7 +185,7 @@ export function DraftDetailPage() {
           columns={[
             { title: '材料', dataIndex: 'kind', width: 200, render: (v: keyof typeof LR_MATERIAL_LABELS) => LR_MATERIAL_LABELS[v] },
             { title: '内容', key: 'c', render: (_: unknown, m: Detail['materials'][number]) => (m.form === 'file' ? <a href={`${API_BASE}${base}/materials/${m.id}`} download>{m.fileName}（{Math.ceil((m.size ?? 0) / 1024)} KB）</a> : <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>{m.text}</Typography.Paragraph>) },
-            { title: '提交时间', dataIndex: 'createdAt', width: 180, render: (v: string) => v.slice(0, 16).replace('T', ' ') },
+            { title: '提交时间', dataIndex: 'createdAt', width: 180, render: (v: string) => formatInstant(v).slice(0, 16) },
           ]}
         />
       </Card>
@@ -241,6 +241,17 @@ export function DraftDetailPage() {
                       </blockquote>
                     ))}
                   </div>
+                  {f.related.length > 0 && (
+                    <details style={{ margin: '4px 0' }}>
+                      <summary className="muted">相关条文 {f.related.length} 条（法规库按文字相似检索，仅供参考，不作为审查依据，不写入审查意见书）</summary>
+                      {f.related.map((b) => (
+                        <blockquote key={`${b.instrument}${b.article}`} style={{ margin: '4px 0', paddingLeft: 8, borderLeft: '3px solid #d9d9d9' }}>
+                          <strong>{citeBasis(b.instrument, b.article)}</strong>
+                          {b.text ? `：${articleBody(b.text)}` : ''}
+                        </blockquote>
+                      ))}
+                    </details>
+                  )}
                   {f.decision ? (
                     <p className="muted" style={{ margin: 0 }}>{f.decidedBy}：{f.decisionReason}</p>
                   ) : (
@@ -311,7 +322,7 @@ export function DraftDetailPage() {
       </Card>
 
       <Card title="办理记录">
-        <Timeline items={d.events.map((e) => ({ children: `${e.at.slice(0, 16).replace('T', ' ')} ${e.label}（${e.actorName}）${e.note ? `：${e.note}` : ''}` }))} />
+        <Timeline items={d.events.map((e) => ({ children: `${formatInstant(e.at).slice(0, 16)} ${e.label}（${e.actorName}）${e.note ? `：${e.note}` : ''}` }))} />
       </Card>
 
       {decide && (
