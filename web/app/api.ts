@@ -53,6 +53,7 @@ const REASONS: Record<string, string> = {
   'role-mixes-duties': '一个角色不能同时包含两种管理员职责的权限，也不能把管理员职责与业务权限混在一起',
   'duty-change-with-users': '角色已有用户在用，不能改变其管理员职责',
   'root-cannot-move': '根部门不能移动',
+  'cannot-reset-own-password': '不能重置自己的密码，请使用“修改密码”',
 };
 
 function formatInstant(iso: string): string {

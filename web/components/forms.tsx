@@ -36,7 +36,7 @@ export function PasswordPolicyHint({ value }: { value: string | undefined }) {
   return (
     <span>
       要求：至少 {PASSWORD_MIN_LENGTH} 位（当前 {pw.length} 位{okLen ? '，已满足' : ''}）；大写字母、小写字母、数字、符号中至少 3 类（当前 {classes} 类
-      {okClasses ? '，已满足' : ''}）。
+      {okClasses ? '，已满足' : ''}）；不能包含用户名。
     </span>
   );
 }

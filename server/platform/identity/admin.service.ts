@@ -22,7 +22,7 @@ import type { Clock } from '../clock';
 import type { FieldCipher } from '../crypto';
 import type { Actor } from './actor';
 import type { AuthService, RequestMeta } from './auth.service';
-import { hashPassword } from './password';
+import { assertPasswordNotUsername, hashPassword } from './password';
 import { assertInScope, scopeWhere } from './scope';
 import type { Transaction } from 'kysely';
 
@@ -78,6 +78,13 @@ export function createAdminService(deps: { db: Db; clock: Clock; audit: AuditSer
     const d = await trx.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
     if (!d) throw new AppError('NOT_FOUND', { entity: 'department', id });
     return d;
+  }
+
+  /** Two departments of one name under the same parent cannot be told apart in the tree, the pickers or the audit log. */
+  async function assertNameFree(trx: Trx, parentId: string, name: string, exceptId?: string) {
+    let q = trx.selectFrom('departments').select('id').where('parentId', '=', parentId).where('name', '=', name);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    if (await q.executeTakeFirst()) throw new AppError('CONFLICT', { field: 'name', message: '同一上级部门下已有同名部门' });
   }
 
   async function usersView(ids: string[]): Promise<User[]> {
@@ -174,6 +181,7 @@ export function createAdminService(deps: { db: Db; clock: Clock; audit: AuditSer
         const parent = await departmentById(body.parentId, trx);
         const dup = await trx.selectFrom('departments').select('id').where('code', '=', body.code).executeTakeFirst();
         if (dup) throw new AppError('CONFLICT', { field: 'code', message: '部门编码已存在' });
+        await assertNameFree(trx, parent.id, body.name);
         const row = { id, parentId: parent.id, name: body.name, kind: body.kind, code: body.code, path: `${parent.path}${id}/`, sort: body.sort, createdAt: now, updatedAt: now };
         await trx.insertInto('departments').values(row).execute();
         await audit.record({ actor: who(actor), ...metaOf(meta), action: 'department.create', objectType: 'department', objectId: id, after: body }, trx);
@@ -203,6 +211,7 @@ export function createAdminService(deps: { db: Db; clock: Clock; audit: AuditSer
           for (const s of subtree) await trx.updateTable('departments').set({ path: newPath + s.path.slice(d.path.length) }).where('id', '=', s.id).execute();
           patch.parentId = parent.id;
         }
+        if (d.parentId && (patch.name !== undefined || patch.parentId !== undefined)) await assertNameFree(trx, patch.parentId ?? d.parentId, patch.name ?? d.name, id);
         await trx.updateTable('departments').set(patch).where('id', '=', id).execute();
         const { updatedAt: _u, ...after } = patch;
         const before = Object.fromEntries(Object.keys(after).map((k) => [k, d[k as keyof typeof d]]));
@@ -247,6 +256,7 @@ export function createAdminService(deps: { db: Db; clock: Clock; audit: AuditSer
 
     async createUser(actor, body, meta) {
       if (!meetsPasswordPolicy(body.password)) throw new AppError('PASSWORD_POLICY');
+      assertPasswordNotUsername(body.password, body.username, 'password');
       const dept = await departmentById(body.departmentId);
       assertInScope(actor, dept.id);
       const id = randomUUID();
@@ -319,6 +329,8 @@ export function createAdminService(deps: { db: Db; clock: Clock; audit: AuditSer
       // 三员分立: at most one administrator duty per account, and never together with a business role.
       const duties = roles.map((r) => r.duty).filter((d): d is string => !!d);
       if (duties.length > 1 || (duties.length === 1 && roles.length > 1)) {
+        // A refused privilege change is a security event: recorded before refusing (等保 2.0 安全审计).
+        await audit.record({ actor: who(actor), ...metaOf(meta), action: 'user.assignRoles', objectType: 'user', objectId: id, outcome: 'denied', extra: { reason: 'role-conflict', roles: roles.map((r) => r.code).sort() } });
         throw new AppError('ROLE_CONFLICT', { roles: roles.map((r) => r.name) });
       }
       const before = await db.selectFrom('userRoles').innerJoin('roles', 'roles.id', 'userRoles.roleId').select('roles.code').where('userId', '=', id).execute();
@@ -343,7 +355,13 @@ export function createAdminService(deps: { db: Db; clock: Clock; audit: AuditSer
 
     async resetPassword(actor, id, password, meta) {
       const u = await loadUserInScope(actor, id);
+      if (id === actor.userId) {
+        // One's own password is changed with the old one (修改密码), never reset past it.
+        await audit.record({ actor: who(actor), ...metaOf(meta), action: 'user.resetPassword', objectType: 'user', objectId: id, outcome: 'denied', extra: { reason: 'cannot-reset-own-password' } });
+        throw new AppError('FORBIDDEN', { reason: 'cannot-reset-own-password' });
+      }
       if (!meetsPasswordPolicy(password)) throw new AppError('PASSWORD_POLICY');
+      assertPasswordNotUsername(password, u.username, 'password');
       const passwordHash = await hashPassword(password);
       await db.transaction().execute(async (trx) => {
         // isDemo: 0 — the account no longer shares the demo password, so the demo exception to the forced change ends.

@@ -8,10 +8,19 @@ import type { AuditService } from '../audit';
 import type { Clock } from '../clock';
 import { randomToken, sm3 } from '../crypto';
 import { type Actor, widestScope } from './actor';
-import { dummyHash, hashPassword, verifyPassword } from './password';
+import { assertPasswordNotUsername, dummyHash, hashPassword, verifyPassword } from './password';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
+
+/**
+ * What was typed as a username that does not exist, as the append-only audit chain keeps it: people type their
+ * password into the username field, and nothing can be removed from the chain later. The first two characters
+ * and the length stay (enough to see a guessing run); the login log keeps the full text for investigation.
+ */
+export function maskTypedUsername(typed: string): string {
+  return typed.slice(0, 2) + '*'.repeat(Math.min(Math.max(typed.length - 2, 0), 30));
+}
 
 export interface RequestMeta {
   ip: string;
@@ -76,6 +85,26 @@ export function createAuthService(deps: {
     return id;
   };
   const PERSIST_EVERY_MS = 60_000;
+  // Failed attempts on usernames that do not exist, counted like real ones so that the answers (remaining
+  // attempts, then "locked") do not tell an existing account from an unknown one. In memory only; bounded.
+  const phantom = new Map<string, { failures: number; lockedUntil: number }>();
+  function phantomFailure(username: string, now: number): never {
+    let p = phantom.get(username);
+    if (p && p.lockedUntil && p.lockedUntil <= now) p = undefined;
+    if (!p) {
+      if (phantom.size >= 10_000) phantom.clear();
+      p = { failures: 0, lockedUntil: 0 };
+      phantom.set(username, p);
+    }
+    if (p.lockedUntil > now) throw new AppError('ACCOUNT_LOCKED', { lockedUntil: new Date(p.lockedUntil).toISOString() });
+    p.failures++;
+    if (p.failures >= MAX_FAILURES) {
+      p.failures = 0;
+      p.lockedUntil = now + LOCK_MINUTES * 60_000;
+      throw new AppError('ACCOUNT_LOCKED', { lockedUntil: new Date(p.lockedUntil).toISOString() });
+    }
+    throw new AppError('LOGIN_FAILED', { remainingAttempts: MAX_FAILURES - p.failures });
+  }
 
   async function loginLog(username: string, userId: string | null, ip: string, outcome: string, reason: string | null) {
     await db.insertInto('loginLog').values({ id: randomUUID(), at: clock.nowIso(), username, userId, ip, outcome, reason }).execute();
@@ -148,8 +177,8 @@ export function createAuthService(deps: {
       if (!user) {
         await verifyPassword(await dummyHash(), password);
         await loginLog(username, null, meta.ip, 'failure', 'unknown-user');
-        await audit.record({ actor: null, ip: meta.ip, requestId: meta.requestId, action: 'auth.login', objectType: 'user', outcome: 'failure', extra: { username, reason: 'unknown-user' } });
-        throw new AppError('LOGIN_FAILED');
+        await audit.record({ actor: null, ip: meta.ip, requestId: meta.requestId, action: 'auth.login', objectType: 'user', outcome: 'failure', extra: { username: maskTypedUsername(username), reason: 'unknown-user' } });
+        phantomFailure(username, now);
       }
       const auditBase = { actor: { id: user.id, name: user.username }, ip: meta.ip, requestId: meta.requestId, objectType: 'user', objectId: user.id } as const;
       if (user.lockedUntil && Date.parse(user.lockedUntil) > now) {
@@ -244,6 +273,7 @@ export function createAuthService(deps: {
       if (!(await verifyPassword(user.passwordHash, oldPassword))) throw new AppError('PASSWORD_WRONG');
       if (!meetsPasswordPolicy(newPassword)) throw new AppError('PASSWORD_POLICY');
       if (oldPassword === newPassword) throw new AppError('PASSWORD_REUSED');
+      assertPasswordNotUsername(newPassword, actor.username, 'newPassword');
       const passwordHash = await hashPassword(newPassword);
       await db.transaction().execute(async (trx) => {
         await trx

@@ -7,7 +7,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { AuditEntry, AuditVerify } from '../../../common/contracts';
+import type { AuditEntry, AuditVerify, User } from '../../../common/contracts';
 import { get } from '../../app/api';
 import { useCan } from '../../app/auth';
 import { announce } from '../../app/notify';
@@ -16,7 +16,32 @@ import { LabelledRangePicker } from '../../components/LabelledRangePicker';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/StatusTag';
 import { formatInstant } from '../../components/format';
+import { keys, useDepartments } from '../../components/queries';
 import { ACTION_CATEGORIES, ACTION_LABELS, BREAK_KIND_LABELS, OBJECT_TYPE_LABELS, OUTCOME_LABELS } from './labels';
+
+/** The object of an entry as the auditor reads it: users and departments by name, the id kept in the tooltip. */
+function ObjectLabel({ type, id }: { type: string; id: string | null }) {
+  const isUser = type === 'user' && !!id;
+  const user = useQuery({
+    queryKey: [...keys.users, 'one', id],
+    queryFn: () => get<User>(`/users/${encodeURIComponent(id!)}`),
+    enabled: isUser,
+    staleTime: 5 * 60_000,
+    retry: false,
+    meta: { silent: true },
+  });
+  const departments = useDepartments(type === 'department' && !!id);
+  const typeLabel = OBJECT_TYPE_LABELS[type] ?? type;
+  if (!id) return <>{typeLabel}</>;
+  let name: string | null = null;
+  if (isUser && user.data) name = `${user.data.username}（${user.data.displayName}）`;
+  if (type === 'department') name = departments.data?.find((d) => d.id === id)?.name ?? null;
+  return (
+    <span title={id}>
+      {typeLabel}：{name ?? <span className="mono">{id}</span>}
+    </span>
+  );
+}
 
 interface FilterValues {
   actor?: string;
@@ -120,7 +145,7 @@ export function AuditLogPage() {
     {
       title: '对象',
       key: 'object',
-      render: (_v, e) => (e.objectType ? `${OBJECT_TYPE_LABELS[e.objectType] ?? e.objectType}${e.objectId ? `：${e.objectId}` : ''}` : '—'),
+      render: (_v, e) => (e.objectType ? <ObjectLabel type={e.objectType} id={e.objectId} /> : '—'),
     },
     {
       title: '结果',
@@ -244,7 +269,15 @@ export function AuditLogPage() {
               { key: 'at', label: '时间', children: formatInstant(detail.at) },
               { key: 'actor', label: '操作人', children: `${detail.actorName ?? '匿名'}${detail.actorId ? `（${detail.actorId}）` : ''}` },
               { key: 'action', label: '操作', children: `${actionLabel(detail.action)}（${detail.action}）` },
-              { key: 'object', label: '对象', children: detail.objectType ? `${OBJECT_TYPE_LABELS[detail.objectType] ?? detail.objectType} ${detail.objectId ?? ''}` : '—' },
+              { key: 'object', label: '对象', children: detail.objectType ? (
+                  <>
+                    <ObjectLabel type={detail.objectType} id={detail.objectId} />
+                    {detail.objectId && <div className="mono muted">{detail.objectId}</div>}
+                  </>
+                ) : (
+                  '—'
+                ),
+              },
               { key: 'outcome', label: '结果', children: OUTCOME_LABELS[detail.outcome]?.label ?? detail.outcome },
               { key: 'ip', label: 'IP', children: detail.ip ?? '—' },
               { key: 'req', label: '请求编号', children: <span className="mono">{detail.requestId ?? '—'}</span> },

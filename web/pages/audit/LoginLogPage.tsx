@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/StatusTag';
 import { formatInstant } from '../../components/format';
-import { LOGIN_OUTCOME_LABELS, LOGIN_REASON_LABELS } from './labels';
+import { LOGIN_OUTCOME_LABELS, loginReasonLabel } from './labels';
 
 type LoginLog = z.infer<typeof LoginLogSchema>;
 
@@ -37,7 +37,7 @@ export function LoginLogPage() {
         return o ? <StatusTag tone={o.tone}>{o.label}</StatusTag> : v;
       },
     },
-    { title: '原因', dataIndex: 'reason', render: (v: string | null) => (v ? (LOGIN_REASON_LABELS[v] ?? v) : '—') },
+    { title: '原因', dataIndex: 'reason', render: (v: string | null) => loginReasonLabel(v) },
     { title: 'IP', dataIndex: 'ip', render: (v: string) => <span className="mono">{v}</span> },
   ];
 

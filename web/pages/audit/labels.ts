@@ -81,3 +81,10 @@ export const LOGIN_REASON_LABELS: Record<string, string> = {
   'idle-timeout': '长时间未操作',
   'absolute-timeout': '超过会话最长时间',
 };
+
+/** A login-log reason in Chinese; 强制下线 entries carry the administrator: `forced-by:<username>`. */
+export function loginReasonLabel(reason: string | null): string {
+  if (!reason) return '—';
+  if (reason.startsWith('forced-by:')) return `被 ${reason.slice('forced-by:'.length)} 强制下线`;
+  return LOGIN_REASON_LABELS[reason] ?? reason;
+}

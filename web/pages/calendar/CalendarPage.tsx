@@ -56,7 +56,11 @@ function NewYearModal({ existing, onClose }: { existing: number[]; onClose: () =
           rules={[
             { required: true, message: '请输入年份' },
             { type: 'integer', min: 2000, max: 2100, message: '年份应在 2000–2100 之间' },
-            { validator: async (_r, v: number) => void (existing.includes(v) ? Promise.reject(new Error(`${v} 年已有安排，请在列表中点“编辑”`)) : undefined) },
+            {
+              validator: async (_r, v: number) => {
+                if (existing.includes(v)) throw new Error(`${v} 年已有安排，请在列表中点“编辑”`);
+              },
+            },
           ]}
           extra="录入国务院办公厅当年发布的《关于 YYYY 年部分节假日安排的通知》"
         >

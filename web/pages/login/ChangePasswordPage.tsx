@@ -5,6 +5,7 @@ import { errorText } from '../../app/api';
 import { useCurrentUser, useMe, useSession } from '../../app/auth';
 import { announce, notifySuccess } from '../../app/notify';
 import { SYSTEM_NAME } from '../../app/routes';
+import { LargeTextSwitch } from '../../components/LargeTextSwitch';
 import { PageHeader } from '../../components/PageHeader';
 import { applyServerErrors, passwordPolicyRule, PasswordPolicyHint } from '../../components/forms';
 
@@ -114,6 +115,9 @@ export function ForcedChangePasswordPage() {
           法
         </span>
         <span>{SYSTEM_NAME}</span>
+        <span style={{ fontSize: '0.72em', fontWeight: 400, marginLeft: 16 }}>
+          <LargeTextSwitch />
+        </span>
       </div>
       <main id="main-content" tabIndex={-1} style={{ width: '100%', maxWidth: 560 }}>
         <Card>

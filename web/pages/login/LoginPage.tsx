@@ -8,6 +8,7 @@ import type { DemoAccountsResponse, Me } from '../../../common/contracts';
 import { api, errorText, isApiError } from '../../app/api';
 import { FORCED_PASSWORD_PATH, hasPermissions, ME_KEY, safeNext, useSession } from '../../app/auth';
 import { announce } from '../../app/notify';
+import { LargeTextSwitch } from '../../components/LargeTextSwitch';
 import { ROUTES, SYSTEM_NAME } from '../../app/routes';
 
 /** Where to go after signing in: the requested page if this user may open it, else the workbench. */
@@ -115,6 +116,10 @@ export function LoginPage() {
           法
         </span>
         <span>{SYSTEM_NAME}</span>
+        {/* before signing in too: a reader who needs large text should not have to log in to get it */}
+        <span style={{ fontSize: '0.72em', fontWeight: 400, marginLeft: 16 }}>
+          <LargeTextSwitch />
+        </span>
       </div>
       <main id="main-content" tabIndex={-1} className="login-grid">
         <Card>
