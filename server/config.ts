@@ -27,7 +27,8 @@ export interface Config {
   blindIndexKey: Buffer;
   cookieSecure: boolean;
   logLevel: string;
-  session: { idleMinutes: number; absoluteHours: number };
+  /** maxPerUser: concurrent sessions of one account (等保 2.0: 限制单个账户的多重并发会话); 0 = no limit */
+  session: { idleMinutes: number; absoluteHours: number; maxPerUser: number };
   /** Directory of the built web UI (vite build output). */
   webDir: string;
   /** LibreOffice binary for PDF exports (FAZHI_SOFFICE, default `soffice` on PATH). */
@@ -87,6 +88,9 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FAZHI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
   FAZHI_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(8),
+  // concurrent sessions per account; a new sign-in beyond it ends the account's oldest session. Default: 3 in
+  // production, no limit otherwise (tests and the demo sign the same account in many times).
+  FAZHI_SESSION_MAX_PER_USER: z.coerce.number().int().min(0).max(100).optional(),
   FAZHI_NOTIFY_CHANNEL: z.enum(['log', 'sms']).default('log'),
   FAZHI_SMS_GATEWAY_URL: z.string().url('FAZHI_SMS_GATEWAY_URL 须为 http(s) 地址').optional(),
   FAZHI_SMS_GATEWAY_SECRET: z.string().min(16, 'FAZHI_SMS_GATEWAY_SECRET 至少 16 个字符').optional(),
@@ -171,7 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     blindIndexKey: Buffer.from(blind, 'hex'),
     cookieSecure: e.FAZHI_COOKIE_SECURE === undefined ? production : truthy(e.FAZHI_COOKIE_SECURE),
     logLevel: e.LOG_LEVEL,
-    session: { idleMinutes: e.FAZHI_SESSION_IDLE_MINUTES, absoluteHours: e.FAZHI_SESSION_ABSOLUTE_HOURS },
+    session: { idleMinutes: e.FAZHI_SESSION_IDLE_MINUTES, absoluteHours: e.FAZHI_SESSION_ABSOLUTE_HOURS, maxPerUser: e.FAZHI_SESSION_MAX_PER_USER ?? (production ? 3 : 0) },
     webDir: path.resolve('dist/web'),
     soffice: e.FAZHI_SOFFICE,
     reconCaseNoPrefix: e.FAZHI_RECON_CASE_NO_PREFIX,

@@ -111,3 +111,37 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+/** 等保 2.0 (资源控制): the concurrent sessions of one account are limited; a new sign-in ends the oldest. */
+for (const dialect of DIALECTS) {
+  describe(`concurrent sessions per account [${dialect}]`, () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp(dialect, { env: { FAZHI_SESSION_MAX_PER_USER: '2' } });
+    });
+    afterAll(async () => t?.close());
+
+    it('a third sign-in of one account ends its oldest session, and the login log says why', async () => {
+      // sign-ins a minute apart (the test clock stands still otherwise)
+      let minute = 0;
+      const at = () => t.clock.set(`2025-09-26T02:${String(minute++).padStart(2, '0')}:00.000Z`);
+      at();
+      const first = await t.login('fy.handler1');
+      at();
+      const second = await t.login('fy.handler1');
+      const other = await t.login('fy.head');
+      const me = (s: Session) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.headers });
+      expect((await me(first)).statusCode).toBe(200);
+      at();
+      const third = await t.login('fy.handler1');
+      expect((await me(first)).statusCode).toBe(401);
+      expect((await me(second)).statusCode).toBe(200);
+      expect((await me(third)).statusCode).toBe(200);
+      // another account's sessions are not counted
+      expect((await me(other)).statusCode).toBe(200);
+      const sec = await t.login('secadmin');
+      const log = (await t.app.inject({ method: 'GET', url: '/api/v1/audit/login-logs?pageSize=50', headers: sec.headers })).json().data as { username: string; outcome: string; reason: string | null }[];
+      expect(log.filter((l) => l.reason === 'session-limit')).toEqual([expect.objectContaining({ username: 'fy.handler1', outcome: 'logout' })]);
+    });
+  });
+}

@@ -66,7 +66,8 @@ export function createAuthService(deps: {
   clock: Clock;
   audit: AuditService;
   demo: boolean;
-  session: { idleMinutes: number; absoluteHours: number };
+  /** maxPerUser: concurrent sessions of one account, 0 = no limit (absent: no limit) */
+  session: { idleMinutes: number; absoluteHours: number; maxPerUser?: number };
 }): AuthService {
   const { db, clock, audit } = deps;
   const idleMs = deps.session.idleMinutes * 60_000;
@@ -223,6 +224,16 @@ export function createAuthService(deps: {
         await audit.record({ ...auditBase, action: 'auth.login', outcome: 'success' }, trx);
       });
       await loginLog(username, user.id, meta.ip, 'success', null);
+      // 等保 2.0 (GB/T 22239-2019, 资源控制): the account's concurrent sessions are limited; the oldest beyond the
+      // limit end now, in the login log as ended by the limit.
+      const max = deps.session.maxPerUser ?? 0;
+      if (max > 0) {
+        const older = await db.selectFrom('sessions').select('id').where('userId', '=', user.id).where('id', '!=', id).orderBy('createdAt', 'desc').orderBy('id').offset(max - 1).limit(1000).execute();
+        for (const o of older) {
+          await endSession(o.id);
+          await loginLog(username, user.id, meta.ip, 'logout', 'session-limit');
+        }
+      }
       cache.set(id, { id, userId: user.id, csrfToken, createdAt: now, lastSeenAt: now, lastPersistedAt: now, expiresAt: now + absoluteMs, actor });
       return { token, csrfToken, actor };
     },

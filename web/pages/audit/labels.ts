@@ -80,6 +80,7 @@ export const LOGIN_REASON_LABELS: Record<string, string> = {
   disabled: '账户已停用',
   'idle-timeout': '长时间未操作',
   'absolute-timeout': '超过会话最长时间',
+  'session-limit': '同一账户在线会话超过上限，最早的会话被结束',
 };
 
 /** A login-log reason in Chinese; 强制下线 entries carry the administrator: `forced-by:<username>`. */
