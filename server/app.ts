@@ -120,7 +120,7 @@ export async function buildApp(deps: AppDeps) {
   const limits = deps.limits ?? { login: { max: config.loginRateLimitPerMinute ?? 10, timeWindow: '1 minute' }, public: { max: 120, timeWindow: '1 minute' } };
   const cipher = createFieldCipher(config.sm4Key, config.blindIndexKey);
   const audit = createAuditService({ db, dialect, clock });
-  const auth = createAuthService({ db, clock, audit, demo: config.demo, session: config.session });
+  const auth = createAuthService({ db, clock, audit, demo: config.demo, session: config.session, passwordMaxAgeDays: config.passwordMaxAgeDays });
   const admin = createAdminService({ db, clock, audit, auth, cipher, demo: config.demo });
   // The calendar and the deadline register depend on each other (a calendar change recomputes deadlines).
   // eslint-disable-next-line prefer-const

@@ -29,6 +29,8 @@ export interface Config {
   logLevel: string;
   /** maxPerUser: concurrent sessions of one account (等保 2.0: 限制单个账户的多重并发会话); 0 = no limit */
   session: { idleMinutes: number; absoluteHours: number; maxPerUser: number };
+  /** a password older than this many days must be changed at the next sign-in; 0 = never */
+  passwordMaxAgeDays: number;
   /** Directory of the built web UI (vite build output). */
   webDir: string;
   /** LibreOffice binary for PDF exports (FAZHI_SOFFICE, default `soffice` on PATH). */
@@ -91,6 +93,8 @@ const EnvSchema = z.object({
   // concurrent sessions per account; a new sign-in beyond it ends the account's oldest session. Default: 3 in
   // production, no limit otherwise (tests and the demo sign the same account in many times).
   FAZHI_SESSION_MAX_PER_USER: z.coerce.number().int().min(0).max(100).optional(),
+  // maximum password age in days (口令定期更换); default 90 in production, never otherwise
+  FAZHI_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).optional(),
   FAZHI_NOTIFY_CHANNEL: z.enum(['log', 'sms']).default('log'),
   FAZHI_SMS_GATEWAY_URL: z.string().url('FAZHI_SMS_GATEWAY_URL 须为 http(s) 地址').optional(),
   FAZHI_SMS_GATEWAY_SECRET: z.string().min(16, 'FAZHI_SMS_GATEWAY_SECRET 至少 16 个字符').optional(),
@@ -176,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: e.FAZHI_COOKIE_SECURE === undefined ? production : truthy(e.FAZHI_COOKIE_SECURE),
     logLevel: e.LOG_LEVEL,
     session: { idleMinutes: e.FAZHI_SESSION_IDLE_MINUTES, absoluteHours: e.FAZHI_SESSION_ABSOLUTE_HOURS, maxPerUser: e.FAZHI_SESSION_MAX_PER_USER ?? (production ? 3 : 0) },
+    passwordMaxAgeDays: e.FAZHI_PASSWORD_MAX_AGE_DAYS ?? (production ? 90 : 0),
     webDir: path.resolve('dist/web'),
     soffice: e.FAZHI_SOFFICE,
     reconCaseNoPrefix: e.FAZHI_RECON_CASE_NO_PREFIX,

@@ -16,6 +16,8 @@ export const MeSchema = z.object({
   permissions: z.array(z.string()),
   dataScope: DataScopeSchema,
   mustChangePassword: z.boolean(),
+  /** the password passed its maximum age (then mustChangePassword is true) */
+  passwordExpired: z.boolean(),
   demo: z.boolean(),
 });
 export type Me = z.infer<typeof MeSchema>;

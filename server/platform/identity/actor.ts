@@ -15,6 +15,8 @@ export interface Actor {
   scopeDepartmentIds: string[] | null;
   duties: Duty[];
   mustChangePassword: boolean;
+  /** the password is older than the configured maximum age (the reason for mustChangePassword, when it is one) */
+  passwordExpired?: boolean;
   isDemo: boolean;
 }
 

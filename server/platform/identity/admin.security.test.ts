@@ -1,6 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, createTestApp, type Session, type TestApp } from '../../test/harness';
+import { DEMO_PASSWORD, DIALECTS, createTestApp, type Session, type TestApp } from '../../test/harness';
 
 /** 等保 2.0 level 3 findings on the administrators' own security: refused privilege changes are audited, an
  * administrator cannot reset their own password through the reset function, and the login answer does not tell
@@ -142,6 +142,38 @@ for (const dialect of DIALECTS) {
       const sec = await t.login('secadmin');
       const log = (await t.app.inject({ method: 'GET', url: '/api/v1/audit/login-logs?pageSize=50', headers: sec.headers })).json().data as { username: string; outcome: string; reason: string | null }[];
       expect(log.filter((l) => l.reason === 'session-limit')).toEqual([expect.objectContaining({ username: 'fy.handler1', outcome: 'logout' })]);
+    });
+  });
+}
+
+/** 等保 2.0 (身份鉴别): passwords are changed periodically; one past its maximum age must be changed at sign-in. */
+for (const dialect of DIALECTS) {
+  describe(`maximum password age [${dialect}]`, () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp(dialect, { env: { FAZHI_PASSWORD_MAX_AGE_DAYS: '90' }, now: '2026-01-05T02:00:00.000Z' });
+    });
+    afterAll(async () => t?.close());
+
+    it('a password changed more than 90 days ago forces a change, and the change lifts it', async () => {
+      // an account that set its own password (not a demo account, which shares the demo password)
+      const sec = await t.login('secadmin');
+      const u = (await t.app.inject({ method: 'GET', url: '/api/v1/users?q=fy.handler1', headers: sec.headers })).json().data[0] as { id: string };
+      await t.handle.db.updateTable('users').set({ isDemo: 0, mustChangePassword: 0, passwordChangedAt: '2025-10-08T02:00:00.000Z' }).where('id', '=', u.id).execute();
+      const fresh = await t.login('fy.handler1');
+      const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: fresh.headers });
+      expect(me.json().user).toMatchObject({ mustChangePassword: false, passwordExpired: false });
+      // 91 days later
+      t.clock.set('2026-01-07T03:00:00.000Z');
+      const late = await t.login('fy.handler1');
+      const me2 = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: late.headers });
+      expect(me2.json().user).toMatchObject({ mustChangePassword: true, passwordExpired: true });
+      const blocked = await t.app.inject({ method: 'GET', url: '/api/v1/deadlines', headers: late.headers });
+      expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+      const changed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: late.headers, payload: { oldPassword: DEMO_PASSWORD, newPassword: 'Fresh#2026pw' } });
+      expect(changed.statusCode, changed.body).toBe(200);
+      const after = await t.app.inject({ method: 'GET', url: '/api/v1/deadlines', headers: late.headers });
+      expect(after.statusCode).toBe(200);
     });
   });
 }

@@ -68,6 +68,8 @@ export function createAuthService(deps: {
   demo: boolean;
   /** maxPerUser: concurrent sessions of one account, 0 = no limit (absent: no limit) */
   session: { idleMinutes: number; absoluteHours: number; maxPerUser?: number };
+  /** 口令定期更换 (等保 2.0): a password older than this many days must be changed at the next sign-in; 0/absent = never */
+  passwordMaxAgeDays?: number;
 }): AuthService {
   const { db, clock, audit } = deps;
   const idleMs = deps.session.idleMinutes * 60_000;
@@ -122,6 +124,7 @@ export function createAuthService(deps: {
         'users.departmentId',
         'users.status',
         'users.mustChangePassword',
+        'users.passwordChangedAt',
         'users.isDemo',
         'departments.name as departmentName',
         'departments.path as departmentPath',
@@ -139,6 +142,8 @@ export function createAuthService(deps: {
       ? await db.selectFrom('rolePermissions').select('permission').where('roleId', 'in', roles.map((r) => r.id)).execute()
       : [];
     const dataScope = widestScope(roles.map((r) => r.dataScope));
+    const maxAgeMs = (deps.passwordMaxAgeDays ?? 0) * 86400_000;
+    const expired = maxAgeMs > 0 && user.passwordChangedAt !== null && clock.now() - Date.parse(user.passwordChangedAt) > maxAgeMs;
     let scopeDepartmentIds: string[] | null = null;
     if (dataScope === 'department' || dataScope === 'own') scopeDepartmentIds = [user.departmentId];
     else if (dataScope === 'departmentTree') {
@@ -157,8 +162,10 @@ export function createAuthService(deps: {
       dataScope,
       scopeDepartmentIds,
       duties: roles.map((r) => r.duty).filter((d): d is Duty => !!d),
-      // Demo accounts in demo mode are excepted from the forced change at first login (they share a known password).
-      mustChangePassword: user.mustChangePassword === 1 && !(deps.demo && user.isDemo === 1),
+      // Demo accounts in demo mode are excepted from the forced change at first login (they share a known password),
+      // and from the maximum password age.
+      mustChangePassword: (user.mustChangePassword === 1 || expired) && !(deps.demo && user.isDemo === 1),
+      passwordExpired: expired && !(deps.demo && user.isDemo === 1),
       isDemo: user.isDemo === 1,
     };
   }
@@ -294,7 +301,7 @@ export function createAuthService(deps: {
           .execute();
         await audit.record({ actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId, action: 'auth.changePassword', objectType: 'user', objectId: actor.userId }, trx);
       });
-      for (const s of cache.values()) if (s.userId === actor.userId) s.actor = { ...s.actor, mustChangePassword: false };
+      for (const s of cache.values()) if (s.userId === actor.userId) s.actor = { ...s.actor, mustChangePassword: false, passwordExpired: false };
     },
 
     async invalidateUser(userId, endSessions = false) {

@@ -44,6 +44,7 @@ export function toMe(a: Actor, demo: boolean): z.infer<typeof MeSchema> {
     permissions: [...a.permissions].sort(),
     dataScope: a.dataScope,
     mustChangePassword: a.mustChangePassword,
+    passwordExpired: a.passwordExpired ?? false,
     demo: demo && a.isDemo,
   };
 }

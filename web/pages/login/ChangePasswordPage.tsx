@@ -127,7 +127,7 @@ export function ForcedChangePasswordPage() {
             showIcon
             role="note"
             style={{ marginBottom: 16 }}
-            title={`${me.displayName}（${me.username}），您正在使用初始密码或管理员重置的密码，须先修改密码才能使用系统。`}
+            title={me.passwordExpired ? `${me.displayName}（${me.username}），您的密码已超过规定的使用期限（口令须定期更换），须先修改密码才能使用系统。` : `${me.displayName}（${me.username}），您正在使用初始密码或管理员重置的密码，须先修改密码才能使用系统。`}
           />
           <ChangePasswordForm forced onDone={() => navigate('/', { replace: true })} />
           <p style={{ marginTop: 16, marginBottom: 0 }}>
