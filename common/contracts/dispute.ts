@@ -55,6 +55,7 @@ export const DISPUTE_ACTION_LABELS: Record<string, string> = {
   close: '办结',
   followUp: '回访',
   reopen: '重新办理',
+  mediationAccepted: '人民调解委员会受理',
   mediationConcluded: '调解结果',
 };
 

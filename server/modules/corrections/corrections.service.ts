@@ -53,6 +53,7 @@ import type { Database, Db } from '../../db';
 import type { AuditService } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import type { DeadlineService } from '../../platform/deadlines';
+import { officialDate } from '../../platform/documents';
 import type { Actor, RequestMeta } from '../../platform/identity';
 import { assertInScope } from '../../platform/identity';
 import type { PeopleService } from '../../platform/people';
@@ -153,15 +154,31 @@ export interface DisputeAttentionSource {
 }
 
 const CONTACT_KINDS = ['checkIn', 'interview', 'visit'];
+/** The date fields of the forms, as the messages name them. */
+const DATE_FIELD_LABELS: Record<string, string> = {
+  judgmentEffectiveOn: '判决、裁定、决定生效日期',
+  termEnd: '矫正期止',
+  decisionReceivedOn: '收到暂予监外执行决定之日',
+  reportedOn: '报到日期',
+  noticeReceivedOn: '收到决定机关通知日期',
+  documentsReceivedOn: '收到法律文书日期',
+  on: '日期',
+  to: '结束日期',
+  releasedOn: '释放日期',
+};
+const JUDGMENT = '判决、裁定生效之日';
 
 export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: AuditService; people: PeopleService; deadlines: DeadlineService; calendar: () => Promise<WorkCalendar>; disputes: DisputeAttentionSource }): CorrectionsService {
   const { db, clock, audit, people } = deps;
   const repo: CorrectionsRepo = createCorrectionsRepo(db);
   const rec = (actor: Actor, meta: RequestMeta) => ({ actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId });
 
-  const dateCheck = (field: string, on: string, notBefore?: string | null) => {
-    if (on > clock.today()) throw new AppError('CORRECTIONS_DATE_INVALID', { field, date: on, today: clock.today() });
-    if (notBefore && on < notBefore) throw new AppError('CORRECTIONS_DATE_INVALID', { field, date: on, notBefore });
+  /** A wrong date, said with the field and the bound it breaks (dates in Chinese form), code CORRECTIONS_DATE_INVALID. */
+  const dateInvalid = (field: string, date: string, bound: { today: string } | { notBefore: string; label: string }, fieldLabel = DATE_FIELD_LABELS[field] ?? '日期') =>
+    new AppError('CORRECTIONS_DATE_INVALID', { field, date, ...('today' in bound ? { today: bound.today } : { notBefore: bound.notBefore }) }, 'today' in bound ? `${fieldLabel}（${officialDate(date)}）不能晚于今天（${officialDate(bound.today)}）` : `${fieldLabel}（${officialDate(date)}）不能早于${bound.label}（${officialDate(bound.notBefore)}）`);
+  const dateCheck = (field: string, on: string, notBefore?: string | null, boundLabel = '前一环节的日期', fieldLabel?: string) => {
+    if (on > clock.today()) throw dateInvalid(field, on, { today: clock.today() }, fieldLabel);
+    if (notBefore && on < notBefore) throw dateInvalid(field, on, { notBefore, label: boundLabel }, fieldLabel);
   };
 
   async function due(ruleId: string, start: string) {
@@ -367,7 +384,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
 
     async create(actor, body, meta) {
       dateCheck('judgmentEffectiveOn', body.judgmentEffectiveOn);
-      if (body.termEnd < body.termStart) throw new AppError('CORRECTIONS_DATE_INVALID', { field: 'termEnd', date: body.termEnd, notBefore: body.termStart });
+      if (body.termEnd < body.termStart) throw dateInvalid('termEnd', body.termEnd, { notBefore: body.termStart, label: '矫正期起' });
       const outside = body.sentenceType === 'outsideExecution';
       if (outside && !body.decisionReceivedOn) throw new AppError('CORRECTIONS_FACTS_MISSING', { field: 'decisionReceivedOn' });
       if (outside) dateCheck('decisionReceivedOn', body.decisionReceivedOn!);
@@ -380,6 +397,20 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
       const reportDue = await due(reportRule, reportStart);
       const id = randomUUID();
       await db.transaction().execute(async (trx) => {
+        // one archive per person under correction in the district (a double submit, or the same judgment received
+        // by a second 司法所): matched on the blind index of the 身份证号; a finished correction does not block a new one
+        const active = await trx
+          .selectFrom('correctionSubjects as s')
+          .innerJoin('people as p', 'p.id', 's.personId')
+          .innerJoin('departments as d', 'd.id', 's.departmentId')
+          .select(['s.archiveNo', 's.departmentId', 'd.name as departmentName'])
+          .where('p.idNumberBidx', '=', people.blindIndexOfIdNumber(body.idNumber))
+          .where('s.status', 'in', ['awaitingReport', 'inCorrection'])
+          .executeTakeFirst();
+        if (active) {
+          const own = actor.scopeDepartmentIds === null || actor.scopeDepartmentIds.includes(active.departmentId);
+          throw new AppError('CONFLICT', { field: 'idNumber', reason: 'alreadyUnderCorrection' }, `该身份证号的社区矫正对象已在册（${active.departmentName}${own && active.archiveNo ? `，档案号 ${active.archiveNo}` : ''}），不能重复接收；执行地变更请由原司法所办理移交（《中华人民共和国社区矫正法》第二十七条第二款）`);
+        }
         const person = await people.create(actor, { name: body.name, idNumber: body.idNumber, mobile: body.mobile ?? null }, meta, trx);
         const now = clock.nowIso();
         const archiveNo = await repo.nextArchiveNo(trx, Number(clock.today().slice(0, 4)));
@@ -402,7 +433,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
 
     async report(actor, id, body, meta) {
       return change(actor, id, body.version, 'report', meta, async (r, trx) => {
-        dateCheck('reportedOn', body.reportedOn, r.decisionReceivedOn ?? r.judgmentEffectiveOn);
+        dateCheck('reportedOn', body.reportedOn, r.decisionReceivedOn ?? r.judgmentEffectiveOn, r.decisionReceivedOn ? '收到暂予监外执行决定之日' : JUDGMENT);
         const late = body.reportedOn > r.reportDue;
         await closeDeadlines(trx, r.id, [RULES.report, RULES.handover], 'met');
         await repo.insertRecord(trx, { id: randomUUID(), subjectId: r.id, departmentId: r.departmentId, kind: 'checkIn', onDate: body.reportedOn, detail: JSON.stringify({ note: r.sentenceType === 'outsideExecution' ? '移交接收，入矫报到' : '入矫报到', first: true, late, due: r.reportDue }), status: null, createdBy: actor.userId, createdAt: clock.nowIso() });
@@ -414,12 +445,12 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
       return change(actor, id, body.version, 'documents', meta, async (r, trx) => {
         const patch: Partial<Row> = {};
         if (body.noticeReceivedOn && !r.noticeReceivedOn) {
-          dateCheck('noticeReceivedOn', body.noticeReceivedOn, r.judgmentEffectiveOn);
+          dateCheck('noticeReceivedOn', body.noticeReceivedOn, r.judgmentEffectiveOn, JUDGMENT);
           patch.noticeReceivedOn = body.noticeReceivedOn;
           await closeDeadlines(trx, r.id, [RULES.notify], 'met');
         }
         if (body.documentsReceivedOn && !r.documentsReceivedOn) {
-          dateCheck('documentsReceivedOn', body.documentsReceivedOn, r.judgmentEffectiveOn);
+          dateCheck('documentsReceivedOn', body.documentsReceivedOn, r.judgmentEffectiveOn, JUDGMENT);
           patch.documentsReceivedOn = body.documentsReceivedOn;
           await closeDeadlines(trx, r.id, [RULES.documents], 'met');
         }
@@ -450,11 +481,11 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
           detailJson.deadlineId = await openDeadline(trx, r, RULES.arrest, on, actor.userId, body.at);
         } else {
           on = body.on;
-          dateCheck('on', on, r.judgmentEffectiveOn);
+          dateCheck('on', on, r.judgmentEffectiveOn, JUDGMENT, '记录日期');
           const { kind: _k, on: _o, ...rest } = body;
           Object.assign(detailJson, rest);
           if (body.kind === 'leave') {
-            if (body.to < body.from) throw new AppError('CORRECTIONS_DATE_INVALID', { field: 'to', date: body.to, notBefore: body.from });
+            if (body.to < body.from) throw dateInvalid('to', body.to, { notBefore: body.from, label: '外出起' }, '外出止');
             status = 'pending';
             detailJson.days = parseDate(body.to) - parseDate(body.from) + 1;
           }
@@ -486,7 +517,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
         const x = await repo.findRecord(trx, r.id, recordId);
         if (!x) throw new AppError('NOT_FOUND', { entity: 'correctionRecord', id: recordId });
         if (x.status !== 'pending') throw new AppError('CORRECTIONS_TRANSITION_NOT_ALLOWED', { record: recordId, status: x.status });
-        dateCheck('on', body.on, x.onDate);
+        dateCheck('on', body.on, x.onDate, '申请登记之日', '审批日期');
         const d = JSON.parse(x.detail) as Record<string, unknown>;
         const court = x.kind === 'proposal' || x.kind === 'arrestRequest';
         if (court && typeof d.deadlineId === 'string') await deps.deadlines.close(trx, d.deadlineId, 'met');
@@ -499,8 +530,8 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
 
     async end(actor, id, body, meta) {
       return change(actor, id, body.version, 'end', meta, async (r, trx) => {
-        dateCheck('on', body.on, r.termStart);
-        if (body.reason === 'termEnd' && body.on < r.termEnd) throw new AppError('CORRECTIONS_DATE_INVALID', { field: 'on', date: body.on, notBefore: r.termEnd });
+        dateCheck('on', body.on, r.termStart, '矫正期起', '解除或终止日期');
+        if (body.reason === 'termEnd' && body.on < r.termEnd) throw dateInvalid('on', body.on, { notBefore: r.termEnd, label: '矫正期满日（第四十四条）' }, '期满解除日期');
         await closeDeadlines(trx, r.id, RUNNING, 'cancelled');
         // C8: met when the term has run out (Art. 44); otherwise the correction ended early (Art. 45)
         await closeDeadlines(trx, r.id, [RULES.termEnd], body.reason === 'termEnd' ? 'met' : 'cancelled');
@@ -528,7 +559,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
         if (!x || !d || x.kind !== 'transfer' || x.status !== 'approved' || d.transferId) throw new AppError('CORRECTIONS_TRANSFER_NOT_APPROVED', { recordId: body.recordId });
         if (d.scope !== 'inDistrict' && d.scope !== 'outOfDistrict') throw new AppError('CORRECTIONS_TRANSFER_TARGET_INVALID', { recordId: x.id, field: 'scope' });
         await checkTransferTarget(trx, r, d);
-        dateCheck('on', body.on, d.decidedOn ?? x.onDate);
+        dateCheck('on', body.on, d.decidedOn ?? x.onDate, '变更决定之日', '移交日期');
         const transferId = randomUUID();
         const now = clock.nowIso();
         const base = { id: transferId, subjectId: r.id, recordId: x.id, scope: d.scope, fromDepartmentId: r.departmentId, fromStaff: await staffJson(trx, r.id), startedOn: body.on, startedBy: actor.userId, createdAt: now };
@@ -574,7 +605,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
         const cur = (await repo.findSubject(trx, id))!;
         const t = await repo.pendingTransfer(trx, id);
         if (cur.transferToDepartmentId !== target || !t) throw new AppError('CORRECTIONS_TRANSFER_NOT_PENDING', { id });
-        dateCheck('on', body.on, t.startedOn);
+        dateCheck('on', body.on, t.startedOn, '原司法所移交之日', '接收日期');
         const staff = await checkStaff(trx, target, body.staffIds);
         const now = clock.nowIso();
         // the subject has reported to the receiving 司法所: the report clock of the hand-over is met
@@ -638,7 +669,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
       const r = await repo.findReleased(db, id);
       if (!r) throw new AppError('NOT_FOUND', { entity: 'releasedPerson', id });
       assertInScope(actor, r.departmentId, r.createdBy);
-      dateCheck('on', body.on, r.releasedOn);
+      dateCheck('on', body.on, r.releasedOn, '释放日期', '帮教日期');
       await db.transaction().execute(async (trx) => {
         await repo.insertHelp(trx, { id: randomUUID(), releasedPersonId: r.id, departmentId: r.departmentId, kind: body.kind, onDate: body.on, note: body.note, createdBy: actor.userId, createdAt: clock.nowIso() });
         await audit.record({ ...rec(actor, meta), action: 'corrections.released.help', objectType: 'releasedPerson', objectId: r.id, after: { kind: body.kind, on: body.on } }, trx);
@@ -647,7 +678,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
     },
 
     async attention(actor, q) {
-      if (q.to < q.from) throw new AppError('CORRECTIONS_DATE_INVALID', { field: 'to', date: q.to, notBefore: q.from });
+      if (q.to < q.from) throw dateInvalid('to', q.to, { notBefore: q.from, label: '开始日期' });
       const [subjects, released] = await Promise.all([repo.activeSubjects(actor), repo.riskyReleased(actor)]);
       const last = await repo.lastContacts(subjects.map((x) => x.id), released.map((x) => x.id), CONTACT_KINDS, q.to);
       const [staff, depts, creators] = await Promise.all([repo.staffOf(db, subjects.map((x) => x.id)), repo.departmentNames(), repo.userNames([...new Set(released.map((x) => x.createdBy))])]);
@@ -663,7 +694,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
     },
 
     async stats(actor, q) {
-      if (q.to < q.from) throw new AppError('CORRECTIONS_DATE_INVALID', { field: 'to', date: q.to, notBefore: q.from });
+      if (q.to < q.from) throw dateInvalid('to', q.to, { notBefore: q.from, label: '开始日期' });
       if (parseDate(q.to) - parseDate(q.from) > MAX_STATS_DAYS) throw new AppError('STATS_PERIOD_TOO_LONG', { from: q.from, to: q.to });
       const today = clock.today();
       const [counts, reported, ended, kinds, releasedPersons, helps, offices] = await Promise.all([

@@ -359,6 +359,12 @@ export function createDisputeService(deps: { db: Db; clock: Clock; audit: AuditS
 
     async linkMediation(trx, actor, disputeId, e) {
       const r = await load(actor, disputeId, trx);
+      if (e.action === 'mediationAccepted' && r.mediationCaseId && r.mediationCaseId !== e.caseId) {
+        // one dispute, one mediation at a time: a second case (a double submit, a second committee) while the first
+        // is pending or ended in an agreement is refused; after a failed mediation (人民调解法 Art. 26) it may go again
+        const prior = await trx.selectFrom('mediationCases').select(['caseNo', 'status']).where('id', '=', r.mediationCaseId).executeTakeFirst();
+        if (prior && prior.status !== 'failed') throw new AppError('MEDIATION_TRANSITION_NOT_ALLOWED', { reason: 'disputeAlreadyInMediation', disputeId, caseNo: prior.caseNo }, `该纠纷已由调解案件 ${prior.caseNo} 受理，不能重复受理；请打开该调解案件继续办理`);
+      }
       const patch: Partial<Row> = e.action === 'mediationAccepted' ? { mediationCaseId: e.caseId, status: r.status === 'closed' ? r.status : 'handling' } : {};
       await trx.updateTable('disputes').set({ ...patch, updatedAt: clock.nowIso(), version: r.version + 1 }).where('id', '=', r.id).execute();
       await addEvent(trx, r, actor, { action: e.action, on: e.on, from: r.status, to: patch.status ?? r.status, details: { caseId: e.caseId, caseNo: e.caseNo, ...(e.outcome ? { outcome: e.outcome } : {}) } });

@@ -50,6 +50,13 @@ export const MEDIATION_OBJECT = 'mediationCase';
 export const CONFIRMATION_RULE = 'mediation.judicialConfirmationApplication';
 export const CONCLUSION_RULE = 'mediation.conclusionTarget';
 const ROLE_LABELS: Record<string, string> = { applicant: '申请人', respondent: '被申请人', other: '其他当事人' };
+const ZH_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** 3 → '三', 12 → '十二', 21 → '二十一' (the number of copies of an agreement; parties are at most a few dozen). */
+export function copiesZh(n: number): string {
+  if (n < 10) return ZH_DIGITS[n]!;
+  if (n < 100) return `${n >= 20 ? ZH_DIGITS[Math.floor(n / 10)] : ''}十${n % 10 ? ZH_DIGITS[n % 10] : ''}`;
+  return String(n);
+}
 
 export interface MediationService {
   committees(actor: Actor): Promise<z.infer<typeof MediationCommittee>[]>;
@@ -363,24 +370,31 @@ export function createMediationService(deps: {
       const c = await db.selectFrom('mediationCommittees').select(['name']).where('id', '=', r.committeeId).executeTakeFirstOrThrow();
       const d = await detail(actor, r);
       const mediator = d.mediatorName ?? '';
+      // Art. 28: parties may agree orally, the mediator records the terms; such an agreement takes effect on the day
+      // it is reached (Art. 30), so its document is the record, without the signing and copies of a 协议书 (Art. 29)
+      const oral = r.agreementForm === 'oral';
+      const title = oral ? '口头调解协议记录' : '人民调解协议书';
       const paragraphs = [
         ...d.parties.map((p) => `${ROLE_LABELS[p.role] ?? '当事人'}：${p.name}，公民身份号码 ${p.idNumber}。`),
         '',
         `纠纷类型：${DISPUTE_TYPE_LABELS[r.matterType as DisputeType] ?? r.matterType}。`,
         `纠纷主要事实、争议事项：${r.summary}${/[。！？]$/.test(r.summary) ? '' : '。'}`,
-        `经${c.name}调解，当事人自愿达成如下协议：`,
+        oral ? `经${c.name}调解，当事人于${officialDate(r.agreementEffectiveOn)}自愿达成如下口头协议，由人民调解员记录（《中华人民共和国人民调解法》第二十八条）：` : `经${c.name}调解，当事人自愿达成如下协议：`,
         ...r.agreementTerms.split(/\r?\n/).filter((l) => l.trim()),
         '履行方式、时限：按上述约定履行。人民调解委员会对调解协议的履行情况进行监督，督促当事人履行约定的义务（《中华人民共和国人民调解法》第三十一条第二款）。',
-        '本协议经各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效（第二十九条第二款），具有法律约束力，当事人应当按照约定履行（第三十一条第一款）。',
+        oral
+          ? '口头调解协议自各方当事人达成协议之日起生效（第三十条），具有法律约束力，当事人应当按照约定履行（第三十一条第一款）。'
+          : '本协议经各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效（第二十九条第二款），具有法律约束力，当事人应当按照约定履行（第三十一条第一款）。',
         `双方当事人认为有必要的，可以自调解协议生效之日起三十日内${d.confirmation?.due ? `（至${officialDate(d.confirmation.due)}）` : ''}共同向人民法院申请司法确认（第三十三条第一款；《中华人民共和国民事诉讼法》第二百零五条）。`,
-        '本协议一式三份，双方当事人各执一份，人民调解委员会留存一份（第二十九条第二款）。',
+        // Art. 29 ¶2: one copy for each party and one kept by the committee
+        ...(oral ? [] : [`本协议一式${copiesZh(d.parties.length + 1)}份，各方当事人各执一份，人民调解委员会留存一份（第二十九条第二款）。`]),
         '',
-        `当事人（签名、盖章或按指印）：${d.parties.map((p) => p.name).join('　　')}`,
+        ...(oral ? [] : [`当事人（签名、盖章或按指印）：${d.parties.map((p) => p.name).join('　　')}`]),
         `人民调解员（签名）：${mediator}`,
       ];
-      const bytes = await buildOfficialDocx({ organ: c.name, title: '人民调解协议书', docNo: r.caseNo, paragraphs, signature: { organ: c.name, date: r.agreementEffectiveOn } });
+      const bytes = await buildOfficialDocx({ organ: c.name, title, docNo: r.caseNo, paragraphs, signature: { organ: c.name, date: r.agreementEffectiveOn } });
       await audit.record({ ...rec(actor, meta), action: 'mediation.case.agreementDocx', objectType: MEDIATION_OBJECT, objectId: r.id, extra: { caseNo: r.caseNo } });
-      return { fileName: `人民调解协议书（${r.caseNo}）.docx`, bytes };
+      return { fileName: `${title}（${r.caseNo}）.docx`, bytes };
     },
 
     async caseNumbers(objectType, ids) {

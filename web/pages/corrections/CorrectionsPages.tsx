@@ -35,7 +35,7 @@ import { StatusTag, type Tone } from '../../components/StatusTag';
 import { applyServerErrors } from '../../components/forms';
 import { todayBeijing } from '../../components/format';
 import { beijingTimeText } from '../../../common/deadlines/hours';
-import { ActionModal, optionsOf, req } from '../dispute/shared';
+import { ActionModal, idNumberRules, mobileRules, optionsOf, req } from '../dispute/shared';
 
 type Summary = z.infer<typeof CorrectionSubjectSummary>;
 const STATUS_TONE: Record<string, Tone> = { awaitingReport: 'orange', inCorrection: 'blue', released: 'green', ended: 'grey', transferred: 'grey' };
@@ -80,12 +80,20 @@ const RISK_TONE: Record<string, Tone> = { low: 'green', medium: 'orange', high: 
 
 function CreateModal({ onClose }: { onClose: () => void }) {
   const me = useCurrentUser();
+  const can = useCan();
   const [form] = Form.useForm();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const staff = useQuery({ queryKey: ['corrections', 'staff', me.departmentId], queryFn: () => get<{ data: { id: string; name: string }[] }>('/corrections/staff-options', { departmentId: me.departmentId }) });
+  // the bureau's oversight staff (not in a 司法所) receive a subject on behalf of the 司法所 of the place of execution
+  const onBehalf = can('corrections.subject.oversee');
+  const offices = useQuery({ queryKey: ['corrections', 'offices'], queryFn: () => get<{ data: { id: string; name: string }[] }>('/corrections/offices'), enabled: onBehalf });
+  const picked = Form.useWatch('departmentId', form) as string | undefined;
+  const departmentId = onBehalf ? picked : me.departmentId;
+  const staff = useQuery({ queryKey: ['corrections', 'staff', departmentId], queryFn: () => get<{ data: { id: string; name: string }[] }>('/corrections/staff-options', { departmentId: departmentId! }), enabled: !!departmentId });
   const sentenceType = Form.useWatch('sentenceType', form) as string | undefined;
   const save = useMutation({
+    // errors are shown here (at the field, or as one message): not again by the global handler
+    meta: { silent: true },
     mutationFn: (v: Record<string, any>) => post<CorrectionSubjectDetailT>('/corrections/subjects', { ...v, mobile: v.mobile || undefined, decisionReceivedOn: v.decisionReceivedOn || undefined }),
     onSuccess: (d) => {
       notifySuccess(`已接收，报到期限 ${d.reportDue}`);
@@ -100,11 +108,12 @@ function CreateModal({ onClose }: { onClose: () => void }) {
   const today = todayBeijing();
   return (
     <Modal open title="接收社区矫正对象" onCancel={onClose} onOk={() => form.submit()} okText="接收" confirmLoading={save.isPending} width={720} destroyOnHidden>
-      <Form form={form} layout="vertical" name="correctionCreate" initialValues={{ sentenceType: 'probation', riskLevel: 'medium', staffIds: [me.id] }} onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" name="correctionCreate" initialValues={{ sentenceType: 'probation', riskLevel: 'medium', staffIds: onBehalf ? [] : [me.id] }} onFinish={(v) => save.mutate(v)} onValuesChange={(ch: Record<string, unknown>) => { if ('departmentId' in ch) form.setFieldValue('staffIds', []); }}>
+        {onBehalf && <Form.Item label="执行地司法所" name="departmentId" rules={req('请选择执行地司法所')} extra="档案由该司法所管理，责任人从该所工作人员中指定。"><Select aria-label="执行地司法所" showSearch optionFilterProp="label" loading={offices.isLoading} options={(offices.data?.data ?? []).map((o) => ({ value: o.id, label: o.name }))} /></Form.Item>}
         <Row gutter={12}>
           <Col span={8}><Form.Item label="姓名" name="name" rules={req('请输入姓名')}><Input maxLength={40} /></Form.Item></Col>
-          <Col span={10}><Form.Item label="身份证号" name="idNumber" rules={req('请输入身份证号码')}><Input maxLength={18} /></Form.Item></Col>
-          <Col span={6}><Form.Item label="手机号" name="mobile"><Input maxLength={11} /></Form.Item></Col>
+          <Col span={10}><Form.Item label="身份证号" name="idNumber" rules={idNumberRules(true)}><Input maxLength={18} /></Form.Item></Col>
+          <Col span={6}><Form.Item label="手机号" name="mobile" rules={mobileRules}><Input maxLength={11} /></Form.Item></Col>
         </Row>
         <Row gutter={12}>
           <Col span={8}><Form.Item label="矫正类别" name="sentenceType"><Select aria-label="矫正类别" options={optionsOf(SENTENCE_TYPE_LABELS)} /></Form.Item></Col>
@@ -118,7 +127,7 @@ function CreateModal({ onClose }: { onClose: () => void }) {
           <Col span={8}><Form.Item label="矫正期止" name="termEnd" rules={req('请选择日期')}><Input type="date" /></Form.Item></Col>
         </Row>
         {sentenceType === 'outsideExecution' && <Form.Item label="收到暂予监外执行决定书或批准之日（第二十一条）" name="decisionReceivedOn" rules={req('请选择日期')}><Input type="date" max={today} /></Form.Item>}
-        <Form.Item label="责任人（仅责任人可查阅档案）" name="staffIds" rules={req('请指定责任人')}><Select aria-label="责任人" mode="multiple" options={(staff.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))} /></Form.Item>
+        <Form.Item label="责任人（仅责任人可查阅档案）" name="staffIds" rules={req('请指定责任人')}><Select aria-label="责任人" mode="multiple" disabled={!departmentId} placeholder={departmentId ? undefined : '请先选择执行地司法所'} options={(staff.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))} /></Form.Item>
       </Form>
     </Modal>
   );
@@ -153,7 +162,7 @@ export function CorrectionsListPage() {
         <Space size={4} wrap>
           <StatusTag tone={STATUS_TONE[v]!}>{CORRECTION_STATUS_LABELS[v as keyof typeof CORRECTION_STATUS_LABELS]}</StatusTag>
           {r.transfer && <StatusTag tone="orange">{r.transfer.incoming ? `移交中（自${r.departmentName}）` : `移交中（至${r.transfer.toDepartmentName}）`}</StatusTag>}
-          {r.transfer?.incoming && can('corrections.subject.manage') && <Button size="small" type="primary" onClick={() => setAccepting(r)}>接收</Button>}
+          {r.transfer?.incoming && can('corrections.subject.manage') && <Button size="small" type="primary" onClick={() => setAccepting(r)}>接收移交</Button>}
         </Space>
       ),
     },
@@ -167,6 +176,7 @@ export function CorrectionsListPage() {
         <Form layout="inline" className="filter-bar" name="correctionFilter" initialValues={{ status: filter.status, overdue: filter.overdue === '1' }} onFinish={(v: Record<string, string | boolean | undefined>) => { setFilter(Object.fromEntries(Object.entries({ ...v, overdue: v.overdue ? '1' : undefined }).filter(([, x]) => x)) as Record<string, string>); setPage(1); }}>
           <Form.Item label="状态" name="status"><Select aria-label="状态" allowClear style={{ width: 120 }} options={optionsOf(CORRECTION_STATUS_LABELS)} /></Form.Item>
           <Form.Item label="类别" name="sentenceType"><Select aria-label="类别" allowClear style={{ width: 140 }} options={optionsOf(SENTENCE_TYPE_LABELS)} /></Form.Item>
+          <Form.Item label="风险" name="riskLevel"><Select aria-label="风险筛选" allowClear style={{ width: 130 }} options={optionsOf(CORRECTION_RISK_LABELS)} /></Form.Item>
           <Form.Item label="仅逾期未报到" name="overdue" valuePropName="checked"><Switch aria-label="仅逾期未报到" /></Form.Item>
           <Form.Item><Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button></Form.Item>
         </Form>
@@ -250,7 +260,6 @@ export function CorrectionDetailPage() {
           </Card>
           <Card title="法定期限（《中华人民共和国社区矫正法》）">
             <Table size="small" rowKey={(r) => `${r.ref}-${r.startDate}-${r.title}`} pagination={false} dataSource={s.clocks} columns={[
-              { title: '', dataIndex: 'ref', width: 40 },
               { title: '事项', dataIndex: 'title', render: (v: string, r) => <>{v}{r.unverified && <StatusTag tone="orange">待核实</StatusTag>}<div style={{ color: '#595959', fontSize: 12 }}>{r.citation}</div></> },
               { title: '届满', dataIndex: 'due', width: 130, render: (v: string | null, r) => (r.dueAt ? <span title="按小时计算的期限，届满时刻为北京时间">{beijingTimeText(Date.parse(r.dueAt))}</span> : (v ?? '—')) },
               { title: '状态', dataIndex: 'status', width: 90, render: (v: string, r) => (r.overdue ? <StatusTag tone="red">已逾期</StatusTag> : v === 'met' ? <StatusTag tone="green">已办结</StatusTag> : v === 'cancelled' ? <StatusTag tone="grey">已撤销</StatusTag> : <StatusTag tone="blue">进行中</StatusTag>) },
@@ -377,8 +386,8 @@ export function ReleasedPage() {
       {open?.kind === 'create' && (
         <ActionModal title="登记刑满释放人员" onClose={() => setOpen(null)} queryKey={['corrections', 'releasedCreated']} submit={(v) => post<Released>('/corrections/released', { ...v, mobile: v.mobile || undefined })} done={() => void qc.invalidateQueries({ queryKey: ['corrections'] })} initial={{ releasedOn: today, riskLevel: 'medium' }}>
           <Form.Item label="姓名" name="name" rules={req('请输入姓名')}><Input maxLength={40} /></Form.Item>
-          <Form.Item label="身份证号" name="idNumber" rules={req('请输入身份证号码')}><Input maxLength={18} /></Form.Item>
-          <Form.Item label="手机号" name="mobile"><Input maxLength={11} /></Form.Item>
+          <Form.Item label="身份证号" name="idNumber" rules={idNumberRules(true)}><Input maxLength={18} /></Form.Item>
+          <Form.Item label="手机号" name="mobile" rules={mobileRules}><Input maxLength={11} /></Form.Item>
           <Form.Item label="释放日期" name="releasedOn" rules={req('请选择日期')}><Input type="date" max={today} /></Form.Item>
           <Form.Item label="风险等级" name="riskLevel"><Select aria-label="风险等级" options={optionsOf(CORRECTION_RISK_LABELS)} /></Form.Item>
         </ActionModal>
@@ -443,6 +452,7 @@ export function AttentionPage() {
 }
 
 type Stats = z.infer<typeof CorrectionStats>;
+const TOTAL_KEYS = ['inCorrection', 'awaitingReport', 'overdueReport', 'reported', 'released', 'ended', 'releasedPersons', 'helps'] as const;
 
 /** 社区矫正统计: per 司法所 (the caller's scope), by sentence type and by record kind, with an Excel export. */
 /** The bureau's setting for the report at the new place after a 执行地变更: the 2020 实施办法's period is 待核实. */
@@ -496,7 +506,22 @@ export function CorrectionStatsPage() {
         <ErrorAlert error={q.error} quiet />
       </Card>
       <Card title="按司法所" style={{ marginBottom: 16 }}>
-        <Table size="small" rowKey="departmentId" pagination={false} loading={q.isFetching} dataSource={s?.byOffice ?? []} columns={officeColumns} />
+        <Table
+          size="small"
+          rowKey="departmentId"
+          pagination={false}
+          loading={q.isFetching}
+          dataSource={s?.byOffice ?? []}
+          columns={officeColumns}
+          summary={(rows) =>
+            rows.length > 1 ? (
+              <Table.Summary.Row style={{ fontWeight: 600 }}>
+                <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
+                {TOTAL_KEYS.map((k, i) => <Table.Summary.Cell key={k} index={i + 1}>{rows.reduce((a, r) => a + r[k], 0)}</Table.Summary.Cell>)}
+              </Table.Summary.Row>
+            ) : null
+          }
+        />
       </Card>
       <TransferSettings />
       <Row gutter={16}>

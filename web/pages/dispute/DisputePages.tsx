@@ -7,6 +7,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Switch, Table, Tag, Timeline, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import type { z } from 'zod';
 import {
   CLOSE_RESULT_LABELS,
   DISPUTE_ACTION_LABELS,
@@ -17,6 +18,7 @@ import {
   RISK_GRADE_LABELS,
   type DisputeDetailT,
   type DisputeSummaryT,
+  type MediationCommittee,
 } from '../../../common/contracts';
 import { API_BASE, get, post } from '../../app/api';
 import { useCan } from '../../app/auth';
@@ -27,11 +29,13 @@ import { PageSpin } from '../../components/PageSpin';
 import { StatusTag, type Tone } from '../../components/StatusTag';
 import { applyServerErrors } from '../../components/forms';
 import { formatInstant, todayBeijing } from '../../components/format';
-import { ActionModal, optionsOf, req } from './shared';
+import { CreateCaseModal } from './MediationPages';
+import { ActionModal, idNumberRules, optionsOf, req } from './shared';
 
 const RISK_TONE: Record<string, Tone> = { low: 'grey', medium: 'orange', high: 'red' };
 const STATUS_TONE: Record<string, Tone> = { registered: 'blue', handling: 'orange', closed: 'green' };
 const ROLE_LABELS: Record<string, string> = { applicant: '申请人', respondent: '被申请人', other: '其他当事人' };
+type MediationCommitteeT = z.infer<typeof MediationCommittee>;
 type IntakeResult = { merged: boolean; disputeId: string; code: string; matchedBy: string[]; dispute: DisputeDetailT | null; similar: { id: string; code: string; reasons: string[] }[] };
 
 type Campaign = { id: string; name: string; focus: string; startsOn: string; endsOn: string; specialPeriod: boolean; disputes: number };
@@ -71,6 +75,8 @@ function IntakeModal({ onClose }: { onClose: () => void }) {
   const [separate, setSeparate] = useState(false);
   const campaigns = useCampaigns();
   const save = useMutation({
+    // errors are shown here (at the field, or as one message): not again by the global handler
+    meta: { silent: true },
     mutationFn: (v: Record<string, any>) =>
       post<IntakeResult>('/disputes', {
         ...v,
@@ -114,7 +120,7 @@ function IntakeModal({ onClose }: { onClose: () => void }) {
               {fields.map((f, i) => (
                 <Space key={f.key} align="baseline" wrap>
                   <Form.Item name={[f.name, 'name']} label={`当事人${i + 1}姓名`} rules={req('请输入姓名')}><Input maxLength={40} style={{ width: 140 }} /></Form.Item>
-                  <Form.Item name={[f.name, 'idNumber']} label={`当事人${i + 1}身份证号（可不填）`}><Input maxLength={18} style={{ width: 220 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'idNumber']} label={`当事人${i + 1}身份证号（可不填）`} rules={idNumberRules(false)}><Input maxLength={18} style={{ width: 220 }} /></Form.Item>
                   <Form.Item name={[f.name, 'role']} label={`当事人${i + 1}身份`}><Select aria-label={`当事人${i + 1}身份`} style={{ width: 120 }} options={optionsOf(ROLE_LABELS)} /></Form.Item>
                   {fields.length > 1 && <Button type="text" aria-label={`删除当事人${i + 1}`} icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} />}
                 </Space>
@@ -147,7 +153,7 @@ export function DisputeListPage() {
   const params = { ...filter, ...range, page, pageSize: 20 };
   const list = useQuery({ queryKey: ['disputes', 'list', params], queryFn: () => get<{ data: DisputeSummaryT[]; total: number }>('/disputes', params), placeholderData: keepPreviousData });
   const columns: TableColumnsType<DisputeSummaryT> = [
-    { title: '纠纷编码', dataIndex: 'code', width: 130, render: (v: string, r) => <Link to={`/disputes/${r.id}`}>{v}</Link> },
+    { title: '纠纷编码', dataIndex: 'code', width: 150, render: (v: string, r) => <Link to={`/disputes/${r.id}`} style={{ whiteSpace: 'nowrap' }}>{v}</Link> },
     { title: '类型', dataIndex: 'matterType', width: 90, render: (v: string) => DISPUTE_TYPE_LABELS[v as keyof typeof DISPUTE_TYPE_LABELS] },
     { title: '简要情况', dataIndex: 'summary', ellipsis: true },
     { title: '当事人', dataIndex: 'partyNames', width: 130, render: (v: string[]) => v.join('、') },
@@ -167,6 +173,7 @@ export function DisputeListPage() {
       <Card>
         <Form layout="inline" className="filter-bar" name="disputeFilter" initialValues={filter} onFinish={(v: Record<string, string | boolean | undefined>) => { setFilter(Object.fromEntries(Object.entries({ ...v, warning: v.warning ? '1' : undefined }).filter(([, x]) => x)) as Record<string, string>); setPage(1); }}>
           <Form.Item label="状态" name="status"><Select aria-label="状态" allowClear style={{ width: 110 }} options={optionsOf(DISPUTE_STATUS_LABELS)} /></Form.Item>
+          <Form.Item label="类型" name="matterType"><Select aria-label="纠纷类型筛选" allowClear style={{ width: 120 }} options={optionsOf(DISPUTE_TYPE_LABELS)} /></Form.Item>
           <Form.Item label="来源" name="source"><Select aria-label="来源筛选" allowClear style={{ width: 140 }} options={optionsOf(DISPUTE_SOURCE_LABELS)} /></Form.Item>
           <Form.Item label="风险" name="riskGrade"><Select aria-label="风险筛选" allowClear style={{ width: 100 }} options={optionsOf(RISK_GRADE_LABELS)} /></Form.Item>
           <Form.Item label="仅预警" name="warning" valuePropName="checked"><Switch aria-label="仅预警" /></Form.Item>
@@ -219,9 +226,13 @@ export function DisputeDetailPage() {
   const { id = '' } = useParams();
   const can = useCan();
   const key = ['disputes', 'detail', id] as const;
-  const q = useQuery({ queryKey: key, queryFn: () => get<DisputeDetailT>(`/disputes/${id}`) });
-  const committees = useQuery({ queryKey: ['mediation', 'committees'], queryFn: () => get<{ data: { id: string; name: string }[] }>('/mediation/committees'), enabled: can('mediation.read') });
+  // an error is shown on the page itself (ErrorAlert); silent for the global toast, e.g. the refetch that follows a
+  // transfer to another 司法所, after which the dispute is out of the caller's scope
+  const q = useQuery({ queryKey: key, queryFn: () => get<DisputeDetailT>(`/disputes/${id}`), meta: { silent: true } });
+  const committees = useQuery({ queryKey: ['mediation', 'committees'], queryFn: () => get<{ data: MediationCommitteeT[] }>('/mediation/committees'), enabled: can('mediation.read') });
   const [open, setOpen] = useState<string | null>(null);
+  const navigate = useNavigate();
+  const offices = useQuery({ queryKey: ['departments'], queryFn: () => get<{ data: { id: string; name: string; kind: string }[] }>('/departments'), enabled: open === 'transfer' });
   if (q.isLoading) return <PageSpin />;
   if (!q.data) return <ErrorAlert error={q.error} />;
   const d = q.data;
@@ -229,6 +240,12 @@ export function DisputeDetailPage() {
   const act = (path: string) => (v: Record<string, any>) => post<DisputeDetailT>(`/disputes/${id}/${path}`, { ...v, version: d.version });
   const close = () => setOpen(null);
   const today = todayBeijing();
+  // moved to a committee in the caller's scope and not yet accepted there: the next step is 受理调解案件, from here
+  const committee = (committees.data?.data ?? []).find((c) => c.id === d.committeeId);
+  const canAcceptMediation = can('mediation.manage') && d.status !== 'closed' && d.holderKind === 'committee' && !d.mediationCaseId && !!committee?.inScope;
+  // the mediation of this dispute has ended: the next step is 办结 (an agreement) or another way (a failure)
+  const concluded = d.status !== 'closed' ? [...d.events].reverse().find((e) => e.action === 'mediationConcluded' || e.action === 'mediationAccepted') : undefined;
+  const mediationOutcome = concluded?.action === 'mediationConcluded' ? (concluded.details as { outcome?: string; caseNo?: string }) : null;
   return (
     <>
       <PageHeader
@@ -241,8 +258,20 @@ export function DisputeDetailPage() {
         {allowed.has('close') && <Button onClick={() => setOpen('close')}>办结</Button>}
         {allowed.has('followUp') && <Button onClick={() => setOpen('followUp')}>回访</Button>}
         {allowed.has('reopen') && <Button danger onClick={() => setOpen('reopen')}>重新办理</Button>}
+        {canAcceptMediation && <Button type="primary" onClick={() => setOpen('mediation')}>受理调解案件</Button>}
         {d.mediationCaseId && <Link to={`/mediation/${d.mediationCaseId}`}><Button>查看调解案件</Button></Link>}
       </div>
+      {d.holderKind === 'committee' && !d.mediationCaseId && d.status !== 'closed' && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message={canAcceptMediation ? `已移交${d.holderName}，下一步：点击“受理调解案件”，纠纷情况和当事人自动带入。` : `已移交${d.holderName}，待该调解委员会受理。`} />
+      )}
+      {mediationOutcome && (
+        <Alert
+          type={mediationOutcome.outcome === 'agreed' ? 'success' : 'warning'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={mediationOutcome.outcome === 'agreed' ? `调解案件 ${mediationOutcome.caseNo ?? ''} 已达成调解协议。下一步：点击“办结”（办结结果：调解成功）；协议履行情况在调解案件中回访。` : `调解案件 ${mediationOutcome.caseNo ?? ''} 调解不成。下一步：分流移交其他途径（职能部门、人民法院），或办结并记明结果。`}
+        />
+      )}
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           <Card title="纠纷情况" style={{ marginBottom: 16 }}>
@@ -276,16 +305,18 @@ export function DisputeDetailPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card title="全周期流转记录">
-            <Timeline items={d.events.map((e) => ({ key: e.seq, children: <div data-testid="dispute-event"><strong>{DISPUTE_ACTION_LABELS[e.action] ?? e.action}</strong> {e.onDate ?? ''}<div>{eventText(e)}</div><div style={{ color: '#595959', fontSize: 12 }}>{e.actorName ?? ''} {formatInstant(e.at)}</div></div> }))} />
+            <Timeline items={d.events.map((e) => ({ key: e.seq, children: <div data-testid="dispute-event"><strong>{DISPUTE_ACTION_LABELS[e.action] ?? '办理'}</strong> {e.onDate ?? ''}<div>{eventText(e)}</div><div style={{ color: '#595959', fontSize: 12 }}>{e.actorName ?? ''} {formatInstant(e.at)}</div></div> }))} />
           </Card>
         </Col>
       </Row>
       {open === 'transfer' && (
-        <ActionModal title="分流移交" onClose={close} queryKey={key} submit={act('transfer')} initial={{ to: 'committee', on: today }} okText="移交">
-          <Form.Item label="移交对象类型" name="to" rules={req('请选择')}><Select aria-label="移交对象类型" options={optionsOf(HOLDER_KIND_LABELS).filter((o) => o.value !== 'office')} /></Form.Item>
+        <ActionModal title="分流移交" onClose={close} queryKey={key} submit={act('transfer')} done={(r) => { if (r.holderKind === 'office') navigate('/disputes'); }} initial={{ to: 'committee', on: today }} okText="移交">
+          <Form.Item label="移交对象类型" name="to" rules={req('请选择')}><Select aria-label="移交对象类型" options={optionsOf({ ...HOLDER_KIND_LABELS, office: '其他司法所（纠纷发生地属其他街道）' })} /></Form.Item>
           <Form.Item noStyle shouldUpdate={(a, b) => a.to !== b.to}>
             {({ getFieldValue }) =>
-              getFieldValue('to') === 'committee' ? (
+              getFieldValue('to') === 'office' ? (
+                <Form.Item label="接收司法所" name="targetDepartmentId" rules={req('请选择接收司法所')} extra="移交后纠纷及全部流转记录转由接收司法所办理，本所不再查看。"><Select aria-label="接收司法所" showSearch optionFilterProp="label" options={(offices.data?.data ?? []).filter((o) => o.kind === 'judicialOffice' && o.id !== d.departmentId).map((o) => ({ value: o.id, label: o.name }))} /></Form.Item>
+              ) : getFieldValue('to') === 'committee' ? (
                 <Form.Item label="人民调解委员会" name="committeeId" rules={req('请选择人民调解委员会')}><Select aria-label="人民调解委员会" showSearch optionFilterProp="label" options={(committees.data?.data ?? []).map((c) => ({ value: c.id, label: c.name }))} /></Form.Item>
               ) : (
                 <Form.Item label={getFieldValue('to') === 'court' ? '人民法院' : '职能部门'} name="targetName" rules={req('请填写名称')}><Input maxLength={100} /></Form.Item>
@@ -296,6 +327,9 @@ export function DisputeDetailPage() {
           <Form.Item label="移交说明" name="note" rules={req('请填写移交说明')}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
         </ActionModal>
       )}
+      {open === 'mediation' && (
+        <CreateCaseModal committees={committees.data?.data ?? []} onClose={close} fromDispute={{ id: d.id, code: d.code, committeeId: d.committeeId, matterType: d.matterType, summary: d.summary, parties: d.parties.map((p) => ({ name: p.name, role: p.role })) }} />
+      )}
       {open === 'risk' && (
         <ActionModal title="风险研判" onClose={close} queryKey={key} submit={act('risk')} initial={{ riskGrade: d.riskGrade }}>
           <Form.Item label="风险等级" name="riskGrade"><Select aria-label="研判风险等级" options={optionsOf(RISK_GRADE_LABELS)} /></Form.Item>
@@ -303,7 +337,7 @@ export function DisputeDetailPage() {
         </ActionModal>
       )}
       {open === 'close' && (
-        <ActionModal title="办结" onClose={close} queryKey={key} submit={act('close')} initial={{ on: today, result: 'mediated' }} okText="办结">
+        <ActionModal title="办结" onClose={close} queryKey={key} submit={act('close')} initial={{ on: today, result: mediationOutcome?.outcome === 'failed' ? 'unresolved' : 'mediated' }} okText="办结">
           <Form.Item label="办结日期" name="on" rules={req('请选择日期')}><Input type="date" max={today} /></Form.Item>
           <Form.Item label="办结结果" name="result"><Select aria-label="办结结果" options={optionsOf(CLOSE_RESULT_LABELS)} /></Form.Item>
           <Form.Item label="办结情况" name="note" rules={req('请填写办结情况')}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>

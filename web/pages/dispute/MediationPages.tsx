@@ -2,7 +2,7 @@
  * 人民调解: cases of the committees in scope, the committee directory with mediators and training, and the case page
  * with sessions, the agreement (.docx), the 30-day judicial-confirmation window with its reminder, and follow-up.
  */
-import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, MinusCircleOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Switch, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -27,24 +27,30 @@ import { PageSpin } from '../../components/PageSpin';
 import { StatusTag, type Tone } from '../../components/StatusTag';
 import { applyServerErrors } from '../../components/forms';
 import { dateLongZh, todayBeijing } from '../../components/format';
-import { ActionModal, optionsOf, req } from './shared';
+import { ActionModal, idNumberRules, optionsOf, req } from './shared';
 
 type Summary = z.infer<typeof MediationCaseSummary>;
 type Committee = z.infer<typeof MediationCommittee>;
 const STATUS_TONE: Record<string, Tone> = { accepted: 'blue', agreed: 'green', failed: 'grey' };
 const ROLE_LABELS: Record<string, string> = { applicant: '申请人', respondent: '被申请人', other: '其他当事人' };
 
-function CreateCaseModal({ committees, onClose }: { committees: Committee[]; onClose: () => void }) {
+/** The dispute on the register that a committee accepts for mediation: its facts and parties prefill the form. */
+export type DisputeForMediation = { id: string; code: string; committeeId: string | null; matterType: string; summary: string; parties: { name: string; role: string }[] };
+
+export function CreateCaseModal({ committees, onClose, fromDispute }: { committees: Committee[]; onClose: () => void; fromDispute?: DisputeForMediation }) {
   const [form] = Form.useForm();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const committeeId = Form.useWatch('committeeId', form) as string | undefined;
   const mediators = useQuery({ queryKey: ['mediation', 'mediators', committeeId], queryFn: () => get<{ data: z.infer<typeof Mediator>[] }>(`/mediation/committees/${committeeId}/mediators`), enabled: !!committeeId });
   const save = useMutation({
-    mutationFn: (v: Record<string, any>) => post<MediationCaseDetailT>('/mediation/cases', v),
+    // errors are shown here (at the field, or as one message): not again by the global handler
+    meta: { silent: true },
+    mutationFn: (v: Record<string, any>) => post<MediationCaseDetailT>('/mediation/cases', { ...v, mediatorId: v.mediatorId || undefined, ...(fromDispute ? { disputeId: fromDispute.id } : {}) }),
     onSuccess: (d) => {
       notifySuccess(`已受理，案号 ${d.caseNo}`);
       void qc.invalidateQueries({ queryKey: ['mediation'] });
+      if (fromDispute) void qc.invalidateQueries({ queryKey: ['disputes'] });
       onClose();
       navigate(`/mediation/${d.id}`);
     },
@@ -54,7 +60,18 @@ function CreateCaseModal({ committees, onClose }: { committees: Committee[]; onC
   });
   return (
     <Modal open title="受理人民调解案件" onCancel={onClose} onOk={() => form.submit()} okText="受理" confirmLoading={save.isPending} width={760} destroyOnHidden>
-      <Form form={form} layout="vertical" name="mediationCreate" initialValues={{ acceptedOn: todayBeijing(), matterType: 'neighbour', startMode: 'application', parties: [{ role: 'applicant' }, { role: 'respondent' }] }} onFinish={(v) => save.mutate(v)}>
+      {fromDispute && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`受理矛盾纠纷登记簿中的纠纷 ${fromDispute.code}：纠纷情况和当事人已带入，请补充当事人身份证号。受理后纠纷流转记录同步记载调解案件。`} />}
+      <Form
+        form={form}
+        layout="vertical"
+        name="mediationCreate"
+        initialValues={
+          fromDispute
+            ? { acceptedOn: todayBeijing(), matterType: fromDispute.matterType, startMode: 'application', summary: fromDispute.summary, committeeId: committees.some((c) => c.id === fromDispute.committeeId && c.inScope) ? fromDispute.committeeId : undefined, parties: fromDispute.parties.map((p) => ({ name: p.name, role: p.role })) }
+            : { acceptedOn: todayBeijing(), matterType: 'neighbour', startMode: 'application', parties: [{ role: 'applicant' }, { role: 'respondent' }] }
+        }
+        onFinish={(v) => save.mutate(v)}
+      >
         <Row gutter={12}>
           <Col span={12}><Form.Item label="人民调解委员会" name="committeeId" rules={req('请选择人民调解委员会')}><Select aria-label="人民调解委员会" showSearch optionFilterProp="label" options={committees.filter((c) => c.inScope).map((c) => ({ value: c.id, label: c.name }))} /></Form.Item></Col>
           <Col span={12}><Form.Item label="调解员" name="mediatorId"><Select aria-label="调解员" allowClear options={(mediators.data?.data ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.position}）` }))} /></Form.Item></Col>
@@ -66,13 +83,14 @@ function CreateCaseModal({ committees, onClose }: { committees: Committee[]; onC
         </Row>
         <Form.Item label="纠纷简要情况" name="summary" rules={req('请输入纠纷简要情况')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
         <Form.List name="parties">
-          {(fields, { add }) => (
+          {(fields, { add, remove }) => (
             <>
               {fields.map((f, i) => (
                 <Space key={f.key} align="baseline" wrap>
                   <Form.Item name={[f.name, 'name']} label={`当事人${i + 1}姓名`} rules={req('请输入姓名')}><Input maxLength={40} style={{ width: 130 }} /></Form.Item>
-                  <Form.Item name={[f.name, 'idNumber']} label={`当事人${i + 1}身份证号`} rules={req('请输入身份证号码')}><Input maxLength={18} style={{ width: 210 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'idNumber']} label={`当事人${i + 1}身份证号`} rules={idNumberRules(true)}><Input maxLength={18} style={{ width: 210 }} /></Form.Item>
                   <Form.Item name={[f.name, 'role']} label={`当事人${i + 1}身份`}><Select aria-label={`当事人${i + 1}身份`} style={{ width: 120 }} options={optionsOf(ROLE_LABELS)} /></Form.Item>
+                  {fields.length > 2 && <Button type="text" aria-label={`删除当事人${i + 1}`} icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} />}
                 </Space>
               ))}
               <Button icon={<PlusOutlined />} onClick={() => add({ role: 'other' })}>添加当事人</Button>
@@ -216,9 +234,12 @@ export function MediationDetailPage() {
   const key = ['mediation', 'case', id] as const;
   const q = useQuery({ queryKey: key, queryFn: () => get<MediationCaseDetailT>(`/mediation/cases/${id}`) });
   const [open, setOpen] = useState<string | null>(null);
+  const qc = useQueryClient();
   if (q.isLoading) return <PageSpin />;
   if (!q.data) return <ErrorAlert error={q.error} />;
   const c = q.data;
+  // an outcome is written into the linked dispute's history: its cached page is out of date
+  const touchDispute = () => { if (c.disputeId) void qc.invalidateQueries({ queryKey: ['disputes'] }); };
   const manage = can('mediation.manage');
   const today = todayBeijing();
   const act = (path: string, withVersion = true) => (v: Record<string, any>) => post<MediationCaseDetailT>(`/mediation/cases/${id}/${path}`, withVersion ? { ...v, version: c.version } : v);
@@ -232,7 +253,7 @@ export function MediationDetailPage() {
         {manage && c.status === 'accepted' && <Button onClick={() => setOpen('failure')}>调解不成</Button>}
         {manage && c.status === 'agreed' && !c.confirmationAppliedOn && <Button onClick={() => setOpen('confirmation')}>登记申请司法确认</Button>}
         {manage && c.status === 'agreed' && <Button onClick={() => setOpen('followUp')}>回访履行情况</Button>}
-        {c.status === 'agreed' && <Button icon={<DownloadOutlined />} href={`${API_BASE}/mediation/cases/${id}/agreement.docx`}>下载调解协议书（.docx）</Button>}
+        {c.status === 'agreed' && <Button icon={<DownloadOutlined />} href={`${API_BASE}/mediation/cases/${id}/agreement.docx`}>{c.agreementForm === 'oral' ? '下载口头调解协议记录（.docx）' : '下载调解协议书（.docx）'}</Button>}
         {c.disputeId && <Link to={`/disputes/${c.disputeId}`}><Button>查看纠纷登记</Button></Link>}
       </div>
       {c.confirmation && (
@@ -278,7 +299,7 @@ export function MediationDetailPage() {
         </ActionModal>
       )}
       {open === 'agreement' && (
-        <ActionModal title="登记调解协议" onClose={close} queryKey={key} submit={act('agreement')} initial={{ form: 'written', effectiveOn: today }} width={640}>
+        <ActionModal title="登记调解协议" onClose={close} queryKey={key} submit={act('agreement')} done={touchDispute} initial={{ form: 'written', effectiveOn: today }} width={640}>
           <Alert type="info" showIcon style={{ marginBottom: 12 }} message="书面协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效；口头协议自各方当事人达成协议之日起生效（第二十九条、第三十条）。" />
           <Form.Item label="协议形式" name="form"><Select aria-label="协议形式" options={[{ value: 'written', label: '书面协议' }, { value: 'oral', label: '口头协议' }]} /></Form.Item>
           <Form.Item label="协议内容" name="terms" rules={req('请填写协议内容')}><Input.TextArea rows={4} maxLength={8000} /></Form.Item>
@@ -286,7 +307,7 @@ export function MediationDetailPage() {
         </ActionModal>
       )}
       {open === 'failure' && (
-        <ActionModal title="调解不成" onClose={close} queryKey={key} submit={act('failure')} initial={{ endedOn: today }}>
+        <ActionModal title="调解不成" onClose={close} queryKey={key} submit={act('failure')} done={touchDispute} initial={{ endedOn: today }}>
           <Form.Item label="终止日期" name="endedOn" rules={req('请选择日期')}><Input type="date" max={today} /></Form.Item>
           <Form.Item label="原因及告知当事人的其他途径（第二十六条）" name="reason" rules={req('请填写')}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
         </ActionModal>

@@ -1,18 +1,40 @@
 /** Shared pieces of the dispute and mediation pages: a modal form posting to a sub-resource, option lists. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Form, Modal } from 'antd';
+import { Form, type FormRule, Modal } from 'antd';
 import type { ReactNode } from 'react';
+import { isValidIdNumber, isValidMobile, normalizeIdNumber, normalizeMobile } from '../../../common/validators';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { applyServerErrors } from '../../components/forms';
 
 export const optionsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 export const req = (message: string) => [{ required: true, message }];
 
+/**
+ * 身份证号 checked as it is typed (GB 11643 check digit, date of birth), so a wrong digit shows at the field itself
+ * instead of a toast that does not say which party; the server checks again (ID_NUMBER_INVALID).
+ */
+export const idNumberRules = (required: boolean): FormRule[] => [
+  ...(required ? [{ required: true, message: '请输入身份证号码' }] : []),
+  {
+    validator: async (_rule, v?: string) => {
+      if (!v || !v.trim()) return;
+      const n = normalizeIdNumber(v);
+      if (n.length !== 18) throw new Error(`身份证号码应为 18 位，当前 ${n.length} 位`);
+      if (!isValidIdNumber(n)) throw new Error('身份证号码校验未通过（GB 11643），请核对最后一位校验码和出生日期');
+    },
+  },
+];
+
+/** 手机号 (optional): 11 digits starting with 1. */
+export const mobileRules: FormRule[] = [{ validator: async (_rule, v?: string) => { if (v && v.trim() && !isValidMobile(normalizeMobile(v))) throw new Error('手机号码应为 11 位数字，以 1 开头'); } }];
+
 /** One small form in a modal; on success the result replaces the cached record. */
 export function ActionModal<T>({ title, onClose, submit, done, queryKey, initial, children, okText = '确定', width = 560 }: { title: string; onClose: () => void; submit: (v: Record<string, any>) => Promise<T>; done?: (r: T) => void; queryKey: readonly unknown[]; initial?: Record<string, unknown>; children: ReactNode; okText?: string; width?: number }) {
   const [form] = Form.useForm();
   const qc = useQueryClient();
   const m = useMutation({
+    // errors are shown here (at the field, or as one message): not again by the global handler
+    meta: { silent: true },
     mutationFn: submit,
     onSuccess: (r) => {
       qc.setQueryData(queryKey, r);
