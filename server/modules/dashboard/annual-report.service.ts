@@ -28,6 +28,7 @@ import { buildOfficialDocx, convertToPdf } from '../../platform/documents';
 import type { Actor } from '../../platform/identity';
 import type { DashboardService } from './dashboard.service';
 import { figureText } from './figures';
+import { draftParts, restampParts } from './report-draft';
 import type { Transaction } from 'kysely';
 import './tables';
 
@@ -41,6 +42,8 @@ export interface RuleOfLawLists {
   yearSummary(actor: Actor, q: { year: number }): Promise<{ leadershipStudySessions: { list: { topic: string }[] }; lawReportings: { list: { reporterName: string; position: string }[] } }>;
 }
 
+/** An instant (ISO, UTC) as its Beijing date, as Clock.today() gives it. */
+const beijingDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 const STEP_LABELS: Record<string, string> = { create: '生成初稿', save: '保存', refresh: '刷新数据', submit: '提交审核', return: '退回修改', approve: '审核签发', file: '登记报送', publish: '登记公开' };
 const TOKEN = /\{([a-zA-Z][\w.]*)\}/g;
 
@@ -89,41 +92,14 @@ export function createAnnualReportService(deps: { db: Db; clock: Clock; audit: A
     return { figures, lists, period: current };
   }
 
-  /** The generated first draft: part 1 from the figures, parts 2 and 4 left to staff, part 3 from the work records. */
-  function draftParts(year: number, period: { from: string; to: string }, figs: ReportFigure[], lists: Awaited<ReturnType<RuleOfLawLists['yearSummary']>> | null): ReportPart[] {
-    const has = (k: string) => figs.some((f) => f.key === k && f.value !== null);
-    const when = (keys: string[], text: string) => (keys.every(has) ? [text] : []);
-    const span = period.to.endsWith('-12-31') ? `${year}年` : `${year}年1月1日至${Number(period.to.slice(5, 7))}月${Number(period.to.slice(8))}日`;
-    const measures = [
-      `${span}，区司法局坚持以习近平法治思想为指导，统筹推进行政复议、行政应诉、合法性审查、行政执法监督、公共法律服务、矛盾纠纷排查化解和社区矫正等工作。本报告所列数据均由业务系统按统计口径自动生成，每项数据均可追溯至所依据的统计查询。`,
-      ...when(['reconsideration.received', 'reconsideration.concluded'], `（一）发挥行政复议化解行政争议主渠道作用。收到行政复议申请{reconsideration.received}件，受理{reconsideration.accepted}件，审结{reconsideration.concluded}件，其中调解结案{reconsideration.mediated}件，纠错率{reconsideration.correctionRate}；接待行政复议咨询{reconsideration.consultations}人次，前端化解率{reconsideration.settlementRate}。`),
-      ...when(['litigation.cases'], `（二）规范行政应诉工作。办理行政应诉案件{litigation.cases}件，审结{litigation.concluded}件，行政机关负责人出庭应诉率{litigation.headAppearanceRate}（《中华人民共和国行政诉讼法》第三条第三款），败诉率{litigation.lossRate}。`),
-      ...when(['legality.total'], `（三）严格合法性审查。合法性审查登记台账在册送审稿{legality.total}件，其中审查中{legality.underReview}件，已报送备案{legality.filed}件。`),
-      ...when(['enforcement.inspections'], `（四）加强行政执法监督。归集行政检查记录{enforcement.inspections}条，在办问题线索累计{enforcement.clues}条，制发督办单{enforcement.orders}份，督办整改率{enforcement.rectificationRate}。`),
-      ...when(['legalAid.applications'], `（五）优化公共法律服务。受理法律援助申请{legalAid.applications}件，其中先行提供法律援助{legalAid.urgent}件（《中华人民共和国法律援助法》第四十四条）；提供法律咨询{hotline.total}人次，其中12348热线来电{hotline.calls}人次，回访满意率{hotline.satisfaction}；法律援助十五分钟服务圈社区覆盖率{coverage.legalAid}。`),
-      ...when(['legalService.approvals'], `（六）规范法律服务行业管理。办结律师、公证、司法鉴定等行政审批事项{legalService.approvals}件，监管公证机构办理公证{legalService.notarisations}件，受理企业法律服务需求{legalService.enterpriseRequests}件。`),
-      ...when(['dispute.total'], `（七）推进矛盾纠纷排查化解。登记矛盾纠纷{dispute.total}件，化解办结{dispute.closed}件；人民调解委员会受理调解案件{mediation.cases}件，调解成功{mediation.agreed}件。`),
-      ...when(['corrections.inCorrection'], `（八）做好社区矫正工作。目前在册社区矫正对象{corrections.inCorrection}人，逾期未报到{corrections.overdueReport}人（《中华人民共和国社区矫正法》第二十一条）。`),
-      ...when(['ruleOfLaw.trainings'], `（九）加强法治教育培训和普法。举办法治培训{ruleOfLaw.trainings}场、参训{ruleOfLaw.attendances}人次；开展普法活动{ruleOfLaw.publicityEvents}场，覆盖{ruleOfLaw.audience}人次；开展法治督察{ruleOfLaw.inspections}次，发现问题{ruleOfLaw.findings}个，整改率{ruleOfLaw.rectificationRate}。`),
-    ];
-    const topics = [...new Set(lists?.leadershipStudySessions.list.map((x) => x.topic.replace(/^学习/, '')) ?? [])].slice(0, 5);
-    const reporters = (lists?.lawReportings.list ?? []).slice(0, 8).map((x) => `${x.position}${x.reporterName}`);
-    const positive = (k: string) => figs.some((f) => f.key === k && f.value !== null && f.value > 0);
-    const leaders = [
-      '局党委主要负责同志认真履行推进法治建设第一责任人职责，对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办。',
-      ...(positive('ruleOfLaw.studySessions') ? [`坚持领导干部学法制度，全年组织领导干部学法{ruleOfLaw.studySessions}次，其中会前学法{ruleOfLaw.preMeetingStudy}次${topics.length ? `，学习内容包括${topics.map((t) => (t.startsWith('《') ? t : `“${t}”`)).join('、')}等` : ''}。`] : []),
-      ...(positive('ruleOfLaw.lawReportings') ? [`落实年终述法制度，{ruleOfLaw.lawReportings}名领导干部进行述法${reporters.length ? `（${reporters.join('、')}）` : ''}。`] : []),
-      ...when(['litigation.headAppearanceRate'], '支持行政机关负责人出庭应诉，出庭应诉率{litigation.headAppearanceRate}（《中华人民共和国行政诉讼法》第三条第三款）。'),
-    ];
-    const byKey: Record<string, string[]> = { measures, shortcomings: [], leaders, nextYear: [] };
-    return ANNUAL_REPORT_PARTS.map((p) => ({ key: p.key, heading: p.heading, paragraphs: byKey[p.key] ?? [] }));
-  }
-
   function checkTokens(parts: ReportPart[], figs: ReportFigure[]) {
     const known = new Set(figs.map((f) => f.key));
     const unknown = new Set<string>();
     for (const p of parts) for (const para of p.paragraphs) for (const m of para.matchAll(TOKEN)) if (!known.has(m[1]!)) unknown.add(m[1]!);
     if (unknown.size) throw new AppError('ANNUAL_REPORT_UNKNOWN_FIGURE', { tokens: [...unknown] });
+    // a brace left over once the references are taken out is a broken reference: it would reach the report as code
+    const broken = parts.flatMap((p) => p.paragraphs.filter((para) => /[{}｛｝]/.test(para.replace(TOKEN, ''))).map((para) => ({ part: p.heading, text: para.slice(0, 60) })));
+    if (broken.length) throw new AppError('VALIDATION_FAILED', { field: 'parts', broken }, `段落中的数据引用格式不正确：应写作 {编号}（编号见“数据项”，括号内不留空格），不能有多余的括号。请检查：${broken.map((b) => b.part).join('；')}`);
     const keys = parts.map((p) => p.key).join(',');
     if (keys !== ANNUAL_REPORT_PARTS.map((p) => p.key).join(',')) throw new AppError('VALIDATION_FAILED', { field: 'parts', reason: '须依次包含四个部分' });
   }
@@ -183,7 +159,8 @@ export function createAnnualReportService(deps: { db: Db; clock: Clock; audit: A
       filingOverdue: !r.filedOn && today > sum.filingDue,
       publicationOverdue: !r.publishedOn && today > sum.publicationDue,
       actions: versionNo === undefined || versionNo === r.currentVersion ? actionsOf(actor, sum.status) : [],
-      ruleOfLawAvailable: v.figures.some((f) => f.moduleLabel === '法治建设' && f.value !== null),
+      // records of the year exist (all zero means nothing was recorded: part 3 is then for the drafter to write)
+      ruleOfLawAvailable: v.figures.some((f) => f.moduleLabel === '法治建设' && (f.value ?? 0) > 0),
     };
   }
 
@@ -233,7 +210,7 @@ export function createAnnualReportService(deps: { db: Db; clock: Clock; audit: A
       const existing = await db.selectFrom('annualReports').select('id').where('year', '=', year).executeTakeFirst();
       if (existing) throw new AppError('ANNUAL_REPORT_EXISTS', { year, id: existing.id });
       const { figures, lists, period } = await gather(actor, year);
-      const parts = draftParts(year, period, figures, lists);
+      const parts = draftParts(year, period, figures, lists, clock.today());
       const id = randomUUID();
       const now = clock.nowIso();
       const title = `${await organ()}关于${year}年法治政府建设情况的报告`;
@@ -273,11 +250,14 @@ export function createAnnualReportService(deps: { db: Db; clock: Clock; audit: A
       if (r.status !== 'draft') throw new AppError('ANNUAL_REPORT_NOT_EDITABLE', { status: r.status });
       const cur = await versionOf(db, id, r.currentVersion);
       const { figures, period } = await gather(actor, r.year);
-      checkTokens(cur.parts, figures);
+      // the day the current figures were read (the draft or the last refresh): its dates in the text move to today
+      const read = await db.selectFrom('annualReportEvents').select('at').where('reportId', '=', id).where('action', 'in', ['create', 'refresh']).orderBy('id', 'desc').executeTakeFirst();
+      const parts = read ? restampParts(cur.parts, r.year, beijingDate(read.at), clock.today()) : cur.parts;
+      checkTokens(parts, figures);
       const changed = figures.filter((f) => cur.figures.find((o) => o.key === f.key)?.value !== f.value).map((f) => f.key);
       await db.transaction().execute(async (trx) => {
         await bump(trx, id, version, { currentVersion: r.currentVersion + 1 });
-        await newVersion(trx, actor, id, r.currentVersion + 1, cur.parts, figures, `刷新数据（截至 ${period.to}，变化 ${changed.length} 项）`);
+        await newVersion(trx, actor, id, r.currentVersion + 1, parts, figures, `刷新数据（截至 ${period.to}，变化 ${changed.length} 项）`);
         await event(trx, actor, id, 'refresh', changed.length ? `变化：${changed.join('、')}` : '数据无变化');
         await record(trx, actor, meta, 'annualReport.refresh', id, { version: r.currentVersion }, { version: r.currentVersion + 1, changed });
       });

@@ -264,11 +264,17 @@ for (const dialect of DIALECTS) {
       const rec = (v.figures as Json[]).find((f) => f.key === 'reconsideration.received')!;
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(x.rawPayload as any);
+      // figures are numbers in the workbook (staff add them up), rates as percentages of one decimal
+      const rate = (v.figures as Json[]).find((f) => f.key === 'reconsideration.correctionRate')!;
       let found: unknown = null;
+      let rateCell: ExcelJS.Cell | null = null;
       wb.getWorksheet('关键指标')!.eachRow((row) => {
         if (row.getCell(2).value === '收到行政复议申请') found = row.getCell(3).value;
+        if (row.getCell(2).value === '纠错率') rateCell = row.getCell(3);
       });
-      expect(found).toBe(String(rec.value));
+      expect(found).toBe(rec.value);
+      expect(rateCell!.value).toBeCloseTo(rate.value, 10);
+      expect(rateCell!.numFmt).toBe('0.0%');
     });
 
     it('annual report: draft from live data, figures with their queries, versions, review, sign-off, filing, publication, .docx and PDF', { timeout: 240_000 }, async () => {

@@ -14,7 +14,7 @@ import type { Db } from '../../db';
 import type { Clock } from '../../platform/clock';
 import type { DeadlineService } from '../../platform/deadlines';
 import type { Actor } from '../../platform/identity';
-import { FIGURE_DEFS, type FigureSources, type Period, SOURCES, type SourceDef, canRead, figureQuery, figureText } from './figures';
+import { FIGURE_DEFS, type FigureSources, type Period, SOURCES, type SourceDef, canRead, figureQuery } from './figures';
 
 export const MODULE_LABELS: Record<string, string> = {
   reconsideration: '行政复议',
@@ -226,7 +226,12 @@ export function createDashboardService(deps: { db: Db; clock: Clock; sources: Fi
       };
       const ws = wb.addWorksheet('关键指标');
       head(ws, ['业务', '指标', '本期', '上年同期', '口径', '数据来源（接口与字段）']);
-      for (const f of v.figures) ws.addRow([f.moduleLabel, f.label, f.available ? figureText(f.unit, f.value) : (f.note ?? '—'), f.available && f.previous !== null ? figureText(f.unit, f.previous) : '—', f.definition, `${f.query.endpoint} → ${f.query.field}`]);
+      // numbers stay numbers (staff add them up in Excel); rates are fractions shown as percentages of one decimal
+      const num = (unit: Figure['unit'], x: number | null) => (x === null ? '—' : unit === 'percent' ? x / 100 : x);
+      for (const f of v.figures) {
+        const row = ws.addRow([f.moduleLabel, f.label, f.available ? num(f.unit, f.value) : (f.note ?? '—'), f.available ? num(f.unit, f.previous) : '—', f.definition, `${f.query.endpoint} → ${f.query.field}`]);
+        if (f.unit !== 'count') for (const c of [3, 4]) row.getCell(c).numFmt = '0.0%';
+      }
       ws.columns.forEach((c, i) => (c.width = [14, 26, 12, 12, 60, 50][i] ?? 14));
       const ts = wb.addWorksheet('月度趋势');
       head(ts, ['指标', ...t.months]);

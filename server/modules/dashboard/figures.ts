@@ -100,7 +100,7 @@ export const SOURCES: SourceDef[] = [
     permission: 'litigation.case.read',
     basis: 'period',
     figures: [
-      { key: 'litigation.cases', label: '行政应诉案件', unit: 'count', trend: true, definition: '收到起诉状副本之日（立案）在统计期间内的案件。', endpoint: (p) => ({ path: '/api/v1/litigation/stats', query: per(p), field: 'cases' }), drill: (p) => ({ path: '/litigation', query: { filedFrom: p.from, filedTo: p.to }, exact: true }) },
+      { key: 'litigation.cases', label: '行政应诉案件', unit: 'count', trend: true, definition: '人民法院立案之日在统计期间内的案件（被告收到起诉状副本之日起算答辩期限，另见案件详情）。', endpoint: (p) => ({ path: '/api/v1/litigation/stats', query: per(p), field: 'cases' }), drill: (p) => ({ path: '/litigation', query: { filedFrom: p.from, filedTo: p.to }, exact: true }) },
       { key: 'litigation.concluded', label: '行政应诉审结', unit: 'count', definition: '终审结果（或未上诉的一审结果）之日在统计期间内的案件。', endpoint: (p) => ({ path: '/api/v1/litigation/stats', query: per(p), field: 'concluded' }), drill: (p) => ({ path: '/litigation', query: { concludedFrom: p.from, concludedTo: p.to }, exact: true }) },
       { key: 'litigation.headAppearanceRate', label: '负责人出庭应诉率', unit: 'ratio', definition: '负责人至少出庭一次的案件 ÷ 统计期间内开庭的案件（《中华人民共和国行政诉讼法》第三条第三款）。', endpoint: (p) => ({ path: '/api/v1/litigation/stats', query: per(p), field: 'headAppearanceRate' }), drill: () => ({ path: '/litigation', query: {} }) },
       { key: 'litigation.lossRate', label: '行政应诉败诉率', unit: 'ratio', definition: '败诉案件 ÷ 审结案件。', endpoint: (p) => ({ path: '/api/v1/litigation/stats', query: per(p), field: 'lossRate' }), drill: () => ({ path: '/litigation', query: { status: 'concluded' } }) },

@@ -57,6 +57,17 @@ export function statusOf(r: Pick<LitigationRow, 'outcome' | 'appealBy' | 'appeal
   if (r.appealBy && !r.appealOutcome) return 'appeal';
   return 'concluded';
 }
+/**
+ * First-instance results against which no appeal lies. 《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》(法释〔2018〕1号):
+ * Art. 85 ¶3, a 调解书 takes effect when both parties have signed it; Art. 101 ¶2, of the rulings only 不予立案、驳回起诉
+ * and 管辖异议 may be appealed, so not the ruling that allows the withdrawal (Art. 101 ¶1 item 10).
+ */
+const INTERPRETATION_2018 = '《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》';
+export const NOT_APPEALABLE: Partial<Record<LitigationOutcome, { basis: string; message: string }>> = {
+  mediated: { basis: `${INTERPRETATION_2018}第八十五条第三款`, message: `调解书经双方当事人签收后即具有法律效力，不能上诉（${INTERPRETATION_2018}第八十五条第三款）` },
+  withdrawn: { basis: `${INTERPRETATION_2018}第一百零一条第二款`, message: `准许撤诉的裁定不属于可以上诉的裁定（${INTERPRETATION_2018}第一百零一条第二款），不能登记上诉` },
+};
+
 const finalOutcomeOf = (r: Pick<LitigationRow, 'outcome' | 'appealBy' | 'appealOutcome'>) => (statusOf(r) === 'concluded' ? ((r.appealOutcome ?? r.outcome) as LitigationOutcome) : null);
 
 export function createLitigationService(deps: {
@@ -265,8 +276,11 @@ export function createLitigationService(deps: {
     },
 
     // Art. 85: appeal within 15 days of the judgment (10 days of a ruling); the appeal's outcome may follow later.
+    // Not every first-instance result can be appealed (NOT_APPEALABLE): a 调解书 or a ruling allowing the withdrawal.
     async recordAppeal(actor, id, body, meta) {
       return change(actor, id, 'appeal', meta, async (r) => {
+        const barred = r.outcome ? NOT_APPEALABLE[r.outcome as LitigationOutcome] : undefined;
+        if (barred && !r.appealBy) throw new AppError('LITIGATION_APPEAL_NOT_ALLOWED', { outcome: r.outcome, basis: barred.basis }, barred.message);
         if (!r.outcome || r.appealOutcome || (r.appealBy && !body.outcome)) throw new AppError('LITIGATION_APPEAL_NOT_ALLOWED', { outcome: r.outcome, appealBy: r.appealBy });
         notFuture('filedOn', body.filedOn);
         notBefore('filedOn', body.filedOn, r.outcomeOn, 'outcomeOn');

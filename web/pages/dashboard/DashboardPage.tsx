@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { DashboardTrend, DashboardUnits, DashboardView, Figure } from '../../../common/contracts/dashboard';
 import { API_BASE, get, toQueryString } from '../../app/api';
+import { useCan } from '../../app/auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatInstant, todayBeijing } from '../../components/format';
@@ -21,6 +22,23 @@ export function figureText(unit: Figure['unit'], v: number | null): string {
   return `${(Math.round(pct * 10) / 10).toFixed(1)}%`;
 }
 
+/** The counting word of each count figure (件、人次、条…): a leader reads “30 件”, not a bare 30. */
+export const COUNT_UNITS: Record<string, string> = {
+  'reconsideration.received': '件', 'reconsideration.accepted': '件', 'reconsideration.concluded': '件', 'reconsideration.mediated': '件', 'reconsideration.consultations': '人次',
+  'litigation.cases': '件', 'litigation.concluded': '件',
+  'legality.total': '件', 'legality.underReview': '件', 'legality.filed': '件',
+  'enforcement.inspections': '条', 'enforcement.clues': '条', 'enforcement.orders': '份',
+  'legalAid.applications': '件', 'legalAid.urgent': '件',
+  'hotline.total': '人次', 'hotline.calls': '人次',
+  'legalService.aidAccepted': '件', 'legalService.approvals': '件', 'legalService.notarisations': '件', 'legalService.enterpriseRequests': '件',
+  'dispute.total': '件', 'dispute.closed': '件', 'mediation.cases': '件', 'mediation.agreed': '件',
+  'corrections.inCorrection': '人', 'corrections.overdueReport': '人',
+  'ruleOfLaw.trainings': '场', 'ruleOfLaw.attendances': '人次', 'ruleOfLaw.studySessions': '次', 'ruleOfLaw.preMeetingStudy': '次', 'ruleOfLaw.lawReportings': '人',
+  'ruleOfLaw.inspections': '次', 'ruleOfLaw.findings': '个', 'ruleOfLaw.publicityEvents': '场', 'ruleOfLaw.audience': '人次',
+};
+/** The counting word of a figure ('' for a rate, whose text carries %). */
+export const unitWord = (f: { key: string; unit: Figure['unit'] }) => (f.unit === 'count' ? (COUNT_UNITS[f.key] ?? '') : '');
+
 export function drillHref(d: NonNullable<Figure['drill']>): string {
   return `${d.path}${toQueryString(d.query)}`;
 }
@@ -30,15 +48,17 @@ function Change({ f }: { f: Figure }) {
   if (f.previous === null || f.value === null) return <Typography.Text type="secondary">{f.basis === 'register' || f.basis === 'districtRegister' ? '当前在册数，不作同比' : '上年同期：—'}</Typography.Text>;
   const diff = f.value - f.previous;
   const arrow = diff > 0 ? '▲' : diff < 0 ? '▼' : '＝';
-  const text = f.unit === 'count' ? `${Math.abs(diff)}` : `${(Math.abs(diff) * (f.unit === 'ratio' ? 100 : 1)).toFixed(1)} 个百分点`;
+  const u = unitWord(f);
+  const text = f.unit === 'count' ? `${Math.abs(diff).toLocaleString('zh-CN')} ${u}` : `${(Math.abs(diff) * (f.unit === 'ratio' ? 100 : 1)).toFixed(1)} 个百分点`;
   return (
     <Typography.Text type="secondary">
-      上年同期 {figureText(f.unit, f.previous)}，{diff === 0 ? '持平' : `${diff > 0 ? '增加' : '减少'} ${text}`} {arrow}
+      上年同期 {figureText(f.unit, f.previous)}{u && ` ${u}`}，{diff === 0 ? '持平' : `${diff > 0 ? '增加' : '减少'} ${text}`} {arrow}
     </Typography.Text>
   );
 }
 
 export function DashboardPage() {
+  const can = useCan();
   const [sp, setSp] = useSearchParams();
   const thisYear = Number(todayBeijing().slice(0, 4));
   const year = Number(sp.get('year') ?? thisYear) || thisYear;
@@ -68,8 +88,9 @@ export function DashboardPage() {
       tooltip: { trigger: 'axis' },
       legend: { data: [`${year}年`, `${year - 1}年同月`] },
       grid: { left: 50, right: 20, top: 40, bottom: 30 },
-      xAxis: { type: 'category', data: tq.data?.months ?? [] },
-      yAxis: { type: 'value', minInterval: 1 },
+      // months as 1月…12月 and the counting word on the value axis (the chart is read by Chinese-speaking leaders)
+      xAxis: { type: 'category', data: (tq.data?.months ?? []).map((m) => `${Number(m.slice(5, 7))}月`) },
+      yAxis: { type: 'value', minInterval: 1, name: current ? `单位：${COUNT_UNITS[current.key] ?? '件'}` : '' },
       series: current
         ? [
             { name: `${year}年`, type: 'line', data: current.values },
@@ -96,7 +117,7 @@ export function DashboardPage() {
         description="全年各项业务关键指标及上年同期对比、月度趋势、各司法所和科室情况、逾期和临期事项。每项指标取自该业务模块自身的统计（与其统计页面一致），点击“查看记录”进入对应台账。"
         extra={
           <Space wrap>
-            <Link to="/annual-reports"><Button>法治政府建设年度报告</Button></Link>
+            {can('annualReport.read') && <Link to="/annual-reports"><Button>法治政府建设年度报告</Button></Link>}
             <Button href={exportHref}>导出 Excel</Button>
           </Space>
         }
@@ -135,7 +156,10 @@ export function DashboardPage() {
                       </Tooltip>
                       {f.available ? (
                         <>
-                          <div style={{ fontSize: 26, fontWeight: 600 }} aria-label={`${f.label} ${figureText(f.unit, f.value)}`}>{figureText(f.unit, f.value)}</div>
+                          <div style={{ display: 'flex', alignItems: 'baseline', gap: 4 }}>
+                            <div style={{ fontSize: 26, fontWeight: 600 }} aria-label={`${f.label} ${figureText(f.unit, f.value)}`}>{figureText(f.unit, f.value)}</div>
+                            {f.value !== null && unitWord(f) && <span style={{ fontSize: 14 }}>{unitWord(f)}</span>}
+                          </div>
                           <Change f={f} />
                           <div style={{ marginTop: 4 }}>
                             {f.drill &&
@@ -162,7 +186,7 @@ export function DashboardPage() {
             <Col xs={24} xl={12}>
               <Card title="月度趋势" size="small" style={{ marginBottom: 16 }} extra={<Select aria-label="趋势指标" style={{ width: 240 }} value={current?.key} onChange={setSeriesKey} options={series.map((s) => ({ value: s.key, label: `${s.moduleLabel}·${s.label}` }))} />}>
                 <ErrorAlert error={tq.error} />
-                {current ? <Chart option={trendOption} label={`${current.label}各月：${tq.data!.months.map((m, i) => `${m} ${current.values[i] ?? '—'}`).join('，')}`} /> : <Empty description="无可用趋势数据" />}
+                {current ? <Chart option={trendOption} label={`${current.label}各月（${COUNT_UNITS[current.key] ?? '件'}）：${tq.data!.months.map((m, i) => `${Number(m.slice(5, 7))}月 ${current.values[i] ?? '—'}`).join('，')}`} /> : <Empty description="无可用趋势数据" />}
               </Card>
             </Col>
             <Col xs={24} xl={12}>
@@ -235,7 +259,7 @@ export function DashboardPage() {
                   { title: '单位', dataIndex: 'name', fixed: 'left', width: 150, render: (n: string, r) => <a onClick={() => set('departmentId', r.departmentId)}>{n}</a> },
                   ...unitGroups.map(([module, cols]) => ({
                     title: module,
-                    children: cols.map((c) => ({ title: c.label.slice(module.length + 1), key: c.key, width: 96, align: 'right' as const, render: (_: unknown, r: DashboardUnits['rows'][number]) => figureText(c.unit, r.values[c.key] ?? null) })),
+                    children: cols.map((c) => ({ title: `${c.label.slice(module.length + 1)}${COUNT_UNITS[c.key] ? `（${COUNT_UNITS[c.key]}）` : ''}`, key: c.key, width: 96, align: 'right' as const, render: (_: unknown, r: DashboardUnits['rows'][number]) => figureText(c.unit, r.values[c.key] ?? null) })),
                   })),
                 ]}
               />

@@ -17,6 +17,13 @@ import { todayBeijing } from '../../components/format';
 import { APPEAL_BY_LABELS, LITIGATION_STATUS } from './labels';
 
 type Hearing = LitigationDetail['hearings'][number];
+const INTERPRETATION_2018 = '《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》';
+/** First-instance results against which no appeal lies (the server refuses them with the same provisions). */
+const NOT_APPEALABLE: Partial<Record<string, string>> = {
+  mediated: `调解书经双方当事人签收后即具有法律效力，不能上诉（${INTERPRETATION_2018}第八十五条第三款）`,
+  withdrawn: `准许撤诉的裁定不属于可以上诉的裁定（${INTERPRETATION_2018}第一百零一条第二款）`,
+};
+const APPEAL_PERIOD = '上诉期限：判决书送达之日起十五日内，裁定书送达之日起十日内（《中华人民共和国行政诉讼法》第八十五条）';
 const outcomeOptions = Object.entries(LITIGATION_OUTCOME_LABELS).map(([value, label]) => ({ value, label }));
 
 /** One small form in a modal, posting to a sub-resource of the case. */
@@ -76,7 +83,7 @@ export function LitigationDetailPage() {
       <Card title="答辩期限" style={{ marginBottom: 16 }} extra={manage && !c.defenceSubmittedOn && !c.outcome && <Button onClick={() => setModal({ kind: 'defence' })}>登记已提交答辩</Button>}>
         <Descriptions column={1} size="small">
           <Descriptions.Item label="届满日期">
-            {c.defence.due} {c.defenceSubmittedOn ? <StatusTag tone={c.defence.onTime ? 'green' : 'red'}>{c.defence.onTime ? `已于 ${c.defenceSubmittedOn} 按期提交` : `${c.defenceSubmittedOn} 逾期提交`}</StatusTag> : c.defence.due < today ? <StatusTag tone="red">已届满，尚未登记提交</StatusTag> : null}
+            {c.defence.due} {c.defenceSubmittedOn ? <StatusTag tone={c.defence.onTime ? 'green' : 'red'}>{c.defence.onTime ? `已于 ${c.defenceSubmittedOn} 按期提交` : `${c.defenceSubmittedOn} 逾期提交`}</StatusTag> : c.defence.due < today && c.status === 'pending' ? <StatusTag tone="red">已届满，尚未登记提交</StatusTag> : null}
           </Descriptions.Item>
           <Descriptions.Item label="依据">{c.defence.basis}：被告应当在收到起诉状副本之日起十五日内向人民法院提交作出行政行为的证据和所依据的规范性文件，并提出答辩状。</Descriptions.Item>
           <Descriptions.Item label="计算过程">{c.defence.explanation}</Descriptions.Item>
@@ -90,8 +97,9 @@ export function LitigationDetailPage() {
           pagination={false}
           dataSource={c.hearings}
           columns={[
-            { title: '开庭日期', dataIndex: 'hearingOn', width: 120, render: (v: string) => (v >= today ? <Space>{v}<StatusTag tone="blue">待开庭</StatusTag></Space> : v) },
-            { title: '负责人出庭', dataIndex: 'headAppeared', width: 110, render: (v: boolean) => (v ? <StatusTag tone="green">已出庭</StatusTag> : '否') },
+            { title: '开庭日期', dataIndex: 'hearingOn', width: 170, render: (v: string) => (v >= today ? <Space size={4}><span style={{ whiteSpace: 'nowrap' }}>{v}</span><StatusTag tone="blue">待开庭</StatusTag></Space> : v) },
+            // a hearing still to come has no appearance yet: recorded after the hearing
+            { title: '负责人出庭', dataIndex: 'headAppeared', width: 110, render: (v: boolean, h: Hearing) => (v ? <StatusTag tone="green">已出庭</StatusTag> : h.hearingOn >= today ? '开庭后登记' : <StatusTag tone="orange">未出庭</StatusTag>) },
             { title: '出庭负责人', key: 'head', render: (_: unknown, h) => (h.headAppeared ? `${h.headName ?? ''}${h.headTitle ? `（${h.headTitle}）` : ''}` : '—') },
             { title: '出庭（受委托）人员', dataIndex: 'representatives', render: (v: string | null) => v ?? '—' },
             { title: '备注', dataIndex: 'note', render: (v: string | null) => v ?? '—' },
@@ -99,10 +107,10 @@ export function LitigationDetailPage() {
           ]}
         />
       </Card>
-      <Card title="裁判结果与上诉" extra={manage && <Space>{!c.outcome && <Button onClick={() => setModal({ kind: 'outcome' })}>登记一审结果</Button>}{c.outcome && !c.appeal?.outcome && <Button onClick={() => setModal({ kind: 'appeal' })}>{c.appeal ? '登记二审结果' : '登记上诉'}</Button>}</Space>}>
+      <Card title="裁判结果与上诉" extra={manage && <Space>{!c.outcome && <Button onClick={() => setModal({ kind: 'outcome' })}>登记一审结果</Button>}{c.outcome && !c.appeal?.outcome && !(NOT_APPEALABLE[c.outcome] && !c.appeal) && <Button onClick={() => setModal({ kind: 'appeal' })}>{c.appeal ? '登记二审结果' : '登记上诉'}</Button>}</Space>}>
         <Descriptions column={1} size="small">
           <Descriptions.Item label="一审结果">{c.outcome ? `${LITIGATION_OUTCOME_LABELS[c.outcome]}（${c.outcomeOn}）${c.outcomeNote ? `：${c.outcomeNote}` : ''}` : '尚未审结'}</Descriptions.Item>
-          <Descriptions.Item label="上诉">{c.appeal ? `${APPEAL_BY_LABELS[c.appeal.by]}，${c.appeal.filedOn}${c.appeal.caseNo ? `，${c.appeal.caseNo}` : ''}；${c.appeal.outcome ? `二审：${LITIGATION_OUTCOME_LABELS[c.appeal.outcome]}（${c.appeal.outcomeOn}）` : '二审中'}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label="上诉">{c.appeal ? `${APPEAL_BY_LABELS[c.appeal.by]}，${c.appeal.filedOn}${c.appeal.caseNo ? `，${c.appeal.caseNo}` : ''}；${c.appeal.outcome ? `二审：${LITIGATION_OUTCOME_LABELS[c.appeal.outcome]}（${c.appeal.outcomeOn}）` : '二审中'}` : c.outcome && NOT_APPEALABLE[c.outcome] ? `不可上诉：${NOT_APPEALABLE[c.outcome]}` : c.outcome ? `未登记上诉（${APPEAL_PERIOD}）` : '—'}</Descriptions.Item>
           <Descriptions.Item label="最终结果">{c.finalOutcome ? LITIGATION_OUTCOME_LABELS[c.finalOutcome] : '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
@@ -142,7 +150,7 @@ export function LitigationDetailPage() {
         <ActionModal title={c.appeal ? '登记二审结果' : '登记上诉'} onClose={close} initial={c.appeal ? { by: c.appeal.by, filedOn: c.appeal.filedOn, appealCaseNo: c.appeal.caseNo ?? undefined } : { by: 'plaintiff' }} submit={(v) => post(`${base}/appeal`, v)}>
           <Row gutter={12}>
             <Col span={12}><Form.Item label="上诉人" name="by" rules={[{ required: true }]}><Select options={Object.entries(APPEAL_BY_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
-            <Col span={12}><Form.Item label="上诉日期" name="filedOn" rules={[{ required: true, message: '请选择上诉日期' }]}><Input type="date" max={today} /></Form.Item></Col>
+            <Col span={12}><Form.Item label="上诉日期" name="filedOn" rules={[{ required: true, message: '请选择上诉日期' }]} extra={c.appeal ? undefined : APPEAL_PERIOD}><Input type="date" max={today} /></Form.Item></Col>
           </Row>
           <Form.Item label="二审案号" name="appealCaseNo"><Input maxLength={60} placeholder="如：(2026)京02行终88号" /></Form.Item>
           {c.appeal && (

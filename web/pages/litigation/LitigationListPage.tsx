@@ -63,7 +63,7 @@ function CreateModal({ onClose }: { onClose: () => void }) {
 
 /** Date-range filters read from the URL (the dashboard's drill-down reproduces 行政应诉案件 / 审结 of a period). */
 const RANGE_FILTERS = [
-  { from: 'filedFrom', to: 'filedTo', label: '立案日期（收到起诉状副本）' },
+  { from: 'filedFrom', to: 'filedTo', label: '人民法院立案日期' },
   { from: 'concludedFrom', to: 'concludedTo', label: '审结日期（终审或未上诉的一审结果）' },
 ] as const;
 
@@ -82,14 +82,15 @@ export function LitigationListPage() {
   const params = { ...filter, ...rangeParams, page, pageSize: 20 };
   const list = useQuery({ queryKey: ['litigation', 'list', params], queryFn: () => get<{ data: LitigationSummary[]; total: number }>('/litigation/cases', params), placeholderData: keepPreviousData });
   const [statsYear, setStatsYear] = useState(String(Number(year) - 1));
-  const stats = useQuery({ queryKey: ['litigation', 'stats', statsYear], queryFn: () => get<LitigationStats>('/litigation/stats', { from: `${statsYear}-01-01`, to: statsYear === year ? today : `${statsYear}-12-31` }) });
+  const statsTo = statsYear === year ? today : `${statsYear}-12-31`;
+  const stats = useQuery({ queryKey: ['litigation', 'stats', statsYear], queryFn: () => get<LitigationStats>('/litigation/stats', { from: `${statsYear}-01-01`, to: statsTo }) });
   const columns: TableColumnsType<LitigationSummary> = [
     { title: '案号', dataIndex: 'caseNo', render: (v: string, r) => <Link to={`/litigation/${r.id}`}>{v}</Link> },
     { title: '原告', dataIndex: 'plaintiff', width: 100 },
     { title: '被告', dataIndex: 'defendant', ellipsis: true },
     { title: '案由', dataIndex: 'cause', ellipsis: true },
     { title: '立案', dataIndex: 'filedOn', width: 110 },
-    { title: '答辩期限', dataIndex: 'defenceDue', width: 150, render: (v: string, r) => (r.defenceSubmittedOn ? `${v}（已答辩）` : v < today ? <StatusTag tone="red">{v} 已届满</StatusTag> : v) },
+    { title: '答辩期限', dataIndex: 'defenceDue', width: 150, render: (v: string, r) => (r.defenceSubmittedOn ? `${v}（已答辩）` : v < today && r.status === 'pending' ? <StatusTag tone="red">{v} 已届满</StatusTag> : v) },
     { title: '下次开庭', dataIndex: 'nextHearingOn', width: 110, render: (v: string | null) => v ?? '—' },
     { title: '负责人出庭', dataIndex: 'headAppeared', width: 100, render: (v: boolean) => (v ? <StatusTag tone="green">已出庭</StatusTag> : '—') },
     { title: '状态', dataIndex: 'status', width: 90, render: (v: LitigationSummary['status']) => <StatusTag tone={LITIGATION_STATUS[v].tone}>{LITIGATION_STATUS[v].label}</StatusTag> },
@@ -105,15 +106,15 @@ export function LitigationListPage() {
       />
       <Card
         style={{ marginBottom: 16 }}
-        title="年度应诉情况"
+        title={<>年度应诉情况 <span style={{ fontWeight: 400, fontSize: 13, color: 'rgba(0,0,0,0.65)' }}>统计期间 {statsYear}-01-01 至 {statsTo}（新收按人民法院立案日期，审结按最终结果日期）</span></>}
         extra={<Select aria-label="统计年度" value={statsYear} onChange={setStatsYear} style={{ width: 110 }} options={[0, 1, 2].map((d) => String(Number(year) - d)).map((y) => ({ value: y, label: `${y} 年` }))} />}
       >
         <Row gutter={16}>
-          <Col xs={12} md={4}><Statistic title="新收案件" value={s?.cases ?? '—'} /></Col>
-          <Col xs={12} md={4}><Statistic title="审结案件" value={s?.concluded ?? '—'} /></Col>
-          <Col xs={12} md={4}><Statistic title="负责人出庭次数" value={s?.headAppearances ?? '—'} /></Col>
+          <Col xs={12} md={4}><Statistic title="新收案件" value={s?.cases ?? '—'} suffix={s ? '件' : undefined} /></Col>
+          <Col xs={12} md={4}><Statistic title="审结案件" value={s?.concluded ?? '—'} suffix={s ? '件' : undefined} /></Col>
+          <Col xs={12} md={4}><Statistic title="负责人出庭次数" value={s?.headAppearances ?? '—'} suffix={s ? '次' : undefined} /></Col>
           <Col xs={12} md={4}><Statistic title="负责人出庭应诉率" value={pct(s?.headAppearanceRate ?? null)} /></Col>
-          <Col xs={12} md={4}><Statistic title="败诉案件" value={s?.lost ?? '—'} /></Col>
+          <Col xs={12} md={4}><Statistic title="败诉案件" value={s?.lost ?? '—'} suffix={s ? '件' : undefined} /></Col>
           <Col xs={12} md={4}><Statistic title="败诉率" value={pct(s?.lossRate ?? null)} /></Col>
         </Row>
         {s && <Alert style={{ marginTop: 12 }} type="info" showIcon message={<><div>{s.definitions.headAppearance}</div><div>{s.definitions.loss}</div></>} />}

@@ -325,6 +325,12 @@ export function LawReportingsPage() {
 
 // ── 法治督察 ─────────────────────────────────────────────────────────────────────────────────
 const FINDING_TONE: Record<string, Tone> = { open: 'orange', rectified: 'blue', verified: 'green' };
+/** The ledger's total under a list shown without paging (the dashboard's drill-down reads it), and when it is cut. */
+function TotalLine({ total, shown, unit }: { total: number | undefined; shown: number; unit: string }) {
+  if (total === undefined) return null;
+  return <div style={{ marginTop: 8, color: 'rgba(0,0,0,0.65)' }}>共 {total} {unit}{total > shown ? `（列表显示前 ${shown} ${unit}，全部记录请导出 Excel）` : ''}</div>;
+}
+
 function FindingsTable({ rows, queryKey, showInspection }: { rows: T<typeof Finding>[]; queryKey: readonly unknown[]; showInspection?: boolean }) {
   const can = useCan();
   const qc = useQueryClient();
@@ -337,7 +343,7 @@ function FindingsTable({ rows, queryKey, showInspection }: { rows: T<typeof Find
         { title: '问题', dataIndex: 'description', render: (v: string, f: T<typeof Finding>) => <>{v}{f.internalControl && <StatusTag tone="purple">内控</StatusTag>}</> },
         { title: '整改期限', dataIndex: 'rectificationDue', width: 140, render: (v: string, f: T<typeof Finding>) => <>{v}{f.overdue && <StatusTag tone="red">逾期</StatusTag>}</> },
         { title: '状态', dataIndex: 'status', width: 120, render: (s: keyof typeof FINDING_STATUS_LABELS) => <StatusTag tone={FINDING_TONE[s]!}>{FINDING_STATUS_LABELS[s]}</StatusTag> },
-        { title: '整改 / 验收', key: 'done', width: 200, render: (_: unknown, f: T<typeof Finding>) => (f.rectifiedOn ? `${f.rectifiedOn} 整改${f.verifiedOn ? `；${f.verifiedOn} 验收（${f.verifiedBy}）` : ''}` : '—') },
+        { title: '整改 / 验收', key: 'done', width: 230, render: (_: unknown, f: T<typeof Finding>) => (f.rectifiedOn ? <><div style={{ whiteSpace: 'nowrap' }}>{f.rectifiedOn} 整改</div>{f.verifiedOn && <div><span style={{ whiteSpace: 'nowrap' }}>{f.verifiedOn} 验收</span>（{f.verifiedBy}）</div>}</> : '—') },
         ...(can(MANAGE) ? [{ title: '操作', key: 'op', width: 120, render: (_: unknown, f: T<typeof Finding>) => (f.status === 'open' ? <Space size={4} wrap><Button size="small" onClick={() => setAct({ id: f.id, kind: 'rectify' })}>登记整改</Button><Button size="small" onClick={() => setAct({ id: f.id, kind: 'extend', due: f.rectificationDue })}>调整期限</Button></Space> : f.status === 'rectified' ? <Button size="small" onClick={() => setAct({ id: f.id, kind: 'verify' })}>验收销号</Button> : null) }] : []),
       ]} />
       {act?.kind === 'rectify' && (
@@ -429,6 +435,7 @@ export function InspectionsPage() {
                   { title: '督察组', dataIndex: 'team', width: 150 },
                   { title: '问题 / 已整改', key: 'n', width: 120, render: (_: unknown, r: T<typeof Inspection>) => `${r.findingCount} / ${r.rectifiedCount}` },
                 ]} />
+                <TotalLine total={list.data?.total} shown={list.data?.data.length ?? 0} unit="次" />
               </>
             ),
           },
@@ -445,6 +452,7 @@ export function InspectionsPage() {
                 </Form>
                 <ErrorAlert error={findings.error} quiet />
                 <FindingsTable rows={findings.data?.data ?? []} queryKey={['ruleOfLaw', 'findings']} showInspection />
+                <TotalLine total={findings.data?.total} shown={findings.data?.data.length ?? 0} unit="个问题" />
               </>
             ),
           },
