@@ -122,6 +122,17 @@ export const legalServicesFlows: Flow[] = [
       await dlg.getByRole('button', { name: /^确\s?定$|^OK$/ }).click();
       const drawer = page.locator('.ant-drawer');
       await drawer.getByTestId('draw-seed').waitFor({ timeout: 20_000 });
+      // the results are published with the draw (优化营商环境条例 Art. 54): each drawn institution's result first
+      const record = drawer.getByRole('button', { name: '登记结果' });
+      for (let n = await record.count(); n > 0; n = await record.count()) {
+        await record.first().click();
+        const fd = page.getByRole('dialog', { name: '登记检查结果' });
+        await fd.getByText('未发现问题', { exact: true }).click();
+        await fd.getByLabel('检查情况').fill('现场检查执业场所、鉴定档案和收费公示，未发现问题。');
+        await fd.getByRole('button', { name: /^确\s?定$|^OK$/ }).click();
+        await fd.waitFor({ state: 'detached' });
+        for (let i = 0; i < 100 && (await record.count()) >= n; i++) await page.waitForTimeout(100);
+      }
       await drawer.getByRole('button', { name: /^公\s?开$/ }).click();
       await page.locator('.ant-modal-confirm').getByRole('button', { name: /^确\s?定$|^OK$/ }).click();
       await drawer.getByText(/已公开/).first().waitFor();

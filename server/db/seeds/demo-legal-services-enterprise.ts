@@ -10,6 +10,7 @@ import { type WorkCalendar, formatDate, parseDate } from '../../../common/calend
 import { APPROVAL_KINDS, type ApprovalKind, CAMPAIGN_GROUPS, type CampaignGroup, ENTERPRISE_TOPICS, type EnterpriseTopic, type FirmType, type Industry } from '../../../common/contracts/legal-services-enterprise';
 import { computeDeadline, configuredRuleId, getRule } from '../../../common/deadlines';
 import { createRng, generateCreditCode } from '../../../common/validators';
+import { type IntegrityGrade, gradeCeiling, gradeFacts, worseGrade } from '../../modules/legal-services';
 import type { Db } from '../types';
 import { workdayOnOrBefore } from './office-days';
 
@@ -150,6 +151,15 @@ export async function seedLegalServicesEnterpriseDemo(opts: { db: Db; calendar: 
     const receivedOn = day(rng.int(5, 200));
     const status = i < 3 ? (i === 0 ? 'received' : 'handling') : 'concluded';
     await db.insertInto('legalServiceComplaints').values({ id: randomUUID(), complaintNo: `西司投〔${receivedOn.slice(0, 4)}〕${next('complaint', Number(receivedOn.slice(0, 4)))}号`, departmentId, handlerId: headId, institutionId: r.id, complainantName: null, channel: rng.pick(['letter', 'phone', 'visit', 'online', 'hotline12345']), receivedOn, content: rng.pick(['反映律师收费不透明', '反映办证时间过长', '反映鉴定意见送达不及时', '反映服务态度差']) + '（演示）', status, handlingNote: status === 'received' ? null : `${receivedOn} 调取材料、约谈机构负责人（演示）`, result: status === 'concluded' ? rng.pick(['substantiated', 'partly', 'unsubstantiated', 'mediated']) : null, resultNote: status === 'concluded' ? '已书面答复投诉人（演示）' : null, concludedOn: status === 'concluded' ? formatDate(Math.min(todayDn, parseDate(receivedOn) + 20)) : null, createdAt: nowIso, updatedAt: nowIso, version: 1 }).execute();
+  }
+
+  // ---- integrity grades within what last year's assessment and complaints allow (the bureau's rule, rules.ts gradeCeiling) ----
+  for (const r of inst) {
+    const { ceiling } = gradeCeiling(await gradeFacts(db, r.id, year - 1));
+    const grade = worseGrade(r.integrityGrade as IntegrityGrade, ceiling);
+    if (grade === r.integrityGrade) continue;
+    await db.updateTable('legalServiceInstitutions').set({ integrityGrade: grade }).where('id', '=', r.id).execute();
+    await db.updateTable('legalServiceIntegrityGrades').set({ grade }).where('institutionId', '=', r.id).where('year', '=', year - 1).execute();
   }
 
   // ---- administrative approvals (the open ones on the deadline register) ----

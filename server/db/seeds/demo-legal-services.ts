@@ -190,7 +190,7 @@ export async function seedLegalServicesDemo(opts: { db: Db; calendar: WorkCalend
       terminationGround: status === 'terminated' ? 6 : null, objectionReceivedOn: objection ? officeDay(parseDate(decisionOn!) + 2) : null, objectionReason: objection ? '申请人认为其收入计算有误' : null, objectionResult: null, objectionDecidedOn: null, objectionNote: null,
       sourceConsultationId: null, createdBy: staffId, createdAt: nowIso, updatedAt: nowIso, version: 1,
     });
-    events.push({ id: randomUUID(), applicationId: id, seq: 1, at: minIso(`${receivedOn}T02:00:00.000Z`, nowIso), action: 'register', actorId: staffId, actorName: '演示', note: '收到法律援助申请' });
+    events.push({ id: randomUUID(), applicationId: id, seq: 1, at: minIso(`${receivedOn}T02:00:00.000Z`, nowIso), action: 'register', actorId: staffId, actorName: accounts[1]!.displayName, note: '收到法律援助申请' });
     // the steps after receipt, as the service logs them (on the days recorded above, 11:00 and later Beijing time)
     const later: [string | null, string, string][] = [
       [decisionOn && channel !== 'notified' ? decisionOn : null, status === 'refused' ? 'refuse' : 'grant', status === 'refused' ? '决定不予法律援助（第四十三条第一款），已书面告知申请人' : '经审查符合法律援助条件，决定给予法律援助（第四十三条）'],
@@ -198,7 +198,7 @@ export async function seedLegalServicesDemo(opts: { db: Db; calendar: WorkCalend
       [status === 'closed' ? (apps.at(-1)!.closedOn as string | null) : null, 'close', '结案，卷宗归档'],
     ];
     let eseq = 1;
-    for (const [on, action, note] of later) if (on) events.push({ id: randomUUID(), applicationId: id, seq: ++eseq, at: minIso(`${on}T0${2 + eseq}:00:00.000Z`, nowIso), action, actorId: staffId, actorName: '演示', note });
+    for (const [on, action, note] of later) if (on) events.push({ id: randomUUID(), applicationId: id, seq: ++eseq, at: minIso(`${on}T0${2 + eseq}:00:00.000Z`, nowIso), action, actorId: staffId, actorName: accounts[1]!.displayName, note });
     if (channel === 'notified') dl(id, appNo, 'legalAid.criminalNotificationAssignment', receivedOn, status === 'granted' ? 'open' : 'met');
     else {
       dl(id, appNo, 'legalAid.applicationDecision', receivedOn, status === 'received' ? 'open' : status === 'withdrawn' ? 'cancelled' : 'met');
@@ -222,6 +222,9 @@ export async function seedLegalServicesDemo(opts: { db: Db; calendar: WorkCalend
     tort: ['外卖骑手送餐途中受伤，平台是否担责？', '需结合用工关系认定，可申请工伤认定或主张人身损害赔偿。'],
   };
   const consultRows: Record<string, unknown>[] = [];
+  // a call drawn for later today is put a few minutes apart before now (clamping them all to now showed one time for all)
+  let early = 0;
+  const beforeNow = (iso: string) => (iso < nowIso ? iso : new Date(Date.parse(nowIso) - ++early * 7 * 60_000).toISOString());
   const cseq = new Map<number, number>();
   for (let i = 0; i < 320; i++) {
     const back = rng.int(0, 120);
@@ -234,7 +237,7 @@ export async function seedLegalServicesDemo(opts: { db: Db; calendar: WorkCalend
     const followed = back > 2 && rng.next() < 0.7;
     const mobile = rng.next() < 0.8 ? generateMobile(rng) : null;
     consultRows.push({
-      id: randomUUID(), recordNo: `ZX${year}-${String(n).padStart(5, '0')}`, departmentId: opts.departmentId, handlerId: staffId, channel: rng.pick(['phone', 'phone', 'phone', 'walkIn', 'online'] as const), startedAt: minIso(`${on}T0${rng.int(1, 8)}:${String(rng.int(10, 59))}:00.000Z`, nowIso),
+      id: randomUUID(), recordNo: `ZX${year}-${String(n).padStart(5, '0')}`, departmentId: opts.departmentId, handlerId: staffId, channel: rng.pick(['phone', 'phone', 'phone', 'walkIn', 'online'] as const), startedAt: beforeNow(`${on}T0${rng.int(1, 8)}:${String(rng.int(10, 59))}:00.000Z`),
       callerName: rng.next() < 0.6 ? name() : null, callerMobileEnc: mobile ? cipher.encrypt(mobile) : null, callerMobileBidx: mobile ? cipher.blindIndex(mobile) : null, aidGroup: rng.next() < 0.5 ? weighted(GROUP_W) : null, category: cat, summary: qa[0], answer: qa[1], durationSeconds: rng.int(60, 1200),
       referredTo: null, referralId: null, followUpOn: followed ? day(back - 1) : null, satisfaction: followed ? (rng.next() < 0.97 ? 'satisfied' : rng.next() < 0.5 ? 'basic' : 'unsatisfied') : null, followUpNote: null, createdAt: nowIso, updatedAt: nowIso,
     });

@@ -17,3 +17,6 @@ export { createHotlineQualityService, type HotlineQualityService } from './hotli
 export { legalServicesMoreRoutes } from './enterprise.routes';
 // the headline figures of GET /api/v1/legal-services/figures, for the dashboard and the annual report
 export { headlineFigures } from './stats-export';
+// integrity grades bounded by the year's assessment, inspections and complaints (the demo seed keeps its data consistent)
+export { gradeFacts } from './grade-ceiling';
+export { GRADE_CEILING_RULE, gradeCeiling, worseGrade, type IntegrityGrade } from './rules';

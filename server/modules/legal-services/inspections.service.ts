@@ -17,6 +17,7 @@ import type { AuditService } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import type { Actor } from '../../platform/identity';
 import { nextSeq } from './counters';
+import { applyGradeCeiling } from './grade-ceiling';
 import { DRAW_ALGORITHM, type DrawInspector, type DrawTarget, publishedHashOf, runDraw } from './draw';
 import type { Meta } from './legal-aid.service';
 import './tables';
@@ -82,10 +83,10 @@ export function createInspectionsService(deps: { db: Db; clock: Clock; audit: Au
           else candidates.push({ id: i.id, code: i.code, name: i.name });
         }
         const pool: DrawInspector[] = (await trx.selectFrom('legalServiceInspectors').selectAll().where('active', '=', 1).orderBy('code').execute()).map((p) => ({ id: p.id, code: p.code, name: p.name, conflictCodes: JSON.parse(p.conflictCodes) as string[] }));
-        if (candidates.length === 0) throw new AppError('VALIDATION_FAILED', { reason: '没有可抽取的检查对象' });
+        if (candidates.length === 0) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'targetKind', message: `没有可抽取的检查对象：该类别机构均已注销、停业${body.excludeRecentDays > 0 ? `或者在 ${body.excludeRecentDays} 日内已接受检查` : ''}` }] });
         const selection = runDraw(seed, candidates, pool, body.targetCount, body.inspectorsPerTarget);
         const short = selection.find((s) => s.inspectors.length < body.inspectorsPerTarget);
-        if (short) throw new AppError('VALIDATION_FAILED', { reason: `回避后可抽取的执法人员不足 ${body.inspectorsPerTarget} 名：${short.targetName}` });
+        if (short) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'inspectorsPerTarget', message: `回避后可抽取的执法人员不足 ${body.inspectorsPerTarget} 名：${short.targetName}，请减少每个对象的执法人员数` }] });
         const year = Number(today.slice(0, 4));
         const drawNo = `西司双随机〔${year}〕${await nextSeq(trx, 'draw', year)}号`;
         const now = clock.nowIso();
@@ -133,12 +134,20 @@ export function createInspectionsService(deps: { db: Db; clock: Clock; audit: Au
         const r = await load(trx, id);
         if (r.status !== 'drawn') throw new AppError('LEGAL_SERVICE_DRAW_PUBLISHED');
         if (Number(r.version) !== body.version) throw new AppError('CONFLICT', { currentVersion: Number(r.version) });
+        // what is published is the inspection results (《优化营商环境条例》第五十四条: 抽查事项及查处结果; 《北京市司法鉴定管理条例》
+        // 第二十八条: 向社会公开检查结果), and publication freezes the draw: every target needs its finding first
+        const recorded = JSON.parse(r.findings) as Record<string, unknown>;
+        const missing = (JSON.parse(r.selection) as { targetId: string; targetName: string }[]).filter((x) => !recorded[x.targetId]);
+        if (missing.length) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'findings', message: `尚有 ${missing.length} 家检查对象未登记检查结果（${missing.map((x) => x.targetName).join('、')}），登记后才能公开` }] });
         const hash = publishedHashOf(r);
         const now = clock.nowIso();
         const res = await trx.updateTable('legalServiceDraws').set({ status: 'published', publishedHash: hash, publishedAt: now, publishedBy: actor.userId, updatedAt: now, version: body.version + 1 }).where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
         if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT');
         const sel = JSON.parse(r.selection) as { targetId: string }[];
         await trx.updateTable('legalServiceInstitutions').set({ lastInspectedOn: r.drawnOn, updatedAt: now }).where('id', 'in', sel.map((s) => s.targetId)).execute();
+        // published 责令整改 / 移送查处 findings bound the year's integrity grade (rules.ts gradeCeiling)
+        const findings = JSON.parse(r.findings) as Record<string, { outcome: string } | undefined>;
+        for (const s of sel) if (findings[s.targetId] && findings[s.targetId]!.outcome !== 'compliant') await applyGradeCeiling(trx, { clock, audit }, actor, meta, s.targetId, Number(r.drawnOn.slice(0, 4)));
         await record(trx, actor, meta, 'legalService.draw.publish', id, { drawNo: r.drawNo, publishedHash: hash });
       });
       return view(await load(db, id));

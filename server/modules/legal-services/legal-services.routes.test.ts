@@ -315,7 +315,9 @@ describe.each(DIALECTS)('双随机、一公开 (%s)', (dialect) => {
     const a = await call<D>('POST', '/api/v1/legal-services/draws', { title: '2025 年公证机构双随机抽查', targetKind: 'notaryOffice', targetCount: 2, inspectorsPerTarget: 2, excludeRecentDays: 0 });
     expect(a.body.seed).toMatch(/^[0-9a-f]{32}$/);
     const target = a.body.selection[0]!.targetId;
-    const f = await call<D>('POST', `/api/v1/legal-services/draws/${a.body.id}/findings`, { targetId: target, outcome: 'rectify', finding: '公证档案归档不及时', version: a.body.version });
+    const f0 = await call<D>('POST', `/api/v1/legal-services/draws/${a.body.id}/findings`, { targetId: target, outcome: 'rectify', finding: '公证档案归档不及时', version: a.body.version });
+    // every target gets its finding before publication
+    const f = await call<D>('POST', `/api/v1/legal-services/draws/${a.body.id}/findings`, { targetId: a.body.selection[1]!.targetId, outcome: 'compliant', finding: '未发现问题', version: f0.body.version });
     const p = await call<D>('POST', `/api/v1/legal-services/draws/${a.body.id}/publish`, { version: f.body.version });
     expect(p.body.status).toBe('published');
     expect(p.body.publishedHash).toMatch(/^[0-9a-f]{64}$/);
@@ -345,6 +347,6 @@ describe.each(DIALECTS)('双随机、一公开 (%s)', (dialect) => {
     await expect(db.updateTable('auditLog').set({ diff: '{}' }).where('action', '=', 'legalService.draw.publish').where('objectId', '=', a.body.id).execute()).rejects.toThrow();
     expect((await t.services.audit.verify()).ok).toBe(true);
     const actions = (await db.selectFrom('auditLog').select('action').where('objectId', '=', a.body.id).orderBy('seq').execute()).map((x) => x.action);
-    expect(actions).toEqual(['legalService.draw.create', 'legalService.draw.finding', 'legalService.draw.publish']);
+    expect(actions).toEqual(['legalService.draw.create', 'legalService.draw.finding', 'legalService.draw.finding', 'legalService.draw.publish']);
   });
 });

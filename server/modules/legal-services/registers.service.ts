@@ -27,6 +27,8 @@ import { type Actor, assertInScope, scopeWhere } from '../../platform/identity';
 import { approvalDocumentInput } from './approval-documents';
 import { nextSeq } from './counters';
 import { checkCreditCode } from './enterprise.service';
+import { applyGradeCeiling, gradeFacts } from './grade-ceiling';
+import { GRADE_CEILING_SHORT, gradeAbove, gradeCeiling } from './rules';
 import type { Meta } from './legal-aid.service';
 import './tables';
 
@@ -263,6 +265,8 @@ export function createRegistersService(deps: {
         const aid = randomUUID();
         await trx.insertInto('legalServiceAssessments').values({ id: aid, institutionId: id, year: body.year, result: body.result, note: body.note, assessedOn: clock.today(), assessedBy: actor.userId }).execute();
         await record(trx, actor, meta, 'legalService.institution.assess', 'legalServiceInstitution', id, null, { year: body.year, result: body.result });
+        // a 基本合格 / 不合格 result bounds the year's integrity grade (rules.ts gradeCeiling)
+        await applyGradeCeiling(trx, { clock, audit }, actor, meta, id, body.year);
       });
       return profile(id);
     },
@@ -284,6 +288,8 @@ export function createRegistersService(deps: {
         const r = await loadInst(trx, id);
         const dup = await trx.selectFrom('legalServiceIntegrityGrades').select('id').where('institutionId', '=', id).where('year', '=', body.year).executeTakeFirst();
         if (dup) throw new AppError('LEGAL_SERVICE_DUPLICATE', { year: body.year });
+        const { ceiling, reasons } = gradeCeiling(await gradeFacts(trx, id, body.year));
+        if (gradeAbove(body.grade, ceiling)) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'grade', message: `${body.year} 年${reasons.join('、')}，诚信等级不得高于 ${ceiling} 级（${GRADE_CEILING_SHORT}）` }] });
         await trx.insertInto('legalServiceIntegrityGrades').values({ id: randomUUID(), institutionId: id, year: body.year, grade: body.grade, basis: body.basis, gradedOn: clock.today(), gradedBy: actor.userId }).execute();
         // the latest year's grade is the current one (used by the 双随机 register)
         const latest = await trx.selectFrom('legalServiceIntegrityGrades').select(['grade']).where('institutionId', '=', id).orderBy('year', 'desc').executeTakeFirstOrThrow();
@@ -356,6 +362,7 @@ export function createRegistersService(deps: {
         const today = clock.today();
         await bumpComplaint(trx, row, body.version, ['handling'], { status: 'concluded', result: body.result, resultNote: body.note, concludedOn: today });
         await record(trx, actor, meta, 'legalService.complaint.conclude', 'legalServiceComplaint', id, { status: row.status }, { status: 'concluded', result: body.result, concludedOn: today });
+        if (body.result === 'substantiated' || body.result === 'partly') await applyGradeCeiling(trx, { clock, audit }, actor, meta, row.institutionId, Number(today.slice(0, 4)));
       });
       return (await complaintViews([await loadComplaint(db, actor, id)]))[0]!;
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LawyerFacts, conflictsOf, haversineMetres, meansTest, MeansInputError, nearest, rankLawyers, urgencyOf, walk } from './rules';
+import { type LawyerFacts, conflictsOf, gradeCeiling, haversineMetres, meansTest, MeansInputError, nearest, rankLawyers, urgencyOf, walk } from './rules';
 
 const M = { item: null, monthlyIncomePerCapita: null, householdSize: null, method: null, proof: null };
 
@@ -93,5 +93,20 @@ describe('walking distance', () => {
     const n = nearest({ lat: 39.9, lng: 116.35 }, [{ id: 'far', lat: 39.95, lng: 116.35 }, { id: 'near', lat: 39.901, lng: 116.351 }], 75, 1.3);
     expect(n?.point.id).toBe('near');
     expect(nearest({ lat: 39.9, lng: 116.35 }, [], 75, 1.3)).toBeNull();
+  });
+});
+
+describe('integrity grade ceiling (本局评定规则，待核实)', () => {
+  it.each([
+    [{ assessment: 'excellent', inspections: ['compliant'], substantiatedComplaints: 0 }, 'A'],
+    [{ assessment: 'basicPass', inspections: [], substantiatedComplaints: 0 }, 'B'],
+    [{ assessment: 'fail', inspections: [], substantiatedComplaints: 0 }, 'C'],
+    [{ assessment: 'pass', inspections: ['rectify'], substantiatedComplaints: 0 }, 'B'],
+    [{ assessment: null, inspections: ['rectify', 'referred'], substantiatedComplaints: 0 }, 'C'],
+    [{ assessment: 'pass', inspections: [], substantiatedComplaints: 2 }, 'B'],
+    [{ assessment: 'fail', inspections: ['rectify'], substantiatedComplaints: 1 }, 'C'],
+  ])('%o → at most %s', (facts, ceiling) => {
+    expect(gradeCeiling(facts).ceiling).toBe(ceiling);
+    expect(gradeCeiling(facts).reasons.length > 0).toBe(ceiling !== 'A');
   });
 });

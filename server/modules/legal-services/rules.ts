@@ -167,3 +167,49 @@ export function nearest<P extends Place>(from: Place, points: readonly P[], spee
 export const round1 = (x: number) => Math.round(x * 10) / 10;
 export const addDays = (d: string, n: number) => formatDate(parseDate(d) + n);
 export const matterLabel = (m: AidMatter) => AID_MATTERS[m];
+
+// ------------------------------------------------------------------------------------------- integrity grade
+
+export type IntegrityGrade = 'A' | 'B' | 'C' | 'D';
+const GRADES: readonly IntegrityGrade[] = ['A', 'B', 'C', 'D'];
+/** The worse (later in A→D) of two grades. */
+export const worseGrade = (a: IntegrityGrade, b: IntegrityGrade): IntegrityGrade => (GRADES.indexOf(a) >= GRADES.indexOf(b) ? a : b);
+/** True when `grade` is better than `ceiling` (A better than B …). */
+export const gradeAbove = (grade: IntegrityGrade, ceiling: IntegrityGrade) => GRADES.indexOf(grade) < GRADES.indexOf(ceiling);
+
+/**
+ * The bureau's rule linking a year's supervision results to that year's integrity grade. The statutes only set up the
+ * machinery — 《北京市司法鉴定管理条例》第二十八条 (random inspections, results published), 第三十二条 (problems found
+ * are rectified or punished), 第三十四条 (信用评价制度); 《中华人民共和国律师法》第二十四条 (annual assessment) — and
+ * do not fix the grade a result leads to: the ceilings below are the bureau's practice, marked 待核实 in the UI.
+ */
+export const GRADE_CEILING_RULE =
+  '本局诚信等级评定规则（待核实）：当年度考核不合格、双随机抽查移送查处的，诚信等级不高于 C 级（警示）；年度考核基本合格、双随机抽查责令整改、投诉属实或者部分属实的，不高于 B 级（基本诚信）。依据《北京市司法鉴定管理条例》第二十八条、第三十二条、第三十四条，《中华人民共和国律师法》第二十四条。';
+
+/** The citation a refusal or an adjustment carries. */
+export const GRADE_CEILING_SHORT = '本局诚信等级评定规则，待核实；依据《北京市司法鉴定管理条例》第二十八条、第三十四条，《中华人民共和国律师法》第二十四条';
+
+export interface GradeFacts {
+  /** the year's annual assessment result (ASSESSMENT_RESULTS key) or null */
+  assessment: string | null;
+  /** outcomes of the year's published random inspections of the institution */
+  inspections: string[];
+  /** complaints concluded in the year as substantiated or partly substantiated */
+  substantiatedComplaints: number;
+}
+
+/** The best grade a year's facts allow, and why (empty reasons = A is allowed). */
+export function gradeCeiling(f: GradeFacts): { ceiling: IntegrityGrade; reasons: string[] } {
+  let ceiling: IntegrityGrade = 'A';
+  const reasons: string[] = [];
+  const cap = (g: IntegrityGrade, why: string) => {
+    ceiling = worseGrade(ceiling, g);
+    reasons.push(why);
+  };
+  if (f.assessment === 'fail') cap('C', '年度考核不合格');
+  else if (f.assessment === 'basicPass') cap('B', '年度考核基本合格');
+  if (f.inspections.includes('referred')) cap('C', '双随机抽查移送查处');
+  else if (f.inspections.includes('rectify')) cap('B', '双随机抽查责令整改');
+  if (f.substantiatedComplaints > 0) cap('B', `投诉属实或者部分属实 ${f.substantiatedComplaints} 件`);
+  return { ceiling, reasons };
+}

@@ -11,10 +11,11 @@ import {
 import type { HeadlineFigures } from '../../../common/contracts/legal-services-enterprise';
 import { API_BASE, get, post } from '../../app/api';
 import { useCan } from '../../app/auth';
-import { notifyError, notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatInstant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { useSubmitOnce } from './submitOnce';
 import { StepsList } from '../../components/StepsList';
 import { Chart } from '../enforcement/Chart';
 
@@ -121,6 +122,7 @@ export function AidIntakePage() {
   }, [draft.data, form]);
   const channel = Form.useWatch('channel', form);
   const basis = Form.useWatch('basis', form);
+  const once = useSubmitOnce();
   const save = useMutation({
     mutationFn: (v: IntakeValues) =>
       post<AidApplication>(`${P}/aid/applications`, {
@@ -144,14 +146,13 @@ export function AidIntakePage() {
       notifySuccess(`已登记法律援助申请 ${a.appNo}，审查决定期限至 ${a.decisionDue ?? '—'}${a.urgent ? '（紧急）' : ''}`);
       navigate(`/legal-services/aid/${a.id}`);
     },
-    onError: notifyError,
   });
   return (
     <>
       <PageHeader title="登记法律援助申请" description="收到申请之日起七日内作出是否给予法律援助的决定（《中华人民共和国法律援助法》第四十三条）。" />
       {from && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={draft.data ? `由咨询记录 ${draft.data.recordNo} 转办：已带入来电人、群体、事项和咨询内容；来电人的电话号码由系统带入，无需重新填写` : '正在读取咨询记录…'} />}
       <ErrorAlert error={draft.error} />
-      <Form form={form} layout="vertical" name="aidIntake" initialValues={{ channel: 'window', basis: 'checked', method: 'pledge' }} onFinish={(v) => save.mutate(v)} style={{ maxWidth: 900 }}>
+      <Form form={form} layout="vertical" name="aidIntake" initialValues={{ channel: 'window', basis: 'checked', method: 'pledge' }} onFinish={once((v) => save.mutateAsync(v))} style={{ maxWidth: 900 }}>
         <Card title="申请渠道" size="small" style={{ marginBottom: 12 }}>
           <Form.Item label="渠道" name="channel"><Radio.Group options={opts(AID_CHANNELS)} /></Form.Item>
           <Form.Item label="收到申请日期（默认今天）" name="receivedOn"><DatePicker /></Form.Item>
@@ -249,6 +250,7 @@ export function AidDetailPage() {
   const q = useQuery({ queryKey: ['legalAid', id], queryFn: () => get<AidApplication>(`${P}/aid/applications/${id}`) });
   const [action, setAction] = useState<ActionKind | null>(null);
   const [form] = Form.useForm();
+  const once = useSubmitOnce();
   const act = useMutation({
     mutationFn: ({ kind, body }: { kind: ActionKind; body: Record<string, unknown> }) => {
       const path = { grant: 'grant', refuse: 'refuse', withdraw: 'withdraw', assign: 'assign', provisionalAssign: 'provisional-assign', close: 'close', terminate: 'terminate', objection: 'objection', decideObjection: 'objection-decision', requestMaterials: 'request-materials', receiveMaterials: 'receive-materials' }[kind];
@@ -261,15 +263,14 @@ export function AidDetailPage() {
       setAction(null);
       form.resetFields();
     },
-    onError: notifyError,
   });
   if (q.error) return <ErrorAlert error={q.error} />;
   const a = q.data;
   if (!a) return null;
-  const submit = (body: Record<string, unknown>) => action && act.mutate({ kind: action, body });
+  const submit = once((body: Record<string, unknown>) => action && act.mutateAsync({ kind: action, body }));
   return (
     <>
-      <PageHeader title={`法律援助申请 ${a.appNo}`} description={<Space wrap><Tag color={STATUS_COLORS[a.status]}>{AID_STATUSES[a.status]}</Tag>{a.urgent && <Tag color="red">紧急（第四十四条）</Tag>}<span>{AID_CHANNELS[a.channel]}</span></Space>} extra={<Space wrap>{a.actions.map((k) => <Button key={k} type={k === 'grant' || k === 'assign' ? 'primary' : 'default'} danger={k === 'refuse' || k === 'terminate'} onClick={() => (k === 'grant' ? act.mutate({ kind: 'grant', body: { note: '' } }) : setAction(k as ActionKind))}>{ACTION_LABELS[k as ActionKind]}</Button>)}{a.status === 'refused' && <Button icon={<DownloadOutlined />} href={`${API_BASE}${P}/aid/applications/${a.id}/refusal-notice.docx`}>下载不予法律援助决定书（.docx）</Button>}</Space>} />
+      <PageHeader title={`法律援助申请 ${a.appNo}`} description={<Space wrap><Tag color={STATUS_COLORS[a.status]}>{AID_STATUSES[a.status]}</Tag>{a.urgent && <Tag color="red">紧急（第四十四条）</Tag>}<span>{AID_CHANNELS[a.channel]}</span></Space>} extra={<Space wrap>{a.actions.map((k) => <Button key={k} type={k === 'grant' || k === 'assign' ? 'primary' : 'default'} danger={k === 'refuse' || k === 'terminate'} onClick={() => (k === 'grant' ? Modal.confirm({ title: `决定给予法律援助：${a.appNo}`, content: `申请人 ${a.applicantName}。决定后应当自决定之日起三日内指派法律援助人员（《中华人民共和国法律援助法》第四十三条第一款）。`, okText: '决定给予', cancelText: '取消', onOk: () => act.mutateAsync({ kind: 'grant', body: { note: '' } }) }) : setAction(k as ActionKind))}>{ACTION_LABELS[k as ActionKind]}</Button>)}{a.status === 'refused' && <Button icon={<DownloadOutlined />} href={`${API_BASE}${P}/aid/applications/${a.id}/refusal-notice.docx`}>下载不予法律援助决定书（.docx）</Button>}</Space>} />
       {a.urgency.urgent && <Alert type="error" showIcon style={{ marginBottom: 12 }} message="紧急：可以在作出决定前先行提供法律援助" description={<><ul style={{ margin: 0 }}>{a.urgency.reasons.map((r) => <li key={r}>{r}</li>)}</ul><div className="muted">{a.urgency.citation}</div></>} data-testid="urgent-alert" />}
       {a.forwarding && <Alert type={a.forwarding.late ? 'warning' : 'success'} showIcon style={{ marginBottom: 12 }} message={a.forwarding.late ? `转交超过二十四小时（应于 ${formatInstant(a.forwarding.forwardDueAt)} 前转交）` : '在二十四小时内转交'} description={a.forwarding.citation} />}
       <Row gutter={16}>

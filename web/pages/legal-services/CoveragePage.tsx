@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { type Coverage, type CoverageRow, type LegalServiceSettings, POINT_KINDS, POINT_SERVICES, type PointService, type ServicePoint, SETTINGS_NOTES } from '../../../common/contracts/legal-services';
 import { get, put } from '../../app/api';
 import { useCan } from '../../app/auth';
-import { notifyError, notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { Chart } from '../enforcement/Chart';
@@ -20,7 +20,6 @@ function SettingsModal({ onClose }: { onClose: () => void }) {
   const save = useMutation({
     mutationFn: (v: LegalServiceSettings) => put<{ settings: LegalServiceSettings }>(`${P}/settings`, v),
     onSuccess: () => { notifySuccess('已保存设置'); void qc.invalidateQueries({ queryKey: ['legalService'] }); onClose(); },
-    onError: notifyError,
   });
   const notes = q.data?.notes ?? {};
   const tag = (k: string) => (notes[k]?.startsWith('待核实') ? <Tag color="orange">待核实</Tag> : <Tag>本局设置</Tag>);

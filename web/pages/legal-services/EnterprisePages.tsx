@@ -9,9 +9,10 @@ import {
 } from '../../../common/contracts/legal-services-enterprise';
 import { API_BASE, get, post } from '../../app/api';
 import { useCan } from '../../app/auth';
-import { notifyError, notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { useSubmitOnce } from './submitOnce';
 
 const P = '/legal-services';
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
@@ -32,17 +33,17 @@ function useDone() {
 function NewRequestModal({ onClose, onCreated }: { onClose: () => void; onCreated: (r: EnterpriseRequest) => void }) {
   const [form] = Form.useForm();
   const done = useDone();
+  const once = useSubmitOnce();
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => post<EnterpriseRequest>(`${P}/enterprise/requests`, { firmName: v.firmName, creditCode: String(v.creditCode ?? '').trim().toUpperCase(), firmType: v.firmType, industry: v.industry, street: v.street, contactName: v.contactName || null, topic: v.topic, description: v.description }),
     onSuccess: (r) => {
       done(`已登记企业服务需求 ${r.requestNo}`);
       onCreated(r);
     },
-    onError: notifyError,
   });
   return (
     <Modal open title="登记企业法律服务需求" onCancel={onClose} onOk={() => form.submit()} okText="登记" confirmLoading={save.isPending} destroyOnHidden width={680}>
-      <Form form={form} layout="vertical" name="enterpriseRequest" initialValues={{ firmType: 'sme', industry: 'business', topic: 'checkup', street: '金融街' }} onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" name="enterpriseRequest" initialValues={{ firmType: 'sme', industry: 'business', topic: 'checkup', street: '金融街' }} onFinish={once((v) => save.mutateAsync(v))}>
         <Form.Item label="企业名称" name="firmName" rules={[{ required: true, whitespace: true, message: '请填写企业名称' }]}><Input maxLength={100} /></Form.Item>
         <Form.Item label="统一社会信用代码" name="creditCode" extra="18 位，按 GB 32100-2015 校验" rules={[{ required: true, len: 18, message: '统一社会信用代码为 18 位' }]}><Input maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} /></Form.Item>
         <Space wrap>
@@ -76,7 +77,6 @@ function CheckupDrawer({ id, onClose }: { id: string; onClose: () => void }) {
       setDialog(null);
       form.resetFields();
     },
-    onError: notifyError,
   });
   const c = q.data;
   return (
@@ -171,7 +171,6 @@ function RequestDrawer({ id, onClose, onCheckup }: { id: string; onClose: () => 
       form.resetFields();
       if ('checkup' in res && res.checkup) onCheckup(res.checkup.id);
     },
-    onError: notifyError,
   });
   const r = q.data;
   const buttons: [typeof dialog, string, boolean][] = r ? [['assign', r.status === 'received' ? '指派' : '改派', r.status === 'received' || r.status === 'assigned'], ['checkup', '开展法治体检', r.status === 'assigned' || r.status === 'responded'], ['respond', '答复企业', r.status === 'assigned'], ['close', '办结', r.status === 'responded']] : [];
@@ -304,6 +303,7 @@ function CampaignsTab() {
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
   const q = useQuery({ queryKey: ['legalService', 'enterprise', 'campaigns'], queryFn: () => get<{ data: Campaign[]; total: number }>(`${P}/enterprise/campaigns`) });
+  const once = useSubmitOnce();
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => post<Campaign>(`${P}/enterprise/campaigns`, { title: v.title, targetGroup: v.targetGroup, startedOn: day(v.startedOn as Dayjs), endedOn: day(v.endedOn as Dayjs | null) ?? null, street: v.street, venue: v.venue, partners: v.partners || null, activities: v.activities, participants: v.participants, consultations: v.consultations, materials: v.materials, summary: v.summary }),
     onSuccess: (c) => {
@@ -311,7 +311,6 @@ function CampaignsTab() {
       setCreating(false);
       form.resetFields();
     },
-    onError: notifyError,
   });
   return (
     <>
@@ -335,7 +334,7 @@ function CampaignsTab() {
         ]}
       />
       <Modal open={creating} title="登记专项法律服务活动" onCancel={() => setCreating(false)} onOk={() => form.submit()} okText="登记" confirmLoading={save.isPending} destroyOnHidden width={680}>
-        <Form form={form} layout="vertical" name="campaign" initialValues={{ targetGroup: 'migrantWorker', activities: 1, participants: 0, consultations: 0, materials: 0 }} onFinish={(v) => save.mutate(v)}>
+        <Form form={form} layout="vertical" name="campaign" initialValues={{ targetGroup: 'migrantWorker', activities: 1, participants: 0, consultations: 0, materials: 0 }} onFinish={once((v) => save.mutateAsync(v))}>
           <Form.Item label="活动名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写活动名称' }]}><Input maxLength={200} /></Form.Item>
           <Form.Item label="服务对象" name="targetGroup"><Select options={opts(CAMPAIGN_GROUPS)} /></Form.Item>
           <Space wrap>

@@ -8,10 +8,11 @@ import type { KbEntry } from '../../../common/contracts/legal-services-enterpris
 import type { z } from 'zod';
 import { get, post } from '../../app/api';
 import { useCan } from '../../app/auth';
-import { notifyError, notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatInstant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { useSubmitOnce } from './submitOnce';
 
 const P = '/legal-services';
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
@@ -20,6 +21,7 @@ type ListResult = { data: Consultation[]; total: number; satisfaction: { surveye
 function NewConsultationModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm();
   const qc = useQueryClient();
+  const once = useSubmitOnce();
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => post<Consultation>(`${P}/consultations`, { channel: v.channel, callerName: v.callerName || null, callerMobile: v.callerMobile || null, group: v.group ?? null, category: v.category, summary: v.summary, answer: v.answer, durationSeconds: Math.round(Number(v.minutes ?? 0) * 60) }),
     onSuccess: (c) => {
@@ -27,11 +29,10 @@ function NewConsultationModal({ onClose }: { onClose: () => void }) {
       void qc.invalidateQueries({ queryKey: ['legalService', 'consultations'] });
       onClose();
     },
-    onError: notifyError,
   });
   return (
     <Modal open title="登记咨询记录" onCancel={onClose} onOk={() => form.submit()} okText="登记" confirmLoading={save.isPending} destroyOnHidden width={640}>
-      <Form form={form} layout="vertical" name="consultation" initialValues={{ channel: 'phone', category: 'labour', minutes: 5 }} onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" name="consultation" initialValues={{ channel: 'phone', category: 'labour', minutes: 5 }} onFinish={once((v) => save.mutateAsync(v))}>
         <Form.Item label="渠道" name="channel"><Radio.Group options={opts(CONSULT_CHANNELS)} /></Form.Item>
         <Space wrap>
           <Form.Item label="咨询人" name="callerName"><Input maxLength={50} /></Form.Item>
@@ -75,11 +76,16 @@ function KbLookup({ onUse }: { onUse: (answer: string) => void }) {
 
 type ReferTarget = 'mediation' | 'reconsideration' | 'notary';
 const REFER_LABELS: Record<ReferTarget, string> = { mediation: '转人民调解', reconsideration: '转行政复议咨询', notary: '转公证机构' };
+// a referral writes into the target module's register, so the server asks for that module's permission too
+// (hotline-quality.service refer): without it the item is shown disabled with what is missing
+const REFER_PERMISSION: Record<ReferTarget, 'dispute.manage' | 'reconsideration.consultation.manage' | null> = { mediation: 'dispute.manage', reconsideration: 'reconsideration.consultation.manage', notary: null };
+const REFER_NEEDS: Record<ReferTarget, string> = { mediation: '矛盾纠纷登记', reconsideration: '行政复议咨询登记', notary: '' };
 
 function ReferModal({ c, target, onClose }: { c: Consultation; target: ReferTarget; onClose: () => void }) {
   const [form] = Form.useForm();
   const qc = useQueryClient();
   const notaries = useQuery({ queryKey: ['legalService', 'notaries'], queryFn: () => get<{ data: { id: string; name: string; active: boolean }[] }>(`${P}/registers/institutions`, { kind: 'notaryOffice' }), enabled: target === 'notary' });
+  const once = useSubmitOnce();
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => post<{ referralLabel: string }>(`${P}/consultations/${c.id}/refer`, { target, ...v }),
     onSuccess: (r) => {
@@ -87,12 +93,11 @@ function ReferModal({ c, target, onClose }: { c: Consultation; target: ReferTarg
       void qc.invalidateQueries({ queryKey: ['legalService', 'consultations'] });
       onClose();
     },
-    onError: notifyError,
   });
   return (
     <Modal open title={`${REFER_LABELS[target]}（${c.recordNo}）`} onCancel={onClose} onOk={() => form.submit()} okText="转办" confirmLoading={save.isPending} destroyOnHidden>
       <p className="muted">将带入咨询记录的内容：{c.summary}</p>
-      <Form form={form} layout="vertical" name="refer" initialValues={{ partyName: c.callerName ?? undefined, matterType: target === 'mediation' ? 'neighbour' : 'other', note: '' }} onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" name="refer" initialValues={{ partyName: c.callerName ?? undefined, matterType: target === 'mediation' ? 'neighbour' : 'other', note: '' }} onFinish={once((v) => save.mutateAsync(v))}>
         {target === 'mediation' && (
           <>
             <Form.Item label="当事人" name="partyName" rules={[{ required: true, whitespace: true, message: '请填写当事人' }]}><Input maxLength={40} /></Form.Item>
@@ -127,7 +132,6 @@ function FollowUpModal({ c, onClose }: { c: Consultation; onClose: () => void })
       void qc.invalidateQueries({ queryKey: ['legalService', 'consultations'] });
       onClose();
     },
-    onError: notifyError,
   });
   return (
     <Modal open title={`回访 ${c.recordNo}`} onCancel={onClose} onOk={() => form.submit()} okText="保存" confirmLoading={save.isPending} destroyOnHidden>
@@ -200,7 +204,7 @@ export function HotlinePage() {
               ) : manage ? (
                 <Space size={4}>
                   {refer && <Button size="small" onClick={() => navigate(`/legal-services/aid/new?fromConsultation=${r.id}`)}>转法律援助申请</Button>}
-                  <Dropdown menu={{ items: (Object.keys(REFER_LABELS) as ReferTarget[]).map((k) => ({ key: k, label: REFER_LABELS[k] })), onClick: ({ key }) => setReferring({ c: r, target: key as ReferTarget }) }}><Button size="small">其他转办</Button></Dropdown>
+                  <Dropdown menu={{ items: (Object.keys(REFER_LABELS) as ReferTarget[]).map((k) => ({ key: k, label: REFER_PERMISSION[k] && !can([REFER_PERMISSION[k]!]) ? `${REFER_LABELS[k]}（需${REFER_NEEDS[k]}权限，请联系管理员）` : REFER_LABELS[k], disabled: !!REFER_PERMISSION[k] && !can([REFER_PERMISSION[k]!]) })), onClick: ({ key }) => setReferring({ c: r, target: key as ReferTarget }) }}><Button size="small">其他转办</Button></Dropdown>
                 </Space>
               ) : '—',
           },

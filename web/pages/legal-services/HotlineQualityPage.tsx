@@ -1,16 +1,17 @@
 /** 12348 咨询质量抽查 (random sample with a recorded seed, scored by a reviewer) and the knowledge base of answers (Chinese search). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { CONSULT_CATEGORIES, CONSULT_CHANNELS } from '../../../common/contracts/legal-services';
 import type { KbEntry, QaSample } from '../../../common/contracts/legal-services-enterprise';
 import { get, post } from '../../app/api';
 import { useCan } from '../../app/auth';
-import { notifyError, notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { useSubmitOnce } from './submitOnce';
 
 const P = '/legal-services';
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
@@ -33,7 +34,6 @@ function SampleDrawer({ id, onClose }: { id: string; onClose: () => void }) {
       setScoring(null);
       form.resetFields();
     },
-    onError: notifyError,
   });
   const s = q.data;
   return (
@@ -81,6 +81,7 @@ function SamplesTab() {
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
   const q = useQuery({ queryKey: ['legalService', 'qa', 'list'], queryFn: () => get<{ data: SampleSummary[]; scoring: string }>(`${P}/quality/samples`) });
+  const once = useSubmitOnce();
   const create = useMutation({
     mutationFn: (v: { period: [Dayjs, Dayjs]; size: number; channel?: string; seed?: string }) => post<QaSample>(`${P}/quality/samples`, { from: v.period[0].format('YYYY-MM-DD'), to: v.period[1].format('YYYY-MM-DD'), size: v.size, channel: v.channel ?? null, ...(v.seed ? { seed: v.seed } : {}) }),
     onSuccess: (s) => {
@@ -89,7 +90,6 @@ function SamplesTab() {
       setCreating(false);
       setOpen(s.id);
     },
-    onError: notifyError,
   });
   return (
     <>
@@ -113,7 +113,7 @@ function SamplesTab() {
         ]}
       />
       <Modal open={creating} title="随机抽取咨询记录" onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" name="qaSample" initialValues={{ size: 10 }} onFinish={(v) => create.mutate(v)}>
+        <Form form={form} layout="vertical" name="qaSample" initialValues={{ size: 10, period: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] }} onFinish={once((v) => create.mutateAsync(v))}>
           <Form.Item label="咨询期间" name="period" rules={[{ required: true, message: '请选择期间' }]}><DatePicker.RangePicker /></Form.Item>
           <Space wrap>
             <Form.Item label="抽取条数" name="size" rules={[{ required: true }]}><InputNumber min={1} max={500} /></Form.Item>
@@ -135,6 +135,7 @@ function KnowledgeTab() {
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
   const q = useQuery({ queryKey: ['legalService', 'kb', query], queryFn: () => get<{ data: Kb[]; total: number; method: string }>(`${P}/knowledge`, { ...query, limit: 50 }) });
+  const once = useSubmitOnce();
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => post<{ id: string }>(`${P}/knowledge`, { question: v.question, answer: v.answer, category: v.category, citation: v.citation || null }),
     onSuccess: () => {
@@ -143,7 +144,6 @@ function KnowledgeTab() {
       setCreating(false);
       form.resetFields();
     },
-    onError: notifyError,
   });
   return (
     <>
@@ -168,7 +168,7 @@ function KnowledgeTab() {
         ]}
       />
       <Modal open={creating} title="新增知识库条目" onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden width={640}>
-        <Form form={form} layout="vertical" name="kb" initialValues={{ category: '劳动争议' }} onFinish={(v) => save.mutate(v)}>
+        <Form form={form} layout="vertical" name="kb" initialValues={{ category: '劳动争议' }} onFinish={once((v) => save.mutateAsync(v))}>
           <Form.Item label="问题" name="question" rules={[{ required: true, whitespace: true, message: '请填写问题' }]}><Input maxLength={500} /></Form.Item>
           <Form.Item label="标准答案" name="answer" rules={[{ required: true, whitespace: true, message: '请填写答案' }]}><Input.TextArea rows={4} maxLength={4000} /></Form.Item>
           <Form.Item label="类别" name="category"><Select options={Object.values(CONSULT_CATEGORIES).map((v) => ({ value: v, label: v }))} /></Form.Item>

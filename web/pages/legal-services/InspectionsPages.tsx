@@ -6,9 +6,11 @@ import type { z } from 'zod';
 import { type Draw, type DrawVerification, INSPECTION_OUTCOMES, INSTITUTION_KINDS, INTEGRITY_GRADES, type Institution, type Inspector } from '../../../common/contracts/legal-services';
 import { get, post } from '../../app/api';
 import { useCan } from '../../app/auth';
-import { notifyError, notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { dateLongZh, formatInstant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { useSubmitOnce } from './submitOnce';
 
 const P = '/legal-services';
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
@@ -16,6 +18,8 @@ type Inst = z.infer<typeof Institution>;
 type Insp = z.infer<typeof Inspector>;
 type Verify = z.infer<typeof DrawVerification>;
 const GRADE_COLORS: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
+/** The Beijing date of the publication instant, in Chinese form (the UTC date was shown: a day early before 08:00). */
+const publishedOn = (iso: string | null) => (iso ? dateLongZh(formatInstant(iso).slice(0, 10)) : '—');
 const BASIS = '《优化营商环境条例》第五十四条：随机抽取检查对象、随机选派执法检查人员，抽查事项及查处结果及时向社会公开。按本局抽查规则，每个检查对象选派至少 2 名执法人员，与检查对象有利害关系的人员回避。';
 
 function DrawDetail({ id, onClose }: { id: string; onClose: () => void }) {
@@ -31,18 +35,18 @@ function DrawDetail({ id, onClose }: { id: string; onClose: () => void }) {
     void qc.invalidateQueries({ queryKey: ['legalService', 'draws'] });
     notifySuccess(text);
   };
-  const saveFinding = useMutation({ mutationFn: (v: { outcome: string; finding: string }) => post<Draw>(`${P}/draws/${id}/findings`, { targetId: finding, ...v, version: q.data!.version }), onSuccess: (d) => { done(d, '已登记检查结果'); setFinding(null); form.resetFields(); }, onError: notifyError });
-  const publish = useMutation({ mutationFn: () => post<Draw>(`${P}/draws/${id}/publish`, { version: q.data!.version }), onSuccess: (d) => done(d, '已公开抽查结果'), onError: notifyError });
-  const check = useMutation({ mutationFn: () => get<Verify>(`${P}/draws/${id}/verify`), onSuccess: setVerify, onError: notifyError });
+  const saveFinding = useMutation({ mutationFn: (v: { outcome: string; finding: string }) => post<Draw>(`${P}/draws/${id}/findings`, { targetId: finding, ...v, version: q.data!.version }), onSuccess: (d) => { done(d, '已登记检查结果'); setFinding(null); form.resetFields(); } });
+  const publish = useMutation({ mutationFn: () => post<Draw>(`${P}/draws/${id}/publish`, { version: q.data!.version }), onSuccess: (d) => done(d, '已公开抽查结果') });
+  const check = useMutation({ mutationFn: () => get<Verify>(`${P}/draws/${id}/verify`), onSuccess: setVerify });
   const d = q.data;
   return (
-    <Drawer open width={820} title={d ? `${d.drawNo} ${d.title}` : '抽查详情'} onClose={onClose} extra={d && <Space>{manage && d.status === 'drawn' && <Button type="primary" loading={publish.isPending} onClick={() => Modal.confirm({ title: '公开抽查结果', content: '公开后抽取结果和检查结果不能再修改，其 SM3 摘要记入审计日志。', onOk: () => publish.mutateAsync() })}>公开</Button>}<Button loading={check.isPending} onClick={() => check.mutate()}>以种子复核</Button></Space>}>
+    <Drawer open width={820} title={d ? `${d.drawNo} ${d.title}` : '抽查详情'} onClose={onClose} extra={d && <Space>{manage && d.status === 'drawn' && !d.selection.every((x) => d.findings[x.targetId]) && <span className="muted" data-testid="draw-publish-hint">登记全部检查结果后公开（已登记 {d.selection.filter((x) => d.findings[x.targetId]).length} / {d.selection.length}）</span>}{manage && d.status === 'drawn' && <Button type="primary" disabled={!d.selection.every((x) => d.findings[x.targetId])} loading={publish.isPending} onClick={() => Modal.confirm({ title: '公开抽查结果', content: '公开后抽取结果和检查结果不能再修改，其 SM3 摘要记入审计日志。', onOk: () => publish.mutateAsync() })}>公开</Button>}<Button loading={check.isPending} onClick={() => check.mutate()}>以种子复核</Button></Space>}>
       <ErrorAlert error={q.error} />
       {verify && <Alert type={verify.ok ? 'success' : 'error'} showIcon style={{ marginBottom: 12 }} message={verify.ok ? '复核一致' : '复核发现不一致'} description={verify.text} data-testid="draw-verify" />}
       {d && (
         <>
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
-            <Descriptions.Item label="状态">{d.status === 'published' ? <Tag color="green">已公开 {d.publishedAt?.slice(0, 10)}</Tag> : <Tag color="gold">已抽取，待公开</Tag>}</Descriptions.Item>
+            <Descriptions.Item label="状态">{d.status === 'published' ? <Tag color="green">已公开 {publishedOn(d.publishedAt)}</Tag> : <Tag color="gold">已抽取，待公开</Tag>}</Descriptions.Item>
             <Descriptions.Item label="对象类别">{INSTITUTION_KINDS[d.targetKind]}：候选 {d.candidateCount} 家，抽取 {d.selection.length} 家，每家 {d.inspectorsPerTarget} 名执法人员</Descriptions.Item>
             <Descriptions.Item label="种子"><code data-testid="draw-seed">{d.seed}</code></Descriptions.Item>
             <Descriptions.Item label="算法">{d.algorithm}</Descriptions.Item>
@@ -75,10 +79,10 @@ export function InspectionsPage() {
   const draws = useQuery({ queryKey: ['legalService', 'draws'], queryFn: () => get<{ data: Draw[]; total: number }>(`${P}/draws`) });
   const inst = useQuery({ queryKey: ['legalService', 'institutions'], queryFn: () => get<{ data: Inst[]; total: number }>(`${P}/institutions`) });
   const insp = useQuery({ queryKey: ['legalService', 'inspectors'], queryFn: () => get<{ data: Insp[]; total: number }>(`${P}/inspectors`) });
+  const once = useSubmitOnce();
   const create = useMutation({
     mutationFn: (v: Record<string, unknown>) => post<Draw>(`${P}/draws`, { ...v, ...(v.seed ? {} : { seed: undefined }) }),
     onSuccess: (d) => { notifySuccess(`已抽取 ${d.drawNo}`); setCreating(false); form.resetFields(); void qc.invalidateQueries({ queryKey: ['legalService', 'draws'] }); setOpen(d.id); },
-    onError: notifyError,
   });
   return (
     <>
@@ -97,7 +101,7 @@ export function InspectionsPage() {
         ]} /> },
       ]} />
       <Modal open={creating} title="随机抽取检查对象和执法人员" onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" name="draw" initialValues={{ targetKind: 'appraisalInstitution', targetCount: 5, inspectorsPerTarget: 2, excludeRecentDays: 180 }} onFinish={(v) => create.mutate(v)}>
+        <Form form={form} layout="vertical" name="draw" initialValues={{ targetKind: 'appraisalInstitution', targetCount: 5, inspectorsPerTarget: 2, excludeRecentDays: 180 }} onFinish={once((v) => create.mutateAsync(v))}>
           <Form.Item label="名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写' }]}><Input maxLength={200} /></Form.Item>
           <Form.Item label="检查对象类别" name="targetKind"><Select options={opts(INSTITUTION_KINDS)} /></Form.Item>
           <Space wrap>
@@ -121,7 +125,7 @@ export function PortalInspectionsPage() {
       <ErrorAlert error={q.error} />
       {(q.data?.data ?? []).length === 0 && !q.isLoading && <Alert type="info" showIcon message="暂无公开的抽查结果" />}
       {(q.data?.data ?? []).map((d) => (
-        <Card key={d.id} size="small" title={`${d.drawNo} ${d.title}`} style={{ marginBottom: 12 }} extra={<span className="muted">公开于 {d.publishedAt?.slice(0, 10)}</span>}>
+        <Card key={d.id} size="small" title={`${d.drawNo} ${d.title}`} style={{ marginBottom: 12 }} extra={<span className="muted">公开于 {publishedOn(d.publishedAt)}</span>}>
           <p className="muted">种子 <code>{d.seed}</code>，可按公开算法复核：{d.algorithm}</p>
           <List size="small" dataSource={d.selection} renderItem={(s) => { const f = d.findings[s.targetId]; return <List.Item>{s.targetName}：{f ? `${INSPECTION_OUTCOMES[f.outcome]}（${f.finding}）` : '检查中'}；检查人员 {s.inspectors.map((p) => p.name).join('、')}</List.Item>; }} />
         </Card>

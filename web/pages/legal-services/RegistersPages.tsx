@@ -11,14 +11,17 @@ import {
 } from '../../../common/contracts/legal-services-enterprise';
 import { API_BASE, get, post, put } from '../../app/api';
 import { useCan } from '../../app/auth';
-import { notifyError, notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { useSubmitOnce } from './submitOnce';
 import { StepsList } from '../../components/StepsList';
 
 const P = '/legal-services';
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 const GRADE_COLORS: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
+// the server's rule (server/modules/legal-services/rules.ts GRADE_CEILING_RULE) in short; the server enforces it
+const GRADE_CEILING_HINT = '本局评定规则（待核实）：当年度考核不合格或者双随机抽查移送查处的，不高于 C 级；年度考核基本合格、抽查责令整改、投诉属实或者部分属实的，不高于 B 级（《北京市司法鉴定管理条例》第二十八条、第三十四条，《律师法》第二十四条）。之后登记的考核、抽查、投诉结果会相应下调已评定的等级。';
 type Inst = z.infer<typeof InstitutionRecord>;
 type Cpl = z.infer<typeof Complaint>;
 type Counts = z.infer<typeof ApprovalCounts>;
@@ -41,7 +44,6 @@ function ProfileDrawer({ id, onClose }: { id: string; onClose: () => void }) {
       notifySuccess('已保存基本信息');
       setEditing(false);
     },
-    onError: notifyError,
   });
   const [form] = Form.useForm();
   const act = useMutation({
@@ -54,7 +56,6 @@ function ProfileDrawer({ id, onClose }: { id: string; onClose: () => void }) {
       setDialog(null);
       form.resetFields();
     },
-    onError: notifyError,
   });
   const p = q.data;
   const year = new Date().getFullYear();
@@ -121,6 +122,7 @@ function ProfileDrawer({ id, onClose }: { id: string; onClose: () => void }) {
           )}
           {dialog === 'grades' && (
             <>
+              <Alert type="info" showIcon style={{ marginBottom: 12 }} message={GRADE_CEILING_HINT} />
               <Form.Item label="诚信等级" name="grade"><Radio.Group options={opts(INTEGRITY_GRADES)} /></Form.Item>
               <Form.Item label="评定依据" name="basis" rules={[{ required: true, whitespace: true, message: '请填写评定依据' }]}><Input.TextArea rows={3} maxLength={1000} /></Form.Item>
             </>
@@ -152,6 +154,7 @@ function InstitutionsTab() {
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
+  const once = useSubmitOnce();
   const create = useMutation({
     mutationFn: (v: Record<string, unknown>) => post<InstitutionProfile>(`${P}/registers/institutions`, { name: v.name, kind: v.kind, street: v.street, integrityGrade: v.integrityGrade, creditCode: v.creditCode ? String(v.creditCode).trim().toUpperCase() : null, address: v.address || null, headName: v.headName || null, licenceNo: v.licenceNo || null, staffCount: null, practiceAreas: null }),
     onSuccess: (p) => {
@@ -161,7 +164,6 @@ function InstitutionsTab() {
       form.resetFields();
       setOpen(p.id);
     },
-    onError: notifyError,
   });
   const q = useQuery({ queryKey: ['legalService', 'registers', 'institutions', filters], queryFn: () => get<{ data: Inst[]; total: number }>(`${P}/registers/institutions`, filters), placeholderData: keepPreviousData });
   return (
@@ -192,7 +194,7 @@ function InstitutionsTab() {
       />
       {open && <ProfileDrawer id={open} onClose={() => setOpen(null)} />}
       <Modal open={creating} title="登记法律服务机构" onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" name="institution" initialValues={{ kind: 'lawFirm', integrityGrade: 'A' }} onFinish={(v) => create.mutate(v)}>
+        <Form form={form} layout="vertical" name="institution" initialValues={{ kind: 'lawFirm', integrityGrade: 'A' }} onFinish={once((v) => create.mutateAsync(v))}>
           <Form.Item label="名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}><Input maxLength={100} /></Form.Item>
           <Form.Item label="类别" name="kind"><Radio.Group options={opts(INSTITUTION_KINDS)} /></Form.Item>
           <Space wrap>
@@ -220,6 +222,7 @@ function ComplaintsTab() {
   const [form] = Form.useForm();
   const q = useQuery({ queryKey: ['legalService', 'registers', 'complaints', status], queryFn: () => get<{ data: Cpl[]; total: number }>(`${P}/registers/complaints`, { status }) });
   const insts = useQuery({ queryKey: ['legalService', 'registers', 'institutions', {}], queryFn: () => get<{ data: Inst[] }>(`${P}/registers/institutions`), enabled: dialog?.kind === 'new' });
+  const once = useSubmitOnce();
   const act = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
       dialog?.kind === 'new'
@@ -231,7 +234,6 @@ function ComplaintsTab() {
       setDialog(null);
       form.resetFields();
     },
-    onError: notifyError,
   });
   return (
     <>
@@ -256,7 +258,7 @@ function ComplaintsTab() {
         ]}
       />
       <Modal open={!!dialog} title={dialog?.kind === 'new' ? '受理投诉' : dialog?.kind === 'handle' ? '调查处理记录' : '投诉办结'} onCancel={() => setDialog(null)} onOk={() => form.submit()} confirmLoading={act.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" name="complaint" initialValues={{ channel: 'phone', result: 'unsubstantiated' }} onFinish={(v) => act.mutate(v)}>
+        <Form form={form} layout="vertical" name="complaint" initialValues={{ channel: 'phone', result: 'unsubstantiated' }} onFinish={once((v) => act.mutateAsync(v))}>
           {dialog?.kind === 'new' && (
             <>
               <Form.Item label="被投诉机构" name="institutionId" rules={[{ required: true, message: '请选择机构' }]}><Select showSearch optionFilterProp="label" options={(insts.data?.data ?? []).map((i) => ({ value: i.id, label: `${i.name}（${INSTITUTION_KINDS[i.kind]}）` }))} /></Form.Item>
@@ -300,6 +302,7 @@ function ApprovalsTab() {
   const [form] = Form.useForm();
   const q = useQuery({ queryKey: ['legalService', 'approvals', filters], queryFn: () => get<{ data: Approval[]; total: number; counts: Counts }>(`${P}/approvals`, { ...filters, pageSize: 20 }), placeholderData: keepPreviousData });
   const settings = useQuery({ queryKey: ['legalService', 'approvals', 'settings'], queryFn: () => get<{ periods: Record<string, number>; note: string; kinds: { key: string; label: string; citation: string; days: number }[] }>(`${P}/approvals/settings`) });
+  const once = useSubmitOnce();
   const act = useMutation({
     mutationFn: async (v: Record<string, unknown>) => {
       if (dialog?.kind === 'new') return post<Approval>(`${P}/approvals`, { kind: v.kind, applicantName: v.applicantName, applicantCreditCode: v.applicantCreditCode ? String(v.applicantCreditCode).trim().toUpperCase() : null, institutionId: null, matter: v.matter, receivedOn: day(v.receivedOn as Dayjs | null) });
@@ -312,7 +315,6 @@ function ApprovalsTab() {
       setDialog(null);
       form.resetFields();
     },
-    onError: notifyError,
   });
   const c = q.data?.counts;
   return (
@@ -372,7 +374,7 @@ function ApprovalsTab() {
         )}
       </Drawer>
       <Modal open={!!dialog} title={dialog?.kind === 'new' ? '登记受理的行政审批事项' : dialog?.kind === 'decide' ? `作出决定 ${dialog.a.approvalNo}` : '各审批事项办理期限（工作日）'} onCancel={() => setDialog(null)} onOk={() => form.submit()} confirmLoading={act.isPending} destroyOnHidden width={600}>
-        <Form form={form} layout="vertical" name="approval" initialValues={dialog?.kind === 'settings' ? settings.data?.periods : { kind: 'lawyerPractice', outcome: 'approved' }} onFinish={(v) => act.mutate(v)}>
+        <Form form={form} layout="vertical" name="approval" initialValues={dialog?.kind === 'settings' ? settings.data?.periods : { kind: 'lawyerPractice', outcome: 'approved' }} onFinish={once((v) => act.mutateAsync(v))}>
           {dialog?.kind === 'new' && (
             <>
               <Form.Item label="审批事项" name="kind"><Select options={KIND_OPTS} /></Form.Item>
