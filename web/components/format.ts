@@ -25,12 +25,18 @@ export function weekdayZh(date: string): string {
   return dn === null ? '' : WEEKDAY_NAMES_ZH[weekdayOf(dn)];
 }
 
+/** 'YYYY-MM-DD' → '2026年12月4日' (as people write a date); anything else unchanged. */
+export function dateZh(date: string): string {
+  if (tryParseDate(date) === null) return date;
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 /** 'YYYY-MM-DD' → '2026年12月4日（星期五）'. */
 export function dateLongZh(date: string): string {
   const dn = tryParseDate(date);
   if (dn === null) return date;
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日（${WEEKDAY_NAMES_ZH[weekdayOf(dn)]}）`;
+  return `${dateZh(date)}（${WEEKDAY_NAMES_ZH[weekdayOf(dn)]}）`;
 }
 
 /** Today's date in Beijing (statutory periods run on Beijing dates), 'YYYY-MM-DD'. */

@@ -336,6 +336,28 @@ for (const dialect of DIALECTS) {
         await refused(await submit(application({ act: { name: '某决定', knownOn: '2025-09-01', madeOn: '2025-09-05' } })), 400, 'RECON_DATE_ORDER');
       });
 
+      it('a refusal a citizen can act on: plain words (no staff terms, no GB numbers), the form field named', async () => {
+        const a1 = application();
+        const id = a1.applicant.idNumber as string;
+        const badId = id.slice(0, 17) + (id[17] === '1' ? '2' : '1');
+        const e1 = await refused(await submit({ ...a1, applicant: { ...a1.applicant, idNumber: badId } }), 400, 'ID_NUMBER_INVALID');
+        expect(e1.details.field).toBe('application.applicant.idNumber');
+        expect(e1.message).not.toMatch(/GB/);
+        expect(e1.message).toContain('居民身份证号码');
+        const e2 = await refused(await submit({ ...a1, applicant: { ...a1.applicant, mobile: '12345' } }), 400, 'MOBILE_INVALID');
+        expect(e2.details.field).toBe('application.applicant.mobile');
+        expect(e2.message).toContain('11 位');
+        const future = await refused(await submit(application({ act: { name: '某决定', knownOn: '2025-10-01' } })), 400, 'RECON_DATE_ORDER');
+        expect(future.details.field).toBe('application.act.knownOn');
+        expect(future.message).not.toContain('受理日期');
+        expect(future.message).toContain('知道或者应当知道该行政行为的日期');
+        const order = await refused(await submit(application({ act: { name: '某决定', knownOn: '2025-09-01', madeOn: '2025-09-05' } })), 400, 'RECON_DATE_ORDER');
+        expect(order.details.field).toBe('application.act.madeOn');
+        expect(order.message).toContain('作出日期');
+        const rights = await refused(await submit(application({ act: { name: '某决定', knownOn: '2025-09-01', notInformed: true, rightsKnownOn: '2025-10-02' } })), 400, 'RECON_DATE_ORDER');
+        expect(rights.details.field).toBe('application.act.rightsKnownOn');
+      });
+
       it('a database failure after the files are written removes them again', async () => {
         await sql`ALTER TABLE reconsideration_attachments RENAME TO reconsideration_attachments_x`.execute(t.handle.db);
         try {

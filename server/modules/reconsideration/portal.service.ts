@@ -90,6 +90,13 @@ const DUMMY_HASH = `scrypt$${randomBytes(16).toString('base64')}$${randomBytes(3
 
 const randomChars = (n: number) => Array.from({ length: n }, () => PORTAL_CODE_ALPHABET[randomInt(PORTAL_CODE_ALPHABET.length)]).join('');
 
+/** Refusals of the identity fields in the applicant's words (the shared messages cite the GB standards). */
+const PORTAL_MESSAGES = {
+  idNumber: '居民身份证号码有误：应为 18 位，最后一位是数字或 X，且须与前 17 位相符，请对照身份证逐位核对',
+  mobile: '手机号码有误：应为 11 位数字，以 13 至 19 开头，请核对',
+  creditCode: '统一社会信用代码有误：应为 18 位数字和大写字母，且最后一位校验码须与前 17 位相符，请对照营业执照逐位核对',
+} as const;
+
 /** Who that next deadline binds, in words for the public. */
 const DEADLINE_NOTE: Partial<Record<ReconDeadlineKind, string>> = {
   acceptance: '行政复议机关审查是否受理您的申请的期限',
@@ -135,6 +142,21 @@ export function createPortalService(deps: {
     };
   }
 
+  /**
+   * The dates of the act against today and each other, before the register's own checks (whose wording is the
+   * staff's: 受理日期、收到申请之日): the applicant is told which of the dates typed is wrong.
+   */
+  function checkDates(act: { madeOn?: string | undefined; knownOn: string; rightsKnownOn?: string | undefined }) {
+    const today = clock.today();
+    const fail = (field: string, message: string) => {
+      throw new AppError('RECON_DATE_ORDER', { field: `application.act.${field}`, today }, message);
+    };
+    if (act.knownOn > today) fail('knownOn', '“知道或者应当知道该行政行为的日期”不能晚于提交申请的当天，请核对');
+    if (act.madeOn && act.madeOn > today) fail('madeOn', '“行政行为作出日期”不能晚于提交申请的当天，请核对');
+    if (act.madeOn && act.madeOn > act.knownOn) fail('madeOn', '“行政行为作出日期”不能晚于“知道或者应当知道该行政行为的日期”，请核对');
+    if (act.rightsKnownOn && act.rightsKnownOn > today) fail('rightsKnownOn', '“知道申请行政复议的权利、复议机关和申请期限的日期”不能晚于提交申请的当天，请核对');
+  }
+
   function parseApplication(raw: string | null) {
     if (raw === null) throw new AppError('PORTAL_APPLICATION_INVALID', { reason: 'missing', field: 'application' });
     let json: unknown;
@@ -149,16 +171,18 @@ export function createPortalService(deps: {
       throw new AppError('VALIDATION_FAILED', { issues });
     }
     const a = parsed.data;
-    // Identity checks with the shared validators (GB 11643 / GB 32100 check characters, mainland mobile numbers).
+    checkDates(a.act);
+    // Identity checks with the shared validators (GB 11643 / GB 32100 check characters, mainland mobile numbers);
+    // the messages are the applicant's, in plain words, with the form field named.
     if (a.applicant.kind === 'person') {
       const idNumber = a.applicant.idNumber.toUpperCase();
-      if (!isValidIdNumber(idNumber)) throw new AppError('ID_NUMBER_INVALID', { field: 'application.applicant.idNumber' });
+      if (!isValidIdNumber(idNumber)) throw new AppError('ID_NUMBER_INVALID', { field: 'application.applicant.idNumber' }, PORTAL_MESSAGES.idNumber);
       const mobile = normalizeMobile(a.applicant.mobile);
-      if (!isValidMobile(mobile)) throw new AppError('MOBILE_INVALID', { field: 'application.applicant.mobile' });
+      if (!isValidMobile(mobile)) throw new AppError('MOBILE_INVALID', { field: 'application.applicant.mobile' }, PORTAL_MESSAGES.mobile);
       return { ...a, applicant: { ...a.applicant, idNumber, mobile } };
     }
     const creditCode = normalizeCreditCode(a.applicant.creditCode);
-    if (!isValidCreditCode(creditCode)) throw new AppError('CREDIT_CODE_INVALID', { field: 'application.applicant.creditCode' });
+    if (!isValidCreditCode(creditCode)) throw new AppError('CREDIT_CODE_INVALID', { field: 'application.applicant.creditCode' }, PORTAL_MESSAGES.creditCode);
     return { ...a, applicant: { ...a.applicant, creditCode } };
   }
 

@@ -3,7 +3,7 @@
  * explanation and citations from GET /api/v1/calendar/add. Phone-first layout.
  */
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, InputNumber, Radio, Space } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Radio, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -13,13 +13,15 @@ import { api, isApiError, type ApiError } from '../../app/api';
 import { announce } from '../../app/notify';
 import { StepsList } from '../../components/StepsList';
 import { dateLongZh, weekdayZh } from '../../components/format';
+import { DATE_INPUT_FORMATS, calcFailureHint, dateZh, parseDaysInput, zhSteps } from './portalText';
 
 type Result = z.infer<typeof CalendarAddResponse>;
 type Unit = 'WD' | 'CAL';
 
 interface Values {
   from: Dayjs | null;
-  days: number | null;
+  /** as typed: checked by the rules below, converted by parseDaysInput */
+  days: string | null;
   unit: Unit;
 }
 
@@ -37,15 +39,17 @@ const FLAG_TEXT: Record<string, string> = {
 };
 
 /** The Chinese explanation of a failed computation. */
-function describeFailure(e: unknown): { title: string; description?: string } {
+function describeFailure(e: unknown, p: Params | null): { title: string; description?: string; hint?: string } {
   if (!isApiError(e)) return { title: '计算失败，请稍后重试' };
   const err = e as ApiError;
   if (err.code === 'CALENDAR_YEAR_UNPUBLISHED') {
     const year = (err.details as { year?: unknown } | undefined)?.year;
     const y = typeof year === 'number' ? ` ${year} 年` : '相关年份';
+    const hint = p ? calcFailureHint(p) : null;
     return {
       title: `${y.trim()}节假日安排尚未公布，暂无法计算`,
       description: `本次计算的期间涉及${y}，而国务院办公厅尚未公布${y}的节假日安排（通常在上一年年底公布）。在安排公布前，无法确定哪些日子是工作日、届满日是否需要顺延；为避免给出错误的期限，系统不按周一至周五推定。请在该年度安排公布后再计算，或向承办机关咨询。`,
+      ...(hint ? { hint } : {}),
     };
   }
   if (err.code === 'VALIDATION_FAILED' || err.code === 'CALENDAR_DATE_INVALID' || err.code === 'BAD_REQUEST') {
@@ -75,7 +79,7 @@ function ResultCard({ params, result }: { params: Params; result: Result }) {
         <span className="due-weekday">（{weekdayZh(result.due)}）</span>
       </p>
       <p className="due-sub">
-        自 {params.from}（起算日，不计入）起 {params.days} 个{UNIT_LABELS[params.unit]}
+        自 {dateZh(params.from)}（起算日，不计入）起 {params.days} 个{UNIT_LABELS[params.unit]}
       </p>
       {result.flags.map((f) => (
         <Alert key={f} type="warning" showIcon role="note" title={FLAG_TEXT[f] ?? f} style={{ marginBottom: 12 }} />
@@ -83,7 +87,7 @@ function ResultCard({ params, result }: { params: Params; result: Result }) {
       <h3 className="section-title" style={{ margin: '16px 0 8px', fontSize: '1.05em' }}>
         计算说明
       </h3>
-      <StepsList steps={result.steps} />
+      <StepsList steps={zhSteps(result.steps)} />
       <p className="muted" style={{ marginBottom: 0 }}>
         本结果仅供参考。具体期限以法律文书载明的内容和有关机关的认定为准。
       </p>
@@ -110,8 +114,8 @@ export function CalculatorPage() {
     meta: { silent: true },
     onSuccess: (r) => announce(`计算结果：期限届满日为 ${dateLongZh(r.due)}`, 'polite'),
     onError: (e) => {
-      const f = describeFailure(e);
-      announce(`${f.title}。${f.description ?? ''}`, 'assertive');
+      const f = describeFailure(e, lastParams.current);
+      announce(`${f.title}。${f.hint ?? ''}${f.description ?? ''}`, 'assertive');
     },
   });
 
@@ -122,17 +126,17 @@ export function CalculatorPage() {
     autoRan.current = true;
     const p = parseParams(searchParams);
     if (!p) return;
-    form.setFieldsValue({ from: dayjs(p.from), days: p.days, unit: p.unit });
+    form.setFieldsValue({ from: dayjs(p.from), days: String(p.days), unit: p.unit });
     calc.mutate(p);
   }, []);
 
   const onFinish = (v: Values) => {
-    const p: Params = { from: v.from!.format('YYYY-MM-DD'), days: v.days!, unit: v.unit };
+    const p: Params = { from: v.from!.format('YYYY-MM-DD'), days: parseDaysInput(v.days)!, unit: v.unit };
     setSearchParams({ from: p.from, days: String(p.days), unit: p.unit }, { replace: true });
     calc.mutate(p);
   };
 
-  const failure = calc.error ? describeFailure(calc.error) : null;
+  const failure = calc.error ? describeFailure(calc.error, lastParams.current) : null;
 
   return (
     <>
@@ -143,19 +147,25 @@ export function CalculatorPage() {
       <div className="calc-grid">
         <Card>
           <Form<Values> form={form} name="calc" layout="vertical" initialValues={{ unit: 'WD', days: null, from: null }} onFinish={onFinish} requiredMark scrollToFirstError={{ focus: true }}>
-            <Form.Item label="起算日" name="from" rules={[{ required: true, message: '请选择起算日' }]} extra="例如收到申请、送达文书的日期；当天不计入期限">
-              <DatePicker format="YYYY-MM-DD" placeholder="YYYY-MM-DD" style={{ width: '100%' }} size="large" />
+            <Form.Item label="起算日" name="from" rules={[{ required: true, message: '请选择或输入起算日，例如 2026-12-01' }]} extra="例如收到申请、送达文书的日期；当天不计入期限。可直接输入，如 2026-12-01 或 20261201">
+              <DatePicker format={DATE_INPUT_FORMATS} placeholder="年-月-日，如 2026-12-01" style={{ width: '100%' }} size="large" />
             </Form.Item>
             <Form.Item
               label="天数"
               name="days"
               rules={[
-                { required: true, message: '请输入天数' },
-                { type: 'integer', message: '天数须为整数' },
-                { type: 'number', min: 0, max: 3650, message: '天数应在 0 到 3650 之间' },
+                { required: true, whitespace: true, message: '请输入天数' },
+                {
+                  validator: async (_, v: unknown) => {
+                    if (v === null || v === undefined || String(v).trim() === '') return;
+                    const n = parseDaysInput(v);
+                    if (n === null) throw new Error('天数只能填写整数，例如 5');
+                    if (n > 3650) throw new Error('天数应在 0 到 3650 之间');
+                  },
+                },
               ]}
             >
-              <InputNumber min={0} max={3650} precision={0} inputMode="numeric" style={{ width: '100%' }} size="large" placeholder="例如 5" />
+              <Input inputMode="numeric" autoComplete="off" maxLength={12} style={{ width: '100%' }} size="large" placeholder="例如 5" />
             </Form.Item>
             <Form.Item label="单位" name="unit" rules={[{ required: true, message: '请选择单位' }]}>
               <Radio.Group
@@ -188,7 +198,24 @@ export function CalculatorPage() {
         </Card>
         <div>
           {failure && (
-            <Alert type="error" showIcon title={failure.title} description={failure.description} data-testid="calc-error" />
+            <Alert
+              type="error"
+              showIcon
+              title={failure.title}
+              description={
+                failure.hint ? (
+                  <>
+                    <p style={{ margin: '0 0 8px' }} data-testid="calc-tentative">
+                      <strong>{failure.hint}</strong>
+                    </p>
+                    <p style={{ margin: 0 }}>{failure.description}</p>
+                  </>
+                ) : (
+                  failure.description
+                )
+              }
+              data-testid="calc-error"
+            />
           )}
           {calc.data && lastParams.current && !calc.isPending && <ResultCard params={lastParams.current} result={calc.data} />}
           {!calc.data && !failure && (

@@ -1,8 +1,11 @@
-import { CalculatorOutlined, FileSearchOutlined, FormOutlined, PhoneOutlined, ReadOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, CalculatorOutlined, CommentOutlined, FileSearchOutlined, FormOutlined, PhoneOutlined, ReadOutlined } from '@ant-design/icons';
 import { Button, Card } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 
-/** Public portal home: what the bureau offers online (行政复议 online application and progress, the deadline calculator). */
+/**
+ * Public portal home: every public service, each with a card saying what it is for and a button to start it (the
+ * top navigation alone is easy to miss on a phone).
+ */
 export function PortalHomePage() {
   const navigate = useNavigate();
   return (
@@ -19,7 +22,7 @@ export function PortalHomePage() {
             </h2>
           }
         >
-          <p>认为行政行为侵犯您的合法权益，可自知道该行政行为之日起六十日内在线提交行政复议申请书和材料（《中华人民共和国行政复议法》第二十条、第二十二条）。</p>
+          <p>认为行政行为侵犯您的合法权益，可自知道或者应当知道该行政行为之日起六十日内在线提交行政复议申请书和材料（《中华人民共和国行政复议法》第二十条第一款、第二十二条第二款）。行政复议机关收到申请后五个工作日内审查是否受理（第三十条、第八十八条第二款）。</p>
           <Button type="primary" onClick={() => navigate('/portal/reconsideration/apply')}>
             在线申请
           </Button>
@@ -49,6 +52,47 @@ export function PortalHomePage() {
         <Card
           title={
             <h2 className="section-title">
+              <BankOutlined aria-hidden="true" /> 查找最近的服务点
+            </h2>
+          }
+        >
+          <p>选择所在街道和社区，查看步行可达的公共法律服务中心、工作站和服务室，以及开放时间和联系电话。</p>
+          <Button onClick={() => navigate('/portal/legal-services/nearest')}>找服务点</Button>
+        </Card>
+        <Card
+          title={
+            <h2 className="section-title">
+              <CommentOutlined aria-hidden="true" /> 草案公开征求意见
+            </h2>
+          }
+        >
+          <p>对正在公开征求意见的规范性文件、重大行政决策草案逐条提出意见，无需登录，姓名和单位可不填。</p>
+          <Button onClick={() => navigate('/portal/legality-review')}>查看草案</Button>
+        </Card>
+        <Card
+          title={
+            <h2 className="section-title">
+              <AuditOutlined aria-hidden="true" /> 双随机抽查结果公开
+            </h2>
+          }
+        >
+          <p>查询行政执法部门“双随机、一公开”抽查的检查对象、抽查事项和检查结果（《优化营商环境条例》第五十四条）。</p>
+          <Button onClick={() => navigate('/portal/legal-services/inspections')}>查看抽查结果</Button>
+        </Card>
+        <Card
+          title={
+            <h2 className="section-title">
+              <PhoneOutlined aria-hidden="true" /> 法律咨询
+            </h2>
+          }
+        >
+          <p>
+            需要法律帮助，可拨打公共法律服务热线 <a href="tel:12348">12348</a>，或前往所在街道的公共法律服务工作站、司法所咨询。
+          </p>
+        </Card>
+        <Card
+          title={
+            <h2 className="section-title">
               <ReadOutlined aria-hidden="true" /> 期限怎么算
             </h2>
           }
@@ -58,15 +102,6 @@ export function PortalHomePage() {
             <li>法律规定按工作日计算的（如行政复议中的三日、五日、七日、十日，《中华人民共和国行政复议法》第八十八条第二款），不含周六、周日和法定节假日，调休上班日计入。</li>
             <li>按自然日计算时，期间最后一日是法定休假日的，顺延至休假日后的第一个工作日（《中华人民共和国民事诉讼法》第八十五条、《中华人民共和国民法典》第二百零三条）。</li>
           </ul>
-        </Card>
-        <Card
-          title={
-            <h2 className="section-title">
-              <PhoneOutlined aria-hidden="true" /> 法律咨询
-            </h2>
-          }
-        >
-          <p>需要法律帮助，可拨打公共法律服务热线 12348，或前往所在街道司法所咨询。</p>
         </Card>
       </div>
       <p style={{ marginTop: 24 }}>

@@ -5,17 +5,18 @@
  * query code, shown once) can be printed.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, Radio, Space, Steps, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Form, Grid, Input, Radio, Space, Steps, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { z } from 'zod';
 import { type CalendarAddResponse, PORTAL_ACCEPT, PORTAL_UPLOAD_LIMITS, type PortalApplicationInput, type PortalApplicationResult } from '../../../common/contracts';
-import { isValidCreditCode, isValidIdNumber, isValidMobile, maskIdNumber, maskMobile, normalizeCreditCode, normalizeMobile } from '../../../common/validators';
+import { isValidCreditCode, maskIdNumber, maskMobile, normalizeCreditCode } from '../../../common/validators';
 import { api, isApiError } from '../../app/api';
 import { announce } from '../../app/notify';
 import { dateLongZh, todayBeijing } from '../../components/format';
-import { formatBytes, precheckFile, rejectedFiles, submitApplication } from './reconPortalApi';
+import { DATE_INPUT_FORMATS, cleanIdNumberInput, cleanMobileInput, dateZh, idNumberProblem, mobileProblem, refusedFields, stepOfFields } from './portalText';
+import { admitFiles, formatBytes, rejectedFiles, submitApplication } from './reconPortalApi';
 
 type Result = z.infer<typeof PortalApplicationResult>;
 
@@ -47,7 +48,7 @@ function toInput(v: Values): PortalApplicationInput {
   const a = v.applicant;
   const applicant =
     a.kind === 'person'
-      ? { kind: 'person' as const, name: a.name!.trim(), idNumber: a.idNumber!.trim().toUpperCase(), mobile: normalizeMobile(a.mobile!.trim()), address: a.address!.trim(), ...(a.postalCode ? { postalCode: a.postalCode.trim() } : {}) }
+      ? { kind: 'person' as const, name: a.name!.trim(), idNumber: cleanIdNumberInput(a.idNumber!), mobile: cleanMobileInput(a.mobile!), address: a.address!.trim(), ...(a.postalCode ? { postalCode: a.postalCode.trim() } : {}) }
       : { kind: 'organization' as const, name: a.name!.trim(), creditCode: normalizeCreditCode(a.creditCode!), legalRepresentative: a.legalRepresentative!.trim(), address: a.address!.trim(), ...(a.postalCode ? { postalCode: a.postalCode.trim() } : {}) };
   return {
     applicant,
@@ -88,14 +89,14 @@ function ApplicationPeriod({ start, onLate }: { start: string | undefined; onLat
         <>
           {q.data && start && (
             <p style={{ margin: '4px 0' }}>
-              按您填写的日期 {start} 计算，申请期限届满日为 <strong>{dateLongZh(q.data.due)}</strong>
+              按您填写的日期 {dateZh(start)} 计算，申请期限届满日为 <strong>{dateLongZh(q.data.due)}</strong>
               {late ? '，已经超过。' : '。'}
             </p>
           )}
           {q.error && start && (
             <p style={{ margin: '4px 0' }} data-testid="recon-period-unpublished">
               {isApiError(q.error) && q.error.code === 'CALENDAR_YEAR_UNPUBLISHED'
-                ? `按您填写的日期 ${start} 计算，申请期限约在 ${dayjs(start).add(60, 'day').format('YYYY-MM-DD')} 届满；该日所在年份的节假日安排尚未公布，如最后一日为法定休假日，将顺延至休假日后的第一个工作日，暂无法精确计算。`
+                ? `按您填写的日期 ${dateZh(start)} 计算，申请期限约在 ${dateZh(dayjs(start).add(60, 'day').format('YYYY-MM-DD'))} 届满；该日所在年份的节假日安排尚未公布，如最后一日为法定休假日，以法定休假日后的第一日为届满日（《中华人民共和国民事诉讼法》第八十五条第三款），暂无法精确计算。`
                 : '申请期限届满日暂时无法计算，请稍后再试或以行政复议机关的认定为准。'}
             </p>
           )}
@@ -109,6 +110,9 @@ function ApplicationPeriod({ start, onLate }: { start: string | undefined; onLat
 
 function ResultView({ result }: { result: Result }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // On a phone the label goes above the value: the receipt number and query code stay on one line, easy to copy.
+  const narrow = !Grid.useBreakpoint().sm;
+  const navigate = useNavigate();
   useEffect(() => {
     headingRef.current?.focus();
     announce(`申请已提交。回执编号 ${result.receiptNo}，查询码 ${result.queryCode.split('').join(' ')}。请妥善保存查询码，仅显示一次。`, 'assertive');
@@ -119,8 +123,8 @@ function ResultView({ result }: { result: Result }) {
       <h2 className="section-title" ref={headingRef} tabIndex={-1}>
         申请已提交
       </h2>
-      <p>行政复议机关已通过互联网渠道收到您的行政复议申请，将在五个工作日内审查是否受理（《中华人民共和国行政复议法》第三十条）。</p>
-      <Descriptions column={1} bordered size="middle" styles={{ label: { width: '9em' } }}>
+      <p>行政复议机关已通过互联网渠道收到您的行政复议申请，将在五个工作日内审查是否受理（《中华人民共和国行政复议法》第三十条、第八十八条第二款）；材料不齐全或者表述不清楚的，将在五个工作日内书面通知您补正（第三十一条）。</p>
+      <Descriptions column={1} bordered size="middle" layout={narrow ? 'vertical' : 'horizontal'} styles={{ label: { width: '9em' } }}>
         <Descriptions.Item label="回执编号">
           <strong data-testid="recon-receipt-no" style={{ fontSize: '1.2em', letterSpacing: '0.05em' }}>
             {result.receiptNo}
@@ -149,15 +153,16 @@ function ResultView({ result }: { result: Result }) {
       </Descriptions>
       <Alert type="warning" showIcon role="alert" style={{ margin: '16px 0' }} title="请妥善保存查询码，仅显示一次" description="查询办理进度、下载网上送达的文书都需要回执编号和查询码。本系统只保存查询码的加密摘要，丢失后无法找回，可拨打 12348 或到行政复议机关咨询。" />
       {result.late && (
-        <Alert type="info" showIcon role="note" style={{ marginBottom: 16 }} title={`按您填写的日期计算，申请期限已于 ${result.applicationDue} 届满`} description="行政复议机关将在受理审查中核实是否存在不可抗力或者其他正当理由（《中华人民共和国行政复议法》第二十条第二款）。" />
+        <Alert type="info" showIcon role="note" style={{ marginBottom: 16 }} title={`按您填写的日期计算，申请期限已于 ${dateZh(result.applicationDue)} 届满`} description="行政复议机关将在受理审查中核实是否存在不可抗力或者其他正当理由（《中华人民共和国行政复议法》第二十条第二款）。" />
       )}
       <Space wrap className="no-print">
         <Button type="primary" size="large" onClick={() => window.print()}>
           打印回执
         </Button>
-        <Link to={`/portal/reconsideration/progress?receiptNo=${encodeURIComponent(result.receiptNo)}`}>
-          <Button size="large">查询办理进度</Button>
-        </Link>
+        {/* a button, not a button inside a link (two tab stops, invalid nesting) */}
+        <Button size="large" onClick={() => navigate(`/portal/reconsideration/progress?receiptNo=${encodeURIComponent(result.receiptNo)}`)}>
+          查询办理进度
+        </Button>
       </Space>
     </Card>
   );
@@ -170,6 +175,8 @@ export function ReconApplyPage() {
   const [fileErrors, setFileErrors] = useState<string[]>([]);
   const [late, setLate] = useState(false);
   const [confirmValues, setConfirmValues] = useState<Values | null>(null);
+  /** field errors of a refused submission, set once their step is shown (fields of other steps are not mounted) */
+  const [pendingFieldErrors, setPendingFieldErrors] = useState<{ name: string[]; message: string }[]>([]);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const kind = Form.useWatch(['applicant', 'kind'], form) ?? 'person';
   const notInformed = Form.useWatch(['act', 'notInformed'], form);
@@ -180,10 +187,25 @@ export function ReconApplyPage() {
     mutationFn: (v: Values) => submitApplication(toInput(v), files),
     meta: { silent: true },
     onError: (e) => {
+      if (isApiError(e)) {
+        // The server refused a field: back to its step, the field marked with the reason.
+        const fields = refusedFields(e.details, e.message);
+        const target = stepOfFields(fields.map((f) => f.name), STEP_FIELDS);
+        if (target !== null) {
+          setPendingFieldErrors(fields);
+          setStep(target);
+        }
+      }
       const names = isApiError(e) ? rejectedFiles(e.details) : [];
       announce(`提交未成功：${isApiError(e) ? e.message : '请稍后重试'}${names.length ? `。${names.map((n) => `${n.name}：${n.message}`).join('；')}` : ''}`, 'assertive');
     },
   });
+
+  useEffect(() => {
+    if (!pendingFieldErrors.length) return;
+    form.setFields(pendingFieldErrors.map((f) => ({ name: f.name as never, errors: [f.message] })));
+    setPendingFieldErrors([]);
+  }, [pendingFieldErrors, step]);
 
   const first = useRef(true);
   useEffect(() => {
@@ -206,19 +228,13 @@ export function ReconApplyPage() {
   };
   const back = () => setStep((s) => Math.max(s - 1, 0));
 
-  const addFile = async (file: File) => {
-    const errors: string[] = [];
-    if (files.length >= PORTAL_UPLOAD_LIMITS.files) errors.push(`${file.name}：材料最多 ${PORTAL_UPLOAD_LIMITS.files} 个文件`);
-    else if (files.reduce((s, f) => s + f.size, 0) + file.size > PORTAL_UPLOAD_LIMITS.totalBytes) errors.push(`${file.name}：材料合计不能超过 20 MB`);
-    else {
-      const reason = await precheckFile(file);
-      if (reason) errors.push(`${file.name}：${reason}`);
-      else setFiles((fs) => [...fs, file]);
-    }
+  /** Several files may be chosen at once: the whole choice is checked together, against the files already chosen. */
+  const addFiles = async (batch: File[]) => {
+    const { accepted, errors } = await admitFiles(files, batch);
+    if (accepted.length) setFiles((fs) => [...fs, ...accepted]);
     setFileErrors(errors);
-    if (errors.length) announce(errors.join('；'), 'assertive');
-    else announce(`已添加 ${file.name}`, 'polite');
-    return false;
+    const added = accepted.length ? `已添加 ${accepted.map((f) => f.name).join('、')}` : '';
+    announce([added, ...errors].filter(Boolean).join('；'), errors.length ? 'assertive' : 'polite');
   };
 
   if (submit.data) return (
@@ -239,7 +255,9 @@ export function ReconApplyPage() {
       <p className="muted" style={{ marginTop: 0 }}>
         依照《中华人民共和国行政复议法》第二十二条第二款，您可以通过本网站提交行政复议申请书。请如实填写，带 * 的为必填项。提交后会得到回执编号和查询码，用于查询办理进度。
       </p>
-      <Steps current={step} size="small" responsive items={STEPS.map((title) => ({ title }))} style={{ margin: '16px 0' }} aria-label="申请步骤" />
+      {/* On a phone the five steps stacked would push the form below the fold; the card heading says 第 n 步（共 5 步）. */}
+      <style>{'@media (max-width: 575px) { .recon-apply-steps { display: none !important; } }'}</style>
+      <Steps className="recon-apply-steps" current={step} size="small" responsive items={STEPS.map((title) => ({ title }))} style={{ margin: '16px 0' }} aria-label="申请步骤" />
       <Card>
         <h2 className="section-title" ref={stepHeading} tabIndex={-1}>
           第 {step + 1} 步（共 {STEPS.length} 步）：{STEPS[step]}
@@ -267,11 +285,11 @@ export function ReconApplyPage() {
                     label="居民身份证号码"
                     name={['applicant', 'idNumber']}
                     extra="18 位，最后一位可能是 X；系统校验校验码，加密保存"
-                    rules={[{ required: true, message: '请填写居民身份证号码' }, { validator: async (_, v?: string) => (!v || isValidIdNumber(v.trim().toUpperCase()) ? undefined : Promise.reject(new Error('身份证号码校验未通过（GB 11643），请核对'))) }]}
+                    rules={[{ required: true, message: '请填写居民身份证号码' }, { validator: async (_, v?: string) => (!v || !idNumberProblem(v) ? undefined : Promise.reject(new Error(idNumberProblem(v)))) }]}
                   >
-                    <Input size="large" maxLength={18} autoComplete="off" inputMode="text" />
+                    <Input size="large" maxLength={22} autoComplete="off" inputMode="text" spellCheck={false} />
                   </Form.Item>
-                  <Form.Item label="手机号码" name={['applicant', 'mobile']} rules={[{ required: true, message: '请填写手机号码' }, { validator: async (_, v?: string) => (!v || isValidMobile(normalizeMobile(v.trim())) ? undefined : Promise.reject(new Error('手机号码格式不正确'))) }]}>
+                  <Form.Item label="手机号码" name={['applicant', 'mobile']} rules={[{ required: true, message: '请填写手机号码' }, { validator: async (_, v?: string) => (!v || !mobileProblem(v) ? undefined : Promise.reject(new Error(mobileProblem(v)))) }]}>
                     <Input size="large" maxLength={20} autoComplete="tel" inputMode="tel" />
                   </Form.Item>
                 </>
@@ -280,7 +298,7 @@ export function ReconApplyPage() {
                   <Form.Item
                     label="统一社会信用代码"
                     name={['applicant', 'creditCode']}
-                    rules={[{ required: true, message: '请填写统一社会信用代码' }, { validator: async (_, v?: string) => (!v || isValidCreditCode(normalizeCreditCode(v)) ? undefined : Promise.reject(new Error('统一社会信用代码校验未通过（GB 32100），请核对'))) }]}
+                    rules={[{ required: true, message: '请填写统一社会信用代码' }, { validator: async (_, v?: string) => (!v || isValidCreditCode(normalizeCreditCode(v)) ? undefined : Promise.reject(new Error('统一社会信用代码有误：应为 18 位数字和大写字母，最后一位校验码与前 17 位不符，请对照营业执照逐位核对'))) }]}
                   >
                     <Input size="large" maxLength={18} autoComplete="off" />
                   </Form.Item>
@@ -323,7 +341,7 @@ export function ReconApplyPage() {
                   }),
                 ]}
               >
-                <DatePicker size="large" format="YYYY-MM-DD" style={{ width: '100%', maxWidth: 260 }} />
+                <DatePicker size="large" format={DATE_INPUT_FORMATS} placeholder="年-月-日，如 2026-12-01" style={{ width: '100%', maxWidth: 260 }} />
               </Form.Item>
               <Form.Item
                 label="知道或者应当知道该行政行为的日期"
@@ -331,14 +349,14 @@ export function ReconApplyPage() {
                 extra="通常是收到行政决定书的日期；申请期限从这一天起计算"
                 rules={[{ required: true, message: '请选择知道该行政行为的日期' }, { validator: async (_, v?: Dayjs | null) => { if (v && ymd(v)! > today()) throw new Error('日期不能晚于今天'); } }]}
               >
-                <DatePicker size="large" format="YYYY-MM-DD" style={{ width: '100%', maxWidth: 260 }} />
+                <DatePicker size="large" format={DATE_INPUT_FORMATS} placeholder="年-月-日，如 2026-12-01" style={{ width: '100%', maxWidth: 260 }} />
               </Form.Item>
               <Form.Item name={['act', 'notInformed']} valuePropName="checked">
                 <Checkbox>行政机关作出该行为时，没有告知我申请行政复议的权利、复议机关和申请期限</Checkbox>
               </Form.Item>
               {notInformed && (
                 <Form.Item label="知道申请行政复议的权利、复议机关和申请期限的日期" name={['act', 'rightsKnownOn']} rules={[{ required: true, message: '请选择日期（第二十条第三款）' }]}>
-                  <DatePicker size="large" format="YYYY-MM-DD" style={{ width: '100%', maxWidth: 260 }} />
+                  <DatePicker size="large" format={DATE_INPUT_FORMATS} placeholder="年-月-日，如 2026-12-01" style={{ width: '100%', maxWidth: 260 }} />
                 </Form.Item>
               )}
               <Form.Item name={['act', 'realEstate']} valuePropName="checked">
@@ -374,7 +392,10 @@ export function ReconApplyPage() {
                 title="仅接受 PDF、JPG、PNG、DOCX、OFD 格式的文件，单个不超过 10 MB，最多 5 个，合计不超过 20 MB"
                 description="可上传行政决定书、证据材料、身份证明等。系统按文件内容核验类型，扩展名与内容不符、可执行程序、网页或脚本文件将被拒收。没有材料也可以直接进入下一步。"
               />
-              <Upload accept={PORTAL_ACCEPT} multiple showUploadList={false} beforeUpload={(f) => addFile(f as unknown as File)}>
+              <Upload accept={PORTAL_ACCEPT} multiple showUploadList={false} beforeUpload={(f, batch) => {
+                  if (f === batch[0]) void addFiles(batch as unknown as File[]);
+                  return false;
+                }}>
                 <Button size="large" disabled={files.length >= PORTAL_UPLOAD_LIMITS.files}>
                   选择文件
                 </Button>
@@ -406,8 +427,8 @@ export function ReconApplyPage() {
                 <Descriptions.Item label="申请人">{cv.applicant.name}</Descriptions.Item>
                 {cv.applicant.kind === 'person' ? (
                   <>
-                    <Descriptions.Item label="身份证号码">{maskIdNumber(cv.applicant.idNumber?.toUpperCase() ?? '')}</Descriptions.Item>
-                    <Descriptions.Item label="手机号码">{maskMobile(normalizeMobile(cv.applicant.mobile ?? ''))}</Descriptions.Item>
+                    <Descriptions.Item label="身份证号码">{maskIdNumber(cleanIdNumberInput(cv.applicant.idNumber ?? ''))}</Descriptions.Item>
+                    <Descriptions.Item label="手机号码">{maskMobile(cleanMobileInput(cv.applicant.mobile ?? ''))}</Descriptions.Item>
                   </>
                 ) : (
                   <>
@@ -416,12 +437,21 @@ export function ReconApplyPage() {
                   </>
                 )}
                 <Descriptions.Item label="住所">{cv.applicant.address}</Descriptions.Item>
+                {cv.applicant.postalCode ? <Descriptions.Item label="邮政编码">{cv.applicant.postalCode}</Descriptions.Item> : null}
                 <Descriptions.Item label="被申请人">{cv.respondent.name}</Descriptions.Item>
                 <Descriptions.Item label="行政行为">
                   {cv.act.name}
                   {cv.act.docNo ? `（${cv.act.docNo}）` : ''}
                 </Descriptions.Item>
-                <Descriptions.Item label="知道该行为日期">{ymd(cv.act.knownOn)}</Descriptions.Item>
+                {cv.act.madeOn ? <Descriptions.Item label="行为作出日期">{dateZh(ymd(cv.act.madeOn)!)}</Descriptions.Item> : null}
+                <Descriptions.Item label="知道该行为日期">{dateZh(ymd(cv.act.knownOn) ?? '')}</Descriptions.Item>
+                {cv.act.notInformed ? <Descriptions.Item label="未告知复议权利">是；知道复议权利、复议机关和申请期限的日期：{dateZh(ymd(cv.act.rightsKnownOn) ?? '')}</Descriptions.Item> : null}
+                {cv.act.realEstate ? <Descriptions.Item label="涉及不动产">是</Descriptions.Item> : null}
+                {late && cv.lateExplanation?.trim() ? (
+                  <Descriptions.Item label="逾期的原因">
+                    <span style={{ whiteSpace: 'pre-wrap' }}>{cv.lateExplanation}</span>
+                  </Descriptions.Item>
+                ) : null}
                 <Descriptions.Item label="行政复议请求">{cv.request}</Descriptions.Item>
                 <Descriptions.Item label="事实和理由">
                   <span style={{ whiteSpace: 'pre-wrap' }}>{cv.reasons}</span>

@@ -4,7 +4,7 @@
  * The query code travels in a POST body, never in the address bar.
  */
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, Space } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Grid, Input, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
@@ -13,6 +13,7 @@ import { api, errorText, isApiError } from '../../app/api';
 import { announce } from '../../app/notify';
 import { StepsList } from '../../components/StepsList';
 import { dateLongZh } from '../../components/format';
+import { dateZh, lockedUntilText, zhSteps } from './portalText';
 import { downloadServedDocument } from './reconPortalApi';
 
 type Progress = z.infer<typeof PortalProgress>;
@@ -30,13 +31,14 @@ function ProgressView({ p, creds }: { p: Progress; creds: Values }) {
     headingRef.current?.scrollIntoView({ block: 'nearest' });
   }, [p]);
   const d = p.nextDeadline;
+  const narrow = !Grid.useBreakpoint().sm;
   return (
     <Card data-testid="recon-progress-result">
       <h2 className="section-title" ref={headingRef} tabIndex={-1}>
         办理状态：<span data-testid="recon-progress-status">{p.statusText}</span>
       </h2>
       <p>{p.statusExplanation}</p>
-      <Descriptions column={1} bordered size="small" styles={{ label: { width: '8em' } }}>
+      <Descriptions column={1} bordered size="small" layout={narrow ? 'vertical' : 'horizontal'} styles={{ label: { width: '8em' } }}>
         <Descriptions.Item label="回执编号">{p.receiptNo}</Descriptions.Item>
         <Descriptions.Item label="案件编号">{p.caseNo}</Descriptions.Item>
         <Descriptions.Item label="收到申请日期">{dateLongZh(p.receivedOn)}</Descriptions.Item>
@@ -56,7 +58,7 @@ function ProgressView({ p, creds }: { p: Progress; creds: Values }) {
           <p className="muted" style={{ margin: '0 0 8px' }}>
             {d.note}。依据：{d.basis}
           </p>
-          <StepsList steps={d.steps} />
+          <StepsList steps={zhSteps(d.steps)} />
         </div>
       ) : (
         <p className="muted">当前没有正在计算的法定期限。</p>
@@ -72,7 +74,7 @@ function ProgressView({ p, creds }: { p: Progress; creds: Values }) {
               <span style={{ flex: 1, minWidth: 180 }}>
                 {doc.title}
                 {doc.docNo ? `（${doc.docNo}）` : ''}
-                {doc.servedOn ? <span className="muted">，{doc.servedOn} 送达</span> : null}
+                {doc.servedOn ? <span className="muted">，{dateZh(doc.servedOn)} 送达</span> : null}
               </span>
               <Button
                 loading={busy === doc.id}
@@ -154,7 +156,13 @@ export function ReconProgressPage() {
               style={{ marginTop: 16 }}
               data-testid="recon-progress-error"
               title={isApiError(e) ? e.message : '查询失败，请稍后重试'}
-              description={isApiError(e) && e.code === 'PORTAL_QUERY_NOT_FOUND' ? '连续输错 5 次，该回执编号将暂停查询 30 分钟。查询码遗失的，请拨打 12348 咨询。' : undefined}
+              description={
+                isApiError(e) && e.code === 'PORTAL_QUERY_NOT_FOUND'
+                  ? '请核对回执编号和查询码（查询码为申请成功时显示的 8 位字母和数字）。连续输错 5 次，该回执编号将暂停查询 30 分钟。查询码遗失的，请拨打 12348 咨询。'
+                  : isApiError(e) && e.code === 'PORTAL_QUERY_LOCKED'
+                    ? lockedUntilText(e.details) || undefined
+                    : undefined
+              }
             />
           )}
         </Card>

@@ -111,4 +111,29 @@ export async function precheckFile(file: File): Promise<string | null> {
   return ok[kind] ? null : PORTAL_ATTACHMENT_REASONS.EXTENSION_MISMATCH;
 }
 
-export const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+/**
+ * The files of one choice (several may be chosen at once) checked in order against the files already chosen: at
+ * most PORTAL_UPLOAD_LIMITS.files files and totalBytes in all, each pre-checked. Returns the files to add and one
+ * Chinese line per refused file ('name：reason').
+ */
+export async function admitFiles(current: readonly File[], batch: readonly File[]): Promise<{ accepted: File[]; errors: string[] }> {
+  const accepted: File[] = [];
+  const errors: string[] = [];
+  let count = current.length;
+  let bytes = current.reduce((s, f) => s + f.size, 0);
+  for (const file of batch) {
+    const reason = await precheckFile(file);
+    if (reason) errors.push(`${file.name}：${reason}`);
+    else if (count >= PORTAL_UPLOAD_LIMITS.files) errors.push(`${file.name}：材料最多 ${PORTAL_UPLOAD_LIMITS.files} 个文件`);
+    else if (bytes + file.size > PORTAL_UPLOAD_LIMITS.totalBytes) errors.push(`${file.name}：材料合计不能超过 ${Math.round(PORTAL_UPLOAD_LIMITS.totalBytes / 1024 / 1024)} MB`);
+    else {
+      accepted.push(file);
+      count += 1;
+      bytes += file.size;
+    }
+  }
+  return { accepted, errors };
+}
+
+/** Size for people: '10.5 MB', '3 KB'; a non-empty file is at least '1 KB', nothing at all is '0 KB'. */
+export const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n <= 0 ? '0 KB' : `${Math.max(1, Math.round(n / 1024))} KB`);
