@@ -20,8 +20,10 @@ function createQueryClient() {
       },
     }),
     mutationCache: new MutationCache({
+      // A mutation with its own onError shows its errors itself (at the form's fields, or as a toast of its own):
+      // the global toast would say the same thing a second time.
       onError: (error, _vars, _ctx, mutation) => {
-        if (mutation.meta?.silent || isSessionError(error)) return;
+        if (mutation.meta?.silent || mutation.options.onError || isSessionError(error)) return;
         notifyError(error);
       },
     }),

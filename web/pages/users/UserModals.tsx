@@ -6,7 +6,7 @@ import { UserCreateBody, type Department, type Role, type User } from '../../../
 import { DATA_SCOPE_LABELS, DUTY_LABELS } from '../../../common/permissions';
 import { isValidMobile, normalizeMobile } from '../../../common/validators/mobile';
 import { patch, post, put } from '../../app/api';
-import { notifySuccess } from '../../app/notify';
+import { notifyError, notifySuccess } from '../../app/notify';
 import { buildDepartmentTree } from '../../components/departments';
 import { applyServerErrors, passwordPolicyRule, PasswordPolicyHint, zodRule } from '../../components/forms';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -73,7 +73,7 @@ export function UserFormModal({
       onClose();
     },
     onError: async (e) => {
-      applyServerErrors(form, e);
+      if (!applyServerErrors(form, e)) notifyError(e);
       await qc.invalidateQueries({ queryKey: keys.users });
     },
   });
