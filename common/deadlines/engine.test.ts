@@ -101,6 +101,18 @@ describe('explanation steps', () => {
     expect(r.steps[2]?.text).toBe('第 5 个工作日为 2025-10-10（星期五），即期限届满日');
   });
 
+  it('a due date on a weekend made a working day says so (调休上班日), in calendar and in working days', () => {
+    // 2025-01-26 (Sunday) is a 春节 make-up working day
+    const cal10 = addPeriod(cal, { from: '2025-01-16', length: 10, unit: 'CAL' });
+    expect(cal10.due).toBe('2025-01-26');
+    expect(cal10.steps.at(-1)?.text).toBe('期限届满日为 2025-01-26（星期日）（该日为调休上班日，不是休假日，不顺延）');
+    const wd = addPeriod(cal, { from: '2025-01-24', length: 1, unit: 'WD' });
+    expect(wd.due).toBe('2025-01-26');
+    expect(wd.steps.at(-1)?.text).toBe('第 1 个工作日为 2025-01-26（星期日），即期限届满日（该日为调休上班日）');
+    // an ordinary weekday has no such note
+    expect(addPeriod(cal, { from: '2025-01-16', length: 11, unit: 'CAL' }).steps.at(-1)?.text).toBe('期限届满日为 2025-01-27（星期一）');
+  });
+
   it('CAL example: roll-forward cites 民事诉讼法 Art. 85 and 民法典 Art. 203', () => {
     const r = addPeriod(cal, { from: '2025-08-02', length: 60, unit: 'CAL' });
     expect(r.rawEnd).toBe('2025-10-01');

@@ -203,6 +203,9 @@ export function explainPeriod(cal: WorkCalendar, ctx: ExplainContext): Step[] {
   else if (openPause) dueText = `期限届满日暂为 ${formatDateZh(due)}（中止尚未结束，按截至 ${formatDate(asOf as number)} 的情况计算，恢复后重新计算）`;
   else if (base.unit === 'WD' && !hasExtensions && !rolled) dueText = `第 ${n} 个工作日为 ${formatDateZh(due)}，即期限届满日`;
   else dueText = `期限届满日为 ${formatDateZh(due)}`;
+  // a due date on a Saturday or Sunday that the State Council's schedule made a working day would look wrong
+  // without saying so (and, counted in calendar days, it is not moved: it is not a rest day)
+  if (!backward && (cal.codeOf(due) & 3) === DAY_WORK) dueText += base.unit === 'WD' ? '（该日为调休上班日）' : '（该日为调休上班日，不是休假日，不顺延）';
   if (ctx.unpublishedYears.length > 0) dueText += '（暂定）';
   steps.push({ code: 'DUE', date: formatDate(due), text: dueText });
   return steps;
