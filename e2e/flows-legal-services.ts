@@ -100,7 +100,7 @@ export const legalServicesFlows: Flow[] = [
       await login(page, base, 'flyz.head');
       await page.goto(`${base}/legal-services/coverage`);
       await page.getByRole('heading', { name: '服务点与十五分钟服务圈' }).waitFor();
-      await page.getByTestId('coverage-method').getByText(/haversine/).waitFor();
+      await page.getByTestId('coverage-method').getByText(/半正矢公式/).waitFor();
       const outside = page.getByTestId('outside-table').locator('.ant-table-tbody tr.ant-table-row');
       await outside.first().waitFor();
       expect((await outside.count()) > 0, 'communities outside the circle listed');

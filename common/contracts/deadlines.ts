@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { StepSchema } from './calendar';
 
+/** The business of a deadline on the register (its `module`), as the to-do list names it. */
+export const DEADLINE_MODULE_LABELS: Record<string, string> = {
+  reconsideration: '行政复议',
+  litigation: '行政应诉',
+  legalityReview: '合法性审查',
+  enforcement: '行政执法监督',
+  legalService: '公共法律服务',
+  legalAid: '法律援助',
+  mediation: '人民调解',
+  dispute: '矛盾纠纷',
+  corrections: '社区矫正',
+  ruleOfLaw: '法治建设',
+};
+
 export const DeadlineStatus = z.enum(['open', 'met', 'cancelled']);
 export const DeadlineSchema = z.object({
   id: z.string(),

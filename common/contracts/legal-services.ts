@@ -131,7 +131,7 @@ export const SETTINGS_NOTES = {
   incomeStandardMonthly: '待核实：经济困难标准由省级人民政府确定（法律援助法第三十四条），北京现行标准未与官方文本核对，默认值为本局设置。',
   beijingDecisionTarget: '待核实：《北京市法律援助条例》（2008）第二十一条规定受理后 5 个工作日内作出决定，该条例现行有效性未核实；开启时作为更严格的内部目标与法定 7 日期限并列。',
   walkSpeedMPerMin: '本局设置：步行速度（米/分钟），默认 75 米/分钟（约 4.5 公里/小时）。',
-  detourFactor: '本局设置：绕行系数，步行距离 = 球面直线距离（haversine）× 绕行系数，默认 1.3。',
+  detourFactor: '本局设置：绕行系数，步行距离 = 球面直线距离（按半正矢公式计算）× 绕行系数，默认 1.3。',
   thresholdMinutes: '本局设置：服务圈半径（分钟），默认 15 分钟。',
 } as const;
 
@@ -492,7 +492,7 @@ export type NearestResult = z.infer<typeof NearestResult>;
 export const PublicCommunityList = z.object({ streets: z.array(z.object({ street: z.string(), communities: z.array(z.object({ code: z.string(), name: z.string() })) })) });
 
 export const COVERAGE_METHOD = (speed: number, detour: number, threshold: number) =>
-  `步行距离 = 社区中心点至服务点的球面直线距离（haversine，地球半径 6,371,008.8 米）× 绕行系数 ${detour}；步行时间 = 步行距离 ÷ 步行速度 ${speed} 米/分钟；步行时间超过 ${threshold} 分钟的社区列为服务圈外。坐标为演示数据（生成于西城区实际经纬度范围内）。`;
+  `步行距离 = 社区中心点至服务点的球面直线距离（按半正矢公式计算，地球半径 6,371,008.8 米）× 绕行系数 ${detour}；步行时间 = 步行距离 ÷ 步行速度 ${speed} 米/分钟；步行时间超过 ${threshold} 分钟的社区列为服务圈外。坐标为演示数据（生成于西城区实际经纬度范围内）。`;
 
 // ------------------------------------------------------------------------------------------- 双随机、一公开
 

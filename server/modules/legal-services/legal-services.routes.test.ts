@@ -186,7 +186,7 @@ describe.each(DIALECTS)('公共法律服务 (%s)', (dialect) => {
     expect(cov.status).toBe(200);
     const c = cov.body;
     expect(c).toMatchObject({ speedMPerMin: 75, detourFactor: 1.3, thresholdMinutes: 15 });
-    expect(c.method).toContain('haversine');
+    expect(c.method).toContain('半正矢公式');
     const comms = await t.handle.db.selectFrom('legalServiceCommunities').selectAll().execute();
     const pts = (await t.handle.db.selectFrom('legalServicePoints').selectAll().execute()).filter((p) => p.active && (JSON.parse(p.services) as string[]).includes('legalAid'));
     expect(comms.length).toBeGreaterThan(150);

@@ -7,7 +7,7 @@ import { Alert, Button, Card, Descriptions, Drawer, Empty, Space, Statistic, Tab
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { z } from 'zod';
-import type { DeadlineDetail, DeadlineItem } from '../../../common/contracts';
+import { DEADLINE_MODULE_LABELS, type DeadlineDetail, type DeadlineItem } from '../../../common/contracts';
 import { beijingTimeText } from '../../../common/deadlines/hours';
 import { DATA_SCOPE_LABELS } from '../../../common/permissions';
 import { get } from '../../app/api';
@@ -22,16 +22,6 @@ import { keys } from '../../components/queries';
 import { type Urgency, UrgencyTag, useNearLimit } from '../../components/urgency';
 
 type Detail = z.infer<typeof DeadlineDetail>;
-
-const MODULE_LABELS: Record<string, string> = {
-  reconsideration: '行政复议',
-  litigation: '行政应诉',
-  legalityReview: '合法性审查',
-  enforcement: '行政执法监督',
-  legalAid: '法律援助',
-  mediation: '人民调解',
-  corrections: '社区矫正',
-};
 
 const FLAG_LABELS: Record<string, string> = {
   CALENDAR_YEAR_UNPUBLISHED: '暂定：涉及尚未公布节假日安排的年份',
@@ -158,7 +148,7 @@ function DeadlineTodo() {
         </Button>
       ),
     },
-    { title: '业务', dataIndex: 'module', render: (m: string) => MODULE_LABELS[m] ?? m, responsive: ['md'] },
+    { title: '业务', dataIndex: 'module', render: (m: string) => DEADLINE_MODULE_LABELS[m] ?? m, responsive: ['md'] },
     { title: '期限', dataIndex: 'ruleTitle', responsive: ['lg'], width: 220 },
     { title: '起算日', dataIndex: 'startDate', responsive: ['lg'], render: (_v, d) => (d.startAt ? beijingTimeText(Date.parse(d.startAt)) : d.startDate) },
     {
