@@ -12,6 +12,10 @@ export function PortalLayout() {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
+  // the current page's link in view (on a phone the navigation scrolls sideways)
+  useEffect(() => {
+    document.querySelector('.portal-nav a.active')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [location.pathname]);
   useEffect(() => {
     if (first.current) {
       first.current = false;
