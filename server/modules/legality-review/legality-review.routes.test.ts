@@ -226,7 +226,7 @@ for (const dialect of DIALECTS) {
       const list = (await req(null, 'GET', `${PORTAL}/drafts`)).json() as Json;
       expect(list.data.some((x: Json) => x.id === d.id)).toBe(true);
       const pub = (await req(null, 'GET', `${PORTAL}/drafts/${d.id}`)).json() as Json;
-      expect(pub.articles.map((a: Json) => a.anchor)).toEqual(['第1段', '第一条', '第二条', '第三条', '第四条']);
+      expect(pub.articles.map((a: Json) => a.anchor)).toEqual(['标题', '第一条', '第二条', '第三条', '第四条']);
       const bad = await req(null, 'POST', `${PORTAL}/drafts/${d.id}/comments`, { anchor: '第九条', content: '意见' });
       expect(bad.statusCode).toBe(400);
       const sent = await req(null, 'POST', `${PORTAL}/drafts/${d.id}/comments`, { anchor: '第三条', content: '建议明确区市场监管局的配合职责', organization: '某老字号企业' });

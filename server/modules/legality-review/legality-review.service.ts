@@ -122,14 +122,20 @@ export function requiredMaterials(kind: LrDraftKind, touchesMarket: boolean): { 
   return req;
 }
 
-/** Splits a draft into commentable units: 第X条 where the text has articles, otherwise numbered paragraphs. */
+/**
+ * Splits a draft into commentable units: 第X条 where the text has articles, otherwise numbered paragraphs. The first
+ * line of a text with articles is its title (标题), not a "paragraph 1" (the public was asked to comment on 第1段).
+ */
 export function articlesOf(text: string): { anchor: string; text: string }[] {
   const paras = text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+  const article = /^(第[一二三四五六七八九十百零〇\d]+条)/;
+  const hasArticles = paras.some((p) => article.test(p));
   const out: { anchor: string; text: string }[] = [];
   let para = 0;
-  for (const p of paras) {
-    const m = /^(第[一二三四五六七八九十百零〇\d]+条)/.exec(p);
+  for (const [i, p] of paras.entries()) {
+    const m = article.exec(p);
     if (m) out.push({ anchor: m[1]!, text: p });
+    else if (i === 0 && hasArticles) out.push({ anchor: '标题', text: p });
     else if (out.length && out[out.length - 1]!.anchor.startsWith('第') && out[out.length - 1]!.anchor.endsWith('条') && /^[（(]?[一二三四五六七八九十\d]+[)）、.．]/.test(p)) out[out.length - 1]!.text += `\n${p}`;
     else out.push({ anchor: `第${++para}段`, text: p });
   }

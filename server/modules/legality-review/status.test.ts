@@ -77,7 +77,10 @@ describe('materials, articles, representativeness, uploads', () => {
 
   it('splits a draft into 第X条 anchors, keeps numbered items with their article, numbers other paragraphs', () => {
     const a = articlesOf('标题\n第一条 总则。\n（一）第一项；\n（二）第二项。\n第十二条 附则。\n附件说明');
-    expect(a.map((x) => x.anchor)).toEqual(['第1段', '第一条', '第十二条', '第2段']);
+    // the first line of a text with articles is its title
+    expect(a.map((x) => x.anchor)).toEqual(['标题', '第一条', '第十二条', '第1段']);
+    // a text without articles is numbered by paragraph from its first line
+    expect(articlesOf('甲\n乙').map((x) => x.anchor)).toEqual(['第1段', '第2段']);
     expect(a[1]!.text).toContain('（二）第二项');
   });
 
