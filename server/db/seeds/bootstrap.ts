@@ -135,9 +135,9 @@ BUILTIN_ROLES.push({
   permissions: ['deadline.read', 'person.read', 'person.create', 'dispute.read', 'dispute.manage', 'mediation.read', 'mediation.manage', 'corrections.subject.read', 'corrections.subject.manage', 'corrections.subject.oversee'],
 });
 
-// 领导驾驶舱 and 法治政府建设年度报告: the report is district-wide, so only the bureau leader (data scope all) drafts,
-// reads and signs it off; section heads and the 基层 supervisors see the dashboard within their own data scope
-// (appended, not rewritten; never the three administrators).
+// 领导驾驶舱 and 法治政府建设年度报告: the report is district-wide, so it is drafted by roles of data scope all — the
+// bureau leader, who also signs it off, and the 依法治区 staff (ruleOfLawStaff, below); section heads and the 基层
+// supervisors see the dashboard within their own data scope (appended, not rewritten; never the three administrators).
 for (const [code, perms] of Object.entries({
   leader: ['annualReport.read', 'annualReport.edit', 'annualReport.signOff'],
   sectionHead: ['dashboard.read'],
@@ -158,7 +158,8 @@ BUILTIN_ROLES.push({
   description: '人民参与和促进法治科（依法治区办公室）：全区法治培训、学法述法、法治督察与整改验收、考核评价、普法工作的登记与统计',
   dataScope: 'all',
   duty: null,
-  permissions: ['deadline.read', 'ruleOfLaw.read', 'ruleOfLaw.manage', 'ruleOfLaw.assess'],
+  // the 依法治区办 drafts the annual 法治政府建设 report (the leader signs it off) and reads the dashboard it draws on
+  permissions: ['deadline.read', 'ruleOfLaw.read', 'ruleOfLaw.manage', 'ruleOfLaw.assess', 'dashboard.read', 'annualReport.read', 'annualReport.edit'],
 });
 
 export const ROOT_DEPARTMENT_CODE = 'XCSFJ';
