@@ -68,6 +68,11 @@ export const PortalApplicant = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** A submission token: a UUID as crypto.randomUUID() makes it (any version accepted, 36 characters). */
+export const SUBMISSION_TOKEN_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** How long after submitting a retry with the same token still gets the whole receipt (with the query code) back. */
+export const PORTAL_RETRY_WINDOW_HOURS = 24;
+
 /** The application (the `application` field of the multipart form, as JSON). Content per Art. 22. */
 export const PortalApplicationInput = z.object({
   applicant: PortalApplicant,
@@ -90,12 +95,18 @@ export const PortalApplicationInput = z.object({
   lateExplanation: z.string().trim().max(2000).optional(),
   /** the applicant confirms the content is true (in place of a signature, Art. 22) */
   declaration: z.literal(true, { message: '请确认所填内容真实' }),
+  /**
+   * Random token the form generates once per filled application (crypto.randomUUID in the browser): a retry of the
+   * same form (timeout, double tap) gets the first receipt back instead of registering a second case. Optional for
+   * older clients, which get no such protection.
+   */
+  submissionToken: z.string().trim().regex(SUBMISSION_TOKEN_RE, '提交标识格式不正确，请刷新页面后重新提交').optional(),
 });
 export type PortalApplicationInput = z.infer<typeof PortalApplicationInput>;
 
 export const PortalApplicationResult = z.object({
   receiptNo: z.string(),
-  /** shown once; only its hash is stored */
+  /** shown once; only its hash is kept, plus the encrypted receipt for a retry of the same form (PORTAL_RETRY_WINDOW_HOURS) */
   queryCode: z.string(),
   caseNo: z.string(),
   receivedOn: z.string(),

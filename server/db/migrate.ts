@@ -8,6 +8,7 @@ import * as m010 from './migrations/010-reconsideration';
 import * as m011 from './migrations/011-reconsideration-documents';
 import * as m014 from './migrations/014-reconsideration-productivity';
 import * as m015 from './migrations/015-reconsideration-document-void';
+import * as m016 from './migrations/016-reconsideration-portal-submissions';
 import * as m012 from './migrations/012-reconsideration-portal';
 import * as m013 from './migrations/013-reconsideration-consultation-litigation';
 import * as m020 from './migrations/020-legality-law-corpus';
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '011-reconsideration-documents': m011,
   '014-reconsideration-productivity': m014,
   '015-reconsideration-document-void': m015,
+  '016-reconsideration-portal-submissions': m016,
   '012-reconsideration-portal': m012,
   '013-reconsideration-consultation-litigation': m013,
   '020-legality-law-corpus': m020,

@@ -368,6 +368,17 @@ export interface ReconsiderationPortalAttemptTable {
   lockedUntil: string | null;
 }
 
+/** One submission token of the portal form (migration 016): a retried submission returns the first receipt. */
+export interface ReconsiderationPortalSubmissionTable {
+  /** SHA-256 hex of the token (the token itself is not stored) */
+  submissionKey: string;
+  caseId: string;
+  fingerprint: string;
+  /** SM4 ciphertext of the receipt JSON; null once the retry window has passed */
+  receiptEnc: string | null;
+  createdAt: string;
+}
+
 /** Similar-case search (migration 014): one row per indexed case, and the inverted index. */
 // 合法性审查 review engine (migration 020)
 export interface LawInstrumentTable {
@@ -712,6 +723,7 @@ export interface Database {
   reconsiderationPortalApplications: ReconsiderationPortalApplicationTable;
   reconsiderationAttachments: ReconsiderationAttachmentTable;
   reconsiderationPortalAttempts: ReconsiderationPortalAttemptTable;
+  reconsiderationPortalSubmissions: ReconsiderationPortalSubmissionTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,4 +1,7 @@
-/** Queries of the 行政复议 public portal: online applications, attachments, and the query lockout (migration 012). */
+/**
+ * Queries of the 行政复议 public portal: online applications, attachments, and the query lockout (migration 012);
+ * submission tokens (migration 016).
+ */
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../db';
 
@@ -6,6 +9,8 @@ type Q = Db | Transaction<Database>;
 export type PortalApplicationRow = Database['reconsiderationPortalApplications'];
 export type AttachmentRow = Database['reconsiderationAttachments'];
 export type AttemptRow = Database['reconsiderationPortalAttempts'];
+
+export type PortalSubmissionRow = Database['reconsiderationPortalSubmissions'];
 
 export function createPortalRepo(db: Db) {
   return {
@@ -26,6 +31,20 @@ export function createPortalRepo(db: Db) {
     async insertApplication(q: Q, row: PortalApplicationRow) {
       await q.insertInto('reconsiderationPortalApplications').values(row).execute();
     },
+    /** Fails on the primary key when the token was used already (also by a concurrent request). */
+    async insertSubmission(q: Q, row: PortalSubmissionRow) {
+      await q.insertInto('reconsiderationPortalSubmissions').values(row).execute();
+    },
+    async updateSubmissionReceipt(q: Q, submissionKey: string, receiptEnc: string) {
+      await q.updateTable('reconsiderationPortalSubmissions').set({ receiptEnc }).where('submissionKey', '=', submissionKey).execute();
+    },
+    async submission(submissionKey: string) {
+      return db.selectFrom('reconsiderationPortalSubmissions').selectAll().where('submissionKey', '=', submissionKey).executeTakeFirst();
+    },
+    /** The stored receipts of submissions older than the retry window are emptied (the query code is not kept). */
+    async forgetReceipts(beforeIso: string) {
+      await db.updateTable('reconsiderationPortalSubmissions').set({ receiptEnc: null }).where('createdAt', '<', beforeIso).where('receiptEnc', 'is not', null).execute();
+    },
     async insertAttachment(q: Q, row: AttachmentRow) {
       await q.insertInto('reconsiderationAttachments').values(row).execute();
     },
@@ -36,6 +55,10 @@ export function createPortalRepo(db: Db) {
       return db.selectFrom('reconsiderationPortalApplications').selectAll().where('caseId', '=', caseId).executeTakeFirst();
     },
 
+    /** R1, Art. 20: the application period as the register computed it at registration. */
+    async applicationPeriodOf(q: Q, caseId: string) {
+      return q.selectFrom('reconsiderationCases').select(['applicationDue', 'late']).where('id', '=', caseId).executeTakeFirstOrThrow();
+    },
     /** The scope facts of a case (department and handler), for assertInScope. */
     async caseScope(caseId: string) {
       return db.selectFrom('reconsiderationCases').select(['id', 'departmentId', 'handlerId', 'caseNo']).where('id', '=', caseId).executeTakeFirst();

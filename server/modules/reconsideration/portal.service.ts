@@ -6,6 +6,10 @@
  *   through the reconsideration service's create path, acted by the system actor 互联网申请 (audited with the caller's
  *   IP). Files are checked by content, written under <dataDir>/uploads/reconsideration/<yyyy>/<uuid> (no extension,
  *   0600) inside the registration transaction and removed again when anything fails: nothing half-written.
+ * - idempotent submit: the form sends a random submission token; the first request with it registers the case and
+ *   keeps the receipt (encrypted, for PORTAL_RETRY_WINDOW_HOURS); a retry with the same token and the same content
+ *   gets that receipt back and registers nothing. The token's primary key (migration 016) decides between two
+ *   requests that race; the earlier SELECT only spares the work. A different token is a new application.
  * - progress: receipt number + query code (scrypt hash, constant-time compare, lockout per receipt number typed).
  * - staff: the attachments of a case (scoped) and their download.
  */
@@ -16,6 +20,7 @@ import type { z } from 'zod';
 import {
   PORTAL_ATTACHMENT_REASONS,
   PORTAL_CODE_ALPHABET,
+  PORTAL_RETRY_WINDOW_HOURS,
   PORTAL_STATUS_TEXT,
   RECON_DEADLINE_KIND_LABELS,
   PortalApplicationInput,
@@ -208,6 +213,30 @@ export function createPortalService(deps: {
     return app;
   }
 
+  type Receipt = z.infer<typeof PortalApplicationResult>;
+  /** The submission token's key (the token itself is a bearer secret for the receipt and is not stored). */
+  const submissionKeyOf = (token: string) => createHash('sha256').update(`portal-submission:${token.toLowerCase()}`).digest('hex');
+
+  /**
+   * The receipt of an earlier submission with this token, or undefined when there is none. The same token with other
+   * content (a client that did not make a new token for a changed form) is refused rather than answered with a receipt
+   * for an application the applicant did not send.
+   */
+  async function replay(submissionKey: string, fingerprint: string, meta: RequestMeta): Promise<Receipt | undefined> {
+    const prior = await repo.submission(submissionKey);
+    if (!prior) return undefined;
+    if (prior.fingerprint !== fingerprint) {
+      throw new AppError('CONFLICT', { entity: 'portalSubmission', reason: 'contentChanged' }, '本表单已经提交过，提交后又修改了内容。如需再提交一份申请，请刷新页面后重新填写；已提交的申请可凭回执编号和查询码查询办理进度');
+    }
+    if (!prior.receiptEnc) {
+      const app = await repo.applicationByCase(prior.caseId);
+      throw new AppError('CONFLICT', { entity: 'portalSubmission', reason: 'retryWindowPassed', receiptNo: app?.receiptNo ?? null }, `本申请已于此前提交${app ? `，回执编号 ${app.receiptNo}` : ''}；为保护您的信息，查询码不再重复显示。如未保存查询码，请拨打 12348 或到行政复议机构咨询`);
+    }
+    const receipt = JSON.parse(cipher.decrypt(prior.receiptEnc)) as Receipt;
+    await audit.record({ actor: { id: 'system:portal', name: '互联网申请' }, ip: meta.ip, requestId: meta.requestId, action: 'reconsideration.portal.resubmit', objectType: 'reconsiderationCase', objectId: prior.caseId, extra: { receiptNo: receipt.receiptNo } });
+    return receipt;
+  }
+
   async function removeFiles(paths: string[]) {
     await Promise.all(paths.map((p) => rm(p, { force: true })));
   }
@@ -226,6 +255,18 @@ export function createPortalService(deps: {
         else accepted.push({ name, kind: res.kind, data: f.data, sha256: createHash('sha256').update(f.data).digest('hex') });
       }
       if (rejected.length) throw new AppError('PORTAL_ATTACHMENT_REJECTED', { rejected });
+
+      const { submissionToken, ...content } = a;
+      const submissionKey = submissionToken ? submissionKeyOf(submissionToken) : null;
+      const fingerprint = createHash('sha256')
+        .update(JSON.stringify(content))
+        .update(accepted.map((f) => `\n${f.name}\n${f.sha256}`).join(''))
+        .digest('hex');
+      if (submissionKey) {
+        await repo.forgetReceipts(new Date(clock.now() - PORTAL_RETRY_WINDOW_HOURS * 3600_000).toISOString());
+        const prior = await replay(submissionKey, fingerprint, meta);
+        if (prior) return prior;
+      }
 
       const dept = await repo.intakeDepartment(deps.intakeDepartmentCode);
       if (!dept) throw new AppError('SERVICE_UNAVAILABLE', { reason: 'no intake department' });
@@ -249,8 +290,12 @@ export function createPortalService(deps: {
       const written: string[] = [];
       let receiptNo = '';
       const stored: { name: string; size: number; sha256: string }[] = [];
+      let receipt: Receipt | undefined;
       try {
-        const detail = await deps.reconsideration.create(actor, body, meta, async (trx, c) => {
+        await deps.reconsideration.create(actor, body, meta, async (trx, c) => {
+          // First: a second request with the same token stops here (primary key), or waits here for the first one's
+          // transaction (PostgreSQL) and then stops; its case, number and deadline roll back with it.
+          if (submissionKey) await repo.insertSubmission(trx, { submissionKey, caseId: c.id, fingerprint, receiptEnc: null, createdAt: clock.nowIso() });
           for (let i = 0; i < 10 && !receiptNo; i++) {
             const candidate = `WS${c.receivedOn.replace(/-/g, '')}${randomChars(6)}`;
             if (!(await repo.receiptExists(trx, candidate))) receiptNo = candidate;
@@ -283,10 +328,26 @@ export function createPortalService(deps: {
             { actor: { id: actor.userId, name: actor.username }, ip: meta.ip, requestId: meta.requestId, action: 'reconsideration.portal.submit', objectType: 'reconsiderationCase', objectId: c.id, after: { receiptNo, caseNo: c.caseNo }, extra: { attachments: accepted.map((f) => ({ kind: f.kind, size: f.data.length, sha256: f.sha256 })) } },
             trx,
           );
+          // the receipt as the register holds it, kept (encrypted) with the token in the same transaction
+          const period = await repo.applicationPeriodOf(trx, c.id);
+          receipt = { receiptNo, queryCode, caseNo: c.caseNo, receivedOn: c.receivedOn, applicationDue: period.applicationDue, late: Number(period.late) === 1, attachments: stored };
+          if (submissionKey) await repo.updateSubmissionReceipt(trx, submissionKey, cipher.encrypt(JSON.stringify(receipt)));
         });
-        return { receiptNo, queryCode, caseNo: detail.caseNo, receivedOn: detail.receivedOn, applicationDue: detail.applicationPeriod.due, late: detail.late, attachments: stored };
+        if (!receipt) throw new AppError('INTERNAL', { reason: 'portal receipt missing' });
+        return receipt;
       } catch (e) {
         await removeFiles(written);
+        // A request with the same token got there first (the primary key refused this one, or a record it created
+        // conflicted): its receipt is the answer. Without a committed submission the error stands.
+        if (submissionKey) {
+          let prior: Receipt | undefined;
+          try {
+            prior = await replay(submissionKey, fingerprint, meta);
+          } catch (re) {
+            if (re instanceof AppError) throw re; // the same token with other content, or past the retry window
+          }
+          if (prior) return prior;
+        }
         throw e;
       }
     },

@@ -16,7 +16,7 @@ import { api, isApiError } from '../../app/api';
 import { announce } from '../../app/notify';
 import { dateLongZh, todayBeijing } from '../../components/format';
 import { DATE_INPUT_FORMATS, cleanIdNumberInput, cleanMobileInput, dateZh, idNumberProblem, mobileProblem, refusedFields, stepOfFields } from './portalText';
-import { admitFiles, formatBytes, rejectedFiles, submitApplication } from './reconPortalApi';
+import { admitFiles, formatBytes, mayHaveArrived, rejectedFiles, submissionTokens, submitApplication } from './reconPortalApi';
 
 type Result = z.infer<typeof PortalApplicationResult>;
 
@@ -151,7 +151,7 @@ function ResultView({ result }: { result: Result }) {
           )}
         </Descriptions.Item>
       </Descriptions>
-      <Alert type="warning" showIcon role="alert" style={{ margin: '16px 0' }} title="请妥善保存查询码，仅显示一次" description="查询办理进度、下载网上送达的文书都需要回执编号和查询码。本系统只保存查询码的加密摘要，丢失后无法找回，可拨打 12348 或到行政复议机关咨询。" />
+      <Alert type="warning" showIcon role="alert" style={{ margin: '16px 0' }} title="请妥善保存查询码，仅显示一次" description="查询办理进度、下载网上送达的文书都需要回执编号和查询码。本系统只保存查询码的加密摘要，丢失后无法找回，可拨打 12348 或到行政复议机关咨询。（为防止网络不畅时重复登记，本回执另加密暂存 24 小时，仅供本页面再次提交同一份申请时原样显示。）" />
       {result.late && (
         <Alert type="info" showIcon role="note" style={{ marginBottom: 16 }} title={`按您填写的日期计算，申请期限已于 ${dateZh(result.applicationDue)} 届满`} description="行政复议机关将在受理审查中核实是否存在不可抗力或者其他正当理由（《中华人民共和国行政复议法》第二十条第二款）。" />
       )}
@@ -178,13 +178,18 @@ export function ReconApplyPage() {
   /** field errors of a refused submission, set once their step is shown (fields of other steps are not mounted) */
   const [pendingFieldErrors, setPendingFieldErrors] = useState<{ name: string[]; message: string }[]>([]);
   const stepHeading = useRef<HTMLHeadingElement>(null);
+  /** one submission token per content sent: a retry of the same form is answered with the first receipt */
+  const tokenFor = useRef(submissionTokens()).current;
   const kind = Form.useWatch(['applicant', 'kind'], form) ?? 'person';
   const notInformed = Form.useWatch(['act', 'notInformed'], form);
   const knownOn = Form.useWatch(['act', 'knownOn'], form) as Dayjs | null | undefined;
   const rightsKnownOn = Form.useWatch(['act', 'rightsKnownOn'], form) as Dayjs | null | undefined;
 
   const submit = useMutation({
-    mutationFn: (v: Values) => submitApplication(toInput(v), files),
+    mutationFn: (v: Values) => {
+      const input = toInput(v);
+      return submitApplication({ ...input, submissionToken: tokenFor(input, files) }, files);
+    },
     meta: { silent: true },
     onError: (e) => {
       if (isApiError(e)) {
@@ -284,7 +289,7 @@ export function ReconApplyPage() {
                   <Form.Item
                     label="居民身份证号码"
                     name={['applicant', 'idNumber']}
-                    extra="18 位，最后一位可能是 X；系统校验校验码，加密保存"
+                    extra="18 位，最后一位可能是 X；填写后即核对校验码，加密保存"
                     rules={[{ required: true, message: '请填写居民身份证号码' }, { validator: async (_, v?: string) => (!v || !idNumberProblem(v) ? undefined : Promise.reject(new Error(idNumberProblem(v)))) }]}
                   >
                     <Input size="large" maxLength={22} autoComplete="off" inputMode="text" spellCheck={false} />
@@ -474,7 +479,13 @@ export function ReconApplyPage() {
             style={{ margin: '12px 0' }}
             data-testid="recon-apply-error"
             title={isApiError(err) ? (rejected.length ? err.baseMessage : err.message) : '提交失败，请稍后重试'}
-            description={rejected.length ? <ul style={{ margin: 0, paddingLeft: '1.2em' }}>{rejected.map((r) => <li key={r.name + r.message}>{`${r.name}：${r.message}`}</li>)}</ul> : undefined}
+            description={
+              rejected.length ? (
+                <ul style={{ margin: 0, paddingLeft: '1.2em' }}>{rejected.map((r) => <li key={r.name + r.message}>{`${r.name}：${r.message}`}</li>)}</ul>
+              ) : mayHaveArrived(err) ? (
+                <span data-testid="recon-apply-retry-hint">您的申请可能已经送达。请不要修改内容，直接再次点击“确认提交”：同一份申请不会重复登记，已送达的将显示原回执编号和查询码。</span>
+              ) : undefined
+            }
           />
         )}
 

@@ -46,6 +46,38 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   return res;
 }
 
+/**
+ * A random submission token (UUID v4) for one filled application form: a retry of the same form gets the first
+ * receipt back instead of registering a second case. crypto.randomUUID exists only on HTTPS (and localhost); elsewhere
+ * the same UUID is built from crypto.getRandomValues.
+ */
+export function newSubmissionToken(): string {
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * Keeps one submission token per content sent: the same application and files again (a retry after a timeout or a
+ * failed connection) reuse the token; anything changed is a new application and gets a new token.
+ */
+export function submissionTokens() {
+  let last: { key: string; token: string } | null = null;
+  return (application: PortalApplicationInput, files: readonly File[]): string => {
+    const { submissionToken: _ignored, ...content } = application;
+    const key = JSON.stringify(content) + files.map((f) => `\n${f.name}\u0000${f.size}\u0000${f.lastModified}`).join('');
+    if (last?.key !== key) last = { key, token: newSubmissionToken() };
+    return last.token;
+  };
+}
+
+/** A failure after which the application may have arrived all the same (no answer, a gateway timeout, a server error). */
+export const mayHaveArrived = (e: unknown) => e instanceof ApiError && (e.code === 'NETWORK' || e.status === 0 || e.status >= 500);
+
 export async function submitApplication(application: PortalApplicationInput, files: File[]): Promise<z.infer<typeof PortalApplicationResult>> {
   const form = new FormData();
   form.append('application', JSON.stringify(application));
