@@ -73,6 +73,13 @@ export const CorrectionListQuery = Paging.extend({
   overdue: z.enum(['1']).optional(),
   sentenceType: z.enum(SENTENCE_TYPES).optional(),
   riskLevel: z.enum(CORRECTION_RISK_LEVELS).optional(),
+  /**
+   * the 司法所 (department) managing the subject, or receiving it in a hand-over in progress (移交中); inside the
+   * caller's data scope (a department outside it lists nothing)
+   */
+  departmentId: Id.optional(),
+  /** part of the name, or the 档案号 西司矫〔YYYY〕N号 in full or its beginning */
+  q: z.string().trim().max(40).optional(),
 });
 
 /** 社区矫正档案号: 西司矫〔YYYY〕N号, N from 1 in each year of registration (migration 055 keeps its own frozen copy). */

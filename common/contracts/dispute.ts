@@ -90,6 +90,8 @@ export const DisputeListQuery = Paging.extend({
   matterType: z.enum(DISPUTE_TYPES).optional(),
   warning: z.enum(['1']).optional(),
   campaignId: Id.optional(),
+  /** the 司法所 (department) owning the dispute; inside the caller's data scope (a department outside it lists nothing) */
+  departmentId: Id.optional(),
   q: z.string().trim().max(60).optional(),
   /** 登记之日 within [receivedFrom, receivedTo] (the statistics' period) */
   receivedFrom: IsoDate.optional(),

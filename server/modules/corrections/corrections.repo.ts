@@ -5,7 +5,7 @@
  * (scopeWhere); the named-staff gate is the service's. Every function takes the executor (the database or the caller's
  * transaction) so that a write and its audit entry stay in one transaction.
  */
-import { type Transaction, sql } from 'kysely';
+import { type SqlBool, type Transaction, sql } from 'kysely';
 import type { Database, Db } from '../../db';
 import { type Actor, scopeWhere } from '../../platform/identity';
 import { correctionArchiveNo } from '../../../common/contracts/corrections';
@@ -26,7 +26,14 @@ export interface SubjectFilter {
   overdueBefore?: string | undefined;
   /** also the subjects being handed over to a 司法所 in the caller's scope (执行地变更 in progress, 移交中) */
   incoming?: boolean;
+  /** one 司法所: the subjects it manages, and those being handed over to it (ANDed with the data scope) */
+  departmentId?: string | undefined;
+  /** part of the name (stored in plain text), or the 档案号 in full or its beginning */
+  q?: string | undefined;
 }
+
+/** `s` as a LIKE pattern matching itself literally (with `escape '\'`). */
+const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The permission that lets a 司法所 worker be named 责任人. */
 const MANAGE = 'corrections.subject.manage';
@@ -45,6 +52,14 @@ export function createCorrectionsRepo(db: Db) {
     if (f.sentenceType) base = base.where('sentenceType', '=', f.sentenceType);
     if (f.riskLevel) base = base.where('riskLevel', '=', f.riskLevel);
     if (f.overdueBefore) base = base.where('status', '=', 'awaitingReport').where('reportDue', '<', f.overdueBefore);
+    if (f.departmentId) {
+      const d = f.departmentId;
+      base = base.where((eb) => (f.incoming ? eb.or([eb('departmentId', '=', d), eb('transferToDepartmentId', '=', d)]) : eb('departmentId', '=', d)));
+    }
+    if (f.q) {
+      const text = likeLiteral(f.q);
+      base = base.where((eb) => eb.or([sql<SqlBool>`${eb.ref('name')} like ${`%${text}%`} escape '\\'`, eb('archiveNo', '=', f.q!), sql<SqlBool>`${eb.ref('archiveNo')} like ${`${text}%`} escape '\\'`]));
+    }
     return base;
   };
   const staffUsers = (q: Q, departmentId: string) =>

@@ -371,7 +371,11 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
 
   return {
     async list(actor, q) {
-      const { rows, total } = await repo.listSubjects(actor, { status: q.status, sentenceType: q.sentenceType, riskLevel: q.riskLevel, overdueBefore: q.overdue ? clock.today() : undefined, incoming: true }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      // a 司法所 outside the caller's scope lists nothing (as the other registers' department filters do); checked here
+      // because the filter also matches hand-overs to that 司法所, which may start in the caller's scope
+      const d = q.departmentId;
+      if (d && (actor.dataScope === 'own' ? d !== actor.departmentId : actor.scopeDepartmentIds !== null && !actor.scopeDepartmentIds.includes(d))) return { data: [], total: 0 };
+      const { rows, total } = await repo.listSubjects(actor, { status: q.status, sentenceType: q.sentenceType, riskLevel: q.riskLevel, overdueBefore: q.overdue ? clock.today() : undefined, incoming: true, departmentId: d, q: q.q }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
       return { data: await summaries(actor, rows), total };
     },
 

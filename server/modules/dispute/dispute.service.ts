@@ -37,6 +37,7 @@ import type { PeopleService } from '../../platform/people';
 import './dispute.tables';
 import { DISPUTE_ACTIONS, assertDisputeAction } from './status';
 import { MATCH_REASON_LABELS, type MatchCandidate, addressKey, nameKey, rankMatches } from './matching';
+import { earliestRegisterDate, tooEarlyMessage } from './register-date';
 
 type Trx = Transaction<Database>;
 type Row = Database['disputes'];
@@ -210,6 +211,8 @@ export function createDisputeService(deps: { db: Db; clock: Clock; audit: AuditS
   /** A new dispute, or the intake merged into the open dispute it matches: rows, history and audit entry on `trx`. */
   async function intakeIn(trx: Trx, actor: Actor, body: z.infer<typeof DisputeIntakeBody>, meta: RequestMeta): Promise<IntakeOutcome> {
     dateCheck('receivedOn', body.receivedOn);
+    const earliest = earliestRegisterDate(clock.today());
+    if (body.receivedOn < earliest) throw new AppError('DISPUTE_DATE_INVALID', { field: 'receivedOn', date: body.receivedOn, notBefore: earliest }, tooEarlyMessage('接报日期', body.receivedOn, earliest, `${prefix}〔年度〕N号`));
     const departmentId = body.departmentId ?? actor.departmentId;
     if (actor.scopeDepartmentIds !== null && !actor.scopeDepartmentIds.includes(departmentId)) throw new AppError('OUT_OF_SCOPE', { departmentId });
     const dept = await trx.selectFrom('departments').select(['id', 'name']).where('id', '=', departmentId).executeTakeFirst();
@@ -282,6 +285,8 @@ export function createDisputeService(deps: { db: Db; clock: Clock; audit: AuditS
       if (q.riskGrade) base = base.where('riskGrade', '=', q.riskGrade);
       if (q.matterType) base = base.where('matterType', '=', q.matterType);
       if (q.campaignId) base = base.where('campaignId', '=', q.campaignId);
+      // a 司法所 filter narrows the scope above (ANDed with it): one outside the caller's scope lists nothing
+      if (q.departmentId) base = base.where('departmentId', '=', q.departmentId);
       if (q.receivedFrom && q.receivedTo && q.receivedFrom > q.receivedTo) throw new AppError('VALIDATION_FAILED', { field: 'receivedTo' }, '开始日期不能晚于结束日期');
       if (q.receivedFrom) base = base.where('receivedOn', '>=', q.receivedFrom);
       if (q.receivedTo) base = base.where('receivedOn', '<=', q.receivedTo);

@@ -41,6 +41,7 @@ import { type Actor, type RequestMeta, assertInScope, scopeWhere } from '../../p
 import type { PeopleService } from '../../platform/people';
 import type { DisputeService } from './dispute.service';
 import './dispute.tables';
+import { earliestRegisterDate, tooEarlyMessage } from './register-date';
 import { assertMediationAction } from './status';
 
 type Trx = Transaction<Database>;
@@ -283,6 +284,8 @@ export function createMediationService(deps: {
 
     async create(actor, body, meta) {
       dateCheck('acceptedOn', body.acceptedOn);
+      const earliest = earliestRegisterDate(clock.today());
+      if (body.acceptedOn < earliest) throw new AppError('MEDIATION_DATE_INVALID', { field: 'acceptedOn', date: body.acceptedOn, notBefore: earliest }, tooEarlyMessage('受理日期', body.acceptedOn, earliest, `${prefix}〔年度〕N号`));
       const c = await committeeInScope(actor, body.committeeId);
       if (body.mediatorId) {
         const m = await db.selectFrom('mediators').select(['committeeId']).where('id', '=', body.mediatorId).executeTakeFirst();

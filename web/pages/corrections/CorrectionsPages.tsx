@@ -35,7 +35,7 @@ import { StatusTag, type Tone } from '../../components/StatusTag';
 import { applyServerErrors } from '../../components/forms';
 import { todayBeijing } from '../../components/format';
 import { beijingTimeText } from '../../../common/deadlines/hours';
-import { ActionModal, idNumberRules, mobileRules, optionsOf, req } from '../dispute/shared';
+import { ActionModal, idNumberRules, mobileRules, optionsOf, req, useScopeOffices } from '../dispute/shared';
 
 type Summary = z.infer<typeof CorrectionSubjectSummary>;
 const STATUS_TONE: Record<string, Tone> = { awaitingReport: 'orange', inCorrection: 'blue', released: 'green', ended: 'grey', transferred: 'grey' };
@@ -144,6 +144,7 @@ export function CorrectionsListPage() {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [accepting, setAccepting] = useState<Summary | null>(null);
+  const offices = useScopeOffices();
   const params = { ...filter, page, pageSize: 20 };
   const list = useQuery({ queryKey: ['corrections', 'list', params], queryFn: () => get<{ data: Summary[]; total: number }>('/corrections/subjects', params), placeholderData: keepPreviousData });
   const columns: TableColumnsType<Summary> = [
@@ -173,7 +174,9 @@ export function CorrectionsListPage() {
     <>
       <PageHeader title="社区矫正对象" description="管制、缓刑、假释、暂予监外执行社区矫正对象台账。档案仅限指定的责任人查阅，每次查阅均记入审计日志。" extra={can('corrections.subject.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>接收矫正对象</Button>} />
       <Card>
-        <Form layout="inline" className="filter-bar" name="correctionFilter" initialValues={{ status: filter.status, overdue: filter.overdue === '1' }} onFinish={(v: Record<string, string | boolean | undefined>) => { setFilter(Object.fromEntries(Object.entries({ ...v, overdue: v.overdue ? '1' : undefined }).filter(([, x]) => x)) as Record<string, string>); setPage(1); }}>
+        <Form layout="inline" className="filter-bar" name="correctionFilter" initialValues={{ ...filter, overdue: filter.overdue === '1' }} onFinish={(v: Record<string, string | boolean | undefined>) => { setFilter(Object.fromEntries(Object.entries({ ...v, overdue: v.overdue ? '1' : undefined }).filter(([, x]) => x)) as Record<string, string>); setPage(1); }}>
+          <Form.Item label="姓名或档案号" name="q"><Input allowClear placeholder="姓名，或档案号 西司矫〔年度〕N号" maxLength={40} style={{ width: 230 }} /></Form.Item>
+          {offices.length > 1 && <Form.Item label="司法所" name="departmentId"><Select aria-label="司法所筛选" allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 160 }} options={offices} /></Form.Item>}
           <Form.Item label="状态" name="status"><Select aria-label="状态" allowClear style={{ width: 120 }} options={optionsOf(CORRECTION_STATUS_LABELS)} /></Form.Item>
           <Form.Item label="类别" name="sentenceType"><Select aria-label="类别" allowClear style={{ width: 140 }} options={optionsOf(SENTENCE_TYPE_LABELS)} /></Form.Item>
           <Form.Item label="风险" name="riskLevel"><Select aria-label="风险筛选" allowClear style={{ width: 130 }} options={optionsOf(CORRECTION_RISK_LABELS)} /></Form.Item>

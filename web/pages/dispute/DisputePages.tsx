@@ -30,7 +30,7 @@ import { StatusTag, type Tone } from '../../components/StatusTag';
 import { applyServerErrors } from '../../components/forms';
 import { formatInstant, todayBeijing } from '../../components/format';
 import { CreateCaseModal } from './MediationPages';
-import { ActionModal, idNumberRules, optionsOf, req } from './shared';
+import { ActionModal, earliestRegisterDate, idNumberRules, optionsOf, registerDateRules, req, useScopeOffices } from './shared';
 
 const RISK_TONE: Record<string, Tone> = { low: 'grey', medium: 'orange', high: 'red' };
 const STATUS_TONE: Record<string, Tone> = { registered: 'blue', handling: 'orange', closed: 'green' };
@@ -103,7 +103,7 @@ function IntakeModal({ onClose }: { onClose: () => void }) {
         <Row gutter={12}>
           <Col span={8}><Form.Item label="来源" name="source" rules={req('请选择来源')}><Select aria-label="来源" options={optionsOf(DISPUTE_SOURCE_LABELS)} /></Form.Item></Col>
           <Col span={8}><Form.Item label="来源编号（工单号等）" name="sourceRef"><Input maxLength={60} /></Form.Item></Col>
-          <Col span={8}><Form.Item label="接报日期" name="receivedOn" rules={req('请选择接报日期')}><Input type="date" max={todayBeijing()} /></Form.Item></Col>
+          <Col span={8}><Form.Item label="接报日期" name="receivedOn" rules={registerDateRules('接报日期', todayBeijing())} extra={`不早于${earliestRegisterDate(todayBeijing()).slice(0, 4)}年1月1日（按接报年度编号）`}><Input type="date" min={earliestRegisterDate(todayBeijing())} max={todayBeijing()} /></Form.Item></Col>
         </Row>
         <Row gutter={12}>
           <Col span={12}><Form.Item label="纠纷类型" name="matterType" rules={req('请选择纠纷类型')}><Select aria-label="纠纷类型" options={optionsOf(DISPUTE_TYPE_LABELS)} /></Form.Item></Col>
@@ -147,6 +147,7 @@ export function DisputeListPage() {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [campaignsOpen, setCampaignsOpen] = useState(false);
+  const offices = useScopeOffices();
   const receivedFrom = sp.get('receivedFrom');
   const receivedTo = sp.get('receivedTo');
   const range = { ...(receivedFrom ? { receivedFrom } : {}), ...(receivedTo ? { receivedTo } : {}) };
@@ -159,6 +160,7 @@ export function DisputeListPage() {
     { title: '当事人', dataIndex: 'partyNames', width: 130, render: (v: string[]) => v.join('、') },
     { title: '来源', dataIndex: 'sources', width: 160, render: (v: string[], r) => <>{v.map((s) => DISPUTE_SOURCE_LABELS[s as keyof typeof DISPUTE_SOURCE_LABELS]).join('、')}{r.intakeCount > 1 && <StatusTag tone="purple">反映 {r.intakeCount} 次</StatusTag>}</> },
     { title: '风险', dataIndex: 'riskGrade', width: 110, render: (v: string, r) => <><StatusTag tone={RISK_TONE[v]!}>{RISK_GRADE_LABELS[v as keyof typeof RISK_GRADE_LABELS]}</StatusTag>{r.warning && <StatusTag tone="red">预警</StatusTag>}</> },
+    ...(offices.length > 1 ? [{ title: '司法所', dataIndex: 'departmentName', width: 120, ellipsis: true }] : []),
     { title: '当前承办', dataIndex: 'holderName', width: 150, ellipsis: true },
     { title: '接报', dataIndex: 'receivedOn', width: 110 },
     { title: '状态', dataIndex: 'status', width: 90, render: (v: string) => <StatusTag tone={STATUS_TONE[v]!}>{DISPUTE_STATUS_LABELS[v as keyof typeof DISPUTE_STATUS_LABELS]}</StatusTag> },
@@ -172,6 +174,7 @@ export function DisputeListPage() {
       />
       <Card>
         <Form layout="inline" className="filter-bar" name="disputeFilter" initialValues={filter} onFinish={(v: Record<string, string | boolean | undefined>) => { setFilter(Object.fromEntries(Object.entries({ ...v, warning: v.warning ? '1' : undefined }).filter(([, x]) => x)) as Record<string, string>); setPage(1); }}>
+          {offices.length > 1 && <Form.Item label="司法所" name="departmentId"><Select aria-label="司法所筛选" allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 160 }} options={offices} /></Form.Item>}
           <Form.Item label="状态" name="status"><Select aria-label="状态" allowClear style={{ width: 110 }} options={optionsOf(DISPUTE_STATUS_LABELS)} /></Form.Item>
           <Form.Item label="类型" name="matterType"><Select aria-label="纠纷类型筛选" allowClear style={{ width: 120 }} options={optionsOf(DISPUTE_TYPE_LABELS)} /></Form.Item>
           <Form.Item label="来源" name="source"><Select aria-label="来源筛选" allowClear style={{ width: 140 }} options={optionsOf(DISPUTE_SOURCE_LABELS)} /></Form.Item>
@@ -188,7 +191,7 @@ export function DisputeListPage() {
           </Space>
         )}
         <ErrorAlert error={list.error} quiet />
-        <Table<DisputeSummaryT> rowKey="id" size="middle" scroll={{ x: 1200 }} loading={list.isFetching} columns={columns} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 件`, onChange: setPage }} />
+        <Table<DisputeSummaryT> rowKey="id" size="middle" scroll={{ x: offices.length > 1 ? 1320 : 1200 }} loading={list.isFetching} columns={columns} dataSource={list.data?.data ?? []} pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 件`, onChange: setPage }} />
       </Card>
       {creating && <IntakeModal onClose={() => setCreating(false)} />}
       {campaignsOpen && <CampaignsModal manage={can('dispute.manage')} onClose={() => setCampaignsOpen(false)} />}

@@ -27,7 +27,7 @@ import { PageSpin } from '../../components/PageSpin';
 import { StatusTag, type Tone } from '../../components/StatusTag';
 import { applyServerErrors } from '../../components/forms';
 import { dateLongZh, todayBeijing } from '../../components/format';
-import { ActionModal, idNumberRules, optionsOf, req } from './shared';
+import { ActionModal, earliestRegisterDate, idNumberRules, optionsOf, registerDateRules, req } from './shared';
 
 type Summary = z.infer<typeof MediationCaseSummary>;
 type Committee = z.infer<typeof MediationCommittee>;
@@ -79,7 +79,7 @@ export function CreateCaseModal({ committees, onClose, fromDispute }: { committe
         <Row gutter={12}>
           <Col span={8}><Form.Item label="纠纷类型" name="matterType"><Select aria-label="纠纷类型" options={optionsOf(DISPUTE_TYPE_LABELS)} /></Form.Item></Col>
           <Col span={8}><Form.Item label="启动方式（第十七条、第十八条）" name="startMode"><Select aria-label="启动方式" options={[{ value: 'application', label: '当事人申请' }, { value: 'initiative', label: '主动调解' }, { value: 'referral', label: '法院、公安机关引导' }]} /></Form.Item></Col>
-          <Col span={8}><Form.Item label="受理日期" name="acceptedOn" rules={req('请选择受理日期')}><Input type="date" max={todayBeijing()} /></Form.Item></Col>
+          <Col span={8}><Form.Item label="受理日期" name="acceptedOn" rules={registerDateRules('受理日期', todayBeijing())}><Input type="date" min={earliestRegisterDate(todayBeijing())} max={todayBeijing()} /></Form.Item></Col>
         </Row>
         <Form.Item label="纠纷简要情况" name="summary" rules={req('请输入纠纷简要情况')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
         <Form.List name="parties">
