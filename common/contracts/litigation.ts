@@ -66,7 +66,35 @@ export const HearingBody = z
   })
   .refine((h) => !h.headAppeared || !!h.headName, { message: '负责人出庭的，请填写出庭负责人姓名', path: ['headName'] })
   .refine((h) => h.headAppeared || !!h.representatives, { message: '负责人未出庭的，请填写受委托出庭的工作人员（行政诉讼法第三条第三款）', path: ['representatives'] });
-export const OutcomeBody = z.object({ outcome: LitigationOutcome, on: IsoDate, note: z.string().trim().max(1000).optional() });
+/**
+ * Appeal period opened by each first-instance result (行政诉讼法 Art. 85: 15 days from service of a judgment, 10 days
+ * from service of a ruling; catalogue rules in common/deadlines). null: no appeal lies — a 调解书 (2018 解释 Art. 85 ¶3)
+ * or the ruling allowing the withdrawal (2018 解释 Art. 101 ¶2).
+ */
+export const LITIGATION_APPEAL_RULES: Record<LitigationOutcome, 'litigation.appealJudgment' | 'litigation.appealRuling' | null> = {
+  dismissClaim: 'litigation.appealJudgment',
+  dismissSuit: 'litigation.appealRuling',
+  withdrawn: null,
+  mediated: null,
+  revoke: 'litigation.appealJudgment',
+  orderPerformance: 'litigation.appealJudgment',
+  orderPayment: 'litigation.appealJudgment',
+  confirmIllegal: 'litigation.appealJudgment',
+  confirmInvalid: 'litigation.appealJudgment',
+  vary: 'litigation.appealJudgment',
+};
+export const APPEAL_BASIS = '《中华人民共和国行政诉讼法》第八十五条';
+export const OutcomeBody = z.object({
+  outcome: LitigationOutcome,
+  /** date of the judgment or ruling (撤诉: of the ruling allowing it) */
+  on: IsoDate,
+  /**
+   * 送达日期: the judgment or ruling was served on the defendant — start of the appeal period (Art. 85). Required for a
+   * result that can be appealed (the server says so), not for 调解 or 撤诉.
+   */
+  servedOn: IsoDate.optional(),
+  note: z.string().trim().max(1000).optional(),
+});
 export const AppealBody = z.object({
   by: z.enum(['plaintiff', 'defendant']),
   filedOn: IsoDate,
@@ -115,6 +143,25 @@ export const LitigationDetail = LitigationSummary.extend({
   outcomeOn: z.string().nullable(),
   outcomeNote: z.string().nullable(),
   appeal: z.object({ by: z.enum(['plaintiff', 'defendant']), filedOn: z.string(), caseNo: z.string().nullable(), outcome: LitigationOutcome.nullable(), outcomeOn: z.string().nullable() }).nullable(),
+  /**
+   * The appeal period on the deadline register (Art. 85), from the service date recorded with the first-instance
+   * result; null when no appeal lies or the result was recorded without a service date (before this period was kept).
+   * status: open; met (the defendant appealed); cancelled (the plaintiff appealed, or the period passed unused).
+   */
+  appealPeriod: z
+    .object({
+      ruleId: z.string(),
+      title: z.string(),
+      servedOn: z.string(),
+      due: z.string().nullable(),
+      status: z.enum(['open', 'met', 'cancelled']),
+      basis: z.string(),
+      explanation: z.string(),
+      steps: z.array(StepSchema),
+      /** why it was closed (register journal), e.g. the period passed unused */
+      closedNote: z.string().nullable(),
+    })
+    .nullable(),
   version: z.number().int(),
 });
 export type LitigationDetail = z.infer<typeof LitigationDetail>;

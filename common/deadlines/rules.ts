@@ -137,6 +137,20 @@ export const RULES: readonly DeadlineRule[] = [
     note: '被告应当在收到起诉状副本之日起十五日内向人民法院提交作出行政行为的证据和所依据的规范性文件，并提出答辩状；期间计算依第一百零一条适用民事诉讼法（期间届满的最后一日是法定休假日的，以法定休假日后的第一日为期间届满的日期）。被告不提供或者无正当理由逾期提供证据的，视为没有相应证据（第三十四条第二款）。',
   }),
 
+  // 行政诉讼法 Art. 85: a party's appeal period runs from service of the first-instance judgment (15 days) or ruling
+  // (10 days); calendar days (Art. 101 → 民事诉讼法 Art. 85). No statute sets an internal period for the defendant's
+  // decision whether to appeal, so none is catalogued.
+  r({
+    id: 'litigation.appealJudgment', title: '不服一审判决提起上诉期限', instrument: '中华人民共和国行政诉讼法', article: '第八十五条',
+    length: 15, unit: 'CAL', startEvent: '第一审判决书送达之日',
+    note: '当事人不服人民法院第一审判决的，有权在判决书送达之日起十五日内向上一级人民法院提起上诉；逾期不提起上诉的，第一审判决发生法律效力。期间计算依第一百零一条适用民事诉讼法（期间届满的最后一日是法定休假日的，以法定休假日后的第一日为期间届满的日期；上诉状在期满前交邮的，不算过期）。法律未规定被诉行政机关内部作出是否上诉决定的期限，本地如有规定待核实。',
+  }),
+  r({
+    id: 'litigation.appealRuling', title: '不服一审裁定提起上诉期限', instrument: '中华人民共和国行政诉讼法', article: '第八十五条',
+    length: 10, unit: 'CAL', startEvent: '第一审裁定书送达之日',
+    note: '当事人不服人民法院第一审裁定的，有权在裁定书送达之日起十日内向上一级人民法院提起上诉；逾期不提起上诉的，第一审裁定发生法律效力。可以上诉的裁定限于不予立案、驳回起诉和管辖异议（《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》第一百零一条第二款）。期间计算依第一百零一条适用民事诉讼法（届满日为法定休假日的顺延至其后第一日）。法律未规定被诉行政机关内部作出是否上诉决定的期限，本地如有规定待核实。',
+  }),
+
   // ── 行政处罚法 (2021), 国办发〔2018〕118号, 行政强制法 ─────────────────────────────────────────
   r({
     id: 'enforcement.penaltyDecision', ref: 'E1', title: '作出行政处罚决定期限', instrument: XZCF, article: '第六十条',

@@ -1,4 +1,4 @@
 /** 行政应诉 module: public surface. */
 export { litigationRoutes } from './litigation.routes';
-export { createLitigationService, statusOf, DEFENCE_RULE } from './litigation.service';
+export { createLitigationService, statusOf, DEFENCE_RULE, APPEAL_RULES } from './litigation.service';
 export type { LitigationService } from './litigation.service';

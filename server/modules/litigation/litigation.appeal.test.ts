@@ -24,7 +24,7 @@ describe('行政应诉 appeal only where the law opens it', () => {
     const c = await req('POST', BASE, { court: '北京市西城区人民法院', caseNo: `(2025)京0102行初${700 + ++n}号`, plaintiff: '王某', defendant: '北京市西城区人民政府', cause: '行政补偿', filedOn: '2025-09-15', complaintReceivedOn: '2025-09-20' });
     expect(c.statusCode, c.body).toBe(200);
     const id = c.json().id as string;
-    const o = await req('POST', `${BASE}/${id}/outcome`, { outcome, on: '2026-05-10' });
+    const o = await req('POST', `${BASE}/${id}/outcome`, { outcome, on: '2026-05-10', servedOn: '2026-05-12' });
     expect(o.statusCode, o.body).toBe(200);
     return id;
   }

@@ -94,6 +94,32 @@ export function createLitigationRepo(db: Db) {
     async closeDeadlines(trx: Transaction<Database>, caseId: string, status: 'met' | 'cancelled', now: string) {
       await trx.updateTable('deadlines').set({ status, updatedAt: now }).where('objectType', '=', OBJECT_TYPE).where('objectId', '=', caseId).where('status', '=', 'open').execute();
     },
+    /** The case's register rows of the given rules (newest first). */
+    async deadlineRows(q: Q, caseId: string, ruleIds: readonly string[]) {
+      return q.selectFrom('deadlines').select(['id', 'ruleId', 'startDate', 'dueDate', 'status', 'createdAt']).where('objectType', '=', OBJECT_TYPE).where('objectId', '=', caseId).where('ruleId', 'in', [...ruleIds]).orderBy('createdAt', 'desc').orderBy('id', 'desc').execute();
+    },
+    /** Why a register row was closed (its last journal entry without a new due date). */
+    async closingNote(q: Q, deadlineId: string) {
+      const r = await q.selectFrom('deadlineJournal').select('reason').where('deadlineId', '=', deadlineId).where('newDue', 'is', null).orderBy('at', 'desc').limit(1).executeTakeFirst();
+      return r?.reason ?? null;
+    },
+    /**
+     * Open rows of the given rules whose due date has passed (`dueDate < today`) on cases with no appeal recorded;
+     * with `caseId`, only that case's.
+     */
+    async lapsedDeadlines(q: Q, ruleIds: readonly string[], today: string, caseId?: string) {
+      let s = q
+        .selectFrom('deadlines as d')
+        .innerJoin('litigationCases as l', 'l.id', 'd.objectId')
+        .select(['d.id', 'd.objectId'])
+        .where('d.objectType', '=', OBJECT_TYPE)
+        .where('d.ruleId', 'in', [...ruleIds])
+        .where('d.status', '=', 'open')
+        .where('d.dueDate', '<', today)
+        .where('l.appealBy', 'is', null);
+      if (caseId) s = s.where('d.objectId', '=', caseId);
+      return s.execute();
+    },
     async reassignDeadlines(trx: Transaction<Database>, caseId: string, assigneeId: string, now: string) {
       await trx.updateTable('deadlines').set({ assigneeId, updatedAt: now }).where('objectType', '=', OBJECT_TYPE).where('objectId', '=', caseId).where('status', '=', 'open').execute();
     },

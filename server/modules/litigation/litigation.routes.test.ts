@@ -134,11 +134,11 @@ for (const dialect of DIALECTS) {
       ad = (await req(h1, 'PUT', `${BASE}/${a.id}/hearings/${future.id}`, { hearingOn: '2025-05-20', headAppeared: true, headName: '赵某', headTitle: '副区长' })).json();
       expect(ad.headAppeared).toBe(true);
       expect(ad.hearings.map((h: Json) => [h.hearingOn, h.headAppeared, h.headName])).toEqual([['2025-04-10', false, null], ['2025-05-20', true, '赵某']]);
-      ad = await post(a.id, 'outcome', { outcome: 'revoke', on: '2025-06-30' });
+      ad = await post(a.id, 'outcome', { outcome: 'revoke', on: '2025-06-30', servedOn: '2025-07-02' });
       expect(ad.status).toBe('concluded');
       expect((await req(h1, 'POST', `${BASE}/${a.id}/outcome`, { outcome: 'revoke', on: '2025-06-30' })).json().error.code).toBe('LITIGATION_CONCLUDED');
       await post(b.id, 'hearings', { hearingOn: '2025-05-10', headAppeared: false, representatives: '法制科工作人员' });
-      await post(b.id, 'outcome', { outcome: 'dismissClaim', on: '2025-06-15' });
+      await post(b.id, 'outcome', { outcome: 'dismissClaim', on: '2025-06-15', servedOn: '2025-06-17' });
       expect((await req(h1, 'POST', `${BASE}/${c.id}/appeal`, { by: 'plaintiff', filedOn: '2025-06-20' })).json().error.code).toBe('LITIGATION_APPEAL_NOT_ALLOWED');
       await post(c.id, 'outcome', { outcome: 'withdrawn', on: '2025-05-30' });
       // b appealed by the plaintiff: pending on appeal, then upheld (dismissClaim)

@@ -56,7 +56,7 @@ export function litigationRoutes(deps: { litigation: LitigationService }) {
     });
     r.post(`${BASE}/:id/outcome`, {
       config: { permission: MANAGE },
-      schema: { tags: TAG, summary: '登记一审裁判结果或撤诉（第六十二条、第六十九条至第七十八条）', params: IdParams, body: OutcomeBody, response: responses(LitigationDetail) },
+      schema: { tags: TAG, summary: '登记一审裁判结果或撤诉（第六十二条、第六十九条至第七十八条）；可上诉的判决、裁定须填写送达日期，上诉期限（第八十五条）列入期限台账', params: IdParams, body: OutcomeBody, response: responses(LitigationDetail) },
       handler: async (req) => svc.recordOutcome(actorOf(req), req.params.id, req.body, meta(req)),
     });
     r.post(`${BASE}/:id/appeal`, {

@@ -2,7 +2,8 @@
  * 行政应诉: cases where the district government or one of its departments is the defendant.
  * 《中华人民共和国行政诉讼法》(2017): the defence period (Art. 67 ¶1, 15 days from receipt of the complaint copy,
  * on the deadline register through the common deadline engine, rule 'litigation.defence'), the head's appearance in
- * court (Art. 3 ¶3), judgments (Arts. 69–78), withdrawal (Art. 62), appeal (Art. 85).
+ * court (Art. 3 ¶3), judgments (Arts. 69–78), withdrawal (Art. 62), appeal (Art. 85: the appeal period from service of
+ * the judgment or ruling, on the register as 'litigation.appealJudgment' / 'litigation.appealRuling').
  * Every write, its deadline-register rows and its audit entry share one transaction.
  */
 import { randomUUID } from 'node:crypto';
@@ -10,11 +11,13 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { WorkCalendar } from '../../../common/calendar';
 import {
+  APPEAL_BASIS,
   type AppealBody,
   DEFENCE_BASIS,
   type DefenceBody,
   HEAD_APPEARANCE_DEFINITION,
   type HearingBody,
+  LITIGATION_APPEAL_RULES,
   LITIGATION_LOSS_DEFINITION,
   LITIGATION_LOSS_OUTCOMES,
   LITIGATION_OUTCOME_LABELS,
@@ -38,6 +41,8 @@ import { type HearingRow, type LitigationRow, MODULE, OBJECT_TYPE, createLitigat
 type Trx = Transaction<Database>;
 type Body<T extends z.ZodTypeAny> = z.infer<T>;
 export const DEFENCE_RULE = 'litigation.defence';
+/** Art. 85: the appeal period against a first-instance judgment (15 days) or ruling (10 days), from its service. */
+export const APPEAL_RULES = ['litigation.appealJudgment', 'litigation.appealRuling'] as const;
 
 export interface LitigationService {
   list(actor: Actor, q: Body<typeof LitigationListQuery>): Promise<{ data: LitigationSummary[]; total: number }>;
@@ -48,6 +53,13 @@ export interface LitigationService {
   updateHearing(actor: Actor, id: string, hearingId: string, body: Body<typeof HearingBody>, meta: RequestMeta): Promise<LitigationDetail>;
   recordOutcome(actor: Actor, id: string, body: Body<typeof OutcomeBody>, meta: RequestMeta): Promise<LitigationDetail>;
   recordAppeal(actor: Actor, id: string, body: Body<typeof AppealBody>, meta: RequestMeta): Promise<LitigationDetail>;
+  /**
+   * Closes ('cancelled', journalled) the appeal periods that passed with no appeal recorded: the first-instance result
+   * took effect (Art. 85). Run lazily on reading cases; a scheduler may call it too. Returns how many were closed.
+   */
+  closeLapsedAppeals(caseId?: string): Promise<number>;
+  /** Case numbers by id, for the deadline reminders (CaseNumberResolver of platform/notify). */
+  caseNumbers(ids: string[]): Promise<Map<string, string>>;
   stats(actor: Actor, period: { from: string; to: string }): Promise<LitigationStats>;
 }
 
@@ -67,6 +79,8 @@ export const NOT_APPEALABLE: Partial<Record<LitigationOutcome, { basis: string; 
   mediated: { basis: `${INTERPRETATION_2018}第八十五条第三款`, message: `调解书经双方当事人签收后即具有法律效力，不能上诉（${INTERPRETATION_2018}第八十五条第三款）` },
   withdrawn: { basis: `${INTERPRETATION_2018}第一百零一条第二款`, message: `准许撤诉的裁定不属于可以上诉的裁定（${INTERPRETATION_2018}第一百零一条第二款），不能登记上诉` },
 };
+
+const LAPSED_NOTE = '上诉期限届满未登记上诉：逾期不提起上诉的，第一审判决或者裁定发生法律效力（《中华人民共和国行政诉讼法》第八十五条）；上诉状在期满前交邮的不算过期，如已上诉请登记上诉';
 
 const finalOutcomeOf = (r: Pick<LitigationRow, 'outcome' | 'appealBy' | 'appealOutcome'>) => (statusOf(r) === 'concluded' ? ((r.appealOutcome ?? r.outcome) as LitigationOutcome) : null);
 
@@ -127,6 +141,43 @@ export function createLitigationService(deps: {
 
   const hearingView = (h: HearingRow) => ({ id: h.id, hearingOn: h.hearingOn, headAppeared: h.headAppeared === 1, headName: h.headName, headTitle: h.headTitle, representatives: h.representatives, note: h.note });
 
+  async function appealPeriodOf(r: LitigationRow): Promise<LitigationDetail['appealPeriod']> {
+    if (!r.outcome) return null;
+    const row = (await repo.deadlineRows(db, r.id, APPEAL_RULES))[0];
+    if (!row) return null;
+    const rule = getRule(row.ruleId);
+    const res = computeDeadline(await deps.calendar(), rule, { start: row.startDate, pauses: [], extensions: [], asOf: clock.today(), onUnpublished: 'flag', explain: true });
+    return {
+      ruleId: rule.id,
+      title: rule.title,
+      servedOn: row.startDate,
+      due: row.dueDate,
+      status: row.status as 'open' | 'met' | 'cancelled',
+      basis: ruleCitation(rule),
+      explanation: res.steps.map((s) => s.text).join('；'),
+      steps: res.steps,
+      closedNote: row.status === 'open' ? null : await repo.closingNote(db, row.id),
+    };
+  }
+
+  async function closeLapsed(caseId?: string): Promise<number> {
+    const today = clock.today();
+    if (!(await repo.lapsedDeadlines(db, APPEAL_RULES, today, caseId)).length) return 0;
+    let n = 0;
+    await db.transaction().execute(async (trx) => {
+      for (const d of await repo.lapsedDeadlines(trx, APPEAL_RULES, today, caseId)) {
+        try {
+          await deps.deadlines.close(trx, d.id, 'cancelled', { note: LAPSED_NOTE });
+          n++;
+        } catch (e) {
+          // closed meanwhile by another reader or an appeal: nothing left to do
+          if (!(e instanceof AppError && e.code === 'DEADLINE_NOT_OPEN')) throw e;
+        }
+      }
+    });
+    return n;
+  }
+
   async function detail(r: LitigationRow): Promise<LitigationDetail> {
     const hs = await repo.hearings(db, r.id);
     const today = clock.today();
@@ -142,6 +193,7 @@ export function createLitigationService(deps: {
       outcomeOn: r.outcomeOn,
       outcomeNote: r.outcomeNote,
       appeal: r.appealBy ? { by: r.appealBy as 'plaintiff' | 'defendant', filedOn: r.appealFiledOn!, caseNo: r.appealCaseNo, outcome: (r.appealOutcome as LitigationOutcome | null) ?? null, outcomeOn: r.appealOutcomeOn } : null,
+      appealPeriod: await appealPeriodOf(r),
       version: r.version,
     };
   }
@@ -174,13 +226,23 @@ export function createLitigationService(deps: {
       ] as const) {
         if (from && to && from > to) throw new AppError('VALIDATION_FAILED', { field }, '开始日期不能晚于结束日期');
       }
+      await closeLapsed();
       const f = { status: q.status, q: q.q, filedFrom: q.filedFrom, filedTo: q.filedTo, concludedFrom: q.concludedFrom, concludedTo: q.concludedTo };
       const [rows, total] = await Promise.all([repo.page(actor, f, q.pageSize, (q.page - 1) * q.pageSize, clock.today()), repo.count(actor, f)]);
       return { data: rows.map((r) => summary(r, { handlerName: r.handlerName, nextHearingOn: r.nextHearingOn ?? null, headAppeared: !!r.headHearingId })), total };
     },
 
     async get(actor, id) {
-      return detail(await load(actor, id));
+      const r = await load(actor, id);
+      return detail((await closeLapsed(r.id)) ? await load(actor, id) : r);
+    },
+
+    closeLapsedAppeals: closeLapsed,
+
+    async caseNumbers(ids) {
+      if (!ids.length) return new Map();
+      const rows = await db.selectFrom('litigationCases').select(['id', 'caseNo']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r.caseNo]));
     },
 
     async create(actor, body, meta) {
@@ -270,15 +332,25 @@ export function createLitigationService(deps: {
         if (r.outcome) throw new AppError('LITIGATION_CONCLUDED', { id });
         notFuture('on', body.on);
         notBefore('on', body.on, r.filedOn, 'filedOn');
+        // Art. 85: the appeal period runs from service of the judgment (15 days) or ruling (10 days); none for 调解/撤诉
+        const appealRule = LITIGATION_APPEAL_RULES[body.outcome];
+        if (appealRule) {
+          if (!body.servedOn) throw new AppError('VALIDATION_FAILED', { field: 'servedOn' }, `请填写${appealRule === 'litigation.appealRuling' ? '裁定书' : '判决书'}送达日期：上诉期限自送达之日起计算（${APPEAL_BASIS}）`);
+          notFuture('servedOn', body.servedOn);
+          notBefore('servedOn', body.servedOn, body.on, 'on');
+        }
         await repo.closeDeadlines(trx, r.id, 'cancelled', clock.nowIso());
-        return { patch: { outcome: body.outcome, outcomeOn: body.on, outcomeNote: body.note ?? null } };
+        if (appealRule && body.servedOn) {
+          await deps.deadlines.open(trx, { module: MODULE, objectType: OBJECT_TYPE, objectId: r.id, title: `${r.caseNo} ${getRule(appealRule).title}`, ruleId: appealRule, startDate: body.servedOn, departmentId: r.departmentId, assigneeId: r.handlerId });
+        }
+        return { patch: { outcome: body.outcome, outcomeOn: body.on, outcomeNote: body.note ?? null }, audit: appealRule ? { servedOn: body.servedOn, appealRule, basis: APPEAL_BASIS } : { appealable: false } };
       });
     },
 
     // Art. 85: appeal within 15 days of the judgment (10 days of a ruling); the appeal's outcome may follow later.
     // Not every first-instance result can be appealed (NOT_APPEALABLE): a 调解书 or a ruling allowing the withdrawal.
     async recordAppeal(actor, id, body, meta) {
-      return change(actor, id, 'appeal', meta, async (r) => {
+      return change(actor, id, 'appeal', meta, async (r, trx) => {
         const barred = r.outcome ? NOT_APPEALABLE[r.outcome as LitigationOutcome] : undefined;
         if (barred && !r.appealBy) throw new AppError('LITIGATION_APPEAL_NOT_ALLOWED', { outcome: r.outcome, basis: barred.basis }, barred.message);
         if (!r.outcome || r.appealOutcome || (r.appealBy && !body.outcome)) throw new AppError('LITIGATION_APPEAL_NOT_ALLOWED', { outcome: r.outcome, appealBy: r.appealBy });
@@ -288,6 +360,11 @@ export function createLitigationService(deps: {
         if (body.outcomeOn) {
           notFuture('outcomeOn', body.outcomeOn);
           notBefore('outcomeOn', body.outcomeOn, body.filedOn, 'filedOn');
+        }
+        if (!r.appealBy) {
+          // the appeal period is over: met when the defendant appealed, no longer owed when the plaintiff did
+          const note = body.by === 'defendant' ? `被告已于 ${body.filedOn} 提起上诉` : `原告已于 ${body.filedOn} 提起上诉，案件进入二审`;
+          for (const d of await repo.deadlineRows(trx, r.id, APPEAL_RULES)) if (d.status === 'open') await deps.deadlines.close(trx, d.id, body.by === 'defendant' ? 'met' : 'cancelled', { note });
         }
         return { patch: { appealBy: body.by, appealFiledOn: body.filedOn, appealCaseNo: body.appealCaseNo ?? r.appealCaseNo, appealOutcome: body.outcome ?? null, appealOutcomeOn: body.outcome ? body.outcomeOn! : null } };
       });

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { DEFENCE_BASIS, HEAD_APPEARANCE_BASIS, LITIGATION_OUTCOME_LABELS, type LitigationDetail } from '../../../common/contracts';
+import { APPEAL_BASIS, DEFENCE_BASIS, HEAD_APPEARANCE_BASIS, LITIGATION_APPEAL_RULES, LITIGATION_OUTCOME_LABELS, type LitigationDetail, type LitigationOutcome } from '../../../common/contracts';
 import { get, post, put } from '../../app/api';
 import { useCan } from '../../app/auth';
 import { notifyError, notifySuccess } from '../../app/notify';
@@ -24,6 +24,13 @@ const NOT_APPEALABLE: Partial<Record<string, string>> = {
   withdrawn: `准许撤诉的裁定不属于可以上诉的裁定（${INTERPRETATION_2018}第一百零一条第二款）`,
 };
 const APPEAL_PERIOD = '上诉期限：判决书送达之日起十五日内，裁定书送达之日起十日内（《中华人民共和国行政诉讼法》第八十五条）';
+/** The appeal period's state on the deadline register, as a tag. */
+function appealPeriodTag(p: NonNullable<LitigationDetail['appealPeriod']>, today: string) {
+  if (p.status === 'met') return <StatusTag tone="green">已上诉</StatusTag>;
+  if (p.status === 'cancelled') return <StatusTag tone="grey">已结束</StatusTag>;
+  if (p.due && p.due < today) return <StatusTag tone="red">已届满，尚未登记上诉</StatusTag>;
+  return <StatusTag tone="blue">期限进行中</StatusTag>;
+}
 const outcomeOptions = Object.entries(LITIGATION_OUTCOME_LABELS).map(([value, label]) => ({ value, label }));
 
 /** One small form in a modal, posting to a sub-resource of the case. */
@@ -110,10 +117,32 @@ export function LitigationDetailPage() {
       <Card title="裁判结果与上诉" extra={manage && <Space>{!c.outcome && <Button onClick={() => setModal({ kind: 'outcome' })}>登记一审结果</Button>}{c.outcome && !c.appeal?.outcome && !(NOT_APPEALABLE[c.outcome] && !c.appeal) && <Button onClick={() => setModal({ kind: 'appeal' })}>{c.appeal ? '登记二审结果' : '登记上诉'}</Button>}</Space>}>
         <Descriptions column={1} size="small">
           <Descriptions.Item label="一审结果">{c.outcome ? `${LITIGATION_OUTCOME_LABELS[c.outcome]}（${c.outcomeOn}）${c.outcomeNote ? `：${c.outcomeNote}` : ''}` : '尚未审结'}</Descriptions.Item>
-          <Descriptions.Item label="上诉">{c.appeal ? `${APPEAL_BY_LABELS[c.appeal.by]}，${c.appeal.filedOn}${c.appeal.caseNo ? `，${c.appeal.caseNo}` : ''}；${c.appeal.outcome ? `二审：${LITIGATION_OUTCOME_LABELS[c.appeal.outcome]}（${c.appeal.outcomeOn}）` : '二审中'}` : c.outcome && NOT_APPEALABLE[c.outcome] ? `不可上诉：${NOT_APPEALABLE[c.outcome]}` : c.outcome ? `未登记上诉（${APPEAL_PERIOD}）` : '—'}</Descriptions.Item>
+          <Descriptions.Item label="上诉">{c.appeal ? `${APPEAL_BY_LABELS[c.appeal.by]}，${c.appeal.filedOn}${c.appeal.caseNo ? `，${c.appeal.caseNo}` : ''}；${c.appeal.outcome ? `二审：${LITIGATION_OUTCOME_LABELS[c.appeal.outcome]}（${c.appeal.outcomeOn}）` : '二审中'}` : c.outcome && NOT_APPEALABLE[c.outcome] ? `不可上诉：${NOT_APPEALABLE[c.outcome]}` : c.appealPeriod?.status === 'open' ? `未登记上诉（上诉期限届满日 ${c.appealPeriod.due ?? '—'}，${APPEAL_BASIS}）` : c.appealPeriod?.status === 'cancelled' ? '上诉期限届满未登记上诉' : c.outcome ? `未登记上诉（${APPEAL_PERIOD}）` : '—'}</Descriptions.Item>
           <Descriptions.Item label="最终结果">{c.finalOutcome ? LITIGATION_OUTCOME_LABELS[c.finalOutcome] : '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
+      {c.outcome && LITIGATION_APPEAL_RULES[c.outcome] && (
+        <Card title="上诉期限" style={{ marginTop: 16 }}>
+          {c.appealPeriod ? (
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={c.appealPeriod.ruleId === 'litigation.appealRuling' ? '裁定书送达日期' : '判决书送达日期'}>{c.appealPeriod.servedOn}</Descriptions.Item>
+              <Descriptions.Item label="届满日期">
+                <Space size={4} wrap>
+                  <span>{c.appealPeriod.due ?? '—'}</span>
+                  {appealPeriodTag(c.appealPeriod, today)}
+                  {c.appealPeriod.closedNote && <span style={{ color: 'rgba(0,0,0,0.45)' }}>{c.appealPeriod.closedNote}</span>}
+                </Space>
+              </Descriptions.Item>
+              <Descriptions.Item label="依据">
+                {c.appealPeriod.basis}：{c.appealPeriod.ruleId === 'litigation.appealRuling' ? '当事人不服人民法院第一审裁定的，有权在裁定书送达之日起十日内向上一级人民法院提起上诉' : '当事人不服人民法院第一审判决的，有权在判决书送达之日起十五日内向上一级人民法院提起上诉'}；逾期不提起上诉的，第一审{c.appealPeriod.ruleId === 'litigation.appealRuling' ? '裁定' : '判决'}发生法律效力。是否上诉由本机关决定，法律未规定内部决定期限（本地规定待核实）。
+              </Descriptions.Item>
+              <Descriptions.Item label="计算过程">{c.appealPeriod.explanation}</Descriptions.Item>
+            </Descriptions>
+          ) : (
+            <Alert type="info" showIcon message={`该一审结果登记时未记录送达日期（上诉期限列入期限台账之前登记），上诉期限未列入期限台账（${APPEAL_PERIOD}）`} />
+          )}
+        </Card>
+      )}
 
       {modal?.kind === 'defence' && (
         <ActionModal title="登记已提交答辩状和证据" onClose={close} initial={{ submittedOn: today }} submit={(v) => post(`${base}/defence`, v)}>
@@ -143,6 +172,18 @@ export function LitigationDetailPage() {
         <ActionModal title="登记一审结果" onClose={close} initial={{ on: today }} submit={(v) => post(`${base}/outcome`, v)}>
           <Form.Item label="结果" name="outcome" rules={[{ required: true, message: '请选择结果' }]}><Select options={outcomeOptions} /></Form.Item>
           <Form.Item label="裁判（撤诉）日期" name="on" rules={[{ required: true, message: '请选择日期' }]}><Input type="date" max={today} /></Form.Item>
+          <Form.Item noStyle shouldUpdate={(a: Record<string, unknown>, b: Record<string, unknown>) => a.outcome !== b.outcome}>
+            {({ getFieldValue }) => {
+              const rule = LITIGATION_APPEAL_RULES[getFieldValue('outcome') as LitigationOutcome];
+              if (!rule) return null;
+              const doc = rule === 'litigation.appealRuling' ? '裁定书' : '判决书';
+              return (
+                <Form.Item label={`${doc}送达日期`} name="servedOn" rules={[{ required: true, message: `请选择${doc}送达日期` }]} extra={`上诉期限自${doc}送达之日起${rule === 'litigation.appealRuling' ? '十' : '十五'}日（${APPEAL_BASIS}），列入期限台账`}>
+                  <Input type="date" max={today} />
+                </Form.Item>
+              );
+            }}
+          </Form.Item>
           <Form.Item label="说明" name="note"><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
         </ActionModal>
       )}
