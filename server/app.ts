@@ -151,7 +151,7 @@ export async function buildApp(deps: AppDeps) {
   // Due-soon and overdue reminders: the configured channel, a scan on an interval (off when 0, as in tests), `npm run remind`.
   const n = config.notify;
   const channel = n.channel === 'sms' ? createSmsGatewayChannel({ url: n.smsGatewayUrl!, secret: n.smsGatewaySecret!, now: () => clock.now() }) : createLogChannel(app.log);
-  const reminders = createReminderService({ db, clock, calendar: () => calendar.current(), channel, workingDays: n.reminderWorkingDays, caseNumbers: (type, ids) => (type === 'legalityDraft' ? legalityDrafts.caseNumbers(type, ids) : type === 'legalAidApplication' ? legalAid.caseNumbers(ids) : type === 'mediationCase' ? mediation.caseNumbers(type, ids) : type === 'correctionSubject' ? corrections.caseNumbers(type, ids) : reconsideration.caseNumbers(type, ids)) });
+  const reminders = createReminderService({ db, clock, calendar: () => calendar.current(), channel, workingDays: n.reminderWorkingDays, caseNumbers: (type, ids) => (type === 'legalityDraft' ? legalityDrafts.caseNumbers(type, ids) : type === 'legalAidApplication' ? legalAid.caseNumbers(ids) : type === 'mediationCase' ? mediation.caseNumbers(type, ids) : type === 'correctionSubject' ? corrections.caseNumbers(type, ids) : type === 'litigationCase' ? litigation.caseNumbers(ids) : reconsideration.caseNumbers(type, ids)), beforeRun: () => litigation.closeLapsedAppeals() });
   if (n.reminderIntervalMinutes > 0) {
     let stop = () => {};
     app.addHook('onReady', async () => {

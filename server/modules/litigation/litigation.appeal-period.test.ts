@@ -138,5 +138,20 @@ for (const dialect of DIALECTS) {
         h1 = await t.login('fy.handler1');
       }
     });
+
+    it('the reminder run closes lapsed periods first, so none is reminded as overdue', async () => {
+      const { id } = await created();
+      await req('POST', `${BASE}/${id}/outcome`, { outcome: 'confirmIllegal', on: '2026-09-20', servedOn: '2026-09-24' });
+      const dl = await t.handle.db.selectFrom('deadlines').select(['id']).where('objectId', '=', id).where('ruleId', '=', 'litigation.appealJudgment').executeTakeFirstOrThrow();
+      try {
+        t.clock.set('2026-10-12T02:00:00.000Z');
+        await t.services.reminders.runDeadlineReminders();
+        expect((await t.handle.db.selectFrom('deadlines').select('status').where('id', '=', dl.id).executeTakeFirstOrThrow()).status).toBe('cancelled');
+        expect(await t.handle.db.selectFrom('notificationSends').select('state').where('deadlineId', '=', dl.id).execute()).toEqual([]);
+      } finally {
+        t.clock.set('2026-10-09T02:00:00.000Z');
+        h1 = await t.login('fy.handler1');
+      }
+    });
   });
 }

@@ -47,10 +47,13 @@ export function createReminderService(deps: {
   channel: NotificationChannel;
   workingDays: number;
   caseNumbers: CaseNumberResolver;
+  /** Brought up to date before each run: registers whose clocks close by lapse of time (so no lapsed one is reminded). */
+  beforeRun?: () => Promise<unknown>;
 }): ReminderService {
   const { db } = deps;
   return {
     async runDeadlineReminders(nowArg = deps.clock.nowIso()) {
+      await deps.beforeRun?.();
       // one text form for the comparison with stored due instants (ISO-8601 UTC with milliseconds)
       const now = new Date(Date.parse(nowArg)).toISOString();
       const today = beijingDate(now);
