@@ -89,6 +89,16 @@ function HighlightedText({ text, findings }: { text: string; findings: FindingRo
 
 type ModalKind = 'return' | 'accept' | 'opinion' | 'collective' | 'publish' | 'file' | 'withdraw' | 'commentPeriod' | 'comment' | 'invite' | 'postEvaluate' | 'abolish' | 'expire' | 'adoption' | 'text' | 'material';
 
+/** One provision of a finding, cited in Chinese with its text: the basis (blue), or a related provision (grey). */
+function Provision({ p, missing = '', reference = false }: { p: { instrument: string; article: string; text: string | null }; missing?: string; reference?: boolean }) {
+  return (
+    <blockquote style={{ margin: '4px 0', paddingLeft: 8, borderLeft: `3px solid ${reference ? '#d9d9d9' : '#91caff'}` }}>
+      <strong>{citeBasis(p.instrument, p.article)}</strong>
+      {p.text ? `：${articleBody(p.text)}` : missing}
+    </blockquote>
+  );
+}
+
 export function DraftDetailPage() {
   const { id = '' } = useParams();
   const can = useCan();
@@ -235,20 +245,14 @@ export function DraftDetailPage() {
                   <p style={{ margin: '0 0 4px' }}>{f.explanation}</p>
                   <div aria-label={`审查发现 ${i + 1} 引用的条文`}>
                     {f.basis.map((b) => (
-                      <blockquote key={`${b.instrument}${b.article}`} style={{ margin: '4px 0', paddingLeft: 8, borderLeft: '3px solid #91caff' }}>
-                        <strong>{citeBasis(b.instrument, b.article)}</strong>
-                        {b.text ? `：${articleBody(b.text)}` : '（法规库中尚无该条文本）'}
-                      </blockquote>
+                      <Provision key={`${b.instrument}${b.article}`} p={b} missing="（法规库中尚无该条文本）" />
                     ))}
                   </div>
                   {f.related.length > 0 && (
                     <details style={{ margin: '4px 0' }}>
                       <summary className="muted">相关条文 {f.related.length} 条（法规库按文字相似检索，仅供参考，不作为审查依据，不写入审查意见书）</summary>
                       {f.related.map((b) => (
-                        <blockquote key={`${b.instrument}${b.article}`} style={{ margin: '4px 0', paddingLeft: 8, borderLeft: '3px solid #d9d9d9' }}>
-                          <strong>{citeBasis(b.instrument, b.article)}</strong>
-                          {b.text ? `：${articleBody(b.text)}` : ''}
-                        </blockquote>
+                        <Provision key={`${b.instrument}${b.article}`} p={b} reference />
                       ))}
                     </details>
                   )}
