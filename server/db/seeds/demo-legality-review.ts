@@ -47,13 +47,14 @@ const zhDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7)
 /** Demo instant of an office act on a date: 10:00 Beijing time. */
 const at10 = (d: string) => `${d}T02:00:00.000Z`;
 
-const TEXT_ISSUES = [
+/** The draft open for comment (with the problems the engine finds): in force from the next 1 March. */
+const textIssues = (year: number) => [
   '北京市西城区美容美发行业经营管理办法（送审稿）',
   '第一条 为规范本区美容美发行业经营秩序，制定本办法。',
   '第二条 在本区从事美容美发经营活动的，应当向区商务局申请办理美容美发经营许可证，未取得许可证的，不得从事相关经营活动。',
   '第三条 违反本办法第二条规定的，由区商务局处以五千元以上一万元以下罚款。',
   '第四条 经营者申请办理上述许可证，应当提交所在社区居委会出具的无违法经营证明。',
-  '第五条 本办法自2026年9月1日起施行。',
+  `第五条 本办法自${year + 1}年3月1日起施行。`,
 ].join('\n');
 
 const TEXT_DECISION = [
@@ -133,7 +134,7 @@ export async function seedLegalityReviewDemo(opts: { db: Db; calendar: WorkCalen
   const ALL = ['draftingExplanation', 'legalBasis', 'commentRecord', 'fairCompetitionReview'];
 
   // 1. registered, materials incomplete; open for public comment (30 days, 优化营商环境条例 Art. 62)
-  const d1 = await draft('normativeDocument', '北京市西城区美容美发行业经营管理办法', '北京市西城区商务局', day(-3), 'registered', TEXT_ISSUES, { commentFrom: day(-3), commentUntil: due('normativeDocument.publicCommentMarket', day(-3)).due });
+  const d1 = await draft('normativeDocument', '北京市西城区美容美发行业经营管理办法', '北京市西城区商务局', day(-3), 'registered', textIssues(year), { commentFrom: day(-3), commentUntil: due('normativeDocument.publicCommentMarket', day(-3)).due });
   await materials(d1, ['draftingExplanation', 'legalBasis'], day(-3));
   await db.insertInto('legalityInvitations').values([{ draftId: d1, contactPointId: cpIds[1]!, invitedAt: nowIso }, { draftId: d1, contactPointId: cpIds[4]!, invitedAt: nowIso }]).execute();
   await db.insertInto('legalityComments').values({ id: randomUUID(), draftId: d1, anchor: '第二条', content: '建议删除许可证要求，改为告知承诺。', commenterName: null, organization: '西城区示例餐饮行业协会', source: 'contactPoint', contactPointId: cpIds[4]!, submittedAt: nowIso, decision: null, decisionReason: null, decidedBy: null, decidedAt: null }).execute();
