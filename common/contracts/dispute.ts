@@ -47,6 +47,14 @@ export const CLOSE_RESULTS = ['mediated', 'resolved', 'litigation', 'withdrawn',
 export type CloseResult = (typeof CLOSE_RESULTS)[number];
 export const CLOSE_RESULT_LABELS: Record<CloseResult, string> = { mediated: '调解成功', resolved: '部门处理化解', litigation: '引导诉讼', withdrawn: '当事人撤回', unresolved: '未能化解' };
 
+/**
+ * The earliest date the dispute and mediation registers accept for a new entry (接报日期, 受理日期): 1 January of the
+ * year before the current one. Both registers number an entry by the year of that date (西纠〔YYYY〕N号,
+ * 西人调〔YYYY〕N号), so a mistyped year (e.g. 1990) would open a counter for that year. Not a statutory rule: a
+ * plausibility bound of the register, checked by the server and at the form's field.
+ */
+export const earliestRegisterDate = (today: string) => `${Number(today.slice(0, 4)) - 1}-01-01`;
+
 export const DISPUTE_ACTION_LABELS: Record<string, string> = {
   register: '登记',
   intakeMerged: '同一纠纷再次反映（合并）',

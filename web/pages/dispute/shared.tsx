@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Form, type FormRule, Modal } from 'antd';
 import { type ReactNode, useMemo } from 'react';
+import { earliestRegisterDate } from '../../../common/contracts/dispute';
 import { isValidIdNumber, isValidMobile, normalizeIdNumber, normalizeMobile } from '../../../common/validators';
 import { useCurrentUser } from '../../app/auth';
 import { notifyError, notifySuccess } from '../../app/notify';
@@ -32,8 +33,7 @@ export function useScopeOffices(): { value: string; label: string }[] {
   }, [several, deps.data, me.dataScope, me.departmentId]);
 }
 
-/** The earliest 接报日期 / 受理日期 a register takes (the server's bound, server/modules/dispute/register-date.ts). */
-export const earliestRegisterDate = (today: string) => `${Number(today.slice(0, 4)) - 1}-01-01`;
+export { earliestRegisterDate };
 
 /** 接报日期 / 受理日期 checked at the field: required, not after today, not before 1 January of the previous year. */
 export const registerDateRules = (label: string, today: string): FormRule[] => [
