@@ -55,7 +55,7 @@ import type { Clock } from '../../platform/clock';
 import type { DeadlineService } from '../../platform/deadlines';
 import { officialDate } from '../../platform/documents';
 import type { Actor, RequestMeta } from '../../platform/identity';
-import { assertInScope } from '../../platform/identity';
+import { assertInScope, departmentInScope } from '../../platform/identity';
 import type { PeopleService } from '../../platform/people';
 import { type CorrectionsRepo, type SubjectRow, type TransferRow, createCorrectionsRepo } from './corrections.repo';
 import { correctionStatsWorkbook } from './stats.export';
@@ -374,7 +374,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
       // a 司法所 outside the caller's scope lists nothing (as the other registers' department filters do); checked here
       // because the filter also matches hand-overs to that 司法所, which may start in the caller's scope
       const d = q.departmentId;
-      if (d && (actor.dataScope === 'own' ? d !== actor.departmentId : actor.scopeDepartmentIds !== null && !actor.scopeDepartmentIds.includes(d))) return { data: [], total: 0 };
+      if (d && !departmentInScope(actor, d)) return { data: [], total: 0 };
       const { rows, total } = await repo.listSubjects(actor, { status: q.status, sentenceType: q.sentenceType, riskLevel: q.riskLevel, overdueBefore: q.overdue ? clock.today() : undefined, incoming: true, departmentId: d, q: q.q }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
       return { data: await summaries(actor, rows), total };
     },
@@ -412,7 +412,7 @@ export function createCorrectionsService(deps: { db: Db; clock: Clock; audit: Au
           .where('s.status', 'in', ['awaitingReport', 'inCorrection'])
           .executeTakeFirst();
         if (active) {
-          const own = actor.scopeDepartmentIds === null || actor.scopeDepartmentIds.includes(active.departmentId);
+          const own = departmentInScope(actor, active.departmentId);
           throw new AppError('CONFLICT', { field: 'idNumber', reason: 'alreadyUnderCorrection' }, `该身份证号的社区矫正对象已在册（${active.departmentName}${own && active.archiveNo ? `，档案号 ${active.archiveNo}` : ''}），不能重复接收；执行地变更请由原司法所办理移交（《中华人民共和国社区矫正法》第二十七条第二款）`);
         }
         const person = await people.create(actor, { name: body.name, idNumber: body.idNumber, mobile: body.mobile ?? null }, meta, trx);

@@ -33,12 +33,20 @@ export function scopeSql(actor: Actor, departmentColumn: string, ownerColumn?: s
   return { sql: `${departmentColumn} in (${ids.map(() => '?').join(', ')})`, params: ids };
 }
 
+/**
+ * Whether a department lies within the actor's data scope: any for 'all', the resolved departments otherwise (for
+ * 'own' that is the actor's own department, as a filter; a single record of 'own' scope also needs its owner:
+ * assertInScope).
+ */
+export function departmentInScope(actor: Actor, departmentId: string): boolean {
+  return actor.scopeDepartmentIds === null || actor.scopeDepartmentIds.includes(departmentId);
+}
+
 /** Throws OUT_OF_SCOPE when a single record lies outside the actor's data scope. */
 export function assertInScope(actor: Actor, departmentId: string, ownerId?: string | null): void {
   if (actor.dataScope === 'own') {
     if (ownerId && ownerId === actor.userId) return;
     throw new AppError('OUT_OF_SCOPE');
   }
-  if (actor.scopeDepartmentIds === null) return;
-  if (!actor.scopeDepartmentIds.includes(departmentId)) throw new AppError('OUT_OF_SCOPE');
+  if (!departmentInScope(actor, departmentId)) throw new AppError('OUT_OF_SCOPE');
 }
