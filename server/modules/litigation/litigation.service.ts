@@ -234,7 +234,9 @@ export function createLitigationService(deps: {
 
     async get(actor, id) {
       const r = await load(actor, id);
-      return detail((await closeLapsed(r.id)) ? await load(actor, id) : r);
+      // closing a lapsed appeal period writes the register only (detail reads it), never the case row
+      await closeLapsed(r.id);
+      return detail(r);
     },
 
     closeLapsedAppeals: closeLapsed,

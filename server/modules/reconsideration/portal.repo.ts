@@ -55,10 +55,6 @@ export function createPortalRepo(db: Db) {
       return db.selectFrom('reconsiderationPortalApplications').selectAll().where('caseId', '=', caseId).executeTakeFirst();
     },
 
-    /** R1, Art. 20: the application period as the register computed it at registration. */
-    async applicationPeriodOf(q: Q, caseId: string) {
-      return q.selectFrom('reconsiderationCases').select(['applicationDue', 'late']).where('id', '=', caseId).executeTakeFirstOrThrow();
-    },
     /** The scope facts of a case (department and handler), for assertInScope. */
     async caseScope(caseId: string) {
       return db.selectFrom('reconsiderationCases').select(['id', 'departmentId', 'handlerId', 'caseNo']).where('id', '=', caseId).executeTakeFirst();

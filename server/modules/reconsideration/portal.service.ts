@@ -329,8 +329,7 @@ export function createPortalService(deps: {
             trx,
           );
           // the receipt as the register holds it, kept (encrypted) with the token in the same transaction
-          const period = await repo.applicationPeriodOf(trx, c.id);
-          receipt = { receiptNo, queryCode, caseNo: c.caseNo, receivedOn: c.receivedOn, applicationDue: period.applicationDue, late: Number(period.late) === 1, attachments: stored };
+          receipt = { receiptNo, queryCode, caseNo: c.caseNo, receivedOn: c.receivedOn, applicationDue: c.applicationDue, late: Number(c.late) === 1, attachments: stored };
           if (submissionKey) await repo.updateSubmissionReceipt(trx, submissionKey, cipher.encrypt(JSON.stringify(receipt)));
         });
         if (!receipt) throw new AppError('INTERNAL', { reason: 'portal receipt missing' });

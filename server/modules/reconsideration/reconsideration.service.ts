@@ -66,7 +66,7 @@ export interface ReconsiderationService {
    * `within` runs inside the registration transaction after the case row is written (the public portal stores its
    * receipt and attachment rows there, so that either all of it exists or none of it does).
    */
-  create(actor: Actor, body: Body<typeof ReconCaseCreateBody>, meta: RequestMeta, within?: (trx: Trx, c: { id: string; caseNo: string; departmentId: string; receivedOn: string }) => Promise<void>): Promise<ReconCaseDetail>;
+  create(actor: Actor, body: Body<typeof ReconCaseCreateBody>, meta: RequestMeta, within?: (trx: Trx, c: { id: string; caseNo: string; departmentId: string; receivedOn: string; applicationDue: string; late: number }) => Promise<void>): Promise<ReconCaseDetail>;
   list(actor: Actor, q: Body<typeof ReconCaseListQuery>): Promise<{ data: ReconCaseSummary[]; total: number }>;
   get(actor: Actor, id: string): Promise<ReconCaseDetail>;
   related(actor: Actor, id: string): Promise<ReconCaseDetail['related']>;
