@@ -136,17 +136,16 @@ export function createInspectionsService(deps: { db: Db; clock: Clock; audit: Au
         if (Number(r.version) !== body.version) throw new AppError('CONFLICT', { currentVersion: Number(r.version) });
         // what is published is the inspection results (《优化营商环境条例》第五十四条: 抽查事项及查处结果; 《北京市司法鉴定管理条例》
         // 第二十八条: 向社会公开检查结果), and publication freezes the draw: every target needs its finding first
-        const recorded = JSON.parse(r.findings) as Record<string, unknown>;
-        const missing = (JSON.parse(r.selection) as { targetId: string; targetName: string }[]).filter((x) => !recorded[x.targetId]);
+        const findings = JSON.parse(r.findings) as Record<string, { outcome: string } | undefined>;
+        const sel = JSON.parse(r.selection) as { targetId: string; targetName: string }[];
+        const missing = sel.filter((x) => !findings[x.targetId]);
         if (missing.length) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'findings', message: `尚有 ${missing.length} 家检查对象未登记检查结果（${missing.map((x) => x.targetName).join('、')}），登记后才能公开` }] });
         const hash = publishedHashOf(r);
         const now = clock.nowIso();
         const res = await trx.updateTable('legalServiceDraws').set({ status: 'published', publishedHash: hash, publishedAt: now, publishedBy: actor.userId, updatedAt: now, version: body.version + 1 }).where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
         if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT');
-        const sel = JSON.parse(r.selection) as { targetId: string }[];
         await trx.updateTable('legalServiceInstitutions').set({ lastInspectedOn: r.drawnOn, updatedAt: now }).where('id', 'in', sel.map((s) => s.targetId)).execute();
         // published 责令整改 / 移送查处 findings bound the year's integrity grade (rules.ts gradeCeiling)
-        const findings = JSON.parse(r.findings) as Record<string, { outcome: string } | undefined>;
         for (const s of sel) if (findings[s.targetId] && findings[s.targetId]!.outcome !== 'compliant') await applyGradeCeiling(trx, { clock, audit }, actor, meta, s.targetId, Number(r.drawnOn.slice(0, 4)));
         await record(trx, actor, meta, 'legalService.draw.publish', id, { drawNo: r.drawNo, publishedHash: hash });
       });

@@ -4,7 +4,7 @@
  * and the walking distance of the 15-minute service circle. No I/O: table-driven tests in rules.test.ts.
  */
 import { formatDate, parseDate } from '../../../common/calendar';
-import { AID_MATTERS, type AidMatter, EXEMPT_ITEMS, LAW, type MeansResult, type Urgency, WAIVER_ITEMS } from '../../../common/contracts/legal-services';
+import { AID_MATTERS, type AidMatter, EXEMPT_ITEMS, INTEGRITY_GRADES, LAW, type MeansResult, type Urgency, WAIVER_ITEMS } from '../../../common/contracts/legal-services';
 
 export interface MeansInput {
   basis: 'exempt' | 'waived' | 'checked' | 'notApplicable';
@@ -170,8 +170,9 @@ export const matterLabel = (m: AidMatter) => AID_MATTERS[m];
 
 // ------------------------------------------------------------------------------------------- integrity grade
 
-export type IntegrityGrade = 'A' | 'B' | 'C' | 'D';
-const GRADES: readonly IntegrityGrade[] = ['A', 'B', 'C', 'D'];
+export type IntegrityGrade = keyof typeof INTEGRITY_GRADES;
+/** Best to worst, in the order of the contract's labels. */
+const GRADES = Object.keys(INTEGRITY_GRADES) as IntegrityGrade[];
 /** The worse (later in A→D) of two grades. */
 export const worseGrade = (a: IntegrityGrade, b: IntegrityGrade): IntegrityGrade => (GRADES.indexOf(a) >= GRADES.indexOf(b) ? a : b);
 /** True when `grade` is better than `ceiling` (A better than B …). */
