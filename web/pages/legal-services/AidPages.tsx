@@ -15,7 +15,7 @@ import { notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatInstant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
-import { useSubmitOnce } from './submitOnce';
+import { useSubmitOnce } from '../../components/submitOnce';
 import { StepsList } from '../../components/StepsList';
 import { Chart } from '../enforcement/Chart';
 

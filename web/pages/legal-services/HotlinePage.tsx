@@ -12,7 +12,7 @@ import { notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatInstant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
-import { useSubmitOnce } from './submitOnce';
+import { useSubmitOnce } from '../../components/submitOnce';
 
 const P = '/legal-services';
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));

@@ -11,7 +11,7 @@ import { useCan } from '../../app/auth';
 import { notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { useSubmitOnce } from './submitOnce';
+import { useSubmitOnce } from '../../components/submitOnce';
 
 const P = '/legal-services';
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));

@@ -14,7 +14,7 @@ import { useCan } from '../../app/auth';
 import { notifySuccess } from '../../app/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { useSubmitOnce } from './submitOnce';
+import { useSubmitOnce } from '../../components/submitOnce';
 import { StepsList } from '../../components/StepsList';
 
 const P = '/legal-services';

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 
 /**
  * One submission at a time: a double click fires antd's onFinish twice before the button shows its loading state,
- * which registered an application or a consultation twice (two numbers) and could draw twice. The wrapped handler
+ * which registered a legal-aid application or a consultation twice (two numbers) and could draw twice. The wrapped handler
  * ignores calls while the previous one's promise is pending; errors are shown by the global mutation handler.
  */
 export function useSubmitOnce() {
