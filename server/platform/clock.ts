@@ -6,6 +6,11 @@ export interface Clock {
   today(): string;
 }
 
+/** The Beijing date (UTC+8), YYYY-MM-DD, of an instant given in milliseconds or as ISO-8601 text. */
+export function beijingDate(at: number | string): string {
+  return new Date((typeof at === 'number' ? at : Date.parse(at)) + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
 export function systemClock(): Clock {
   return fixedOffsetClock(() => Date.now());
 }
@@ -14,7 +19,7 @@ export function fixedOffsetClock(nowFn: () => number): Clock {
   return {
     now: nowFn,
     nowIso: () => new Date(nowFn()).toISOString(),
-    today: () => new Date(nowFn() + 8 * 3600_000).toISOString().slice(0, 10),
+    today: () => beijingDate(nowFn()),
   };
 }
 

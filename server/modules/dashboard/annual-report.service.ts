@@ -23,7 +23,7 @@ import {
 import { AppError } from '../../../common/errors';
 import { type Database, type Db, uuidV7 } from '../../db';
 import type { AuditService } from '../../platform/audit';
-import type { Clock } from '../../platform/clock';
+import { type Clock, beijingDate } from '../../platform/clock';
 import { buildOfficialDocx, convertToPdf } from '../../platform/documents';
 import type { Actor } from '../../platform/identity';
 import type { DashboardService } from './dashboard.service';
@@ -42,8 +42,6 @@ export interface RuleOfLawLists {
   yearSummary(actor: Actor, q: { year: number }): Promise<{ leadershipStudySessions: { list: { topic: string }[] }; lawReportings: { list: { reporterName: string; position: string }[] } }>;
 }
 
-/** An instant (ISO, UTC) as its Beijing date, as Clock.today() gives it. */
-const beijingDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 const STEP_LABELS: Record<string, string> = { create: '生成初稿', save: '保存', refresh: '刷新数据', submit: '提交审核', return: '退回修改', approve: '审核签发', file: '登记报送', publish: '登记公开' };
 const TOKEN = /\{([a-zA-Z][\w.]*)\}/g;
 

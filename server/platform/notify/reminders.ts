@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { WorkCalendar } from '../../../common/calendar';
 import { addPeriod, beijingTimeText, findRule } from '../../../common/deadlines';
 import type { Db } from '../../db';
-import type { Clock } from '../clock';
+import { type Clock, beijingDate } from '../clock';
 import type { NotificationChannel, ReminderItem, ReminderMessage } from './notify';
 
 export interface ReminderRun {
@@ -31,7 +31,6 @@ export interface ReminderService {
 /** Case numbers of a module's objects, by object type (a module registers its own; default: the object id). */
 export type CaseNumberResolver = (objectType: string, objectIds: string[]) => Promise<Map<string, string>>;
 
-const beijingDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
 function smsText(items: ReminderItem[]): string {
   const overdue = items.filter((i) => i.overdue).length;
