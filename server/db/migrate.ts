@@ -28,6 +28,7 @@ import * as m041 from './migrations/041-legal-services-inspections';
 import * as m042 from './migrations/042-legal-services-enterprise';
 import * as m060 from './migrations/060-dashboard-annual-report';
 import * as m065 from './migrations/065-rule-of-law';
+import * as m070 from './migrations/070-enforcement-inspection-segments';
 
 /** Static provider: migrations are bundled with the server, not read from disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '042-legal-services-enterprise': m042,
   '060-dashboard-annual-report': m060,
   '065-rule-of-law': m065,
+  '070-enforcement-inspection-segments': m070,
 };
 
 class StaticProvider implements MigrationProvider {

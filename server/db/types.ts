@@ -585,6 +585,14 @@ export interface EnforcementInspectionTable {
   durationMinutes: number | null;
   importJobId: string | null;
 }
+/** SQLite only (migration 070): the embedded store of record of inspections, one columnar blob per write (segment.ts). */
+export interface EnforcementInspectionSegmentTable {
+  id: Generated<number>;
+  importJobId: string | null;
+  rows: number;
+  createdAt: string;
+  data: Buffer;
+}
 export interface EnforcementPenaltyTable {
   targetCreditCode: string;
   id: string;
@@ -677,7 +685,9 @@ export interface Database {
   enforcementOfficers: EnforcementOfficerTable;
   enforcementInspectionPlans: EnforcementInspectionPlanTable;
   enforcementFirms: EnforcementFirmTable;
+  /** PostgreSQL only: on SQLite the store of record is enforcementInspectionSegments (migration 070) */
   enforcementInspections: EnforcementInspectionTable;
+  enforcementInspectionSegments: EnforcementInspectionSegmentTable;
   enforcementPenalties: EnforcementPenaltyTable;
   enforcementComplaints: EnforcementComplaintTable;
   enforcementImportJobs: EnforcementImportJobTable;

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { formatDate, parseDate } from '../../../common/calendar';
 import { createRng, generateCreditCode, generateMobile } from '../../../common/validators';
 import type { FieldCipher } from '../../platform/crypto';
+import { type InspectionInput, insertInspections } from '../../modules/enforcement';
 import type { Db } from '../types';
 
 const STREETS = ['西长安街街道', '新街口街道', '月坛街道', '展览路街道', '德胜街道', '金融街街道', '什刹海街道', '大栅栏街道', '天桥街道', '椿树街道', '陶然亭街道', '广安门内街道', '牛街街道', '白纸坊街道', '广安门外街道'];
@@ -34,7 +35,7 @@ export async function seedEnforcementDemo(opts: { db: Db; today: string; nowIso:
   const todayDn = parseDate(opts.today);
   const day = (offset: number) => formatDate(todayDn - offset);
   const year = Number(opts.today.slice(0, 4));
-  const insert = async <T extends Record<string, unknown>>(table: 'enforcementInspections' | 'enforcementFirms' | 'enforcementPenalties' | 'enforcementComplaints' | 'enforcementOfficers' | 'enforcementInspectionPlans' | 'enforcementAgencies', rows: T[]) => {
+  const insert = async <T extends Record<string, unknown>>(table: 'enforcementFirms' | 'enforcementPenalties' | 'enforcementComplaints' | 'enforcementOfficers' | 'enforcementInspectionPlans' | 'enforcementAgencies', rows: T[]) => {
     for (let i = 0; i < rows.length; i += 400) await db.insertInto(table).values(rows.slice(i, i + 400) as never).execute();
   };
 
@@ -82,7 +83,7 @@ export async function seedEnforcementDemo(opts: { db: Db; today: string; nowIso:
   await insert('enforcementFirms', firms.map((f) => ({ creditCode: f.code, name: f.name, street: f.street, updatedAt: nowIso })));
 
   // Inspections over the last 365 days; busier firms get more visits.
-  const rows: Record<string, unknown>[] = [];
+  const rows: InspectionInput[] = [];
   let seq = 0;
   const add = (agency: string, officer: string, firm: string, field: string, kind: string, offset: number, found: boolean, opt: { planId?: string | null; jointId?: string | null } = {}) => {
     const on = day(offset);
@@ -113,7 +114,7 @@ export async function seedEnforcementDemo(opts: { db: Db; today: string; nowIso:
   }
   // Planted: an officer whose certificate expired inspects afterwards (无有效执法证检查).
   add('XC-WHLY', 'XC-WHLY-008', firms[200]!.code, 'culture', 'plan', 10, false);
-  await insert('enforcementInspections', rows);
+  await insertInspections(db, rows, nowIso);
 
   // Penalties: filed over the year; undecided ones past 90 days are overdue (行政处罚法第六十条); a few outlier fines.
   const penalties: Record<string, unknown>[] = [];

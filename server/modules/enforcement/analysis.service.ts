@@ -1,26 +1,27 @@
 /**
  * 行政执法监督 analysis: trends by month, field, agency and kind; inspection burden per firm; a view by 街道; one
  * file per firm (一企一档); the dashboard (flags per rule, rectification rate, trend); an Excel export with the same
- * filters as the screen. Every figure is aggregated in SQL by group (covering index enforcement_inspections_day_field
- * from migration 034); only the grouped rows reach Node, so 10^5–10^6 inspections a year stay cheap.
+ * filters as the screen. Inspection figures come from the held columnar store of every inspection (detections/store.ts:
+ * the segments on SQLite, the table on PostgreSQL) through inspection-queries.ts, one pass per view; penalties,
+ * complaints, flags and the workflow are aggregated in SQL.
  * Data scope (scope.ts) is a predicate in every query: a 司法所 sees the firms of its street, a liaison their agency.
  */
 import ExcelJS from 'exceljs';
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import { DETECTION_RULES, DETECTION_RULE_IDS, ENFORCEMENT_FIELDS, INSPECTION_KINDS } from '../../../common/contracts/enforcement';
 import type { Analysis, AnalysisQuery, Dashboard, FirmFile } from '../../../common/contracts/enforcement-supervision';
 import { AppError } from '../../../common/errors';
-import type { Database, DbHandle } from '../../db';
+import type { DbHandle } from '../../db';
 import type { Clock } from '../../platform/clock';
 import type { WorkCalendar } from '../../../common/calendar';
 import type { Actor } from '../../platform/identity';
-import { ensureDetectionRun } from './detections/detections.service';
+import { allInspections, ensureDetectionRun } from './detections/detections.service';
+import { firmInspections, inspectedByAny, inspectionCube, inspectionsByIds, monthTrend } from './inspection-queries';
 import { penaltyCitation, penaltyDeadline } from './penalty-deadline';
 import { DISTRICT, type EnforcementScope, describeScope, enforcementScope, scopeFilter } from './scope';
 import type { SupervisionService } from './supervision.service';
 import './supervision.tables';
 
-type InspQuery = SelectQueryBuilder<Database & { i: Database['enforcementInspections'] }, 'i', object>;
 const n = (v: unknown) => Number(v ?? 0);
 const fieldLabel = (f: string) => (ENFORCEMENT_FIELDS as Record<string, string>)[f] ?? f;
 const kindLabel = (k: string) => (INSPECTION_KINDS as Record<string, string>)[k] ?? k;
@@ -38,29 +39,19 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
   const { handle, clock, supervision } = deps;
   const db = handle.db;
 
-  function inspections(q: AnalysisQuery, scope: EnforcementScope): InspQuery {
-    let b = db.selectFrom('enforcementInspections as i').where('i.inspectedOn', '>=', q.from).where('i.inspectedOn', '<=', q.to) as unknown as InspQuery;
-    if (!scope.all) b = b.where(scopeFilter(scope, 'i.targetCreditCode', 'i.agencyCode'));
-    if (q.field) b = b.where('i.field', '=', q.field);
-    if (q.agencyCode) b = b.where('i.agencyCode', '=', q.agencyCode);
-    if (q.street) {
-      const street = q.street;
-      b = b.where('i.targetCreditCode', 'in', db.selectFrom('enforcementFirms').select('creditCode').where('street', '=', street));
-    }
-    return b;
+  /** 街道 of every registered firm (credit code → street), for the street filter and the street scope. */
+  async function firmStreets(): Promise<Map<string, string | null>> {
+    return new Map((await db.selectFrom('enforcementFirms').select(['creditCode', 'street']).execute()).map((f) => [f.creditCode, f.street]));
   }
-  const problems = sql<number>`sum(${sql.ref('i.foundProblem')})`;
+  const filterOf = (q: AnalysisQuery) => ({ from: q.from, to: q.to, ...(q.field ? { field: q.field } : {}), ...(q.agencyCode ? { agencyCode: q.agencyCode } : {}), ...(q.street ? { street: q.street } : {}) });
 
   async function analyse(q: AnalysisQuery, scope: EnforcementScope): Promise<Analysis> {
     if (q.from > q.to) throw new AppError('ENF_DATE_ORDER', { from: q.from, to: q.to });
-    const month = sql<string>`substr(${sql.ref('i.inspectedOn')}, 1, 7)`;
-    // Two scans of the range: one grouped by (month, field, agency, kind) — at most a few thousand groups, rolled up
-    // below into the month / field / agency / kind views — and one grouped by firm (at most the number of firms), from
-    // which come the firm count, the burden ranking, the histogram and the street view (firm → street from the register).
-    const [cube, perFirm] = await Promise.all([
-      inspections(q, scope).select((eb) => [month.as('m'), 'i.field as fd', 'i.agencyCode as ag', 'i.kind as kd', eb.fn.countAll<number>().as('c'), problems.as('p')]).groupBy([month, 'i.field', 'i.agencyCode', 'i.kind']).execute(),
-      inspections(q, scope).select((eb) => ['i.targetCreditCode as k', eb.fn.countAll<number>().as('c'), problems.as('p'), eb.fn.count<number>('i.agencyCode').distinct().as('a')]).groupBy('i.targetCreditCode').execute(),
-    ]);
+    // One pass over the range grouped by (month, field, agency, kind) — at most a few thousand groups, rolled up below
+    // into the month / field / agency / kind views — and by firm, from which come the firm count, the burden ranking,
+    // the histogram and the street view (firm → street from the register).
+    const streetOf = await firmStreets();
+    const { cube, perFirm } = inspectionCube(await allInspections(handle), filterOf(q), scope, streetOf);
     const roll = (key: (r: (typeof cube)[number]) => string) => {
       const m = new Map<string, { inspections: number; problems: number }>();
       for (const r of cube) {
@@ -76,7 +67,6 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
     const byField = byCount(roll((r) => r.fd));
     const byAgency = byCount(roll((r) => r.ag));
     const byKind = byCount(roll((r) => r.kd));
-    const streetOf = new Map((await db.selectFrom('enforcementFirms').select(['creditCode', 'street']).execute()).map((f) => [f.creditCode, f.street ?? '']));
     const streets = new Map<string, { inspections: number; problems: number; firms: number }>();
     for (const r of perFirm) {
       const k = streetOf.get(r.k) ?? '';
@@ -171,8 +161,7 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
       const orders = await db.selectFrom('enforcementOrders as o').innerJoin('enforcementClues as c', 'c.id', 'o.clueId').where(scopeFilter(scope, 'c.targetCreditCode', 'o.agencyCode')).select((eb) => ['o.status', eb.fn.countAll<number>().as('c')]).groupBy('o.status').execute();
       const cs = new Map(clues.map((c) => [c.status, n(c.c)]));
       const os = new Map(orders.map((c) => [c.status, n(c.c)]));
-      const month = sql<string>`substr(${sql.ref('i.inspectedOn')}, 1, 7)`;
-      const trend = await inspections(q, scope).select((eb) => [month.as('k'), eb.fn.countAll<number>().as('c'), problems.as('p')]).groupBy(month).orderBy(month).execute();
+      const trend = monthTrend(await allInspections(handle), { from: q.from, to: q.to }, scope, scope.all ? new Map() : await firmStreets());
       const op = await db
         .selectFrom('enforcementOpinions as p')
         .innerJoin('enforcementOrders as o', 'o.id', 'p.orderId')
@@ -195,9 +184,8 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
       // null: the whole file; else only the rows of these agencies (an agency liaison)
       const agencies = await firmAccess(await scopeOf(actor), creditCode);
       const only = agencies ? { all: false, streets: [], agencies } : DISTRICT;
-      const [ins, total, pens, comps, flags, clues, links] = await Promise.all([
-        db.selectFrom('enforcementInspections as i').selectAll().where('i.targetCreditCode', '=', creditCode).where(scopeFilter(only, null, 'i.agencyCode')).orderBy('i.inspectedOn', 'desc').orderBy('i.id').limit(500).execute(),
-        db.selectFrom('enforcementInspections as i').select((eb) => eb.fn.countAll<number>().as('c')).where('i.targetCreditCode', '=', creditCode).where(scopeFilter(only, null, 'i.agencyCode')).executeTakeFirstOrThrow(),
+      const { rows: ins, total } = firmInspections(await allInspections(handle), creditCode, agencies);
+      const [pens, comps, flags, clues, links] = await Promise.all([
         db.selectFrom('enforcementPenalties as p').leftJoin('enforcementPenaltyExtensions as x', 'x.penaltyId', 'p.id').selectAll('p').select(['x.days as extensionDays', 'x.basis as extensionBasis', 'x.reason as extensionReason', 'x.approvedOn as extensionApprovedOn']).where('p.targetCreditCode', '=', creditCode).where(scopeFilter(only, null, 'p.agencyCode')).orderBy('p.filedOn', 'desc').limit(500).execute(),
         db.selectFrom('enforcementComplaints as c').selectAll().where('c.targetCreditCode', '=', creditCode).where(scopeFilter(only, null, 'c.agencyCode')).orderBy('c.receivedOn', 'desc').limit(500).execute(),
         db.selectFrom('enforcementDetections as d').select(['d.id', 'd.rule', 'd.agencyCodes', 'd.firstOn', 'd.lastOn', 'd.evidenceCount']).where('d.targetCreditCode', '=', creditCode).where('d.status', '=', 'active').where(scopeFilter(only, null, { json: 'd.agencyCodes' })).orderBy('d.firstOn', 'desc').limit(500).execute(),
@@ -211,8 +199,8 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
         creditCode,
         name: firm?.name ?? null,
         street: firm?.street ?? null,
-        inspections: ins.map((r) => ({ id: r.id, agencyCode: r.agencyCode, officerId: r.officerId, field: r.field, kind: r.kind, planId: r.planId, jointId: r.jointId, inspectedOn: r.inspectedOn, foundProblem: n(r.foundProblem) === 1 })),
-        inspectionsTotal: n(total.c),
+        inspections: ins.map((r) => ({ id: r.id, agencyCode: r.agencyCode, officerId: r.officerId, field: r.field, kind: r.kind, planId: r.planId, jointId: r.jointId, inspectedOn: r.inspectedOn, foundProblem: r.foundProblem })),
+        inspectionsTotal: total,
         penalties: pens.map((p) => {
           const d = penaltyDeadline(cal, p.filedOn, p.extensionDays ? { days: n(p.extensionDays), basis: p.extensionBasis ?? '', reason: p.extensionReason ?? '', approvedOn: p.extensionApprovedOn ?? p.filedOn } : null, false);
           return { id: p.id, agencyCode: p.agencyCode, violationCode: p.violationCode, discretionLevel: p.discretionLevel, amount: n(p.amount), filedOn: p.filedOn, decidedOn: p.decidedOn, dueDate: d.due, overdue: p.decidedOn ? p.decidedOn > d.due : clock.today() > d.due };
@@ -229,7 +217,8 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
      */
     async evidence(actor: Actor, inspectionIds: string[], penaltyIds: string[]) {
       const scope = await scopeOf(actor);
-      const ins = inspectionIds.length ? await db.selectFrom('enforcementInspections as i').leftJoin('enforcementFirms as f', 'f.creditCode', 'i.targetCreditCode').selectAll('i').select('f.name as targetName').where('i.id', 'in', inspectionIds.slice(0, 500)).where(scopeFilter(scope, 'i.targetCreditCode', 'i.agencyCode')).orderBy('i.inspectedOn').orderBy('i.id').execute() : [];
+      const ins = inspectionIds.length ? inspectionsByIds(await allInspections(handle), inspectionIds.slice(0, 500), scope, scope.all ? new Map() : await firmStreets()) : [];
+      const names = ins.length ? new Map((await db.selectFrom('enforcementFirms').select(['creditCode', 'name']).where('creditCode', 'in', [...new Set(ins.map((r) => r.targetCreditCode))]).execute()).map((f) => [f.creditCode, f.name])) : new Map<string, string>();
       const pens = penaltyIds.length
         ? await db
             .selectFrom('enforcementPenalties as p')
@@ -243,7 +232,7 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
         : [];
       const cal = pens.length ? await deps.calendar() : null;
       return {
-        inspections: ins.map((r) => ({ id: r.id, targetCreditCode: r.targetCreditCode, targetName: r.targetName ?? null, agencyCode: r.agencyCode, officerId: r.officerId, field: r.field, kind: r.kind, planId: r.planId, jointId: r.jointId, inspectedOn: r.inspectedOn, foundProblem: n(r.foundProblem) === 1 })),
+        inspections: ins.map((r) => ({ id: r.id, targetCreditCode: r.targetCreditCode, targetName: names.get(r.targetCreditCode) ?? null, agencyCode: r.agencyCode, officerId: r.officerId, field: r.field, kind: r.kind, planId: r.planId, jointId: r.jointId, inspectedOn: r.inspectedOn, foundProblem: r.foundProblem })),
         penalties: pens.map((p) => {
           const d = penaltyDeadline(cal!, p.filedOn, p.extensionDays ? { days: n(p.extensionDays), basis: p.extensionBasis ?? '', reason: p.extensionReason ?? '', approvedOn: p.extensionApprovedOn ?? p.filedOn } : null);
           return { id: p.id, targetCreditCode: p.targetCreditCode, agencyCode: p.agencyCode, violationCode: p.violationCode, discretionLevel: p.discretionLevel, amount: n(p.amount), filedOn: p.filedOn, decidedOn: p.decidedOn, deadline: { dueDate: d.due, citation: penaltyCitation(), steps: d.steps, tentative: d.flags.length > 0, extensionDays: n(p.extensionDays) } };
@@ -254,18 +243,21 @@ export function createAnalysisService(deps: { handle: DbHandle; clock: Clock; su
     async searchFirms(actor: Actor, q: string) {
       const scope = await scopeOf(actor);
       const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      // data scope: firms of the viewer's streets, or firms their agencies inspected
-      const inScope = scope.all
-        ? sql<boolean>`1 = 1`
-        : sql<boolean>`(${scopeFilter({ ...scope, agencies: [] }, 'enforcementFirms.creditCode', null)}${scope.agencies.length ? sql` or exists (select 1 from enforcement_inspections i where i.target_credit_code = ${sql.ref('enforcementFirms.creditCode')} and i.agency_code in (${sql.join(scope.agencies)}))` : sql``})`;
-      const rows = await db
-        .selectFrom('enforcementFirms')
-        .select(['creditCode', 'name', 'street'])
-        .where(inScope)
-        .where((eb) => eb.or([eb('creditCode', '=', q.toUpperCase()), sql<boolean>`${sql.ref('name')} like ${like} escape '\\'`]))
-        .orderBy('name')
-        .limit(20)
-        .execute();
+      const matches = db.selectFrom('enforcementFirms').select(['creditCode', 'name', 'street']).where((eb) => eb.or([eb('creditCode', '=', q.toUpperCase()), sql<boolean>`${sql.ref('name')} like ${like} escape '\\'`]));
+      if (scope.all || !scope.agencies.length) {
+        const rows = await matches.where(scopeFilter(scope, 'enforcementFirms.creditCode', null)).orderBy('name').limit(20).execute();
+        return { data: rows };
+      }
+      // data scope: firms of the viewer's streets, or firms their agencies inspected (the store answers the latter per
+      // firm): matching firms are read in name order, a page at a time, until 20 are in scope
+      const cols = await allInspections(handle);
+      const streets = new Set(scope.streets);
+      const rows: { creditCode: string; name: string; street: string | null }[] = [];
+      for (let offset = 0; rows.length < 20; offset += 200) {
+        const page = await matches.orderBy('name').orderBy('creditCode').limit(200).offset(offset).execute();
+        for (const f of page) if (rows.length < 20 && ((f.street !== null && streets.has(f.street)) || inspectedByAny(cols, f.creditCode, scope.agencies))) rows.push(f);
+        if (page.length < 200) break;
+      }
       return { data: rows };
     },
 

@@ -4,6 +4,7 @@ import { INSPECTION_CSV_COLUMNS, PENALTY_CSV_COLUMNS } from '../../../common/con
 import { createRng, generateCreditCode } from '../../../common/validators';
 import { DIALECTS, type Session, type TestApp, createTestApp } from '../../test/harness';
 import { type PlantedDataset, plantedCsv, plantedDataset } from './detections/plant';
+import { storedInspectionRecords } from './detections/detections.service';
 
 function multipart(parts: ({ name: string; value: string } | { name: string; filename: string; data: Buffer })[]) {
   const boundary = `----fazhienf${Math.random().toString(16).slice(2)}`;
@@ -89,8 +90,7 @@ describe.each(DIALECTS)('enforcement import and detections API (%s)', (dialect) 
     const before = await detections('repeated-inspection');
     const res = await upload(head, plantedCsv(data));
     expect(res.json()).toMatchObject({ committed: true, imported: 0, updated: data.rows.length });
-    const { n } = await t.handle.db.selectFrom('enforcementInspections').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(Number(n)).toBe(data.rows.length);
+    expect(await storedInspectionRecords(t.handle)).toHaveLength(data.rows.length);
     const after = await detections('repeated-inspection');
     expect(after.data.map((f) => f.id).sort()).toEqual(before.data.map((f) => f.id).sort());
   });
@@ -126,7 +126,7 @@ describe.each(DIALECTS)('enforcement import and detections API (%s)', (dialect) 
     const codes = body.rejected.map((r: { row: number; code: string }) => `${r.row}:${r.code}`);
     expect(codes).toEqual(expect.arrayContaining(['3:AGENCY_UNKNOWN', '4:CREDIT_CODE_INVALID', '4:FIELD_NOT_OF_AGENCY', '4:KIND_INVALID', '4:DATE_INVALID', '4:FOUND_PROBLEM_INVALID', '4:DURATION_INVALID', '5:ID_DUPLICATE_IN_FILE', '6:COLUMN_COUNT', '7:DATE_FUTURE']));
     expect(body.rejected.every((r: { message: string }) => /[\u4e00-\u9fa5]/.test(r.message))).toBe(true);
-    expect(await t.handle.db.selectFrom('enforcementInspections').select('id').where('id', '=', 'NEW-1').executeTakeFirst()).toBeUndefined();
+    expect((await storedInspectionRecords(t.handle)).find((r) => r.id === 'NEW-1')).toBeUndefined();
 
     const report = await t.app.inject({ method: 'GET', url: `/api/v1/enforcement/imports/${body.jobId}/errors?format=csv`, headers: leader.headers });
     expect(report.statusCode).toBe(200);
@@ -143,7 +143,7 @@ describe.each(DIALECTS)('enforcement import and detections API (%s)', (dialect) 
 
     const partial = await upload(head, csvOf(rows), { mode: 'valid-only', jobId: 'job-valid-only-1' });
     expect(partial.json()).toMatchObject({ jobId: 'job-valid-only-1', committed: true, imported: 1, updated: 0, rejectedTotal: 5 });
-    const stored = await t.handle.db.selectFrom('enforcementInspections').selectAll().where('id', '=', 'NEW-1').execute();
+    const stored = (await storedInspectionRecords(t.handle)).filter((r) => r.id === 'NEW-1');
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ targetCreditCode: firmA, inspectedOn: '2025-03-01', foundProblem: 0, durationMinutes: 45 });
     const firm = await t.handle.db.selectFrom('enforcementFirms').selectAll().where('creditCode', '=', firmA).executeTakeFirst();
@@ -156,8 +156,8 @@ describe.each(DIALECTS)('enforcement import and detections API (%s)', (dialect) 
     const row = ['MOVE-1', 'CG01', '城管委', 'CG01-P0', firmA, '甲公司', 'urban', 'random', '', '', '2025-05-01', '1', ''];
     expect((await upload(head, csvOf([row]))).json()).toMatchObject({ imported: 1 });
     expect((await upload(head, csvOf([[...row.slice(0, 4), firmB, '乙公司', ...row.slice(6)]]))).json()).toMatchObject({ imported: 0, updated: 1 });
-    const stored = await t.handle.db.selectFrom('enforcementInspections').select(['targetCreditCode']).where('id', '=', 'MOVE-1').execute();
-    expect(stored).toEqual([{ targetCreditCode: firmB }]);
+    const stored = (await storedInspectionRecords(t.handle)).filter((r) => r.id === 'MOVE-1');
+    expect(stored.map((r) => r.targetCreditCode)).toEqual([firmB]);
   });
 
   it('the firm register takes every firm of a file and the name as last imported (more firms than one statement holds)', async () => {
@@ -183,8 +183,8 @@ describe.each(DIALECTS)('enforcement import and detections API (%s)', (dialect) 
     const res = await upload(head, buf, { filename: '检查.xlsx' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json(), res.body).toMatchObject({ committed: true, imported: 2 });
-    const xl2 = await t.handle.db.selectFrom('enforcementInspections').select(['inspectedOn', 'durationMinutes']).where('id', '=', 'XL-2').executeTakeFirst();
-    expect(xl2).toEqual({ inspectedOn: '2025-06-02', durationMinutes: null });
+    const xl2 = (await storedInspectionRecords(t.handle)).find((r) => r.id === 'XL-2');
+    expect(xl2).toMatchObject({ inspectedOn: '2025-06-02', durationMinutes: null });
 
     const quoted = `${INSPECTION_CSV_COLUMNS.join(',')}\r\nQ-1,SJ01,"市场监管局","SJ01-P0",${firmB},"乙公司 ""旗舰店""",market,random,,,2025-06-03,0,20\r\n`;
     expect((await upload(head, quoted)).json()).toMatchObject({ imported: 1 });

@@ -9,10 +9,14 @@ import type { Database, DbHandle } from '../../db';
 import type { AuditService } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import type { Actor } from '../../platform/identity';
-import { ColumnBuilder, dayNumber } from './detections/columns';
-import { type DataSource, bumpDataVersion, bumpSql, inspectionVersionSql, primeInspectionStore } from './detections/detections.service';
-import { readCsvFile, readXlsxFile, sniffFileType } from './enforcement.import.read';
+import { dayNumber } from './detections/columns';
+import { type DataSource, bumpDataVersion, bumpSql, inspectionVersionSql } from './detections/detections.service';
+import { catchUpSqlite, committedImport, writeSegments } from './detections/store';
+import { CsvParser, readCsvFile, readXlsxFile, sniffFileType } from './enforcement.import.read';
+import { createReadStream } from 'node:fs';
 import { type AgencyInfo, type ComplaintRecord, type InspectionRecord, type PenaltyRecord, type RowError, isComplaintHeader, isInspectionHeader, isPenaltyHeader, validateComplaint, validateInspection, validatePenalty } from './enforcement.import.validate';
+import { KIND_CODE, type KindName } from './detections/columns';
+import type { RowStore } from './detections/row-store';
 import { assertDistrict, enforcementScope } from './scope';
 
 /**
@@ -84,7 +88,7 @@ const COLUMNS: Record<ImportKind, readonly string[]> = { inspections: INSPECTION
  * so a later migration that changes one is rebuilt as it stands.
  */
 const BULK_INDEXES: Record<ImportKind, readonly string[]> = {
-  inspections: ['enforcement_inspections_target', 'enforcement_inspections_day_field'],
+  inspections: [], // SQLite stores inspections as segments (store.ts, migration 070): no table to write
   penalties: ['enforcement_penalties_target', 'enforcement_penalties_agency'],
   complaints: [],
 };
@@ -485,6 +489,117 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
     }
   }
 
+  /**
+   * Inspections on SQLite (ADR 0005 stop 15): every record is validated and checked against the stored ids (the held
+   * store's id index: a stored id is an update, an id seen earlier in this file a rejected duplicate) while the file
+   * streams in, appended to the held store as rows of an import in progress (invisible to readers), and committed as
+   * columnar segments in ONE transaction with the firm register and the version bump — or dropped whole.
+   * The write lock is taken first, so no other write falls between reading the stored ids and the commit.
+   */
+  async function importInspectionsSqlite(
+    main: BetterSqlite3.Database,
+    jobId: string,
+    type: 'csv' | 'xlsx',
+    file: string,
+    agencies: Map<string, AgencyInfo>,
+    today: string,
+    opts: ImportOptions,
+    counts: Counts,
+    rejected: RejectedRow[],
+  ): Promise<{ commit: boolean; imported: number; updated: number }> {
+    const name = main.name;
+    const own = name !== ':memory:' && name !== '';
+    const conn = own ? new BetterSqlite3(name) : main;
+    if (own) {
+      conn.pragma('busy_timeout = 5000');
+      conn.pragma('synchronous = NORMAL');
+    }
+    let began = false;
+    let st: RowStore | null = null;
+    try {
+      conn.exec('begin immediate');
+      began = true;
+      const v0 = Number(conn.prepare(inspectionVersionSql).pluck().get());
+      st = catchUpSqlite(handle, conn, v0).store;
+      const store = st;
+      const base = store.n;
+      const d = store.dicts;
+      let imported = 0;
+      let updated = 0;
+      let headerSeen = false;
+      const names = new Map<number, string>();
+      const dup = (row: number, raw: string[]) => rejected.push({ row, errors: [{ code: 'ID_DUPLICATE_IN_FILE', message: IMPORT_ROW_ERRORS.ID_DUPLICATE_IN_FILE }], raw });
+      const onRecords = (records: string[][], firstNo: number) => {
+        for (let i = 0; i < records.length; i++) {
+          const f = records[i]!;
+          if (!headerSeen) {
+            headerSeen = true;
+            if (!isInspectionHeader(f)) throw new AppError('ENFORCEMENT_IMPORT_HEADER', { expected: INSPECTION_CSV_COLUMNS });
+            continue;
+          }
+          counts.processed++;
+          if (f.length === 1 && f[0]!.trim() === '') continue; // blank line
+          const res = validateInspection(f, agencies, today);
+          if ('errors' in res) {
+            rejected.push({ row: firstNo + i, errors: res.errors, raw: f });
+            continue;
+          }
+          const x = res.record;
+          const idb = Buffer.from(x.id, 'latin1');
+          const ex = store.find(idb, 0, idb.length);
+          if (ex >= base) {
+            dup(firstNo + i, f);
+            continue;
+          }
+          if (rejected.length > 0 && opts.mode === 'all') continue; // will not commit: validate only
+          const firm = d.firm.code(x.targetCreditCode);
+          store.push(idb, 0, idb.length, firm, d.agency.code(x.agencyCode), d.field.code(x.field), d.officer.code(x.officerId), KIND_CODE[x.kind as KindName] ?? 5, x.planId ? d.plan.code(x.planId) : 0, x.jointId ? d.joint.code(x.jointId) : 0, dayNumber(x.inspectedOn), x.foundProblem, x.durationMinutes ?? -1);
+          names.set(firm, x.targetName);
+          if (ex >= 0) updated++;
+          else imported++;
+        }
+        counts.imported = imported;
+        counts.updated = updated;
+        counts.rejected = rejected.length;
+        opts.onProgress?.(counts);
+      };
+      if (type === 'csv') {
+        const parser = new CsvParser();
+        let recordNo = 1;
+        for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+          const recs = parser.push(chunk as Buffer);
+          onRecords(recs, recordNo);
+          recordNo += recs.length;
+        }
+        onRecords(parser.end(), recordNo);
+      } else await readXlsxFile(file, (recs, first) => onRecords(recs, first), INSPECTION_CSV_COLUMNS.length);
+      if (!headerSeen) throw new AppError('ENFORCEMENT_IMPORT_HEADER', { expected: INSPECTION_CSV_COLUMNS });
+      if (rejected.length > 0 && opts.mode === 'all') {
+        store.rollback();
+        conn.exec('rollback');
+        began = false;
+        return { commit: false, imported: 0, updated: 0 };
+      }
+      const nowIso = clock.nowIso();
+      const lastSegment = store.n > base ? writeSegments(conn, store, base, store.n, jobId, nowIso) : Number(conn.prepare('select coalesce(max(id), 0) from enforcement_inspection_segments').pluck().get());
+      const firms = new Map<string, string>();
+      for (const [code, nm] of names) firms.set(d.firm.values[code]!, nm);
+      await sqliteFirms(conn, firms, nowIso);
+      conn.prepare(bumpSql('inspections')).run();
+      const version = Number(conn.prepare(inspectionVersionSql).pluck().get());
+      conn.exec('commit');
+      began = false;
+      committedImport(handle, version, lastSegment);
+      return { commit: true, imported, updated };
+    } catch (e) {
+      if (began) conn.exec('rollback');
+      st?.rollback();
+      throw e;
+    } finally {
+      if (own) conn.close();
+    }
+  }
+
   /** An import job (its progress, its rejected rows) is the district's, or its own creator's. */
   async function assertJobScope(actor: Actor | null, createdBy: string | null): Promise<void> {
     if (!actor || (createdBy !== null && createdBy === actor.userId)) return;
@@ -522,13 +637,17 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
         const columnNames = COLUMNS[kind];
         let headerSeen = false;
         let committed = false;
-        let columns: ColumnBuilder | null = null;
         let imported = 0;
         let updated = 0;
         try {
-          const tx = await inTransaction(kind, jobId, (await stat(file)).size, async (w, bulk, empty) => {
-            // a load into an empty inspection table also builds the columnar store the detections read (ADR 0005)
-            if (empty && kind === 'inspections') columns = new ColumnBuilder(1 << 16);
+          if (kind === 'inspections' && handle.sqlite) {
+            const r = await importInspectionsSqlite(handle.sqlite, jobId, type, file, agencies, today, opts, counts, rejected);
+            committed = r.commit;
+            imported = r.imported;
+            updated = r.updated;
+            headerSeen = true;
+          } else {
+          const tx = await inTransaction(kind, jobId, (await stat(file)).size, async (w, bulk) => {
             const onBatch = async (records: string[][], firstNo: number) => {
               let start = 0;
               if (!headerSeen) {
@@ -553,15 +672,10 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
               const out = await (bulk ? w.writeOptimistic(valid) : w.write(valid));
               for (const i of out.duplicates) rejected.push({ row: validRowNo[i]!, errors: [{ code: 'ID_DUPLICATE_IN_FILE', message: IMPORT_ROW_ERRORS.ID_DUPLICATE_IN_FILE }], raw: validRaw[i]! });
               const dup = new Set(out.duplicates);
-              if (rejected.length > 0 && opts.mode === 'all') columns = null; // this import will not commit
               valid.forEach((r, i) => {
                 if (dup.has(i)) return;
                 firms.set(r.targetCreditCode, r.targetName);
                 if (kind === 'complaints' && (r as ComplaintRecord).street) streets.set(r.targetCreditCode, (r as ComplaintRecord).street!);
-                if (columns) {
-                  const x = r as InspectionRecord;
-                  columns.push(x.id, x.targetCreditCode, x.agencyCode, x.field, x.officerId, x.kind, x.planId, x.jointId, dayNumber(x.inspectedOn), x.foundProblem);
-                }
               });
               imported += out.imported;
               updated += out.updated;
@@ -579,8 +693,7 @@ export function createImportService(deps: { handle: DbHandle; clock: Clock; audi
             return true;
           });
           committed = tx.commit;
-          const built = columns as ColumnBuilder | null; // assigned inside the transaction body
-          if (committed && built && tx.version !== null) primeInspectionStore(handle, tx.version, built.finish());
+          }
         } catch (e) {
           counts.status = 'failed';
           await db.updateTable('enforcementImportJobs').set({ status: 'failed', processed: counts.processed, finishedAt: clock.nowIso() }).where('id', '=', jobId).execute();

@@ -6,6 +6,7 @@ import { hashPassword } from '../../platform/identity';
 import { DEMO_PASSWORD, DIALECTS, type Session, type TestApp, createTestApp } from '../../test/harness';
 import { SCHEDULE_2024, SCHEDULE_2026, WorkCalendar, createOfficialCalendar } from '../../../common/calendar';
 import { ensureDetectionRun, snapshotStats } from './detections/detections.service';
+import { insertInspections } from './detections/store';
 
 const NOW = '2025-01-01T00:00:00.000Z';
 
@@ -29,16 +30,13 @@ async function seed(t: TestApp, west: string, fin: string) {
   ]).execute();
   await db.insertInto('enforcementFirms').values([{ creditCode: west, name: '北京测试西长安街餐饮有限公司', street: '西长安街街道', updatedAt: NOW }, { creditCode: fin, name: '北京测试金融街商贸有限公司', street: '金融街街道', updatedAt: NOW }]).execute();
   const row = (id: string, target: string, agency: string, field: string, kind: string, day: string, found: number) => ({ targetCreditCode: target, id, agencyCode: agency, officerId: `${agency}-O1`, field, kind, planId: 'P1', jointId: null, inspectedOn: day, foundProblem: found, durationMinutes: 30, importJobId: null });
-  await db
-    .insertInto('enforcementInspections')
-    .values([
+  await insertInspections(db, [
       row('W1', west, 'T-CGJ', 'urban', 'plan', '2025-08-01', 0),
       row('W2', west, 'T-CGJ', 'urban', 'plan', '2025-08-10', 1),
       row('W3', west, 'T-CGJ', 'urban', 'plan', '2025-08-20', 0),
       row('F1', fin, 'T-SCJ', 'market', 'random', '2025-05-05', 1),
       row('F2', fin, 'T-SCJ', 'market', 'random', '2025-09-20', 0),
-    ])
-    .execute();
+  ], NOW);
   // penalties: west's filed 2025-06-01 (undecided: the engine's due date 2025-09-01 has passed), fin's filed 2025-07-10
   await db.insertInto('enforcementPenalties').values([
     { targetCreditCode: west, id: 'PW-1', agencyCode: 'T-CGJ', officerId: null, inspectionId: null, field: 'urban', violationCode: 'CG-01', discretionLevel: 'ordinary', amount: 2000, filedOn: '2025-06-01', decidedOn: null, importJobId: null },
@@ -218,10 +216,10 @@ describe.each(DIALECTS)('enforcement data scope, the Art. 60 clock through the e
     expect((await req(head, 'GET', `/detections?rule=repeated-inspection&${YEAR}`)).json().total).toBe(1);
     expect(await runOf('repeated-inspection')).toEqual(repeatedRun);
     // an inspection write does reload them
-    await t.handle.db.insertInto('enforcementInspections').values({ targetCreditCode: fin, id: 'F3', agencyCode: 'T-SCJ', officerId: 'T-SCJ-O1', field: 'market', kind: 'random', planId: 'P1', jointId: null, inspectedOn: '2025-09-22', foundProblem: 0, durationMinutes: 10, importJobId: null }).execute();
-    await t.handle.db.updateTable('enforcementState').set((eb) => ({ value: eb('value', '+', 1) })).where('key', '=', 'inspections_version').execute();
+    await insertInspections(t.handle.db, [{ targetCreditCode: fin, id: 'F3', agencyCode: 'T-SCJ', officerId: 'T-SCJ-O1', field: 'market', kind: 'random', planId: 'P1', jointId: null, inspectedOn: '2025-09-22', foundProblem: 0, durationMinutes: 10, importJobId: null }], NOW);
     expect((await req(head, 'GET', `/detections?rule=expired-certificate&${YEAR}`)).json().data[0].inspectionIds).toEqual(['F2', 'F3']);
-    expect(snapshotStats().tableLoads).toBe(loads + 1);
+    // PostgreSQL reloads the table; SQLite reads only the new segment (no full load)
+    expect(snapshotStats().tableLoads).toBe(loads + (t.handle.sqlite ? 0 : 1));
     // an officer-level flag names no firm: the agency's liaison sees it (agency_codes JSON), a 司法所 does not
     expect((await req(scj, 'GET', `/detections?rule=expired-certificate&${YEAR}`)).json().total).toBe(1);
     expect((await req(jinrong, 'GET', `/detections?rule=expired-certificate&${YEAR}`)).json().total).toBe(0);

@@ -3,7 +3,8 @@
  *
  * Core (records, import, detections) — tables of migration 030-enforcement-core:
  *   enforcement_agencies, enforcement_officers, enforcement_inspection_plans, enforcement_firms,
- *   enforcement_inspections, enforcement_penalties, enforcement_complaints, enforcement_detections (materialised flags
+ *   enforcement_inspections (PostgreSQL; on SQLite enforcement_inspection_segments, migration 070 — write inspections
+ *   only through the importer or insertInspections), enforcement_penalties, enforcement_complaints, enforcement_detections (materialised flags
  *   with stable ids, status active | cleared).
  * After changing officers, plans, inspections or penalties call bumpDataVersion(db) so detections re-run.
  */
@@ -20,9 +21,11 @@ export {
   parseParams,
   bumpDataVersion,
   dataVersion,
+  storedInspectionRecords,
   type DetectionService,
   type DetectionRange,
 } from './detections/detections.service';
+export { insertInspections, segmentOf as inspectionSegment, SEGMENT_MAX_ROWS, type InspectionInput } from './detections/store';
 export { importRoutes, IMPORT_MAX_BYTES } from './enforcement.import.routes';
 export { createImportService, type ImportService, type ImportKind } from './enforcement.import.service';
 export { INSPECTION_CSV_COLUMNS, PENALTY_CSV_COLUMNS } from '../../../common/contracts/enforcement';

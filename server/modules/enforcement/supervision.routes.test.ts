@@ -5,6 +5,7 @@ import { createRng, generateCreditCode } from '../../../common/validators';
 import { officialDate, readZipEntry } from '../../platform/documents';
 import { hashPassword } from '../../platform/identity';
 import { DEMO_PASSWORD, DIALECTS, type Session, type TestApp, createTestApp } from '../../test/harness';
+import { insertInspections } from './detections/store';
 
 const NOW = '2025-01-01T00:00:00.000Z';
 
@@ -20,16 +21,13 @@ async function seed(t: TestApp, firm: string, other: string) {
     .execute();
   await db.insertInto('enforcementFirms').values([{ creditCode: firm, name: '北京测试餐饮有限公司', street: '西长安街街道', updatedAt: NOW }, { creditCode: other, name: '北京测试商贸有限公司', street: '金融街街道', updatedAt: NOW }]).execute();
   const row = (id: string, target: string, agency: string, field: string, kind: string, day: string, found: number, planId: string | null = 'P1') => ({ targetCreditCode: target, id, agencyCode: agency, officerId: `${agency}-O1`, field, kind, planId, jointId: null, inspectedOn: day, foundProblem: found, durationMinutes: 30, importJobId: null });
-  await db
-    .insertInto('enforcementInspections')
-    .values([
+  await insertInspections(db, [
       row('I1', firm, 'T-CGJ', 'urban', 'plan', '2025-08-01', 0),
       row('I2', firm, 'T-CGJ', 'urban', 'plan', '2025-08-10', 1),
       row('I3', firm, 'T-CGJ', 'urban', 'plan', '2025-08-20', 0),
       row('I4', other, 'T-SCJ', 'market', 'random', '2025-07-05', 1),
       row('I5', other, 'T-SCJ', 'market', 'random', '2025-09-20', 0),
-    ])
-    .execute();
+  ], NOW);
   await db.updateTable('enforcementState').set((eb) => ({ value: eb('value', '+', 1) })).where('key', '=', 'data_version').execute();
 }
 

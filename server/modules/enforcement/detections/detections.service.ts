@@ -6,9 +6,10 @@ import type { Database, DbHandle } from '../../../db';
 import type { Actor } from '../../../platform/identity';
 import type { AuditService } from '../../../platform/audit';
 import type { Clock } from '../../../platform/clock';
-import { type InspectionColumns, type SortedViews, buildSortedViews, dayNumber, dayString, restrictToDays, rowId } from './columns';
+import { type InspectionColumns, KIND_NAME, type SortedViews, buildSortedViews, dayNumber, dayString, restrictToDays, rowId } from './columns';
 import { type PenaltyRow, type RawFlag, detectDiscretionOutlier, detectExpiredCertificate, detectFrequencyCap, detectLowYield, detectMultiAgency, detectOverduePenalty, detectRepeated, detectUnplanned } from './engine';
-import { type DayRange, loadInspectionColumns } from './load';
+import type { DayRange } from './load';
+import { type InspectionInput, storeAt, storeStats } from './store';
 import { penaltyCitation, penaltyDueMemo } from '../penalty-deadline';
 import { type EnforcementScope, assertDistrict, enforcementScope, scopeFilter } from '../scope';
 
@@ -116,47 +117,29 @@ interface Snapshot {
 }
 const snapshots = new WeakMap<object, Snapshot>();
 
-/** How often the inspection columns were read from the table in this process (a full load; tests and the bench). */
-const stats = { tableLoads: 0 };
-export const snapshotStats = (): Readonly<typeof stats> => ({ ...stats });
-
-/** Columns of ALL inspections at a data version, handed over by the importer (ADR 0005). */
-interface Store {
-  version: number;
-  cols: InspectionColumns;
-}
-const stores = new WeakMap<object, Store>();
-
-/**
- * The importer's columns of every inspection stored at inspection version `version`: a bulk load into an empty table on SQLite, whose
- * transaction held the write lock from before the table was found empty until after the version was bumped, so
- * that no other write falls between. Snapshots at that version are cut from them instead of reading the table.
- */
-export function primeInspectionStore(handle: DbHandle, version: number, cols: InspectionColumns): void {
-  stores.set(handle.db, { version, cols });
-  snapshots.delete(handle.db);
-}
+/** How often the stored inspections were loaded in full in this process (tests and the bench): see store.ts. */
+export const snapshotStats = (): { tableLoads: number } => ({ tableLoads: storeStats().fullLoads });
 
 /**
  * The columnar snapshot for a range, cached per database handle until the INSPECTION version changes (an officer,
- * plan or penalty write leaves it alone): cut from the importer's columns when they are of the current version, else
- * read from the table in one pass.
+ * plan or penalty write leaves it alone): cut from the held store of every inspection (store.ts), which follows the
+ * store of record incrementally on SQLite and is loaded once per version on PostgreSQL.
  */
 export async function inspectionSnapshot(handle: DbHandle, range: DayRange, version?: number): Promise<Snapshot> {
   const v = version ?? inspectionVersion(await dataVersions(handle.db));
   const cached = snapshots.get(handle.db);
   if (cached && cached.version === v && cached.range.from === range.from && cached.range.to === range.to) return cached;
-  const store = stores.get(handle.db);
-  if (store && store.version !== v) stores.delete(handle.db);
-  let cols: InspectionColumns;
-  if (store && store.version === v) cols = restrictToDays(store.cols, dayNumber(range.from), dayNumber(range.to));
-  else {
-    stats.tableLoads++;
-    cols = await loadInspectionColumns(handle, range);
-  }
+  const store = await storeAt(handle, v);
+  const cols = restrictToDays(store.view(), dayNumber(range.from), dayNumber(range.to));
   const snap = { version: v, range, cols, views: buildSortedViews(cols) };
   snapshots.set(handle.db, snap);
   return snap;
+}
+
+/** Every stored inspection as columns at the current inspection version (the analysis, 一企一档, evidence). */
+export async function allInspections(handle: DbHandle): Promise<InspectionColumns> {
+  const v = inspectionVersion(await dataVersions(handle.db));
+  return (await storeAt(handle, v)).view();
 }
 
 async function loadPenalties(handle: DbHandle, range: DayRange): Promise<PenaltyRow[]> {
@@ -497,4 +480,29 @@ export function createDetectionService(deps: { handle: DbHandle; clock: Clock; a
 
 function minDay(a: string, b: string): string {
   return a < b ? a : b;
+}
+
+/** Every stored inspection record as an object, in storage order (tests, small exports; not for 10^7 rows). */
+export async function storedInspectionRecords(handle: DbHandle): Promise<(InspectionInput & { importJobId: null })[]> {
+  const st = await storeAt(handle, inspectionVersion(await dataVersions(handle.db)));
+  const d = st.dicts;
+  const out: (InspectionInput & { importJobId: null })[] = [];
+  for (let r = 0; r < st.committed; r++) {
+    if (st.dead[r]) continue;
+    out.push({
+      id: st.idBytes.toString('latin1', st.idStart[r]!, st.idStart[r + 1]!),
+      targetCreditCode: d.firm.values[st.firm[r]!]!,
+      agencyCode: d.agency.values[st.agency[r]!]!,
+      officerId: d.officer.values[st.officer[r]!]!,
+      field: d.field.values[st.field[r]!]!,
+      kind: KIND_NAME[st.kind[r]!]!,
+      planId: st.plan[r] ? d.plan.values[st.plan[r]!]! : null,
+      jointId: st.joint[r] ? d.joint.values[st.joint[r]!]! : null,
+      inspectedOn: dayString(st.day[r]!),
+      foundProblem: st.problem[r]!,
+      durationMinutes: st.duration[r]! < 0 ? null : st.duration[r]!,
+      importJobId: null,
+    });
+  }
+  return out;
 }

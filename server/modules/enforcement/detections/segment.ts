@@ -1,0 +1,195 @@
+import type { Dict } from './columns';
+import type { RowStore } from './row-store';
+
+/**
+ * A segment: a run of inspection records in one self-contained columnar blob (the embedded store of record on SQLite,
+ * table enforcement_inspection_segments, migration 070; ADR 0005 stop 15). Each segment carries its own small
+ * dictionaries (the strings its rows use), so a segment is read without any other state, and column widths are the
+ * smallest that hold its codes. Little-endian:
+ *
+ *   'FZS1' | n u32 | 6 × (count u32, bytes u32, then per entry u16 length + Latin-1 bytes) for firm, agency, field,
+ *   officer, plan, joint (plan/joint local code 0 = none) | 6 × width u8 (1, 2 or 4) | minDay i32 | dayWidth u8 |
+ *   the six code columns | day − minDay | kind | problem<<7 in one byte | duration u16 (0xFFFF = none) |
+ *   id length u8 × n | id bytes
+ *
+ * Nothing here is trusted beyond its own checks: decode() verifies the magic, the lengths and every code's range and
+ * throws on any mismatch (a damaged segment must not load as something else).
+ */
+
+const MAGIC = 0x3153_5a46; // 'FZS1' read as little-endian u32
+const DICT_KEYS = ['firm', 'agency', 'field', 'officer', 'plan', 'joint'] as const;
+type DictKey = (typeof DICT_KEYS)[number];
+const NONE_RESERVED: Record<DictKey, boolean> = { firm: false, agency: false, field: false, officer: false, plan: true, joint: true };
+
+export class SegmentError extends Error {}
+
+const widthFor = (count: number) => (count <= 0x100 ? 1 : count <= 0x10000 ? 2 : 4);
+
+/** Encode rows [from, to) of the store (any rows, live or not: the caller passes the rows of one write). */
+export function encodeSegment(st: RowStore, from: number, to: number): Buffer {
+  const n = to - from;
+  const cols: Record<DictKey, Int32Array> = { firm: st.firm, agency: st.agency, field: st.field, officer: st.officer, plan: st.plan, joint: st.joint };
+  // local dictionaries: global code → local code, in order of first use (0 kept for none where reserved)
+  const local: Record<DictKey, { codes: number[]; map: Int32Array }> = {} as never;
+  for (const k of DICT_KEYS) {
+    const dict: Dict = st.dicts[k];
+    const map = new Int32Array(dict.size).fill(-1);
+    const codes: number[] = [];
+    if (NONE_RESERVED[k]) {
+      map[0] = 0;
+      codes.push(0);
+    }
+    const c = cols[k];
+    for (let r = from; r < to; r++) {
+      const g = c[r]!;
+      if (map[g] === -1) {
+        map[g] = codes.length;
+        codes.push(g);
+      }
+    }
+    local[k] = { codes, map };
+  }
+  let minDay = 0x7fffffff;
+  let maxDay = -0x80000000;
+  let idBytes = 0;
+  for (let r = from; r < to; r++) {
+    const d = st.day[r]!;
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+    idBytes += st.idStart[r + 1]! - st.idStart[r]!;
+  }
+  if (n === 0) minDay = maxDay = 0;
+  const dayWidth = widthFor(maxDay - minDay + 1);
+  let size = 8;
+  const dictBytes: Record<DictKey, number> = {} as never;
+  for (const k of DICT_KEYS) {
+    let b = 0;
+    for (const g of local[k].codes) b += 2 + Buffer.byteLength(st.dicts[k].values[g]!, 'latin1');
+    dictBytes[k] = b;
+    size += 8 + b;
+  }
+  size += 6 + 4 + 1;
+  for (const k of DICT_KEYS) size += n * widthFor(local[k].codes.length);
+  size += n * dayWidth + n + n * 2 + n + idBytes;
+  const buf = Buffer.alloc(size);
+  let p = 0;
+  p = buf.writeUInt32LE(MAGIC, p);
+  p = buf.writeUInt32LE(n, p);
+  for (const k of DICT_KEYS) {
+    p = buf.writeUInt32LE(local[k].codes.length, p);
+    p = buf.writeUInt32LE(dictBytes[k], p);
+    const values = st.dicts[k].values;
+    for (const g of local[k].codes) {
+      const s = values[g]!;
+      const len = Buffer.byteLength(s, 'latin1');
+      p = buf.writeUInt16LE(len, p);
+      p += buf.write(s, p, len, 'latin1');
+    }
+  }
+  for (const k of DICT_KEYS) p = buf.writeUInt8(widthFor(local[k].codes.length), p);
+  p = buf.writeInt32LE(minDay, p);
+  p = buf.writeUInt8(dayWidth, p);
+  const put = (w: number, v: number) => {
+    if (w === 1) buf[p++] = v;
+    else if (w === 2) {
+      buf[p++] = v & 0xff;
+      buf[p++] = v >>> 8;
+    } else p = buf.writeUInt32LE(v >>> 0, p);
+  };
+  for (const k of DICT_KEYS) {
+    const w = widthFor(local[k].codes.length);
+    const map = local[k].map;
+    const c = cols[k];
+    for (let r = from; r < to; r++) put(w, map[c[r]!]!);
+  }
+  for (let r = from; r < to; r++) put(dayWidth, st.day[r]! - minDay);
+  for (let r = from; r < to; r++) buf[p++] = st.kind[r]! | (st.problem[r]! << 7);
+  for (let r = from; r < to; r++) {
+    const d = st.duration[r]!;
+    put(2, d < 0 ? 0xffff : d);
+  }
+  for (let r = from; r < to; r++) buf[p++] = st.idStart[r + 1]! - st.idStart[r]!;
+  for (let r = from; r < to; r++) p += st.idBytes.copy(buf, p, st.idStart[r]!, st.idStart[r + 1]!);
+  if (p !== size) throw new SegmentError(`segment size ${p} != ${size}`);
+  return buf;
+}
+
+/**
+ * Append the records of a segment to the store (as one write: call st.commit() after), its codes mapped onto the
+ * store's dictionaries. Returns the number of rows.
+ */
+export function decodeSegment(buf: Buffer, st: RowStore): number {
+  let p = 0;
+  const need = (k: number) => {
+    if (p + k > buf.length) throw new SegmentError('segment truncated');
+  };
+  need(8);
+  if (buf.readUInt32LE(0) !== MAGIC) throw new SegmentError('not a segment');
+  const n = buf.readUInt32LE(4);
+  p = 8;
+  const maps: Record<DictKey, Int32Array> = {} as never;
+  for (const k of DICT_KEYS) {
+    need(8);
+    const count = buf.readUInt32LE(p);
+    const bytes = buf.readUInt32LE(p + 4);
+    p += 8;
+    need(bytes);
+    const end = p + bytes;
+    const map = new Int32Array(count);
+    const dict = st.dicts[k];
+    for (let i = 0; i < count; i++) {
+      if (p + 2 > end) throw new SegmentError('dictionary truncated');
+      const len = buf.readUInt16LE(p);
+      p += 2;
+      if (p + len > end) throw new SegmentError('dictionary truncated');
+      const s = buf.toString('latin1', p, p + len);
+      p += len;
+      map[i] = NONE_RESERVED[k] && i === 0 ? 0 : dict.code(s);
+    }
+    if (p !== end) throw new SegmentError('dictionary size mismatch');
+    maps[k] = map;
+  }
+  need(6 + 5);
+  const widths = DICT_KEYS.map((_, i) => buf[p + i]!);
+  p += 6;
+  const minDay = buf.readInt32LE(p);
+  p += 4;
+  const dayWidth = buf[p++]!;
+  for (const w of [...widths, dayWidth]) if (w !== 1 && w !== 2 && w !== 4) throw new SegmentError('bad column width');
+  const colStart: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    colStart.push(p);
+    p += n * widths[i]!;
+  }
+  const dayStart = p;
+  p += n * dayWidth;
+  const kpStart = p;
+  p += n;
+  const durStart = p;
+  p += 2 * n;
+  const lenStart = p;
+  p += n;
+  need(0);
+  let idBytes = 0;
+  for (let r = 0; r < n; r++) idBytes += buf[lenStart + r]!;
+  const idStart0 = p;
+  p += idBytes;
+  if (p !== buf.length) throw new SegmentError('segment size mismatch');
+  const get = (start: number, w: number, r: number) => (w === 1 ? buf[start + r]! : w === 2 ? buf[start + 2 * r]! | (buf[start + 2 * r + 1]! << 8) : buf.readUInt32LE(start + 4 * r));
+  const code = (i: number, r: number) => {
+    const m = maps[DICT_KEYS[i]!];
+    const l = get(colStart[i]!, widths[i]!, r);
+    if (l >= m.length) throw new SegmentError('code out of range');
+    return m[l]!;
+  };
+  st.reserve(n);
+  let idp = idStart0;
+  for (let r = 0; r < n; r++) {
+    const len = buf[lenStart + r]!;
+    const kp = buf[kpStart + r]!;
+    const dur = get(durStart, 2, r);
+    st.push(buf, idp, idp + len, code(0, r), code(1, r), code(2, r), code(3, r), kp & 0x7f, code(4, r), code(5, r), minDay + get(dayStart, dayWidth, r), kp >>> 7, dur === 0xffff ? -1 : dur);
+    idp += len;
+  }
+  return n;
+}
