@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'server/main.ts', cli: 'server/cli.ts' },
+  entryPoints: { main: 'server/main.ts', cli: 'server/cli.ts', 'inspection-import-worker': 'server/modules/enforcement/inspection-import.worker.ts' },
   outdir: 'dist/server',
   bundle: true,
   platform: 'node',

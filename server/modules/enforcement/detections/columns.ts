@@ -50,8 +50,16 @@ export function yearOfDay(z: number): number {
   return +dayString(z).slice(0, 4);
 }
 
+/** A string dictionary (string → dense code) as the columns use it: Dict here, ByteDict (byte keys) in the store. */
+export interface CodeDict {
+  readonly values: string[];
+  code(s: string): number;
+  lookup(s: string): number | undefined;
+  readonly size: number;
+}
+
 /** Growable string dictionary: string → dense code. Code 0 is reserved for "none" where a column is optional. */
-export class Dict {
+export class Dict implements CodeDict {
   readonly values: string[];
   private readonly index = new Map<string, number>();
   constructor(reserveNone: boolean) {
@@ -87,7 +95,7 @@ export interface InspectionColumns {
   day: Int32Array;
   kind: Uint8Array;
   problem: Uint8Array;
-  dicts: { firm: Dict; agency: Dict; field: Dict; officer: Dict; plan: Dict; joint: Dict };
+  dicts: { firm: CodeDict; agency: CodeDict; field: CodeDict; officer: CodeDict; plan: CodeDict; joint: CodeDict };
   /** record ids: Latin-1 bytes; id of row i = idBytes[idStart[i] .. idStart[i+1]) */
   idBytes: Buffer;
   idStart: Uint32Array;

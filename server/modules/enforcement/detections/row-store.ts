@@ -1,4 +1,5 @@
-import { Dict, type InspectionColumns, KIND_CODE, type KindName } from './columns';
+import { ByteDict } from '../inspection-csv-fast';
+import { type InspectionColumns, KIND_CODE, type KindName } from './columns';
 
 /**
  * Every stored inspection as growable, dictionary-coded columns (ADR 0005, 2026-11-29 stop 15): the in-memory side of
@@ -13,22 +14,59 @@ import { Dict, type InspectionColumns, KIND_CODE, type KindName } from './column
  * The dictionaries only grow: codes without live rows are allowed (restrictToDays, the detections).
  */
 
+/** Byte-keyed dictionaries: the importer's fast path codes straight from the file's bytes into them. */
 export interface CodedDicts {
-  firm: Dict;
-  agency: Dict;
-  field: Dict;
-  officer: Dict;
-  plan: Dict;
-  joint: Dict;
+  firm: ByteDict;
+  agency: ByteDict;
+  field: ByteDict;
+  officer: ByteDict;
+  plan: ByteDict;
+  joint: ByteDict;
 }
 
-export const newDicts = (): CodedDicts => ({ firm: new Dict(false), agency: new Dict(false), field: new Dict(false), officer: new Dict(false), plan: new Dict(true), joint: new Dict(true) });
+export const newDicts = (): CodedDicts => ({ firm: new ByteDict(false), agency: new ByteDict(false), field: new ByteDict(false), officer: new ByteDict(false), plan: new ByteDict(true), joint: new ByteDict(true) });
 
-/** FNV-1a over a byte range (ids are ASCII, ≤ 64 bytes). */
-function hashBytes(b: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+/**
+ * Hash of an id's bytes (ids are ASCII, ≤ 64 bytes): four bytes a step (multiply-rotate), murmur3's finaliser. The
+ * parallel importer's workers compute it per row so that the merge can find duplicates by hash first.
+ */
+export function idHash(b: Uint8Array, s: number, e: number): number {
+  let h = 0x9747b28c ^ (e - s);
+  let i = s;
+  for (; i + 4 <= e; i += 4) {
+    let k = Math.imul(b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24), 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    h ^= k;
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  let k = 0;
+  for (let sh = 0; i < e; i++, sh += 8) k |= b[i]! << sh;
+  k = Math.imul(k, 0xcc9e2d51);
+  h ^= Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
+}
+
+/** Coded rows as a parse worker hands them over (codes in the worker's own dictionaries). */
+export interface BulkRows {
+  n: number;
+  firm: Int32Array;
+  agency: Int32Array;
+  field: Int32Array;
+  officer: Int32Array;
+  plan: Int32Array;
+  joint: Int32Array;
+  day: Int32Array;
+  kind: Uint8Array;
+  problem: Uint8Array;
+  duration: Int16Array;
+  idBytes: Uint8Array;
+  idStart: Uint32Array;
 }
 
 export class RowStore {
@@ -55,6 +93,8 @@ export class RowStore {
   private slots: Int32Array;
   private mask: number;
   private indexed = 0;
+  /** the id index is not built (a bulk append, or a store without one): built on the first find or push */
+  private indexStale = false;
   /** dead marks of the import in progress, applied on commit */
   private pendingDead: number[] = [];
   private viewCache: { n: number; dead: number; cols: InspectionColumns } | null = null;
@@ -62,6 +102,8 @@ export class RowStore {
   constructor(
     readonly dicts: CodedDicts = newDicts(),
     capacity = 1 << 12,
+    /** false: no id index (a parse worker's part; the merge finds duplicates) — find() always answers -1 */
+    private readonly withIndex = true,
   ) {
     this.cap = Math.max(16, capacity);
     this.firm = new Int32Array(this.cap);
@@ -77,8 +119,8 @@ export class RowStore {
     this.dead = new Uint8Array(this.cap);
     this.idStart = new Uint32Array(this.cap + 1);
     this.idBytes = Buffer.allocUnsafe(this.cap * 12);
-    this.slots = new Int32Array(1 << 13).fill(-1);
-    this.mask = (1 << 13) - 1;
+    this.slots = new Int32Array(withIndex ? 1 << 13 : 1).fill(-1);
+    this.mask = withIndex ? (1 << 13) - 1 : 0;
   }
 
   /** Room for `extra` more rows without growing per row (bulk loads). */
@@ -120,15 +162,28 @@ export class RowStore {
   // ------------------------------------------------------------------------------------------------ id index
 
   private rehash(size: number): void {
-    this.slots = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
+    let sz = size;
+    while (sz < (this.n + 1) * 2) sz *= 2;
+    this.slots = new Int32Array(sz).fill(-1);
+    this.mask = sz - 1;
     this.indexed = 0;
+    this.indexStale = false;
     for (let r = 0; r < this.n; r++) if (!this.dead[r]) this.insertSlot(r);
+  }
+
+  /** Build the id index if a bulk append left it unbuilt. */
+  private ensureIndex(): void {
+    if (this.indexStale) this.rehash(this.slots.length);
+  }
+
+  /** Rows were appended without the id index (appendBulk): it is rebuilt on the next find or push. */
+  markIndexStale(): void {
+    if (this.withIndex) this.indexStale = true;
   }
 
   private insertSlot(row: number): void {
     const st = this.idStart;
-    let h = hashBytes(this.idBytes, st[row]!, st[row + 1]!) & this.mask;
+    let h = idHash(this.idBytes, st[row]!, st[row + 1]!) & this.mask;
     while (this.slots[h]! !== -1) h = (h + 1) & this.mask;
     this.slots[h] = row;
     this.indexed++;
@@ -145,7 +200,7 @@ export class RowStore {
 
   /** Slot of an id: its row's slot, or the empty slot where it would go (value -1). */
   private slotOf(b: Uint8Array, s: number, e: number): number {
-    let h = hashBytes(b, s, e) & this.mask;
+    let h = idHash(b, s, e) & this.mask;
     for (;;) {
       const r = this.slots[h]!;
       if (r === -1 || this.sameId(r, b, s, e)) return h;
@@ -155,6 +210,8 @@ export class RowStore {
 
   /** The live row of an id (committed or of the import in progress), or -1. */
   find(b: Uint8Array, s: number, e: number): number {
+    if (!this.withIndex) return -1;
+    this.ensureIndex();
     return this.slots[this.slotOf(b, s, e)]!;
   }
 
@@ -171,7 +228,6 @@ export class RowStore {
    */
   push(idBuf: Uint8Array, idS: number, idE: number, firm: number, agency: number, field: number, officer: number, kind: number, plan: number, joint: number, day: number, problem: number, duration: number): number {
     if (this.n === this.cap) this.grow(this.n + 1);
-    if ((this.indexed + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     const i = this.n;
     this.firm[i] = firm;
     this.agency[i] = agency;
@@ -185,11 +241,15 @@ export class RowStore {
     this.duration[i] = duration;
     const len = idE - idS;
     if (this.idLen + len > this.idBytes.length) this.growIds(this.idLen + len);
-    this.idBytes.set(idBuf.subarray(idS, idE), this.idLen);
+    const ib = this.idBytes;
+    for (let k = 0, o = this.idLen; k < len; k++) ib[o + k] = idBuf[idS + k]!;
     this.idLen += len;
     this.idStart[i + 1] = this.idLen;
     this.dead[i] = 0;
     this.n = i + 1;
+    if (!this.withIndex) return -1;
+    this.ensureIndex();
+    if ((this.indexed + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     const slot = this.slotOf(idBuf, idS, idE);
     const old = this.slots[slot]!;
     this.slots[slot] = i;
@@ -207,6 +267,40 @@ export class RowStore {
     const d = this.dicts;
     const b = Buffer.from(id, 'latin1');
     return this.push(b, 0, b.length, d.firm.code(firm), d.agency.code(agency), d.field.code(field), d.officer.code(officer), KIND_CODE[kind as KindName] ?? 5, plan ? d.plan.code(plan) : 0, joint ? d.joint.code(joint) : 0, day, problem ? 1 : 0, duration ?? -1);
+  }
+
+  /**
+   * Append coded rows in bulk (the parallel importer's parts, into an empty store): codes mapped through the given
+   * tables onto this store's dictionaries; the id index is left to be rebuilt on its next use. The caller has made
+   * sure no id repeats (within the rows or against the store). Returns the first new row.
+   */
+  appendBulk(p: BulkRows, map: { firm: Int32Array; agency: Int32Array; field: Int32Array; officer: Int32Array; plan: Int32Array; joint: Int32Array }): number {
+    const from = this.n;
+    const m = p.n;
+    this.reserve(m);
+    const put = (dst: Int32Array, src: Int32Array, tab: Int32Array) => {
+      for (let i = 0; i < m; i++) dst[from + i] = tab[src[i]!]!;
+    };
+    put(this.firm, p.firm, map.firm);
+    put(this.agency, p.agency, map.agency);
+    put(this.field, p.field, map.field);
+    put(this.officer, p.officer, map.officer);
+    put(this.plan, p.plan, map.plan);
+    put(this.joint, p.joint, map.joint);
+    this.day.set(p.day, from);
+    this.kind.set(p.kind, from);
+    this.problem.set(p.problem, from);
+    this.duration.set(p.duration, from);
+    this.dead.fill(0, from, from + m);
+    const bytes = p.idStart[m]! - p.idStart[0]!;
+    if (this.idLen + bytes > this.idBytes.length) this.growIds(this.idLen + bytes);
+    this.idBytes.set(p.idBytes.subarray(p.idStart[0]!, p.idStart[m]!), this.idLen);
+    const shift = this.idLen - p.idStart[0]!;
+    for (let i = 1; i <= m; i++) this.idStart[from + i] = p.idStart[i]! + shift;
+    this.idLen += bytes;
+    this.n = from + m;
+    this.markIndexStale();
+    return from;
   }
 
   /** Make the rows of the import in progress visible; rows they replaced die. */
@@ -230,7 +324,7 @@ export class RowStore {
     this.n = this.committed;
     this.idLen = this.idStart[this.n]!;
     this.pendingDead = [];
-    this.rehash(this.slots.length);
+    if (this.withIndex) this.rehash(this.slots.length);
   }
 
   /** Live committed rows. */

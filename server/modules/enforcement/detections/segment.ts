@@ -1,4 +1,4 @@
-import type { Dict } from './columns';
+import type { CodeDict } from './columns';
 import type { RowStore } from './row-store';
 
 /**
@@ -32,7 +32,7 @@ export function encodeSegment(st: RowStore, from: number, to: number): Buffer {
   // local dictionaries: global code → local code, in order of first use (0 kept for none where reserved)
   const local: Record<DictKey, { codes: number[]; map: Int32Array }> = {} as never;
   for (const k of DICT_KEYS) {
-    const dict: Dict = st.dicts[k];
+    const dict: CodeDict = st.dicts[k];
     const map = new Int32Array(dict.size).fill(-1);
     const codes: number[] = [];
     if (NONE_RESERVED[k]) {

@@ -1,0 +1,317 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { KIND_CODE, type KindName, dayNumber } from './detections/columns';
+import { RowStore, idHash } from './detections/row-store';
+import { SEGMENT_MAX_ROWS } from './detections/store';
+import { encodeSegment } from './detections/segment';
+import { type AgencyInfo, type RowError, validateInspection } from './enforcement.import.validate';
+import { FastInspectionReader } from './inspection-csv-fast';
+
+/**
+ * A large inspection CSV parsed in parallel (ADR 0005 stop 15): the file is cut at line ends into byte ranges, each
+ * parsed and validated by a worker thread (`parsePart`: the byte-level reader, validateInspection for every record
+ * it does not take, its own dictionaries and id index, its rows already encoded as segments), and the parts are
+ * merged on the main thread in file order — record numbers, the first occurrence of an id winning over later ones
+ * and the last name of a firm exactly as one reader over the whole file gives them.
+ *
+ * A range may only start where a record starts: a cut is made only when the bytes before it hold no quote (a quoted
+ * field may span lines); otherwise the file is one part.
+ */
+
+export interface PartRequest {
+  file: string;
+  start: number;
+  end: number;
+  /** the part holds the header (record 1) */
+  first: boolean;
+  agencies: [string, string[]][];
+  today: string;
+}
+
+export interface RejectedRecord {
+  row: number;
+  errors: RowError[];
+  raw: string[];
+}
+
+export interface ParsedPart {
+  n: number;
+  firm: Int32Array;
+  agency: Int32Array;
+  field: Int32Array;
+  officer: Int32Array;
+  plan: Int32Array;
+  joint: Int32Array;
+  day: Int32Array;
+  kind: Uint8Array;
+  problem: Uint8Array;
+  duration: Int16Array;
+  idBytes: Uint8Array;
+  idStart: Uint32Array;
+  /** record number within the part (the part's first record is 1) */
+  recordNo: Int32Array;
+  /** byte offset of each row's record in the file (for the raw fields of a duplicate found on merge); −1: see slowRaw */
+  offset: Float64Array;
+  /** the fields of rows that came through validateInspection (row index → fields) */
+  slowRaw: Record<number, string[]>;
+  /** idHash of each row's id */
+  hash: Uint32Array;
+  dicts: { firm: string[]; agency: string[]; field: string[]; officer: string[]; plan: string[]; joint: string[] };
+  /** last target_name per local firm code ('' none) */
+  names: string[];
+  /** records seen, the header included */
+  records: number;
+  /** the header's fields (first part only) */
+  header: string[] | null;
+  rejected: RejectedRecord[];
+  /** the part's rows as segments (≤ SEGMENT_MAX_ROWS each) */
+  segments: Uint8Array[];
+}
+
+
+/** Parse, validate and code one byte range of the file (in a worker, or in-thread for tests). */
+export async function parsePart(req: PartRequest): Promise<ParsedPart> {
+  const agencies = new Map(req.agencies.map(([code, fields]) => [code, { code, fields: new Set(fields) } as AgencyInfo]));
+  // no id index here: duplicates (within the part too) are found when the parts are merged
+  const st = new RowStore(undefined, Math.max(1 << 12, Math.ceil((req.end - req.start) / 100)), false);
+  const d = st.dicts;
+  let recordNo = new Int32Array(1 << 16);
+  let offset = new Float64Array(recordNo.length);
+  const rejected: RejectedRecord[] = [];
+  const slowRaw: Record<number, string[]> = {};
+  let records = 0;
+  let header: string[] | null = null;
+  let dataBase = req.start;
+  const note = (row: number, at: number) => {
+    const i = st.n - 1;
+    if (i >= recordNo.length) {
+      const r2 = new Int32Array(recordNo.length * 2);
+      r2.set(recordNo);
+      recordNo = r2;
+      const o2 = new Float64Array(offset.length * 2);
+      o2.set(offset);
+      offset = o2;
+    }
+    recordNo[i] = row;
+    offset[i] = at;
+  };
+  const reader: FastInspectionReader = new FastInspectionReader({
+    agencies,
+    today: req.today,
+    dicts: d,
+    sink: {
+      row(r) {
+        records++;
+        st.push(r.buf, r.idStart, r.idEnd, r.firm, r.agency, r.field, r.officer, r.kind, r.plan, r.joint, r.day, r.problem, r.duration);
+        note(r.recordNo, dataBase + r.idStart);
+      },
+      slow(fields, no) {
+        records++;
+        if (no === 1 && req.first) {
+          header = fields;
+          return;
+        }
+        if (fields.length === 1 && fields[0]!.trim() === '') return; // blank line
+        const res = validateInspection(fields, agencies, req.today);
+        if ('errors' in res) {
+          rejected.push({ row: no, errors: res.errors, raw: fields });
+          return;
+        }
+        const x = res.record;
+        const idb = Buffer.from(x.id, 'latin1');
+        const firm = d.firm.code(x.targetCreditCode);
+        st.push(idb, 0, idb.length, firm, d.agency.code(x.agencyCode), d.field.code(x.field), d.officer.code(x.officerId), KIND_CODE[x.kind as KindName] ?? 5, x.planId ? d.plan.code(x.planId) : 0, x.jointId ? d.joint.code(x.jointId) : 0, dayNumber(x.inspectedOn), x.foundProblem, x.durationMinutes ?? -1);
+        reader.setFirmName(firm, x.targetName);
+        note(no, -1);
+        slowRaw[st.n - 1] = fields;
+      },
+    },
+  });
+  let pushed = req.start;
+  for await (const chunk of createReadStream(req.file, { start: req.start, end: req.end - 1, highWaterMark: 1 << 20 })) {
+    // the reader's buffer starts at the bytes it still holds from earlier chunks
+    dataBase = pushed - reader.pendingBytes;
+    reader.push(chunk as Buffer);
+    pushed += (chunk as Buffer).length;
+  }
+  dataBase = pushed - reader.pendingBytes;
+  reader.end();
+  st.commit();
+  const n = st.n;
+  const names: string[] = new Array<string>(d.firm.size);
+  for (let c = 0; c < d.firm.size; c++) names[c] = reader.firmName(c) ?? '';
+  const hash = new Uint32Array(n);
+  for (let i = 0; i < n; i++) hash[i] = idHash(st.idBytes, st.idStart[i]!, st.idStart[i + 1]!);
+  const segments: Uint8Array[] = [];
+  for (let s = 0; s < n; s += SEGMENT_MAX_ROWS) segments.push(encodeSegment(st, s, Math.min(n, s + SEGMENT_MAX_ROWS)));
+  return {
+    n,
+    firm: st.firm.slice(0, n),
+    agency: st.agency.slice(0, n),
+    field: st.field.slice(0, n),
+    officer: st.officer.slice(0, n),
+    plan: st.plan.slice(0, n),
+    joint: st.joint.slice(0, n),
+    day: st.day.slice(0, n),
+    kind: st.kind.slice(0, n),
+    problem: st.problem.slice(0, n),
+    duration: st.duration.slice(0, n),
+    idBytes: new Uint8Array(st.idBytes.subarray(0, st.idStart[n]!)),
+    idStart: st.idStart.slice(0, n + 1),
+    recordNo: recordNo.slice(0, n),
+    offset: offset.slice(0, n),
+    slowRaw,
+    hash,
+    dicts: { firm: d.firm.values, agency: d.agency.values, field: d.field.values, officer: d.officer.values, plan: d.plan.values, joint: d.joint.values },
+    names,
+    records,
+    header,
+    rejected,
+    segments,
+  };
+}
+
+/**
+ * Rows (in file order across the parts) whose id occurred earlier: the rows are partitioned by the top bits of their
+ * id hash (a counting sort that keeps file order), then each partition — small enough for the cache — goes through
+ * an open-addressing table on the full hash, bytes compared only on equal hashes. Returns [part, row] pairs.
+ */
+export function laterDuplicates(parts: { n: number; hash: Uint32Array; idBytes: Uint8Array; idStart: Uint32Array }[]): [number, number][] {
+  let total = 0;
+  for (const p of parts) total += p.n;
+  if (total === 0) return [];
+  const bits = Math.max(0, Math.min(20, Math.ceil(Math.log2(total / 8192))));
+  const nb = 1 << bits;
+  const top = (h: number) => (bits === 0 ? 0 : h >>> (32 - bits));
+  const start = new Int32Array(nb + 1);
+  for (const p of parts) for (let i = 0; i < p.n; i++) start[top(p.hash[i]!) + 1]!++;
+  let maxB = 0;
+  for (let b = 0; b < nb; b++) {
+    maxB = Math.max(maxB, start[b + 1]!);
+    start[b + 1]! += start[b]!;
+  }
+  // global row number g = part offset + row; order by bucket, file order within a bucket
+  const offs: number[] = [];
+  let o = 0;
+  for (const p of parts) {
+    offs.push(o);
+    o += p.n;
+  }
+  const order = new Int32Array(total);
+  const fill = start.slice(0, nb);
+  for (const [k, p] of parts.entries()) for (let i = 0; i < p.n; i++) order[fill[top(p.hash[i]!)]!++] = offs[k]! + i;
+  const partOf = (g: number) => {
+    let k = parts.length - 1;
+    while (offs[k]! > g) k--;
+    return k;
+  };
+  let size = 16;
+  while (size < maxB * 2) size *= 2;
+  const table = new Int32Array(size);
+  const dups: [number, number][] = [];
+  for (let b = 0; b < nb; b++) {
+    const s0 = start[b]!;
+    const e0 = start[b + 1]!;
+    if (e0 - s0 < 2) continue;
+    let sz = 16;
+    while (sz < (e0 - s0) * 2) sz *= 2;
+    const mask = sz - 1;
+    table.fill(-1, 0, sz);
+    for (let q = s0; q < e0; q++) {
+      const g = order[q]!;
+      const k = partOf(g);
+      const p = parts[k]!;
+      const r = g - offs[k]!;
+      const h = p.hash[r]!;
+      let slot = (h ^ (h >>> 15)) & mask;
+      for (;;) {
+        const other = table[slot]!;
+        if (other === -1) {
+          table[slot] = g;
+          break;
+        }
+        const ko = partOf(other);
+        const po = parts[ko]!;
+        const ro = other - offs[ko]!;
+        if (po.hash[ro] === h && sameBytes(p.idBytes, p.idStart[r]!, p.idStart[r + 1]!, po.idBytes, po.idStart[ro]!, po.idStart[ro + 1]!)) {
+          dups.push([k, r]);
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+  }
+  return dups;
+}
+
+function sameBytes(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): boolean {
+  if (ae - as !== be - bs) return false;
+  for (let i = 0; i < ae - as; i++) if (a[as + i] !== b[bs + i]) return false;
+  return true;
+}
+
+/** The transferable buffers of a part (moved, not copied, between threads). */
+export function partBuffers(p: ParsedPart): ArrayBuffer[] {
+  const bufs = [p.firm, p.agency, p.field, p.officer, p.plan, p.joint, p.day, p.kind, p.problem, p.duration, p.idBytes, p.idStart, p.recordNo, p.offset, p.hash, ...p.segments].map((a) => a.buffer as ArrayBuffer);
+  return [...new Set(bufs)];
+}
+
+/**
+ * Byte ranges at line ends, about equal; one range when the file is small or a quote appears before a cut (a quoted
+ * field may hold a line end, so a cut there could split a record).
+ */
+export async function cutFile(file: string, size: number, parts: number, minBytes: number): Promise<[number, number][]> {
+  if (parts < 2 || size < minBytes || size < parts) return [[0, size]];
+  const fh = await open(file, 'r');
+  try {
+    const cuts: number[] = [0];
+    const win = Buffer.alloc(1 << 16);
+    for (let k = 1; k < parts; k++) {
+      let at = Math.floor((size * k) / parts);
+      for (;;) {
+        const { bytesRead } = await fh.read(win, 0, win.length, at);
+        if (bytesRead === 0) return [[0, size]];
+        const nl = win.subarray(0, bytesRead).indexOf(10);
+        if (nl >= 0) {
+          at += nl + 1;
+          break;
+        }
+        at += bytesRead;
+      }
+      if (at >= size || at <= cuts[cuts.length - 1]!) return [[0, size]];
+      cuts.push(at);
+    }
+    // no quote before the last cut
+    const chunk = Buffer.alloc(1 << 22);
+    for (let pos = 0; pos < cuts[cuts.length - 1]!; ) {
+      const { bytesRead } = await fh.read(chunk, 0, Math.min(chunk.length, cuts[cuts.length - 1]! - pos), pos);
+      if (bytesRead === 0) break;
+      if (chunk.subarray(0, bytesRead).includes(34)) return [[0, size]];
+      pos += bytesRead;
+    }
+    cuts.push(size);
+    return cuts.slice(1).map((e, i) => [cuts[i]!, e]);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Run parsePart in a worker thread (the bundled worker file, or this source file through tsx when run from source). */
+export function parsePartInWorker(req: PartRequest): Promise<ParsedPart> {
+  const here = import.meta.url;
+  const worker = here.endsWith('.ts')
+    ? new Worker(`(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(new URL('./inspection-import.worker.ts', here).href)}); })().catch((e) => { throw e; });`, { eval: true, workerData: req })
+    : new Worker(new URL('./inspection-import-worker.mjs', here), { workerData: req });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (m: { ok: true; part: ParsedPart } | { ok: false; error: string }) => {
+      void worker.terminate();
+      if (m.ok) resolve(m.part);
+      else reject(new Error(m.error));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`inspection import worker exited with ${code}`));
+    });
+  });
+}
