@@ -7,7 +7,7 @@ import { SEGMENT_MAX_ROWS, inspectionSegment } from '../../modules/enforcement';
  * import of 10^7 records within 2× DuckDB's CSV load; a row store with its indexes takes 10× DuckDB on this machine
  * before any validation (the floor measured in stops 12–13), a segment write a fraction of a second.
  *
- * Rows already in enforcement_inspections move into segments of at most 2^20 rows (in id order, so an upgrade keeps
+ * Rows already in enforcement_inspections move into segments of at most SEGMENT_MAX_ROWS (2^22) rows (in id order, so an upgrade keeps
  * every record), then the table and its indexes are dropped on SQLite, so that no query can read a stale copy.
  * PostgreSQL keeps the table (keyed by firm, distributable): nothing changes there.
  *

@@ -313,20 +313,48 @@ function sqliteWriter(conn: BetterSqlite3.Database, kind: ImportKind, jobId: str
  * CPU profile: one statement per firm in file order was the largest JavaScript-side item.
  */
 async function sqliteFirms(conn: BetterSqlite3.Database, firms: Map<string, string>, nowIso: string): Promise<void> {
+  sqliteFirmRows(conn, [...firms.keys()], [...firms.values()], nowIso);
+}
+
+/** The order of credit codes (ASCII, compared as strings): packed 6 characters to a number, three numbers a code. */
+export function creditCodeOrder(codes: readonly string[]): Int32Array {
+  const n = codes.length;
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  if (codes.some((c) => c.length > 18 || /[^\x01-\x7f]/.test(c))) return idx.sort((a, b) => (codes[a]! < codes[b]! ? -1 : codes[a]! > codes[b]! ? 1 : 0));
+  const keys = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    for (let w = 0; w < 3; w++) {
+      let v = 0;
+      for (let j = w * 6; j < w * 6 + 6; j++) v = v * 128 + (j < c.length ? c.charCodeAt(j) : 0);
+      keys[w]![i] = v;
+    }
+  }
+  const [k0, k1, k2] = keys as [Float64Array, Float64Array, Float64Array];
+  return idx.sort((a, b) => k0[a]! - k0[b]! || k1[a]! - k1[b]! || k2[a]! - k2[b]!);
+}
+
+/** Firms (credit code, name) into the register in credit-code order, 64 rows per statement. */
+function sqliteFirmRows(conn: BetterSqlite3.Database, codes: readonly string[], names: readonly string[], nowIso: string): void {
   const upsert = (n: number) => conn.prepare(`insert into enforcement_firms (credit_code, name, street, updated_at) values ${Array.from({ length: n }, () => '(?, ?, null, ?)').join(', ')} on conflict (credit_code) do update set name = excluded.name, updated_at = excluded.updated_at where name <> excluded.name`);
-  const codes = [...firms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const order = creditCodeOrder(codes);
   const MULTI = 64;
   const many = codes.length >= MULTI ? upsert(MULTI) : null;
-  const params: string[] = [];
+  const params: string[] = new Array<string>(MULTI * 3);
   let i = 0;
   for (; many && i + MULTI <= codes.length; i += MULTI) {
-    params.length = 0;
-    for (let k = i; k < i + MULTI; k++) params.push(codes[k]!, firms.get(codes[k]!)!, nowIso);
+    for (let k = 0; k < MULTI; k++) {
+      const o = order[i + k]!;
+      params[k * 3] = codes[o]!;
+      params[k * 3 + 1] = names[o]!;
+      params[k * 3 + 2] = nowIso;
+    }
     many.run(params);
   }
   if (i < codes.length) {
     const one = upsert(1);
-    for (; i < codes.length; i++) one.run(codes[i]!, firms.get(codes[i]!)!, nowIso);
+    for (; i < codes.length; i++) one.run(codes[order[i]!]!, names[order[i]!]!, nowIso);
   }
 }
 
@@ -548,9 +576,18 @@ export function createImportService(deps: {
     if (own) {
       conn.pragma('busy_timeout = 5000');
       conn.pragma('synchronous = NORMAL');
+      conn.pragma('cache_size = -262144'); // 256 MiB: the firm register's pages stay in memory for the whole load
     }
     let began = false;
     let st: RowStore | null = null;
+    // FAZHI_IMPORT_TIMING=1: the time of each phase on stderr (the benchmark's breakdown)
+    let t0 = performance.now();
+    const phase = (name: string) => {
+      if (process.env.FAZHI_IMPORT_TIMING !== '1') return;
+      const t = performance.now();
+      process.stderr.write(`  import phase ${name}: ${(t - t0).toFixed(0)} ms\n`);
+      t0 = t;
+    };
     try {
       conn.exec('begin immediate');
       began = true;
@@ -614,12 +651,14 @@ export function createImportService(deps: {
         // a large file: parsed and validated by worker threads, merged here in file order (inspection-import.parallel.ts)
         const agencyList = [...agencies.values()].map((a): [string, string[]] => [a.code, [...a.fields]]);
         const parts = await Promise.all(ranges.map(([start, end], i) => parsePartInWorker({ file, start, end, first: i === 0, agencies: agencyList, today })));
+        phase('parse (workers)');
         if (!parts[0]!.header || !isInspectionHeader(parts[0]!.header)) throw new AppError('ENFORCEMENT_IMPORT_HEADER', { expected: INSPECTION_CSV_COLUMNS });
         headerSeen = true;
         readySegments = [];
         const gNames: string[] = [];
         // into an empty store, a file without a repeated id is appended part by part in bulk; otherwise row by row
         const bulk = store.n === 0 && laterDuplicates(parts).length === 0;
+        phase('duplicates');
         let recordBase = 0;
         for (const [k, part] of parts.entries()) {
           counts.processed += part.records - (k === 0 ? 1 : 0);
@@ -635,16 +674,15 @@ export function createImportService(deps: {
           const mo = remap(part.dicts.officer, d.officer, false);
           const mp = remap(part.dicts.plan, d.plan, true);
           const mj = remap(part.dicts.joint, d.joint, true);
+          phase(`dictionaries of part ${k}`);
           const from = store.n;
           let dropped = 0;
           if (bulk) {
             // an empty store and no id twice in the file: the part's columns are appended as they are
             store.appendBulk(part, { firm: mf, agency: ma, field: mfd, officer: mo, plan: mp, joint: mj });
-            for (let r = from; r < store.n; r++) {
-              const gf = store.firm[r]!;
-              if (gf >> 3 >= touched.length) touched = grow(touched, d.firm.size);
-              touched[gf >> 3] = touched[gf >> 3]! | (1 << (gf & 7));
-            }
+            // every firm a part coded has a row in it (a worker codes a firm only for a record it keeps)
+            if (d.firm.size >> 3 >= touched.length) touched = grow(touched, d.firm.size);
+            for (let c = 0; c < mf.length; c++) touched[mf[c]! >> 3] = touched[mf[c]! >> 3]! | (1 << (mf[c]! & 7));
             imported += part.n;
           } else {
             // rows are kept also when this import will not commit: a later duplicate of them is reported all the same
@@ -667,10 +705,12 @@ export function createImportService(deps: {
             }
           }
           for (let c = 0; c < part.names.length; c++) if (part.names[c]) gNames[mf[c]!] = part.names[c]!;
+          phase(`rows of part ${k}`);
           readySegments.push([from, store.n, dropped ? null : part.segments]);
           recordBase += part.records;
         }
         names = { firmName: (code) => gNames[code], setFirmName: () => undefined };
+        phase(bulk ? 'merge (bulk)' : 'merge (row by row)');
         counts.imported = imported;
         counts.updated = updated;
         counts.rejected = rejected.length;
@@ -720,6 +760,7 @@ export function createImportService(deps: {
         return { commit: false, imported: 0, updated: 0 };
       }
       const nowIso = clock.nowIso();
+      phase('read');
       let lastSegment = Number(conn.prepare('select coalesce(max(id), 0) from enforcement_inspection_segments').pluck().get());
       if (readySegments) {
         const ins = conn.prepare('insert into enforcement_inspection_segments (import_job_id, rows, created_at, data) values (?, ?, ?, ?)');
@@ -728,12 +769,22 @@ export function createImportService(deps: {
           else for (let i = 0; i < segs.length; i++) lastSegment = Number(ins.run(jobId, Math.min(SEGMENT_MAX_ROWS, to - from - i * SEGMENT_MAX_ROWS), nowIso, segs[i]!).lastInsertRowid);
         }
       } else if (store.n > base) lastSegment = writeSegments(conn, store, base, store.n, jobId, nowIso);
-      const firms = new Map<string, string>();
-      for (let code = 0; code < d.firm.size; code++) if (code >> 3 < touched.length && touched[code >> 3]! & (1 << (code & 7))) firms.set(d.firm.values[code]!, names.firmName(code)!);
-      await sqliteFirms(conn, firms, nowIso);
+      phase('segments');
+      const firmCodes: string[] = [];
+      const firmNames: string[] = [];
+      for (let code = 0; code < d.firm.size; code++) {
+        if (code >> 3 < touched.length && touched[code >> 3]! & (1 << (code & 7))) {
+          firmCodes.push(d.firm.values[code]!);
+          firmNames.push(names.firmName(code)!);
+        }
+      }
+      phase('firm names');
+      sqliteFirmRows(conn, firmCodes, firmNames, nowIso);
+      phase('firm register');
       conn.prepare(bumpSql('inspections')).run();
       const version = Number(conn.prepare(inspectionVersionSql).pluck().get());
       conn.exec('commit');
+      phase('commit');
       began = false;
       committedImport(handle, version, lastSegment);
       return { commit: true, imported, updated };

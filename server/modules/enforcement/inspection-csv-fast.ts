@@ -68,10 +68,13 @@ export class ByteDict {
   private wide: Map<string, number> | null = null;
   private scratch: Uint8Array = new Uint8Array(64);
 
-  constructor(reserveNone: boolean) {
+  /** capacity: keys expected (the table is sized for them up front instead of growing step by step) */
+  constructor(reserveNone: boolean, capacity = 0) {
     this.values = reserveNone ? [''] : [];
-    this.slots = new Int32Array(SLOT * 16);
-    this.mask = 15;
+    let cap = 16;
+    while (cap * 0.6 < capacity) cap *= 2;
+    this.slots = new Int32Array(SLOT * cap);
+    this.mask = cap - 1;
   }
 
   get size(): number {

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { KIND_CODE, type KindName, dayNumber } from './detections/columns';
-import { RowStore, idHash } from './detections/row-store';
+import { RowStore, idHash, newDicts } from './detections/row-store';
 import { SEGMENT_MAX_ROWS } from './detections/store';
 import { encodeSegment } from './detections/segment';
 import { type AgencyInfo, type RowError, validateInspection } from './enforcement.import.validate';
@@ -74,7 +74,9 @@ export interface ParsedPart {
 export async function parsePart(req: PartRequest): Promise<ParsedPart> {
   const agencies = new Map(req.agencies.map(([code, fields]) => [code, { code, fields: new Set(fields) } as AgencyInfo]));
   // no id index here: duplicates (within the part too) are found when the parts are merged
-  const st = new RowStore(undefined, Math.max(1 << 12, Math.ceil((req.end - req.start) / 100)), false);
+  // sized for ~100-byte records and a firm per 8 records (the dictionaries then rarely grow)
+  const rows = Math.max(1 << 12, Math.ceil((req.end - req.start) / 100));
+  const st = new RowStore(newDicts(rows >> 3), rows, false);
   const d = st.dicts;
   let recordNo = new Int32Array(1 << 16);
   let offset = new Float64Array(recordNo.length);

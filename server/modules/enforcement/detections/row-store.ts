@@ -24,7 +24,8 @@ export interface CodedDicts {
   joint: ByteDict;
 }
 
-export const newDicts = (): CodedDicts => ({ firm: new ByteDict(false), agency: new ByteDict(false), field: new ByteDict(false), officer: new ByteDict(false), plan: new ByteDict(true), joint: new ByteDict(true) });
+/** firms: the number of firms expected (the firm dictionary is sized for them) */
+export const newDicts = (firms = 0): CodedDicts => ({ firm: new ByteDict(false, firms), agency: new ByteDict(false), field: new ByteDict(false), officer: new ByteDict(false), plan: new ByteDict(true), joint: new ByteDict(true, firms >> 2) });
 
 /**
  * Hash of an id's bytes (ids are ASCII, ≤ 64 bytes): four bytes a step (multiply-rotate), murmur3's finaliser. The
@@ -228,6 +229,11 @@ export class RowStore {
    */
   push(idBuf: Uint8Array, idS: number, idE: number, firm: number, agency: number, field: number, officer: number, kind: number, plan: number, joint: number, day: number, problem: number, duration: number): number {
     if (this.n === this.cap) this.grow(this.n + 1);
+    if (this.withIndex) {
+      // before the row is written: a rebuild indexes the rows there are, not this one
+      this.ensureIndex();
+      if ((this.indexed + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    }
     const i = this.n;
     this.firm[i] = firm;
     this.agency[i] = agency;
@@ -248,8 +254,6 @@ export class RowStore {
     this.dead[i] = 0;
     this.n = i + 1;
     if (!this.withIndex) return -1;
-    this.ensureIndex();
-    if ((this.indexed + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     const slot = this.slotOf(idBuf, idS, idE);
     const old = this.slots[slot]!;
     this.slots[slot] = i;
@@ -287,10 +291,10 @@ export class RowStore {
     put(this.officer, p.officer, map.officer);
     put(this.plan, p.plan, map.plan);
     put(this.joint, p.joint, map.joint);
-    this.day.set(p.day, from);
-    this.kind.set(p.kind, from);
-    this.problem.set(p.problem, from);
-    this.duration.set(p.duration, from);
+    this.day.set(p.day.subarray(0, m), from);
+    this.kind.set(p.kind.subarray(0, m), from);
+    this.problem.set(p.problem.subarray(0, m), from);
+    this.duration.set(p.duration.subarray(0, m), from);
     this.dead.fill(0, from, from + m);
     const bytes = p.idStart[m]! - p.idStart[0]!;
     if (this.idLen + bytes > this.idBytes.length) this.growIds(this.idLen + bytes);

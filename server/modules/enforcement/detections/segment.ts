@@ -25,6 +25,33 @@ export class SegmentError extends Error {}
 
 const widthFor = (count: number) => (count <= 0x100 ? 1 : count <= 0x10000 ? 2 : 4);
 
+/** Write src[from..to) (through `map` when given, plus `bias`) at width w, little-endian; returns the end offset. */
+function putColumn(buf: Buffer, p: number, w: number, src: Int32Array, map: Int32Array | null, bias: number, from: number, to: number): number {
+  if (w === 1) {
+    if (map) for (let r = from; r < to; r++) buf[p++] = map[src[r]!]!;
+    else for (let r = from; r < to; r++) buf[p++] = src[r]! + bias;
+    return p;
+  }
+  if (w === 2) {
+    for (let r = from; r < to; r++) {
+      const x = map ? map[src[r]!]! : src[r]! + bias;
+      buf[p] = x & 0xff;
+      buf[p + 1] = x >>> 8;
+      p += 2;
+    }
+    return p;
+  }
+  for (let r = from; r < to; r++) {
+    const x = map ? map[src[r]!]! : src[r]! + bias;
+    buf[p] = x & 0xff;
+    buf[p + 1] = (x >>> 8) & 0xff;
+    buf[p + 2] = (x >>> 16) & 0xff;
+    buf[p + 3] = x >>> 24;
+    p += 4;
+  }
+  return p;
+}
+
 /** Encode rows [from, to) of the store (any rows, live or not: the caller passes the rows of one write). */
 export function encodeSegment(st: RowStore, from: number, to: number): Buffer {
   const n = to - from;
@@ -64,7 +91,7 @@ export function encodeSegment(st: RowStore, from: number, to: number): Buffer {
   const dictBytes: Record<DictKey, number> = {} as never;
   for (const k of DICT_KEYS) {
     let b = 0;
-    for (const g of local[k].codes) b += 2 + Buffer.byteLength(st.dicts[k].values[g]!, 'latin1');
+    for (const g of local[k].codes) b += 2 + st.dicts[k].values[g]!.length; // Latin-1: a byte a character
     dictBytes[k] = b;
     size += 8 + b;
   }
@@ -81,35 +108,33 @@ export function encodeSegment(st: RowStore, from: number, to: number): Buffer {
     const values = st.dicts[k].values;
     for (const g of local[k].codes) {
       const s = values[g]!;
-      const len = Buffer.byteLength(s, 'latin1');
-      p = buf.writeUInt16LE(len, p);
-      p += buf.write(s, p, len, 'latin1');
+      const len = s.length;
+      buf[p] = len & 0xff;
+      buf[p + 1] = len >>> 8;
+      p += 2;
+      for (let i = 0; i < len; i++) buf[p + i] = s.charCodeAt(i);
+      p += len;
     }
   }
   for (const k of DICT_KEYS) p = buf.writeUInt8(widthFor(local[k].codes.length), p);
   p = buf.writeInt32LE(minDay, p);
   p = buf.writeUInt8(dayWidth, p);
-  const put = (w: number, v: number) => {
-    if (w === 1) buf[p++] = v;
-    else if (w === 2) {
-      buf[p++] = v & 0xff;
-      buf[p++] = v >>> 8;
-    } else p = buf.writeUInt32LE(v >>> 0, p);
-  };
-  for (const k of DICT_KEYS) {
-    const w = widthFor(local[k].codes.length);
-    const map = local[k].map;
-    const c = cols[k];
-    for (let r = from; r < to; r++) put(w, map[c[r]!]!);
-  }
-  for (let r = from; r < to; r++) put(dayWidth, st.day[r]! - minDay);
+  for (const k of DICT_KEYS) p = putColumn(buf, p, widthFor(local[k].codes.length), cols[k], local[k].map, 0, from, to);
+  p = putColumn(buf, p, dayWidth, st.day, null, -minDay, from, to);
   for (let r = from; r < to; r++) buf[p++] = st.kind[r]! | (st.problem[r]! << 7);
+  const dur = st.duration;
   for (let r = from; r < to; r++) {
-    const d = st.duration[r]!;
-    put(2, d < 0 ? 0xffff : d);
+    const x = dur[r]! < 0 ? 0xffff : dur[r]!;
+    buf[p] = x & 0xff;
+    buf[p + 1] = x >>> 8;
+    p += 2;
   }
+  const ib = st.idBytes;
   for (let r = from; r < to; r++) buf[p++] = st.idStart[r + 1]! - st.idStart[r]!;
-  for (let r = from; r < to; r++) p += st.idBytes.copy(buf, p, st.idStart[r]!, st.idStart[r + 1]!);
+  const i0 = st.idStart[from]!;
+  const i1 = st.idStart[to]!;
+  ib.copy(buf, p, i0, i1);
+  p += i1 - i0;
   if (p !== size) throw new SegmentError(`segment size ${p} != ${size}`);
   return buf;
 }
