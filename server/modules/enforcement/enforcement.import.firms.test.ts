@@ -9,7 +9,7 @@ describe('creditCodeOrder', () => {
   const byString = (codes: string[]) => [...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   it('orders like string comparison', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.stringMatching(/^[\x01-\x7f]{0,18}$/), fc.integer().map((s) => generateCreditCode(createRng(s))), fc.string({ maxLength: 24 })), { maxLength: 200 }), (codes) => {
+      fc.property(fc.array(fc.oneof(fc.string({ unit: fc.integer({ min: 1, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 18 }), fc.integer().map((s) => generateCreditCode(createRng(s))), fc.string({ maxLength: 24 })), { maxLength: 200 }), (codes) => {
         expect([...creditCodeOrder(codes)].map((i) => codes[i])).toEqual(byString(codes));
       }),
       { numRuns: 300 },

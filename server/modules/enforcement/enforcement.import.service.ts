@@ -316,12 +316,22 @@ async function sqliteFirms(conn: BetterSqlite3.Database, firms: Map<string, stri
   sqliteFirmRows(conn, [...firms.keys()], [...firms.values()], nowIso);
 }
 
+/** At most 18 characters in U+0001–U+007F: the packed order below is the string order. */
+function packable(c: string): boolean {
+  if (c.length > 18) return false;
+  for (let i = 0; i < c.length; i++) {
+    const x = c.charCodeAt(i);
+    if (x === 0 || x > 0x7f) return false;
+  }
+  return true;
+}
+
 /** The order of credit codes (ASCII, compared as strings): packed 6 characters to a number, three numbers a code. */
 export function creditCodeOrder(codes: readonly string[]): Int32Array {
   const n = codes.length;
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
-  if (codes.some((c) => c.length > 18 || /[^\x01-\x7f]/.test(c))) return idx.sort((a, b) => (codes[a]! < codes[b]! ? -1 : codes[a]! > codes[b]! ? 1 : 0));
+  if (!codes.every(packable)) return idx.sort((a, b) => (codes[a]! < codes[b]! ? -1 : codes[a]! > codes[b]! ? 1 : 0));
   const keys = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   for (let i = 0; i < n; i++) {
     const c = codes[i]!;
