@@ -180,6 +180,8 @@ const DUCK_SQL: Record<string, string> = {
 
 export async function run(): Promise<void> {
   const n = Number(process.env.BENCH_INSPECTIONS ?? 10_000_000);
+  // the importer prints the time of each of its phases (stderr)
+  process.env.FAZHI_IMPORT_TIMING ??= '1';
   const timer = setInterval(sample, 100);
   // BENCH_DATA_DIR keeps the generated CSV between runs (the database is always fresh)
   const keep = process.env.BENCH_DATA_DIR;

@@ -182,12 +182,30 @@ export class RowStore {
     if (this.withIndex) this.indexStale = true;
   }
 
+  /** Index a row; an earlier live row of the same id (rows appended in bulk) is retired: the newest record wins. */
   private insertSlot(row: number): void {
     const st = this.idStart;
-    let h = idHash(this.idBytes, st[row]!, st[row + 1]!) & this.mask;
-    while (this.slots[h]! !== -1) h = (h + 1) & this.mask;
+    const s0 = st[row]!;
+    const e0 = st[row + 1]!;
+    let h = idHash(this.idBytes, s0, e0) & this.mask;
+    for (;;) {
+      const r = this.slots[h]!;
+      if (r === -1) break;
+      if (this.sameId(r, this.idBytes, s0, e0)) {
+        this.dead[r] = 1;
+        if (r < this.committed) this.deadCount++;
+        this.slots[h] = row;
+        return;
+      }
+      h = (h + 1) & this.mask;
+    }
     this.slots[h] = row;
     this.indexed++;
+  }
+
+  /** Build the id index now (after bulk appends that may repeat ids: their older records die). */
+  resolveIndex(): void {
+    if (this.withIndex) this.rehash(this.slots.length);
   }
 
   private sameId(row: number, b: Uint8Array, s: number, e: number): boolean {

@@ -141,9 +141,10 @@ export function encodeSegment(st: RowStore, from: number, to: number): Buffer {
 
 /**
  * Append the records of a segment to the store (as one write: call st.commit() after), its codes mapped onto the
- * store's dictionaries. Returns the number of rows.
+ * store's dictionaries. Returns the number of rows. `bulk`: appended without the id index (RowStore.appendBulk); the
+ * caller then rebuilds it (`resolveIndex`), which also retires the older record of an id written again later.
  */
-export function decodeSegment(buf: Buffer, st: RowStore): number {
+export function decodeSegment(buf: Buffer, st: RowStore, bulk = false): number {
   let p = 0;
   const need = (k: number) => {
     if (p + k > buf.length) throw new SegmentError('segment truncated');
@@ -200,21 +201,38 @@ export function decodeSegment(buf: Buffer, st: RowStore): number {
   const idStart0 = p;
   p += idBytes;
   if (p !== buf.length) throw new SegmentError('segment size mismatch');
-  const get = (start: number, w: number, r: number) => (w === 1 ? buf[start + r]! : w === 2 ? buf[start + 2 * r]! | (buf[start + 2 * r + 1]! << 8) : buf.readUInt32LE(start + 4 * r));
-  const code = (i: number, r: number) => {
-    const m = maps[DICT_KEYS[i]!];
-    const l = get(colStart[i]!, widths[i]!, r);
-    if (l >= m.length) throw new SegmentError('code out of range');
-    return m[l]!;
+  // the columns as local codes (a loop per width), every code checked against its dictionary
+  const col = (start: number, w: number, limit: number): Int32Array => {
+    const out = new Int32Array(n);
+    if (w === 1) for (let r = 0; r < n; r++) out[r] = buf[start + r]!;
+    else if (w === 2) for (let r = 0, q = start; r < n; r++, q += 2) out[r] = buf[q]! | (buf[q + 1]! << 8);
+    else for (let r = 0, q = start; r < n; r++, q += 4) out[r] = (buf[q]! | (buf[q + 1]! << 8) | (buf[q + 2]! << 16) | (buf[q + 3]! << 24)) >>> 0;
+    if (limit >= 0) for (let r = 0; r < n; r++) if (out[r]! >= limit) throw new SegmentError('code out of range');
+    return out;
   };
-  st.reserve(n);
-  let idp = idStart0;
+  const local = DICT_KEYS.map((k, i) => col(colStart[i]!, widths[i]!, maps[k].length));
+  const day = col(dayStart, dayWidth, -1);
+  for (let r = 0; r < n; r++) day[r] = day[r]! + minDay;
+  const kind = new Uint8Array(n);
+  const problem = new Uint8Array(n);
   for (let r = 0; r < n; r++) {
-    const len = buf[lenStart + r]!;
     const kp = buf[kpStart + r]!;
-    const dur = get(durStart, 2, r);
-    st.push(buf, idp, idp + len, code(0, r), code(1, r), code(2, r), code(3, r), kp & 0x7f, code(4, r), code(5, r), minDay + get(dayStart, dayWidth, r), kp >>> 7, dur === 0xffff ? -1 : dur);
-    idp += len;
+    kind[r] = kp & 0x7f;
+    problem[r] = kp >>> 7;
+  }
+  const duration = new Int16Array(n);
+  for (let r = 0, q = durStart; r < n; r++, q += 2) {
+    const x = buf[q]! | (buf[q + 1]! << 8);
+    duration[r] = x === 0xffff ? -1 : x;
+  }
+  const idStart = new Uint32Array(n + 1);
+  for (let r = 0; r < n; r++) idStart[r + 1] = idStart[r]! + buf[lenStart + r]!;
+  const rows = { n, firm: local[0]!, agency: local[1]!, field: local[2]!, officer: local[3]!, plan: local[4]!, joint: local[5]!, day, kind, problem, duration, idBytes: buf.subarray(idStart0, idStart0 + idBytes), idStart };
+  const map = { firm: maps.firm, agency: maps.agency, field: maps.field, officer: maps.officer, plan: maps.plan, joint: maps.joint };
+  if (bulk) st.appendBulk(rows, map);
+  else {
+    st.reserve(n);
+    for (let r = 0; r < n; r++) st.push(rows.idBytes, idStart[r]!, idStart[r + 1]!, map.firm[rows.firm[r]!]!, map.agency[rows.agency[r]!]!, map.field[rows.field[r]!]!, map.officer[rows.officer[r]!]!, kind[r]!, map.plan[rows.plan[r]!]!, map.joint[rows.joint[r]!]!, day[r]!, problem[r]!, duration[r]!);
   }
   return n;
 }

@@ -51,10 +51,15 @@ export function catchUpSqlite(handle: DbHandle, conn: BetterSqlite3.Database, ve
     held.set(handle.db, h);
     stats.fullLoads++;
   }
+  // many rows (a first load, a large import by another process): appended in bulk and indexed once at the end (the
+  // newest record of an id wins there); a few: row by row through the index
+  const pending = Number(conn.prepare('select coalesce(sum(rows), 0) from enforcement_inspection_segments where id > ?').pluck().get(h.lastSegment));
+  const bulk = pending > 4096 && pending * 4 > h.store.n;
   for (const r of conn.prepare('select id, data from enforcement_inspection_segments where id > ? order by id').raw(true).iterate(h.lastSegment) as IterableIterator<[number, Buffer]>) {
-    decodeSegment(r[1], h.store);
+    decodeSegment(r[1], h.store, bulk);
     h.lastSegment = r[0];
   }
+  if (bulk) h.store.resolveIndex();
   h.store.commit();
   h.version = version;
   return h;
