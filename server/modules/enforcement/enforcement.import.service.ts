@@ -660,7 +660,18 @@ export function createImportService(deps: {
       if (ranges.length > 1) {
         // a large file: parsed and validated by worker threads, merged here in file order (inspection-import.parallel.ts)
         const agencyList = [...agencies.values()].map((a): [string, string[]] => [a.code, [...a.fields]]);
-        const parts = await Promise.all(ranges.map(([start, end], i) => parsePartInWorker({ file, start, end, first: i === 0, agencies: agencyList, today })));
+        // progress while the workers read: the records each has seen so far
+        const seen = ranges.map(() => 0);
+        const parts = await Promise.all(
+          ranges.map(([start, end], i) =>
+            parsePartInWorker({ file, start, end, first: i === 0, agencies: agencyList, today }, (records) => {
+              seen[i] = records;
+              counts.processed = Math.max(0, seen.reduce((a, b) => a + b, 0) - 1);
+              opts.onProgress?.(counts);
+            }),
+          ),
+        );
+        counts.processed = 0;
         phase('parse (workers)');
         if (!parts[0]!.header || !isInspectionHeader(parts[0]!.header)) throw new AppError('ENFORCEMENT_IMPORT_HEADER', { expected: INSPECTION_CSV_COLUMNS });
         headerSeen = true;

@@ -71,7 +71,7 @@ export interface ParsedPart {
 
 
 /** Parse, validate and code one byte range of the file (in a worker, or in-thread for tests). */
-export async function parsePart(req: PartRequest): Promise<ParsedPart> {
+export async function parsePart(req: PartRequest, onProgress?: (records: number) => void): Promise<ParsedPart> {
   const agencies = new Map(req.agencies.map(([code, fields]) => [code, { code, fields: new Set(fields) } as AgencyInfo]));
   // no id index here: duplicates (within the part too) are found when the parts are merged
   // sized for ~100-byte records and a firm per 8 records (the dictionaries then rarely grow)
@@ -136,6 +136,7 @@ export async function parsePart(req: PartRequest): Promise<ParsedPart> {
     dataBase = pushed - reader.pendingBytes;
     reader.push(chunk as Buffer);
     pushed += (chunk as Buffer).length;
+    if (onProgress && (pushed & 0xffffff) < (chunk as Buffer).length) onProgress(records); // about every 16 MiB
   }
   dataBase = pushed - reader.pendingBytes;
   reader.end();
@@ -300,13 +301,17 @@ export async function cutFile(file: string, size: number, parts: number, minByte
 }
 
 /** Run parsePart in a worker thread (the bundled worker file, or this source file through tsx when run from source). */
-export function parsePartInWorker(req: PartRequest): Promise<ParsedPart> {
+export function parsePartInWorker(req: PartRequest, onProgress?: (records: number) => void): Promise<ParsedPart> {
   const here = import.meta.url;
   const worker = here.endsWith('.ts')
     ? new Worker(`(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(new URL('./inspection-import.worker.ts', here).href)}); })().catch((e) => { throw e; });`, { eval: true, workerData: req })
     : new Worker(new URL('./inspection-import-worker.mjs', here), { workerData: req });
   return new Promise((resolve, reject) => {
-    worker.once('message', (m: { ok: true; part: ParsedPart } | { ok: false; error: string }) => {
+    worker.on('message', (m: { progress: number } | { ok: true; part: ParsedPart } | { ok: false; error: string }) => {
+      if ('progress' in m) {
+        onProgress?.(m.progress);
+        return;
+      }
       void worker.terminate();
       if (m.ok) resolve(m.part);
       else reject(new Error(m.error));
