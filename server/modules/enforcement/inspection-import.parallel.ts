@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { KIND_CODE, type KindName, dayNumber } from './detections/columns';
-import { RowStore, idHash, newDicts } from './detections/row-store';
+import { type BulkRows, RowStore, idHash, newDicts } from './detections/row-store';
 import { SEGMENT_MAX_ROWS } from './detections/store';
 import { encodeSegment } from './detections/segment';
 import { type AgencyInfo, type RowError, validateInspection } from './enforcement.import.validate';
@@ -35,20 +35,7 @@ export interface RejectedRecord {
   raw: string[];
 }
 
-export interface ParsedPart {
-  n: number;
-  firm: Int32Array;
-  agency: Int32Array;
-  field: Int32Array;
-  officer: Int32Array;
-  plan: Int32Array;
-  joint: Int32Array;
-  day: Int32Array;
-  kind: Uint8Array;
-  problem: Uint8Array;
-  duration: Int16Array;
-  idBytes: Uint8Array;
-  idStart: Uint32Array;
+export interface ParsedPart extends BulkRows {
   /** record number within the part (the part's first record is 1) */
   recordNo: Int32Array;
   /** byte offset of each row's record in the file (for the raw fields of a duplicate found on merge); −1: see slowRaw */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ColumnBuilder, type InspectionColumns, buildSortedViews, dayNumber, dayString } from './detections/columns';
+import { type InspectionColumns, buildSortedViews, dayNumber, dayString } from './detections/columns';
+import { ColumnBuilder } from './detections/row-store';
 import { type InspectionFilter, type InspectionRow, type QueryLimits, firmInspections, firmsInspectedBy, inspectedByAny, inspectionCube, inspectionsByIds, monthTrend } from './inspection-queries';
 import type { EnforcementScope } from './scope';
 

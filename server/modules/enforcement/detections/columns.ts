@@ -1,7 +1,7 @@
 /**
  * Columnar snapshot of inspection records for the detection engine.
  *
- * Rows are loaded from the database in one pass and dictionary-encoded: every text column that detections group on
+ * Rows are held dictionary-encoded (row-store.ts builds them): every text column that detections group on
  * (firm, agency, field, officer, plan, joint) becomes an Int32Array of codes into a string dictionary, the date
  * becomes a day number (days since 1970-01-01), the kind and the problem flag Uint8Arrays. Record ids are kept in one
  * Latin-1 buffer with offsets (ids are ASCII, see the importer), so that 10 million rows hold ~30 bytes each.
@@ -99,110 +99,6 @@ export interface InspectionColumns {
   /** record ids: Latin-1 bytes; id of row i = idBytes[idStart[i] .. idStart[i+1]) */
   idBytes: Buffer;
   idStart: Uint32Array;
-}
-
-/** Accumulates rows into growable typed arrays; `finish()` trims them. */
-export class ColumnBuilder {
-  n = 0;
-  private cap: number;
-  private firm: Int32Array;
-  private agency: Int32Array;
-  private field: Int32Array;
-  private officer: Int32Array;
-  private plan: Int32Array;
-  private joint: Int32Array;
-  private day: Int32Array;
-  private kind: Uint8Array;
-  private problem: Uint8Array;
-  private idBytes: Buffer;
-  private idLen = 0;
-  private idStart: Uint32Array;
-  readonly dicts = { firm: new Dict(false), agency: new Dict(false), field: new Dict(false), officer: new Dict(false), plan: new Dict(true), joint: new Dict(true) };
-
-  constructor(capacity = 1024) {
-    this.cap = Math.max(16, capacity);
-    this.firm = new Int32Array(this.cap);
-    this.agency = new Int32Array(this.cap);
-    this.field = new Int32Array(this.cap);
-    this.officer = new Int32Array(this.cap);
-    this.plan = new Int32Array(this.cap);
-    this.joint = new Int32Array(this.cap);
-    this.day = new Int32Array(this.cap);
-    this.kind = new Uint8Array(this.cap);
-    this.problem = new Uint8Array(this.cap);
-    this.idStart = new Uint32Array(this.cap + 1);
-    this.idBytes = Buffer.allocUnsafe(this.cap * 16);
-  }
-
-  private grow() {
-    const cap = this.cap * 2;
-    const g32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    const g8 = (a: Uint8Array) => {
-      const b = new Uint8Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.firm = g32(this.firm);
-    this.agency = g32(this.agency);
-    this.field = g32(this.field);
-    this.officer = g32(this.officer);
-    this.plan = g32(this.plan);
-    this.joint = g32(this.joint);
-    this.day = g32(this.day);
-    this.kind = g8(this.kind);
-    this.problem = g8(this.problem);
-    const s = new Uint32Array(cap + 1);
-    s.set(this.idStart);
-    this.idStart = s;
-    this.cap = cap;
-  }
-
-  /** Append one row. plan/joint: '' or null for none. kind: name from KIND_CODE. day: day number. */
-  push(id: string, firm: string, agency: string, field: string, officer: string, kind: string, plan: string | null, joint: string | null, day: number, problem: number): void {
-    if (this.n === this.cap) this.grow();
-    const i = this.n;
-    const d = this.dicts;
-    this.firm[i] = d.firm.code(firm);
-    this.agency[i] = d.agency.code(agency);
-    this.field[i] = d.field.code(field);
-    this.officer[i] = d.officer.code(officer);
-    this.plan[i] = plan ? d.plan.code(plan) : 0;
-    this.joint[i] = joint ? d.joint.code(joint) : 0;
-    this.day[i] = day;
-    this.kind[i] = KIND_CODE[kind as KindName] ?? 5;
-    this.problem[i] = problem ? 1 : 0;
-    if (this.idLen + id.length > this.idBytes.length) {
-      const b = Buffer.allocUnsafe(Math.max(this.idBytes.length * 2, this.idLen + id.length));
-      this.idBytes.copy(b, 0, 0, this.idLen);
-      this.idBytes = b;
-    }
-    this.idLen += this.idBytes.write(id, this.idLen, 'latin1');
-    this.idStart[i + 1] = this.idLen;
-    this.n = i + 1;
-  }
-
-  finish(): InspectionColumns {
-    const n = this.n;
-    return {
-      n,
-      firm: this.firm.slice(0, n),
-      agency: this.agency.slice(0, n),
-      field: this.field.slice(0, n),
-      officer: this.officer.slice(0, n),
-      plan: this.plan.slice(0, n),
-      joint: this.joint.slice(0, n),
-      day: this.day.slice(0, n),
-      kind: this.kind.slice(0, n),
-      problem: this.problem.slice(0, n),
-      dicts: this.dicts,
-      idBytes: Buffer.from(this.idBytes.subarray(0, this.idLen)),
-      idStart: this.idStart.slice(0, n + 1),
-    };
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ColumnBuilder, buildSortedViews, dayNumber, dayString, restrictToDays, rowId } from './columns';
+import { buildSortedViews, dayNumber, dayString, restrictToDays, rowId } from './columns';
+import { ColumnBuilder } from './row-store';
 import { createOfficialCalendar } from '../../../../common/calendar';
 import { penaltyDueMemo } from '../penalty-deadline';
 import { type PenaltyRow, type RawFlag, detectDiscretionOutlier, detectExpiredCertificate, detectFrequencyCap, detectLowYield, detectMultiAgency, detectOverduePenalty, detectRepeated, detectUnplanned } from './engine';

@@ -414,3 +414,25 @@ export class RowStore {
     return cols;
   }
 }
+
+/** Columns built row by row (tests, small callers): a RowStore without an id index; `finish()` gives its columns. */
+export class ColumnBuilder {
+  private readonly st: RowStore;
+  constructor(capacity = 1024) {
+    this.st = new RowStore(newDicts(), capacity, false);
+  }
+  get n(): number {
+    return this.st.n;
+  }
+  get dicts(): CodedDicts {
+    return this.st.dicts;
+  }
+  /** plan/joint: '' or null for none; kind: a KIND_CODE name; day: a day number */
+  push(id: string, firm: string, agency: string, field: string, officer: string, kind: string, plan: string | null, joint: string | null, day: number, problem: number): void {
+    this.st.pushStrings(id, firm, agency, field, officer, kind, plan, joint, day, problem, null);
+  }
+  finish(): InspectionColumns {
+    this.st.commit();
+    return this.st.view();
+  }
+}

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import type { Database, DbHandle } from '../../../db';
+import type { EnforcementInspectionTable } from '../../../db/types';
 import { dayNumber } from './columns';
 import { RowStore } from './row-store';
 import { decodeSegment, encodeSegment } from './segment';
@@ -121,20 +122,8 @@ export function writeSegments(conn: BetterSqlite3.Database, st: RowStore, from: 
   return last;
 }
 
-export interface InspectionInput {
-  id: string;
-  targetCreditCode: string;
-  agencyCode: string;
-  officerId: string;
-  field: string;
-  kind: string;
-  planId: string | null;
-  jointId: string | null;
-  inspectedOn: string;
-  foundProblem: number;
-  durationMinutes: number | null;
-  importJobId?: string | null;
-}
+/** An inspection record as the seeds and tests write it: the PostgreSQL table's row (import job optional). */
+export type InspectionInput = Omit<EnforcementInspectionTable, 'importJobId'> & { importJobId?: string | null };
 
 /**
  * Store inspection records outside the importer (the demo seed, tests) on either dialect, inside the caller's
