@@ -13,7 +13,7 @@ import type { Actor } from '../../platform/identity';
 import { dayNumber } from './detections/columns';
 import { type DataSource, bumpDataVersion, bumpSql, inspectionVersionSql } from './detections/detections.service';
 import { SEGMENT_MAX_ROWS, catchUpSqlite, committedImport, writeSegments } from './detections/store';
-import { cutFile, laterDuplicates, parsePartInWorker } from './inspection-import.parallel';
+import { type PackedStrings, cutFile, laterDuplicates, parsePartInWorker, unpackStrings } from './inspection-import.parallel';
 import { readCsvFile, readXlsxFile, sniffFileType } from './enforcement.import.read';
 import { FastInspectionReader } from './inspection-csv-fast';
 import { createReadStream } from 'node:fs';
@@ -676,7 +676,9 @@ export function createImportService(deps: {
         if (!parts[0]!.header || !isInspectionHeader(parts[0]!.header)) throw new AppError('ENFORCEMENT_IMPORT_HEADER', { expected: INSPECTION_CSV_COLUMNS });
         headerSeen = true;
         readySegments = [];
-        const gNames: string[] = [];
+        // global firm code → part × 2^26 + the part's firm code of its last name (−1: none); the store's dictionary
+        // can grow by at most the parts' firms
+        const nameRef = new Float64Array(d.firm.size + parts.reduce((a, p) => a + p.names.starts.length, 0)).fill(-1);
         // into an empty store, a file without a repeated id is appended part by part in bulk; otherwise row by row
         const bulk = store.n === 0 && laterDuplicates(parts).length === 0;
         phase('duplicates');
@@ -684,9 +686,13 @@ export function createImportService(deps: {
         for (const [k, part] of parts.entries()) {
           counts.processed += part.records - (k === 0 ? 1 : 0);
           for (const r of part.rejected) rejected.push({ row: r.row + recordBase, errors: r.errors, raw: r.raw });
-          const remap = (local: string[], dict: typeof d.firm, none: boolean) => {
-            const m = new Int32Array(local.length);
-            for (let i = 0; i < local.length; i++) m[i] = none && i === 0 ? 0 : dict.code(local[i]!);
+          // the part's codes → the store's: each key coded from its bytes (no string made unless the key is new)
+          const remap = (local: PackedStrings, dict: typeof d.firm, none: boolean) => {
+            const k = local.starts.length - 1;
+            const m = new Int32Array(k);
+            const b = local.bytes;
+            for (let i = 0; i < k; i++) m[i] = none && i === 0 ? 0 : dict.codeBytes(b, local.starts[i]!, local.starts[i + 1]!);
+            for (const [i, v] of local.wide) m[i] = dict.code(v);
             return m;
           };
           const mf = remap(part.dicts.firm, d.firm, false);
@@ -725,12 +731,23 @@ export function createImportService(deps: {
               else imported++;
             }
           }
-          for (let c = 0; c < part.names.length; c++) if (part.names[c]) gNames[mf[c]!] = part.names[c]!;
+          // the last name of a firm: a reference to the part that has it, decoded once at the end
+          const ns = part.names.starts;
+          for (let c = 0; c < mf.length; c++) if (ns[c + 1]! > ns[c]!) nameRef[mf[c]!] = k * 0x4000000 + c;
           phase(`rows of part ${k}`);
           readySegments.push([from, store.n, dropped ? null : part.segments]);
           recordBase += part.records;
         }
-        names = { firmName: (code) => gNames[code], setFirmName: () => undefined };
+        const unpacked: (string[] | undefined)[] = [];
+        names = {
+          firmName: (code) => {
+            const ref = code < nameRef.length ? nameRef[code]! : -1;
+            if (ref < 0) return undefined;
+            const k = Math.floor(ref / 0x4000000);
+            return (unpacked[k] ??= unpackStrings(parts[k]!.names))[ref % 0x4000000];
+          },
+          setFirmName: () => undefined,
+        };
         phase(bulk ? 'merge (bulk)' : 'merge (row by row)');
         counts.imported = imported;
         counts.updated = updated;

@@ -8,7 +8,7 @@ import { type TestApp, createTestApp } from '../../test/harness';
 import { plantedDataset } from './detections/plant';
 import { storedInspectionRecords } from './detections/detections.service';
 import { createImportService } from './enforcement.import.service';
-import { cutFile } from './inspection-import.parallel';
+import { cutFile, packStrings, unpackStrings } from './inspection-import.parallel';
 
 /**
  * The parallel path of the inspection import (worker threads over byte ranges, merged in file order) gives exactly
@@ -57,6 +57,13 @@ describe('inspection import: parallel parts = one reader (sqlite)', () => {
     const report = await t.handle.db.selectFrom('enforcementImportRejections').select(['rowNo', 'code', 'raw']).where('jobId', '=', res.jobId).orderBy('seq').execute();
     return { res: { ...res, jobId: '' }, stored, firms, report };
   }
+
+  it('packs strings for the move between threads, Latin-1 or not', () => {
+    const values = ['', 'AG001', '城管执法局', 'é', 'x'.repeat(300)];
+    expect(unpackStrings(packStrings(values, 'latin1'))).toEqual(values);
+    expect(packStrings(values, 'latin1').wide).toEqual([[2, '城管执法局']]);
+    expect(unpackStrings(packStrings(values, 'utf16le'))).toEqual(values);
+  });
 
   it('cuts the file into parts at line ends', async () => {
     const ranges = await cutFile(file, (await import('node:fs')).statSync(file).size, 3, 0);

@@ -44,9 +44,10 @@ export interface ParsedPart extends BulkRows {
   slowRaw: Record<number, string[]>;
   /** idHash of each row's id */
   hash: Uint32Array;
-  dicts: { firm: string[]; agency: string[]; field: string[]; officer: string[]; plan: string[]; joint: string[] };
-  /** last target_name per local firm code ('' none) */
-  names: string[];
+  /** the part's dictionaries (code order), packed: moving millions of strings between threads costs seconds */
+  dicts: { firm: PackedStrings; agency: PackedStrings; field: PackedStrings; officer: PackedStrings; plan: PackedStrings; joint: PackedStrings };
+  /** last target_name per local firm code ('' none), UTF-16 (decoded in one piece, then sliced) */
+  names: PackedStrings;
   /** records seen, the header included */
   records: number;
   /** the header's fields (first part only) */
@@ -56,6 +57,53 @@ export interface ParsedPart extends BulkRows {
   segments: Uint8Array[];
 }
 
+
+/**
+ * Strings as one byte buffer with offsets (moved between threads without copying). Latin-1: a string with a character
+ * above U+00FF (which Latin-1 cannot hold) is kept whole in `wide` and left empty in the buffer.
+ */
+export interface PackedStrings {
+  bytes: Uint8Array;
+  starts: Uint32Array;
+  encoding: 'latin1' | 'utf16le';
+  wide: [number, string][];
+}
+
+export function packStrings(values: readonly string[], encoding: 'latin1' | 'utf16le'): PackedStrings {
+  const wide: [number, string][] = [];
+  const parts: string[] = new Array<string>(values.length);
+  const starts = new Uint32Array(values.length + 1);
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    let v = values[i]!;
+    if (encoding === 'latin1') {
+      for (let k = 0; k < v.length; k++) {
+        if (v.charCodeAt(k) > 0xff) {
+          wide.push([i, v]);
+          v = '';
+          break;
+        }
+      }
+    }
+    parts[i] = v;
+    total += encoding === 'latin1' ? v.length : v.length * 2;
+    starts[i + 1] = total;
+  }
+  const bytes = new Uint8Array(total);
+  Buffer.from(bytes.buffer, 0, total).write(parts.join(''), 0, total, encoding);
+  return { bytes, starts, encoding, wide };
+}
+
+/** Every string of a pack (decoded in one piece; each string a slice of it). */
+export function unpackStrings(p: PackedStrings): string[] {
+  const all = Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength).toString(p.encoding);
+  const k = p.encoding === 'utf16le' ? 2 : 1;
+  const n = p.starts.length - 1;
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) out[i] = all.slice(p.starts[i]! / k, p.starts[i + 1]! / k);
+  for (const [i, v] of p.wide) out[i] = v;
+  return out;
+}
 
 /** Parse, validate and code one byte range of the file (in a worker, or in-thread for tests). */
 export async function parsePart(req: PartRequest, onProgress?: (records: number) => void): Promise<ParsedPart> {
@@ -153,8 +201,8 @@ export async function parsePart(req: PartRequest, onProgress?: (records: number)
     offset: offset.slice(0, n),
     slowRaw,
     hash,
-    dicts: { firm: d.firm.values, agency: d.agency.values, field: d.field.values, officer: d.officer.values, plan: d.plan.values, joint: d.joint.values },
-    names,
+    dicts: { firm: packStrings(d.firm.values, 'latin1'), agency: packStrings(d.agency.values, 'latin1'), field: packStrings(d.field.values, 'latin1'), officer: packStrings(d.officer.values, 'latin1'), plan: packStrings(d.plan.values, 'latin1'), joint: packStrings(d.joint.values, 'latin1') },
+    names: packStrings(names, 'utf16le'),
     records,
     header,
     rejected,
@@ -243,7 +291,8 @@ function sameBytes(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: num
 
 /** The transferable buffers of a part (moved, not copied, between threads). */
 export function partBuffers(p: ParsedPart): ArrayBuffer[] {
-  const bufs = [p.firm, p.agency, p.field, p.officer, p.plan, p.joint, p.day, p.kind, p.problem, p.duration, p.idBytes, p.idStart, p.recordNo, p.offset, p.hash, ...p.segments].map((a) => a.buffer as ArrayBuffer);
+  const packed = [...Object.values(p.dicts), p.names].flatMap((x) => [x.bytes, x.starts]);
+  const bufs = [p.firm, p.agency, p.field, p.officer, p.plan, p.joint, p.day, p.kind, p.problem, p.duration, p.idBytes, p.idStart, p.recordNo, p.offset, p.hash, ...p.segments, ...packed].map((a) => a.buffer as ArrayBuffer);
   return [...new Set(bufs)];
 }
 
