@@ -682,6 +682,9 @@ export function createImportService(deps: {
         // into an empty store, a file without a repeated id is appended part by part in bulk; otherwise row by row
         const bulk = store.n === 0 && laterDuplicates(parts).length === 0;
         phase('duplicates');
+        // room in the store's dictionaries for the parts' keys at once (no step-by-step growth while merging)
+        d.firm.reserve(parts.reduce((a, p) => a + p.dicts.firm.starts.length - 1, 0));
+        d.joint.reserve(parts.reduce((a, p) => a + p.dicts.joint.starts.length - 1, 0));
         let recordBase = 0;
         for (const [k, part] of parts.entries()) {
           counts.processed += part.records - (k === 0 ? 1 : 0);

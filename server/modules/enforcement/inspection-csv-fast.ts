@@ -155,9 +155,16 @@ export class ByteDict {
     return code;
   }
 
-  private grow(): void {
+  /** Room for `more` keys beyond the present ones without growing on the way (a bulk merge). */
+  reserve(more: number): void {
+    let cap = this.mask + 1;
+    while (cap * 0.6 < this.values.length + more) cap *= 2;
+    if (cap > this.mask + 1) this.grow(cap);
+  }
+
+  private grow(to = 0): void {
     const old = this.slots;
-    const cap = (this.mask + 1) * 2;
+    const cap = Math.max(to, (this.mask + 1) * 2);
     const slots = new Int32Array(SLOT * cap);
     const mask = cap - 1;
     for (let j = 0; j < old.length; j += SLOT) {

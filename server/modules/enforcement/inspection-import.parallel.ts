@@ -219,26 +219,31 @@ export function laterDuplicates(parts: { n: number; hash: Uint32Array; idBytes: 
   let total = 0;
   for (const p of parts) total += p.n;
   if (total === 0) return [];
+  // the hashes of every row in one array, rows numbered across the parts in file order
+  const H = new Uint32Array(total);
+  const offs: number[] = [];
+  let o = 0;
+  for (const p of parts) {
+    offs.push(o);
+    H.set(p.hash.subarray(0, p.n), o);
+    o += p.n;
+  }
   const bits = Math.max(0, Math.min(20, Math.ceil(Math.log2(total / 8192))));
   const nb = 1 << bits;
-  const top = (h: number) => (bits === 0 ? 0 : h >>> (32 - bits));
+  const shift = 32 - bits;
   const start = new Int32Array(nb + 1);
-  for (const p of parts) for (let i = 0; i < p.n; i++) start[top(p.hash[i]!) + 1]!++;
+  if (bits === 0) start[1] = total;
+  else for (let g = 0; g < total; g++) start[(H[g]! >>> shift) + 1]!++;
   let maxB = 0;
   for (let b = 0; b < nb; b++) {
     maxB = Math.max(maxB, start[b + 1]!);
     start[b + 1]! += start[b]!;
   }
-  // global row number g = part offset + row; order by bucket, file order within a bucket
-  const offs: number[] = [];
-  let o = 0;
-  for (const p of parts) {
-    offs.push(o);
-    o += p.n;
-  }
+  // rows ordered by bucket, file order within a bucket (a stable counting sort)
   const order = new Int32Array(total);
   const fill = start.slice(0, nb);
-  for (const [k, p] of parts.entries()) for (let i = 0; i < p.n; i++) order[fill[top(p.hash[i]!)]!++] = offs[k]! + i;
+  if (bits === 0) for (let g = 0; g < total; g++) order[g] = g;
+  else for (let g = 0; g < total; g++) order[fill[H[g]! >>> shift]!++] = g;
   const partOf = (g: number) => {
     let k = parts.length - 1;
     while (offs[k]! > g) k--;
@@ -258,23 +263,26 @@ export function laterDuplicates(parts: { n: number; hash: Uint32Array; idBytes: 
     table.fill(-1, 0, sz);
     for (let q = s0; q < e0; q++) {
       const g = order[q]!;
-      const k = partOf(g);
-      const p = parts[k]!;
-      const r = g - offs[k]!;
-      const h = p.hash[r]!;
-      let slot = (h ^ (h >>> 15)) & mask;
+      const h = H[g]!;
+      let slot = (h ^ (h >>> 13)) & mask;
       for (;;) {
         const other = table[slot]!;
         if (other === -1) {
           table[slot] = g;
           break;
         }
-        const ko = partOf(other);
-        const po = parts[ko]!;
-        const ro = other - offs[ko]!;
-        if (po.hash[ro] === h && sameBytes(p.idBytes, p.idStart[r]!, p.idStart[r + 1]!, po.idBytes, po.idStart[ro]!, po.idStart[ro + 1]!)) {
-          dups.push([k, r]);
-          break;
+        if (H[other] === h) {
+          // equal hashes (rare): compare the ids' bytes; `other` comes earlier in the file
+          const k = partOf(g);
+          const ko = partOf(other);
+          const p = parts[k]!;
+          const po = parts[ko]!;
+          const r = g - offs[k]!;
+          const ro = other - offs[ko]!;
+          if (sameBytes(p.idBytes, p.idStart[r]!, p.idStart[r + 1]!, po.idBytes, po.idStart[ro]!, po.idStart[ro + 1]!)) {
+            dups.push([k, r]);
+            break;
+          }
         }
         slot = (slot + 1) & mask;
       }

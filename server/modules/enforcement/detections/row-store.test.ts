@@ -24,6 +24,16 @@ describe('RowStore id index', () => {
     expect(st.live).toBe(n);
   });
 
+  it('a dictionary reserved ahead keeps its codes and takes new keys', () => {
+    const st = new RowStore();
+    const d = st.dicts.firm;
+    for (let i = 0; i < 1000; i++) d.code(`F${i}`);
+    d.reserve(100_000);
+    for (let i = 0; i < 1000; i++) expect(d.lookup(`F${i}`)).toBe(i);
+    for (let i = 1000; i < 50_000; i++) expect(d.code(`F${i}`)).toBe(i);
+    expect(d.codeBytes(Buffer.from('F49999'), 0, 6)).toBe(49_999);
+  });
+
   it('a bulk append leaves the index to be rebuilt on its next use', () => {
     const src = new RowStore(undefined, 16, false);
     for (let i = 0; i < 20_000; i++) src.pushStrings(`B${i}`, `F${i % 7}`, 'A', 'urban', 'O', 'random', null, null, 3, 1, 5);
