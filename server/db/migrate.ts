@@ -29,6 +29,7 @@ import * as m042 from './migrations/042-legal-services-enterprise';
 import * as m060 from './migrations/060-dashboard-annual-report';
 import * as m065 from './migrations/065-rule-of-law';
 import * as m070 from './migrations/070-enforcement-inspection-segments';
+import * as m071 from './migrations/071-enforcement-firms-without-rowid';
 
 /** Static provider: migrations are bundled with the server, not read from disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '060-dashboard-annual-report': m060,
   '065-rule-of-law': m065,
   '070-enforcement-inspection-segments': m070,
+  '071-enforcement-firms-without-rowid': m071,
 };
 
 class StaticProvider implements MigrationProvider {
