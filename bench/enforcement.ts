@@ -17,6 +17,7 @@
  *    then expired-certificate is run and materialised as the API does (runDetection); the same run after a global
  *    version bump (what every register edit did before) shows the cost of re-reading the inspection columns.
  * BENCH_DUCKDB=0 skips the DuckDB half (for a quick look at our own figures on a loaded machine).
+ * BENCH_IMPORT_ROUNDS=k (default 3): paired rounds of our import and DuckDB's in-memory load; the target is judged on the medians.
  */
 import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -203,19 +204,60 @@ export async function run(): Promise<void> {
     for (const f of ['fazhi.db', 'fazhi.db-wal', 'fazhi.db-shm']) rmSync(path.join(dir, f), { force: true });
 
     // ---------------------------------------------------------------- ours: import into embedded SQLite
-    const handle = createDb({ databaseUrl: null, sqliteFile: path.join(dir, 'fazhi.db') });
-    await migrateToLatest(handle.db);
     const now = new Date().toISOString();
-    await handle.db.insertInto('enforcementAgencies').values(data.agencies.map((a) => ({ code: a.code, name: a.name, legalBasis: '（基准测试）', fields: JSON.stringify(a.fields), street: null, createdAt: now, updatedAt: now, version: 1 }))).execute();
-    for (let i = 0; i < data.officers.length; i += 500)
-      await handle.db.insertInto('enforcementOfficers').values(data.officers.slice(i, i + 500).map((o) => ({ id: o.id, agencyCode: o.id.slice(0, 5), name: o.id, certificateNo: `ZF${o.id}`, certificateValidFrom: o.from, certificateValidTo: o.to, createdAt: now, updatedAt: now, version: 1 }))).execute();
     const plans = data.agencies.flatMap((a) => [...new Set(a.fields)].map((f) => ({ agencyCode: a.code, field: f, year: 2025, perFirmCap: 2 })));
     const clock = systemClock();
-    const imports = createImportService({ handle, clock, audit: createAuditService({ db: handle.db, dialect: 'sqlite', clock }), dataDir: dir });
-    t0 = process.hrtime.bigint();
-    const res = await imports.importFile(null, 'inspections', data.file, { fileName: 'bench.csv', mode: 'all' });
-    const importMs = ms(t0);
-    console.log(`ours   import (API importer → SQLite, one transaction): ${fmt(importMs)}  (${Math.round(n / (importMs / 1000)).toLocaleString('en')} rows/s; imported ${res.imported}, rejected ${res.rejectedTotal})`);
+    /** A fresh embedded database with the registers (agencies, officers) the import checks against. */
+    const freshDb = async (file: string) => {
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+      const h = createDb({ databaseUrl: null, sqliteFile: file });
+      await migrateToLatest(h.db);
+      await h.db.insertInto('enforcementAgencies').values(data.agencies.map((a) => ({ code: a.code, name: a.name, legalBasis: '（基准测试）', fields: JSON.stringify(a.fields), street: null, createdAt: now, updatedAt: now, version: 1 }))).execute();
+      for (let i = 0; i < data.officers.length; i += 500)
+        await h.db.insertInto('enforcementOfficers').values(data.officers.slice(i, i + 500).map((o) => ({ id: o.id, agencyCode: o.id.slice(0, 5), name: o.id, certificateNo: `ZF${o.id}`, certificateValidFrom: o.from, certificateValidTo: o.to, createdAt: now, updatedAt: now, version: 1 }))).execute();
+      return h;
+    };
+    const duckLoadSql = `create table insp as select * from read_csv('${data.file.replace(/'/g, "''")}', header = true, columns = {
+      'inspection_id': 'VARCHAR', 'agency_code': 'VARCHAR', 'agency_name': 'VARCHAR', 'officer_id': 'VARCHAR', 'target_credit_code': 'VARCHAR',
+      'target_name': 'VARCHAR', 'field': 'VARCHAR', 'kind': 'VARCHAR', 'plan_id': 'VARCHAR', 'joint_id': 'VARCHAR', 'inspected_on': 'DATE',
+      'found_problem': 'INTEGER', 'duration_minutes': 'INTEGER'})`;
+    // The import target is judged on paired rounds — ours into a fresh database, then DuckDB's in-memory load of the
+    // same file — repeated BENCH_IMPORT_ROUNDS times (default 3; DuckDB skipped with BENCH_DUCKDB=0), medians compared:
+    // single loads on this shared VM vary by up to 1.7×. The last round's database is the one the rest of the bench uses.
+    const rounds = Math.max(1, Number(process.env.BENCH_IMPORT_ROUNDS ?? 3));
+    const oursRounds: number[] = [];
+    const duckRounds: number[] = [];
+    let handle = null as unknown as ReturnType<typeof createDb>;
+    let res = null as unknown as Awaited<ReturnType<ReturnType<typeof createImportService>['importFile']>>;
+    for (let k = 0; k < rounds; k++) {
+      const last = k === rounds - 1;
+      const h = await freshDb(path.join(dir, last ? 'fazhi.db' : 'round.db'));
+      const svc = createImportService({ handle: h, clock, audit: createAuditService({ db: h.db, dialect: 'sqlite', clock }), dataDir: dir });
+      t0 = process.hrtime.bigint();
+      const r = await svc.importFile(null, 'inspections', data.file, { fileName: 'bench.csv', mode: 'all' });
+      oursRounds.push(ms(t0));
+      if (last) {
+        handle = h;
+        res = r;
+      } else {
+        await h.close();
+        for (const f of ['round.db', 'round.db-wal', 'round.db-shm']) rmSync(path.join(dir, f), { force: true });
+      }
+      if (process.env.BENCH_DUCKDB !== '0') {
+        const dk = await DuckDBInstance.create(':memory:');
+        const dc = await dk.connect();
+        t0 = process.hrtime.bigint();
+        await dc.run(duckLoadSql);
+        duckRounds.push(ms(t0));
+        dc.closeSync();
+        dk.closeSync();
+      }
+      console.log(`round ${k + 1}/${rounds}: ours ${fmt(oursRounds[k]!)}${duckRounds[k] !== undefined ? `, DuckDB read_csv (in memory) ${fmt(duckRounds[k]!)}` : ''}`);
+      sample();
+    }
+    const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor((a.length - 1) / 2)]!;
+    const importMs = median(oursRounds);
+    console.log(`ours   import (API importer → SQLite, one transaction), median of ${rounds}: ${fmt(importMs)}  (${Math.round(n / (importMs / 1000)).toLocaleString('en')} rows/s; imported ${res.imported}, rejected ${res.rejectedTotal})`);
 
     const range = { from: '2025-01-01', to: '2025-12-31' };
     // the detections' snapshot right after the import: cut from the held store the import committed into (ADR 0005)
@@ -286,10 +328,7 @@ export async function run(): Promise<void> {
     // ---------------------------------------------------------------- DuckDB, same data, same run
     const oursPeak = peak;
     console.log(`ours   peak RSS so far (generate + import + columns + a detection run, before DuckDB starts): ${(oursPeak / 1e6).toFixed(0)} MB`);
-    const loadSql = `create table insp as select * from read_csv('${data.file.replace(/'/g, "''")}', header = true, columns = {
-      'inspection_id': 'VARCHAR', 'agency_code': 'VARCHAR', 'agency_name': 'VARCHAR', 'officer_id': 'VARCHAR', 'target_credit_code': 'VARCHAR',
-      'target_name': 'VARCHAR', 'field': 'VARCHAR', 'kind': 'VARCHAR', 'plan_id': 'VARCHAR', 'joint_id': 'VARCHAR', 'inspected_on': 'DATE',
-      'found_problem': 'INTEGER', 'duration_minutes': 'INTEGER'})`;
+    const loadSql = duckLoadSql;
     // context, not the target: the same load into a DuckDB database FILE, checkpointed — durable on disk, as our
     // import is (the target below is against the in-memory load, the stricter figure)
     const duckFile = path.join(dir, 'duck.db');
@@ -308,13 +347,15 @@ export async function run(): Promise<void> {
     const con = await duck.connect();
     t0 = process.hrtime.bigint();
     await con.run(loadSql);
-    const duckLoadMs = ms(t0);
+    const duckTableMs = ms(t0);
+    duckRounds.push(duckTableMs);
+    const duckLoadMs = median(duckRounds);
     await con.run(`create table caps as select * from (values ${plans.map((p) => `('${p.agencyCode}', '${p.field}', ${p.year}, ${p.perFirmCap})`).join(',')}) t(agency_code, field, year, cap)`);
     await con.run(`create table officers as select * from (values ${data.officers.map((o) => `('${o.id}', DATE '${o.from}', DATE '${o.to}')`).join(',')}) t(id, valid_from, valid_to)`);
     const threads = (await con.runAndReadAll(`select current_setting('threads') t`)).getRows()[0]![0];
-    console.log(`duckdb load CSV (read_csv → table, ${String(threads)} threads): ${fmt(duckLoadMs)}`);
+    console.log(`duckdb load CSV (read_csv → table in memory, ${String(threads)} threads): ${fmt(duckTableMs)} for the detections' table; median of ${duckRounds.length} loads ${fmt(duckLoadMs)} (${duckRounds.map(fmt).join(', ')})`);
     console.log(`duckdb load CSV into a database file + checkpoint (durable, like ours; context only): ${fmt(duckFileMs)}`);
-    console.log(`import: ours ${fmt(importMs)} vs DuckDB ${fmt(duckLoadMs)} → ${(importMs / duckLoadMs).toFixed(2)}× DuckDB (target ≤ 2×: ${importMs <= 2 * duckLoadMs ? 'met' : 'NOT met'}); ${(importMs / duckFileMs).toFixed(2)}× DuckDB's durable load`);
+    console.log(`import (medians): ours ${fmt(importMs)} (${oursRounds.map(fmt).join(', ')}) vs DuckDB ${fmt(duckLoadMs)} → ${(importMs / duckLoadMs).toFixed(2)}× DuckDB (target ≤ 2×: ${importMs <= 2 * duckLoadMs ? 'met' : 'NOT met'}); ${(importMs / duckFileMs).toFixed(2)}× DuckDB's durable load`);
 
     // interleaved per rule (ours, then DuckDB), so that a change of load on the shared machine hits both sides alike
     console.log('\ndetection (warm-up + best of 3) ours (typed arrays)   DuckDB SQL      speed-up  flags ours / DuckDB');

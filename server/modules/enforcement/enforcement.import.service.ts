@@ -671,7 +671,7 @@ export function createImportService(deps: {
             }),
           ),
         );
-        counts.processed = 0;
+        counts.processed = parts.reduce((a, p) => a + p.records, 0) - 1; // every record but the header
         phase('parse (workers)');
         if (!parts[0]!.header || !isInspectionHeader(parts[0]!.header)) throw new AppError('ENFORCEMENT_IMPORT_HEADER', { expected: INSPECTION_CSV_COLUMNS });
         headerSeen = true;
@@ -687,7 +687,6 @@ export function createImportService(deps: {
         d.joint.reserve(parts.reduce((a, p) => a + p.dicts.joint.starts.length - 1, 0));
         let recordBase = 0;
         for (const [k, part] of parts.entries()) {
-          counts.processed += part.records - (k === 0 ? 1 : 0);
           for (const r of part.rejected) rejected.push({ row: r.row + recordBase, errors: r.errors, raw: r.raw });
           // the part's codes → the store's: each key coded from its bytes (no string made unless the key is new)
           const remap = (local: PackedStrings, dict: typeof d.firm, none: boolean) => {
