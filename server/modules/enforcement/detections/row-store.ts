@@ -1,4 +1,4 @@
-import { ByteDict } from '../inspection-csv-fast';
+import { ByteDict, type InspectionDicts } from '../inspection-csv-fast';
 import { type InspectionColumns, KIND_CODE, type KindName } from './columns';
 
 /**
@@ -15,14 +15,7 @@ import { type InspectionColumns, KIND_CODE, type KindName } from './columns';
  */
 
 /** Byte-keyed dictionaries: the importer's fast path codes straight from the file's bytes into them. */
-export interface CodedDicts {
-  firm: ByteDict;
-  agency: ByteDict;
-  field: ByteDict;
-  officer: ByteDict;
-  plan: ByteDict;
-  joint: ByteDict;
-}
+export type CodedDicts = InspectionDicts;
 
 /** firms: the number of firms expected (the firm dictionary is sized for them) */
 export const newDicts = (firms = 0): CodedDicts => ({ firm: new ByteDict(false, firms), agency: new ByteDict(false), field: new ByteDict(false), officer: new ByteDict(false), plan: new ByteDict(true), joint: new ByteDict(true, firms >> 2) });
