@@ -445,6 +445,22 @@ function isBulk(conn: BetterSqlite3.Database, kind: ImportKind, fileBytes: numbe
 
 class Rollback extends Error {}
 
+/**
+ * An import writes through its own connection to the database file (WAL), so that the server keeps answering reads —
+ * and progress polls — between batches; an in-memory database has only the one. 256 MiB of cache: the firm register's
+ * and the indexes' pages stay in memory for the whole load.
+ */
+function importConnection(main: BetterSqlite3.Database): { conn: BetterSqlite3.Database; own: boolean } {
+  const own = main.name !== ':memory:' && main.name !== '';
+  if (!own) return { conn: main, own };
+  const conn = new BetterSqlite3(main.name);
+  conn.pragma('busy_timeout = 5000');
+  conn.pragma('foreign_keys = ON');
+  conn.pragma('synchronous = NORMAL');
+  conn.pragma('cache_size = -262144');
+  return { conn, own };
+}
+
 /** Parts (worker threads) of a large inspection CSV: the machine's cores, at least 2, at most 4. */
 const PARALLEL_PARTS = Math.min(4, Math.max(2, availableParallelism()));
 
@@ -492,26 +508,13 @@ export function createImportService(deps: {
     return new Map(rows.map((r) => [r.code, { code: r.code, fields: new Set(JSON.parse(r.fields) as string[]) }]));
   }
 
-  /**
-   * Run `body` with a batch writer inside one transaction; commit iff body returns true. `empty`: the table was empty
-   * when the transaction took the write lock (SQLite only; false on PostgreSQL); `version`: the data version the
-   * commit made (SQLite only).
-   */
-  async function inTransaction(kind: ImportKind, jobId: string, fileBytes: number, body: (w: BatchWriter, bulk: boolean, empty: boolean) => Promise<boolean>): Promise<{ commit: boolean; version: number | null }> {
+  /** Run `body` with a batch writer inside one transaction; true when it committed (iff body returned true). */
+  async function inTransaction(kind: ImportKind, jobId: string, fileBytes: number, body: (w: BatchWriter, bulk: boolean) => Promise<boolean>): Promise<boolean> {
     if (handle.sqlite) {
-      const file = handle.sqlite.name;
-      const own = file !== ':memory:' && file !== '';
-      const conn = own ? new BetterSqlite3(file) : handle.sqlite;
-      if (own) {
-        conn.pragma('busy_timeout = 5000');
-        conn.pragma('foreign_keys = ON');
-        conn.pragma('synchronous = NORMAL');
-        conn.pragma('cache_size = -262144');
-      }
+      const { conn, own } = importConnection(handle.sqlite);
       try {
         conn.exec('begin immediate');
         let commit = false;
-        let version: number | null = null;
         try {
           // Bulk variant: into an empty table, or with a file at least 1/8 the size of the stored table (ADR 0004 §8,
           // ADR 0005), the secondary indexes are dropped and rebuilt once at the end (one sort each, on two sorter
@@ -529,21 +532,18 @@ export function createImportService(deps: {
             }
           }
           const w = sqliteWriter(conn, kind, jobId, clock.nowIso());
-          commit = await body(w, bulk, empty);
+          commit = await body(w, bulk);
           if (commit && dropped.length) {
             conn.pragma('threads = 2');
             for (const def of dropped) conn.exec(def);
           }
-          if (commit) {
-            await w.bumpVersion();
-            version = Number(conn.prepare(inspectionVersionSql).pluck().get());
-          }
+          if (commit) await w.bumpVersion();
         } catch (e) {
           conn.exec('rollback');
           throw e;
         }
         conn.exec(commit ? 'commit' : 'rollback');
-        return { commit, version };
+        return commit;
       } finally {
         if (own) conn.close();
       }
@@ -551,13 +551,13 @@ export function createImportService(deps: {
     try {
       await db.transaction().execute(async (trx) => {
         const w = pgWriter(trx, kind, jobId, clock.nowIso());
-        const commit = await body(w, false, false);
+        const commit = await body(w, false);
         if (!commit) throw new Rollback();
         await w.bumpVersion();
       });
-      return { commit: true, version: null };
+      return true;
     } catch (e) {
-      if (e instanceof Rollback) return { commit: false, version: null };
+      if (e instanceof Rollback) return false;
       throw e;
     }
   }
@@ -580,14 +580,7 @@ export function createImportService(deps: {
     counts: Counts,
     rejected: RejectedRow[],
   ): Promise<{ commit: boolean; imported: number; updated: number }> {
-    const name = main.name;
-    const own = name !== ':memory:' && name !== '';
-    const conn = own ? new BetterSqlite3(name) : main;
-    if (own) {
-      conn.pragma('busy_timeout = 5000');
-      conn.pragma('synchronous = NORMAL');
-      conn.pragma('cache_size = -262144'); // 256 MiB: the firm register's pages stay in memory for the whole load
-    }
+    const { conn, own } = importConnection(main);
     let began = false;
     let st: RowStore | null = null;
     // FAZHI_IMPORT_TIMING=1: the time of each phase on stderr (the benchmark's breakdown)
@@ -884,7 +877,7 @@ export function createImportService(deps: {
             updated = r.updated;
             headerSeen = true;
           } else {
-          const tx = await inTransaction(kind, jobId, (await stat(file)).size, async (w, bulk) => {
+          committed = await inTransaction(kind, jobId, (await stat(file)).size, async (w, bulk) => {
             const onBatch = async (records: string[][], firstNo: number) => {
               let start = 0;
               if (!headerSeen) {
@@ -929,7 +922,6 @@ export function createImportService(deps: {
             await w.finishFirms(firms, clock.nowIso(), streets);
             return true;
           });
-          committed = tx.commit;
           }
         } catch (e) {
           counts.status = 'failed';
