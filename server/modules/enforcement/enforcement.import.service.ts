@@ -18,7 +18,6 @@ import { readCsvFile, readXlsxFile, sniffFileType } from './enforcement.import.r
 import { FastInspectionReader } from './inspection-csv-fast';
 import { createReadStream } from 'node:fs';
 import { type AgencyInfo, type ComplaintRecord, type InspectionRecord, type PenaltyRecord, type RowError, isComplaintHeader, isInspectionHeader, isPenaltyHeader, validateComplaint, validateInspection, validatePenalty } from './enforcement.import.validate';
-import { KIND_CODE, type KindName } from './detections/columns';
 import type { RowStore } from './detections/row-store';
 import { assertDistrict, enforcementScope } from './scope';
 
@@ -611,6 +610,16 @@ export function createImportService(deps: {
         b.set(a);
         return b;
       };
+      const touch = (code: number) => {
+        if (code >> 3 >= touched.length) touched = grow(touched, d.firm.size);
+        touched[code >> 3] = touched[code >> 3]! | (1 << (code & 7));
+      };
+      const report = () => {
+        counts.imported = imported;
+        counts.updated = updated;
+        counts.rejected = rejected.length;
+        opts.onProgress?.(counts);
+      };
       const dup = (row: number, raw: string[]) => rejected.push({ row, errors: [{ code: 'ID_DUPLICATE_IN_FILE', message: IMPORT_ROW_ERRORS.ID_DUPLICATE_IN_FILE }], raw });
       const onRecords = (records: string[][], firstNo: number) => {
         for (let i = 0; i < records.length; i++) {
@@ -628,24 +637,19 @@ export function createImportService(deps: {
             continue;
           }
           const x = res.record;
-          const idb = Buffer.from(x.id, 'latin1');
-          const ex = store.find(idb, 0, idb.length);
+          const ex = store.findString(x.id);
           if (ex >= base) {
             dup(firstNo + i, f);
             continue;
           }
-          const firm = d.firm.code(x.targetCreditCode);
-          store.push(idb, 0, idb.length, firm, d.agency.code(x.agencyCode), d.field.code(x.field), d.officer.code(x.officerId), KIND_CODE[x.kind as KindName] ?? 5, x.planId ? d.plan.code(x.planId) : 0, x.jointId ? d.joint.code(x.jointId) : 0, dayNumber(x.inspectedOn), x.foundProblem, x.durationMinutes ?? -1);
+          store.pushStrings(x.id, x.targetCreditCode, x.agencyCode, x.field, x.officerId, x.kind, x.planId, x.jointId, dayNumber(x.inspectedOn), x.foundProblem, x.durationMinutes);
+          const firm = store.firm[store.n - 1]!;
           names.setFirmName(firm, x.targetName);
-          if (firm >> 3 >= touched.length) touched = grow(touched, d.firm.size);
-          touched[firm >> 3] = touched[firm >> 3]! | (1 << (firm & 7));
+          touch(firm);
           if (ex >= 0) updated++;
           else imported++;
         }
-        counts.imported = imported;
-        counts.updated = updated;
-        counts.rejected = rejected.length;
-        opts.onProgress?.(counts);
+        report();
       };
       // ready-made segments of the parallel path: [first store row, end row, segments] (null: encode from the store)
       let readySegments: [number, number, Uint8Array[] | null][] | null = null;
@@ -703,8 +707,7 @@ export function createImportService(deps: {
             // an empty store and no id twice in the file: the part's columns are appended as they are
             store.appendBulk(part, { firm: mf, agency: ma, field: mfd, officer: mo, plan: mp, joint: mj });
             // every firm a part coded has a row in it (a worker codes a firm only for a record it keeps)
-            if (d.firm.size >> 3 >= touched.length) touched = grow(touched, d.firm.size);
-            for (let c = 0; c < mf.length; c++) touched[mf[c]! >> 3] = touched[mf[c]! >> 3]! | (1 << (mf[c]! & 7));
+            for (let c = 0; c < mf.length; c++) touch(mf[c]!);
             imported += part.n;
           } else {
             // rows are kept also when this import will not commit: a later duplicate of them is reported all the same
@@ -720,8 +723,7 @@ export function createImportService(deps: {
               }
               const gf = mf[part.firm[r]!]!;
               store.push(part.idBytes, s0, e0, gf, ma[part.agency[r]!]!, mfd[part.field[r]!]!, mo[part.officer[r]!]!, part.kind[r]!, mp[part.plan[r]!]!, mj[part.joint[r]!]!, part.day[r]!, part.problem[r]!, part.duration[r]!);
-              if (gf >> 3 >= touched.length) touched = grow(touched, d.firm.size);
-              touched[gf >> 3] = touched[gf >> 3]! | (1 << (gf & 7));
+              touch(gf);
               if (ex >= 0) updated++;
               else imported++;
             }
@@ -744,10 +746,7 @@ export function createImportService(deps: {
           setFirmName: () => undefined,
         };
         phase(bulk ? 'merge (bulk)' : 'merge (row by row)');
-        counts.imported = imported;
-        counts.updated = updated;
-        counts.rejected = rejected.length;
-        opts.onProgress?.(counts);
+        report();
       } else if (type === 'csv') {
         // The byte-level reader (inspection-csv-fast.ts): a canonical valid record is coded straight into the store's
         // dictionaries; every other record — the header, quoted, malformed or invalid ones — comes back as the fields
@@ -765,8 +764,7 @@ export function createImportService(deps: {
                 return;
               }
               store.push(r.buf, r.idStart, r.idEnd, r.firm, r.agency, r.field, r.officer, r.kind, r.plan, r.joint, r.day, r.problem, r.duration);
-              if (r.firm >> 3 >= touched.length) touched = grow(touched, d.firm.size);
-              touched[r.firm >> 3] = touched[r.firm >> 3]! | (1 << (r.firm & 7));
+              touch(r.firm);
               if (ex >= 0) updated++;
               else imported++;
             },
@@ -778,10 +776,7 @@ export function createImportService(deps: {
         names = reader;
         for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
           reader.push(chunk as Buffer);
-          counts.imported = imported;
-          counts.updated = updated;
-          counts.rejected = rejected.length;
-          opts.onProgress?.(counts);
+          report();
         }
         reader.end();
       } else await readXlsxFile(file, (recs, first) => onRecords(recs, first), INSPECTION_CSV_COLUMNS.length);

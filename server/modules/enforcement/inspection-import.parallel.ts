@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { KIND_CODE, type KindName, dayNumber } from './detections/columns';
+import { dayNumber } from './detections/columns';
 import { type BulkRows, RowStore, idHash, newDicts } from './detections/row-store';
 import { SEGMENT_MAX_ROWS } from './detections/store';
 import { encodeSegment } from './detections/segment';
@@ -156,10 +156,8 @@ export async function parsePart(req: PartRequest, onProgress?: (records: number)
           return;
         }
         const x = res.record;
-        const idb = Buffer.from(x.id, 'latin1');
-        const firm = d.firm.code(x.targetCreditCode);
-        st.push(idb, 0, idb.length, firm, d.agency.code(x.agencyCode), d.field.code(x.field), d.officer.code(x.officerId), KIND_CODE[x.kind as KindName] ?? 5, x.planId ? d.plan.code(x.planId) : 0, x.jointId ? d.joint.code(x.jointId) : 0, dayNumber(x.inspectedOn), x.foundProblem, x.durationMinutes ?? -1);
-        reader.setFirmName(firm, x.targetName);
+        st.pushStrings(x.id, x.targetCreditCode, x.agencyCode, x.field, x.officerId, x.kind, x.planId, x.jointId, dayNumber(x.inspectedOn), x.foundProblem, x.durationMinutes);
+        reader.setFirmName(st.firm[st.n - 1]!, x.targetName);
         note(no, -1);
         slowRaw[st.n - 1] = fields;
       },
