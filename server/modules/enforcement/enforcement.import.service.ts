@@ -12,7 +12,7 @@ import type { Clock } from '../../platform/clock';
 import type { Actor } from '../../platform/identity';
 import { dayNumber } from './detections/columns';
 import { type DataSource, bumpDataVersion, bumpSql, inspectionVersionSql } from './detections/detections.service';
-import { SEGMENT_MAX_ROWS, catchUpSqlite, committedImport, writeSegments } from './detections/store';
+import { catchUpSqlite, committedImport, lastSegmentId, writeSegments } from './detections/store';
 import { type PackedStrings, cutFile, laterDuplicates, parsePartInWorker, unpackStrings } from './inspection-import.parallel';
 import { readCsvFile, readXlsxFile, sniffFileType } from './enforcement.import.read';
 import { FastInspectionReader } from './inspection-csv-fast';
@@ -789,14 +789,8 @@ export function createImportService(deps: {
       }
       const nowIso = clock.nowIso();
       phase('read');
-      let lastSegment = Number(conn.prepare('select coalesce(max(id), 0) from enforcement_inspection_segments').pluck().get());
-      if (readySegments) {
-        const ins = conn.prepare('insert into enforcement_inspection_segments (import_job_id, rows, created_at, data) values (?, ?, ?, ?)');
-        for (const [from, to, segs] of readySegments) {
-          if (!segs) lastSegment = to > from ? writeSegments(conn, store, from, to, jobId, nowIso) : lastSegment;
-          else for (let i = 0; i < segs.length; i++) lastSegment = Number(ins.run(jobId, Math.min(SEGMENT_MAX_ROWS, to - from - i * SEGMENT_MAX_ROWS), nowIso, segs[i]!).lastInsertRowid);
-        }
-      } else if (store.n > base) lastSegment = writeSegments(conn, store, base, store.n, jobId, nowIso);
+      let lastSegment = lastSegmentId(conn);
+      for (const [from, to, segs] of readySegments ?? [[base, store.n, null]]) if (to > from) lastSegment = writeSegments(conn, store, from, to, jobId, nowIso, segs);
       phase('segments');
       const firmCodes: string[] = [];
       const firmNames: string[] = [];

@@ -44,7 +44,7 @@ export function catchUpSqlite(handle: DbHandle, conn: BetterSqlite3.Database, ve
   // an import of this process is appending to the store under the write lock it holds: nothing else can have
   // committed segments meanwhile, and its rows must not be touched
   if (h && h.store.n !== h.store.committed) return h;
-  const maxId = Number(conn.prepare('select coalesce(max(id), 0) from enforcement_inspection_segments').pluck().get());
+  const maxId = lastSegmentId(conn);
   if (h && h.version === version && h.lastSegment === maxId) return h;
   if (!h || maxId < h.lastSegment) {
     // first use, or the file was restored from an older backup: replay every segment
@@ -106,18 +106,21 @@ export function committedImport(handle: DbHandle, version: number, lastSegment: 
   h.lastSegment = lastSegment;
 }
 
-/** The held store of a handle as it is (the importer appends to it under its write lock); null before first use. */
-export function heldStore(handle: DbHandle): RowStore | null {
-  return held.get(handle.db)?.store ?? null;
+/** The id of the newest segment (0: none) on an SQLite connection. */
+export function lastSegmentId(conn: BetterSqlite3.Database): number {
+  return Number(conn.prepare('select coalesce(max(id), 0) from enforcement_inspection_segments').pluck().get());
 }
 
-/** Write rows [from, to) of a store as segments on an SQLite connection; returns the last segment id. */
-export function writeSegments(conn: BetterSqlite3.Database, st: RowStore, from: number, to: number, jobId: string | null, nowIso: string): number {
+/**
+ * Write rows [from, to) of a store as segments of at most SEGMENT_MAX_ROWS on an SQLite connection — encoded here, or
+ * `ready`: those rows already encoded in that split (a parse worker's); returns the newest segment id.
+ */
+export function writeSegments(conn: BetterSqlite3.Database, st: RowStore, from: number, to: number, jobId: string | null, nowIso: string, ready: Uint8Array[] | null = null): number {
   const ins = conn.prepare('insert into enforcement_inspection_segments (import_job_id, rows, created_at, data) values (?, ?, ?, ?)');
-  let last = 0;
-  for (let s = from; s < to; s += SEGMENT_MAX_ROWS) {
+  let last = lastSegmentId(conn);
+  for (let s = from, i = 0; s < to; s += SEGMENT_MAX_ROWS, i++) {
     const e = Math.min(to, s + SEGMENT_MAX_ROWS);
-    last = Number(ins.run(jobId, e - s, nowIso, encodeSegment(st, s, e)).lastInsertRowid);
+    last = Number(ins.run(jobId, e - s, nowIso, ready ? ready[i]! : encodeSegment(st, s, e)).lastInsertRowid);
   }
   return last;
 }
