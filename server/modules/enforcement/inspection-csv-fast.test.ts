@@ -2,10 +2,34 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INSPECTION_CSV_COLUMNS } from '../../../common/contracts/enforcement';
 import { createRng, generateCreditCode } from '../../../common/validators';
-import { Dict, KIND_CODE, dayNumber } from './detections/columns';
+import { type CodeDict, KIND_CODE, dayNumber } from './detections/columns';
 import { CsvParser } from './enforcement.import.read';
 import { type AgencyInfo, type InspectionRecord, validateInspection } from './enforcement.import.validate';
 import { ByteDict, FastInspectionReader, type FastRow, type InspectionDicts, SmallKeys, fastRowRecord, isTrimSpace, utf8Units } from './inspection-csv-fast';
+
+/** The reference model ByteDict must match: a Map from string to dense code; code 0 reserved for "none" if asked. */
+class Dict implements CodeDict {
+  readonly values: string[];
+  private readonly index = new Map<string, number>();
+  constructor(reserveNone: boolean) {
+    this.values = reserveNone ? [''] : [];
+  }
+  code(s: string): number {
+    let c = this.index.get(s);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(s);
+      this.index.set(s, c);
+    }
+    return c;
+  }
+  lookup(s: string): number | undefined {
+    return this.index.get(s);
+  }
+  get size(): number {
+    return this.values.length;
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // ByteDict

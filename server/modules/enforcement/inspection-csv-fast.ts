@@ -44,7 +44,7 @@ const SLOT = 8;
 const INLINE = (SLOT - 3) * 4;
 
 /**
- * String dictionary (string → dense code) keyed by bytes: a drop-in for `Dict` (detections/columns.ts) — same
+ * String dictionary (string → dense code) keyed by bytes: the `CodeDict` of detections/columns.ts — same
  * `values`, `code`, `lookup`, `size`, and code 0 = '' reserved (and not looked up) when `reserveNone` — that can also
  * code a key straight from a byte range (`codeBytes`, the bytes read as Latin-1) without making a string unless the key
  * is new.

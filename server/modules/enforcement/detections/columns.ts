@@ -50,36 +50,12 @@ export function yearOfDay(z: number): number {
   return +dayString(z).slice(0, 4);
 }
 
-/** A string dictionary (string → dense code) as the columns use it: Dict here, ByteDict (byte keys) in the store. */
+/** A string dictionary (string → dense code; code 0 = '' where a column is optional) as the columns use it: ByteDict. */
 export interface CodeDict {
   readonly values: string[];
   code(s: string): number;
   lookup(s: string): number | undefined;
   readonly size: number;
-}
-
-/** Growable string dictionary: string → dense code. Code 0 is reserved for "none" where a column is optional. */
-export class Dict implements CodeDict {
-  readonly values: string[];
-  private readonly index = new Map<string, number>();
-  constructor(reserveNone: boolean) {
-    this.values = reserveNone ? [''] : [];
-  }
-  code(s: string): number {
-    let c = this.index.get(s);
-    if (c === undefined) {
-      c = this.values.length;
-      this.values.push(s);
-      this.index.set(s, c);
-    }
-    return c;
-  }
-  lookup(s: string): number | undefined {
-    return this.index.get(s);
-  }
-  get size(): number {
-    return this.values.length;
-  }
 }
 
 export interface InspectionColumns {

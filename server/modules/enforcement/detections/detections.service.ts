@@ -8,10 +8,15 @@ import type { AuditService } from '../../../platform/audit';
 import type { Clock } from '../../../platform/clock';
 import { type InspectionColumns, KIND_NAME, type SortedViews, buildSortedViews, dayNumber, dayString, restrictToDays, rowId } from './columns';
 import { type PenaltyRow, type RawFlag, detectDiscretionOutlier, detectExpiredCertificate, detectFrequencyCap, detectLowYield, detectMultiAgency, detectOverduePenalty, detectRepeated, detectUnplanned } from './engine';
-import type { DayRange } from './load';
 import { type InspectionInput, storeAt, storeStats } from './store';
 import { penaltyCitation, penaltyDueMemo } from '../penalty-deadline';
 import { type EnforcementScope, assertDistrict, enforcementScope, scopeFilter } from '../scope';
+
+/** A range of inspection days, inclusive ('YYYY-MM-DD'). */
+export interface DayRange {
+  from: string;
+  to: string;
+}
 
 export const MIN_DAY = '0001-01-01';
 export const MAX_DAY = '9999-12-31';
