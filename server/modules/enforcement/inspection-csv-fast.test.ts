@@ -489,4 +489,18 @@ describe('FastInspectionReader', () => {
     reader.setFirmName(7, 'x\ud800'); // a lone surrogate is kept as given
     expect(reader.firmName(7)).toBe('x\ud800');
   });
+
+  it('an empty target_name after a name set by setFirmName goes slow (to TARGET_NAME_REQUIRED), never fast', () => {
+    // CI found it (seed -754946126): a slow record set the firm's name, which leaves a stored length of 0, and an
+    // empty name "equalled" it, so the next record of that firm with no name was taken as valid
+    const c = CODES[2]!;
+    const line = (id: string, name: string, term: string) => `${id},AG001,,O1,${c},${name},market,plan,,,2025-06-30,0,${term}`;
+    const file = Buffer.from(HEADER + '\n' + line('I1', '企业甲', '\r\r\n') + line('I2', '', '\n') + line('I3', '企业甲', ''));
+    for (const cuts of [[1], [1 << 20]]) {
+      const events = checkEquivalent(file, cuts, AGENCIES, TODAY);
+      const i2 = events.find((e) => !e.fast && e.fields[0] === 'I2');
+      expect(i2).toBeDefined();
+      expect(validateInspection((i2 as { fields: string[] }).fields, AGENCIES, TODAY)).toMatchObject({ errors: [{ code: 'TARGET_NAME_REQUIRED' }] });
+    }
+  });
 });

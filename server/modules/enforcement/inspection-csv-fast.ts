@@ -983,12 +983,15 @@ export class FastInspectionReader {
     this.hasName = has;
   }
 
-  /** b[s..e) (≥ 1 byte) equals the firm's stored fast name. */
+  /**
+   * b[s..e) equals the firm's stored fast name. An empty range never does: a stored length of 0 means "no fast name"
+   * (none yet, or one set by setFirmName), and an empty target_name must go to nameOk, which rejects it.
+   */
   private sameName(firm: number, b: Uint8Array, s: number, e: number): boolean {
     const names = this.names;
     const o = firm * NAME_SLOT;
     const len = e - s;
-    if (o >= names.length || names[o] !== len) return false;
+    if (len === 0 || o >= names.length || names[o] !== len) return false;
     if (len > NAME_INLINE) {
       const pool = this.pool;
       const off = names[o + 1]!;
