@@ -41,6 +41,8 @@ export async function importFromCli(config: Config, dbFile: string, kind: Import
     console.log(`${res.committed ? '导入完成 committed' : '未导入 rolled back（有被拒绝的行；如需只导入有效行请加 --valid-only）'}: 新增 imported ${res.imported}，更新 updated ${res.updated}，拒绝 rejected ${res.rejectedTotal} 行 (${secs} s, job ${res.jobId})`);
     for (const r of res.rejected.slice(0, 20)) console.log(`  第 ${r.row} 行 row ${r.row} [${r.code}] ${r.message}`);
     if (res.rejectedTotal) console.log(`  错误报告 error report: GET /api/v1/enforcement/imports/${res.jobId}/errors?format=xlsx`);
+    // the WAL checkpoint runs in a worker after the commit: let it finish before the database is closed
+    await svc.checkpointed();
     return res.rejectedTotal ? 1 : 0;
   } catch (e) {
     if (e instanceof AppError) {

@@ -13,7 +13,7 @@ import type { Actor } from '../../platform/identity';
 import { dayNumber } from './detections/columns';
 import { type DataSource, bumpDataVersion, bumpSql, inspectionVersionSql } from './detections/detections.service';
 import { catchUpSqlite, committedImport, lastSegmentId, writeSegments } from './detections/store';
-import { type PackedStrings, cutFile, laterDuplicates, parsePartInWorker, unpackStrings } from './inspection-import.parallel';
+import { type PackedStrings, checkpointInWorker, cutFile, laterDuplicates, parsePartInWorker, unpackStrings } from './inspection-import.parallel';
 import { readCsvFile, readXlsxFile, sniffFileType } from './enforcement.import.read';
 import { FastInspectionReader } from './inspection-csv-fast';
 import { createReadStream } from 'node:fs';
@@ -50,6 +50,11 @@ export interface ImportService {
   /** actor null: the command line (no scope check) */
   job(actor: Actor | null, id: string): Promise<EnforcementImportJob>;
   errorReport(actor: Actor | null, id: string, format: 'csv' | 'xlsx'): Promise<{ filename: string; contentType: string; data: Buffer }>;
+  /**
+   * Settles when the WAL checkpoint after the last committed import has run (it runs in a worker thread, off the
+   * import's path); its frame counts, or null when none was needed (PostgreSQL, an in-memory database, a failed run).
+   */
+  checkpointed(): Promise<{ frames: number; checkpointed: number } | null>;
 }
 
 /** The response lists at most this many rejections; the error report has them all. */
@@ -449,7 +454,30 @@ class Rollback extends Error {}
  * and progress polls — between batches; an in-memory database has only the one. 256 MiB of cache: the firm register's
  * and the indexes' pages stay in memory for the whole load.
  */
-function importConnection(main: BetterSqlite3.Database): { conn: BetterSqlite3.Database; own: boolean } {
+/**
+ * Turn off a connection's automatic checkpoints until every returned `resume` has been called (imports may overlap
+ * the worker's checkpoint of an earlier one); the connection's own setting comes back after the last.
+ */
+const suspendedCheckpoints = new WeakMap<BetterSqlite3.Database, { auto: number; holds: number }>();
+function suspendAutoCheckpoint(main: BetterSqlite3.Database): () => void {
+  let s = suspendedCheckpoints.get(main);
+  if (!s) {
+    s = { auto: Number(main.pragma('wal_autocheckpoint', { simple: true })), holds: 0 };
+    suspendedCheckpoints.set(main, s);
+  }
+  if (s.holds++ === 0) main.pragma('wal_autocheckpoint = 0');
+  const held = s;
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    if (--held.holds > 0) return;
+    suspendedCheckpoints.delete(main);
+    if (main.open) main.pragma(`wal_autocheckpoint = ${held.auto}`);
+  };
+}
+
+export function importConnection(main: BetterSqlite3.Database): { conn: BetterSqlite3.Database; own: boolean } {
   const own = main.name !== ':memory:' && main.name !== '';
   if (!own) return { conn: main, own };
   const conn = new BetterSqlite3(main.name);
@@ -457,6 +485,9 @@ function importConnection(main: BetterSqlite3.Database): { conn: BetterSqlite3.D
   conn.pragma('foreign_keys = ON');
   conn.pragma('synchronous = NORMAL');
   conn.pragma('cache_size = -262144');
+  // no checkpoint at this connection's commit: an import's hundreds of MB would be copied into the database file
+  // inside the import; a worker checkpoints after it (checkpointInWorker), other connections keep checkpointing
+  conn.pragma('wal_autocheckpoint = 0');
   return { conn, own };
 }
 
@@ -501,6 +532,12 @@ export function createImportService(deps: {
   const { db } = handle;
   const live = new Map<string, Counts & { status: string }>();
   let running = false;
+  let checkpoint: Promise<{ frames: number; checkpointed: number } | null> = Promise.resolve(null);
+  /** The database file an import committed to on its own connection (its WAL is then checkpointed by a worker). */
+  let toCheckpoint: string | null = null;
+  const scheduleCheckpoint = (conn: BetterSqlite3.Database, own: boolean) => {
+    if (own) toCheckpoint = conn.name;
+  };
 
   async function loadAgencies(): Promise<Map<string, AgencyInfo>> {
     const rows = await db.selectFrom('enforcementAgencies').select(['code', 'fields']).execute();
@@ -542,6 +579,7 @@ export function createImportService(deps: {
           throw e;
         }
         conn.exec(commit ? 'commit' : 'rollback');
+        if (commit) scheduleCheckpoint(conn, own);
         return commit;
       } finally {
         if (own) conn.close();
@@ -789,9 +827,8 @@ export function createImportService(deps: {
       }
       const nowIso = clock.nowIso();
       phase('read');
-      let lastSegment = lastSegmentId(conn);
-      for (const [from, to, segs] of readySegments ?? [[base, store.n, null]]) if (to > from) lastSegment = writeSegments(conn, store, from, to, jobId, nowIso, segs);
-      phase('segments');
+      // the firm register before the segments: its b-tree pages are then written while they are in the page cache
+      // (after hundreds of MB of segments they would first be spilled to the WAL and read back: ~1 s at 10^7 rows)
       const firmCodes: string[] = [];
       const firmNames: string[] = [];
       for (let code = 0; code < d.firm.size; code++) {
@@ -803,12 +840,16 @@ export function createImportService(deps: {
       phase('firm names');
       sqliteFirmRows(conn, firmCodes, firmNames, nowIso);
       phase('firm register');
+      let lastSegment = lastSegmentId(conn);
+      for (const [from, to, segs] of readySegments ?? [[base, store.n, null]]) if (to > from) lastSegment = writeSegments(conn, store, from, to, jobId, nowIso, segs);
+      phase('segments');
       conn.prepare(bumpSql('inspections')).run();
       const version = Number(conn.prepare(inspectionVersionSql).pluck().get());
       conn.exec('commit');
       phase('commit');
       began = false;
       committedImport(handle, version, lastSegment);
+      scheduleCheckpoint(conn, own);
       return { commit: true, imported, updated };
     } catch (e) {
       if (began) conn.exec('rollback');
@@ -833,6 +874,7 @@ export function createImportService(deps: {
   }
 
   return {
+    checkpointed: () => checkpoint,
     async importFile(actor, kind, file, opts, meta = {}) {
       // records of any firm and agency: the district's supervision body imports (the command line runs as the operator)
       if (actor) assertDistrict(await enforcementScope(db, actor));
@@ -840,6 +882,10 @@ export function createImportService(deps: {
       const type = await sniffFileType(file);
       if (!type) throw new AppError('ENFORCEMENT_IMPORT_FILE_TYPE');
       running = true;
+      toCheckpoint = null;
+      // while the import runs, the server's connection does not checkpoint either (its next commit, the job's status,
+      // would copy the import's pages into the database file in the import's time, on the event loop): the worker does
+      const resume = handle.sqlite && handle.sqlite.name !== ':memory:' && handle.sqlite.name !== '' ? suspendAutoCheckpoint(handle.sqlite) : () => undefined;
       const jobId = opts.jobId ?? randomUUID();
       const startedAt = clock.nowIso();
       const counts: Counts & { status: string } = { processed: 0, imported: 0, updated: 0, rejected: 0, status: 'running' };
@@ -946,6 +992,11 @@ export function createImportService(deps: {
         return { jobId, committed, imported, updated, rejected: list, rejectedTotal: rejected.length };
       } finally {
         running = false;
+        const file = toCheckpoint;
+        if (file) {
+          const run = checkpoint.then(() => checkpointInWorker(file).catch(() => null));
+          checkpoint = run.finally(resume);
+        } else resume();
         // keep the live counts briefly for pollers; the job record has the final state
         setTimeout(() => live.delete(jobId), 60_000).unref();
       }

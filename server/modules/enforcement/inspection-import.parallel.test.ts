@@ -7,7 +7,7 @@ import { systemClock } from '../../platform/clock';
 import { type TestApp, createTestApp } from '../../test/harness';
 import { plantedDataset } from './detections/plant';
 import { storedInspectionRecords } from './detections/detections.service';
-import { createImportService } from './enforcement.import.service';
+import { createImportService, importConnection } from './enforcement.import.service';
 import { cutFile, packStrings, unpackStrings } from './inspection-import.parallel';
 
 /**
@@ -104,6 +104,36 @@ describe('inspection import: parallel parts = one reader (sqlite)', () => {
     const again = await svc.importFile(null, 'inspections', clean, { fileName: 'again.csv', mode: 'all' });
     expect(again).toMatchObject({ committed: true, imported: 0, updated: data.rows.length, rejectedTotal: 0 });
     expect(await storedInspectionRecords(t.handle)).toHaveLength(data.rows.length);
+  }, 60_000);
+
+  it('the import does not checkpoint at its commit; a worker checkpoints the whole WAL after it', async () => {
+    const t = await createTestApp('sqlite', { now: '2026-01-20T02:00:00.000Z' });
+    apps.push(t);
+    const now = '2025-01-01T00:00:00.000Z';
+    await t.handle.db.insertInto('enforcementAgencies').values(data.agencies.map((a) => ({ code: a.code, name: a.name, legalBasis: '（测试）', fields: JSON.stringify(a.fields), street: null, createdAt: now, updatedAt: now, version: 1 }))).execute();
+    const clock = systemClock();
+    const svc = createImportService({ handle: t.handle, clock, audit: createAuditService({ db: t.handle.db, dialect: 'sqlite', clock }), dataDir: dir, parallelMinBytes: 0 });
+    expect(await svc.checkpointed()).toBeNull();
+    const { conn, own } = importConnection(t.handle.sqlite!);
+    expect(own).toBe(true);
+    expect(conn.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    conn.close();
+    const main = t.handle.sqlite!;
+    const before = main.pragma('wal_autocheckpoint', { simple: true });
+    // the server's connection does not checkpoint while the import runs (its job-status commit would copy the import)
+    const during = new Set<unknown>();
+    const res = await svc.importFile(null, 'inspections', file, { fileName: 'insp.csv', mode: 'valid-only', onProgress: () => void during.add(main.pragma('wal_autocheckpoint', { simple: true })) });
+    expect(res.committed).toBe(true);
+    expect([...during]).toEqual([0]);
+    const ck = await svc.checkpointed();
+    expect(main.pragma('wal_autocheckpoint', { simple: true })).toBe(before);
+    expect(ck).not.toBeNull();
+    expect(ck!.frames).toBeGreaterThan(0);
+    expect(ck!.checkpointed).toBe(ck!.frames);
+    // nothing left for the server's connection to copy, and the data is there
+    const [again] = t.handle.sqlite!.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    expect(again!.checkpointed).toBe(again!.log);
+    expect((await storedInspectionRecords(t.handle)).length).toBe(res.imported);
   }, 60_000);
 
   it('all: rejected rows reported alike and nothing written', async () => {

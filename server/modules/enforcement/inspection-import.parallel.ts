@@ -342,12 +342,34 @@ export async function cutFile(file: string, size: number, parts: number, minByte
   }
 }
 
-/** Run parsePart in a worker thread (the bundled worker file, or this source file through tsx when run from source). */
-export function parsePartInWorker(req: PartRequest, onProgress?: (records: number) => void): Promise<ParsedPart> {
+/** The import's worker thread (the bundled worker file, or its source through tsx when run from source). */
+function importWorker(data: PartRequest | { checkpoint: string }): Worker {
   const here = import.meta.url;
-  const worker = here.endsWith('.ts')
-    ? new Worker(`(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(new URL('./inspection-import.worker.ts', here).href)}); })().catch((e) => { throw e; });`, { eval: true, workerData: req })
-    : new Worker(new URL('./inspection-import-worker.mjs', here), { workerData: req });
+  return here.endsWith('.ts')
+    ? new Worker(`(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(new URL('./inspection-import.worker.ts', here).href)}); })().catch((e) => { throw e; });`, { eval: true, workerData: data })
+    : new Worker(new URL('./inspection-import-worker.mjs', here), { workerData: data });
+}
+
+/**
+ * Checkpoint an SQLite database's WAL in a worker thread (its own connection, PASSIVE): the import's connection does
+ * not checkpoint at its commit (ADR 0005 stop 16), so copying the import's pages into the database file neither
+ * lengthens the import nor blocks the server's event loop. Resolves with the WAL's frames and those checkpointed.
+ */
+export function checkpointInWorker(dbFile: string): Promise<{ frames: number; checkpointed: number }> {
+  const worker = importWorker({ checkpoint: dbFile });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (m: { ok: true; frames: number; checkpointed: number } | { ok: false; error: string }) => {
+      void worker.terminate();
+      if (m.ok) resolve({ frames: m.frames, checkpointed: m.checkpointed });
+      else reject(new Error(m.error));
+    });
+    worker.once('error', reject);
+  });
+}
+
+/** Run parsePart in a worker thread. */
+export function parsePartInWorker(req: PartRequest, onProgress?: (records: number) => void): Promise<ParsedPart> {
+  const worker = importWorker(req);
   return new Promise((resolve, reject) => {
     worker.on('message', (m: { progress: number } | { ok: true; part: ParsedPart } | { ok: false; error: string }) => {
       if ('progress' in m) {

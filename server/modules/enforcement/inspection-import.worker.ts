@@ -1,14 +1,33 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
 import { type PartRequest, parsePart, partBuffers } from './inspection-import.parallel';
 
-// Worker entry of the parallel inspection import (bundled as dist/server/inspection-import-worker.mjs).
-const t0 = performance.now();
-parsePart(workerData as PartRequest, (records) => parentPort!.postMessage({ progress: records })).then(
-  (part) => {
-    if (process.env.FAZHI_IMPORT_TIMING === '1') process.stderr.write(`  worker part parsed in ${(performance.now() - t0).toFixed(0)} ms\n`);
-    const t1 = performance.now();
-    parentPort!.postMessage({ ok: true, part }, partBuffers(part));
-    if (process.env.FAZHI_IMPORT_TIMING === '1') process.stderr.write(`  worker part posted in ${(performance.now() - t1).toFixed(0)} ms\n`);
-  },
-  (e: unknown) => parentPort!.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
-);
+// Worker entry of the inspection import (bundled as dist/server/inspection-import-worker.mjs): parses one part of a
+// large CSV (inspection-import.parallel.ts), or checkpoints the database's WAL after an import committed.
+const data = workerData as PartRequest | { checkpoint: string };
+if ('checkpoint' in data) {
+  try {
+    // PASSIVE: copies what no reader still needs and never waits on anyone (a busy writer's frames are left for later)
+    const conn = new BetterSqlite3(data.checkpoint);
+    try {
+      conn.pragma('busy_timeout = 5000');
+      // a read first: a connection that has read nothing yet has not opened the WAL, and its checkpoint does nothing
+      conn.prepare('select count(*) from sqlite_schema').pluck().get();
+      const [r] = conn.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+      parentPort!.postMessage({ ok: true, frames: r?.log ?? 0, checkpointed: r?.checkpointed ?? 0 });
+    } finally {
+      conn.close();
+    }
+  } catch (e) {
+    parentPort!.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
+  }
+} else {
+  const t0 = performance.now();
+  parsePart(data, (records) => parentPort!.postMessage({ progress: records })).then(
+    (part) => {
+      if (process.env.FAZHI_IMPORT_TIMING === '1') process.stderr.write(`  worker part parsed in ${(performance.now() - t0).toFixed(0)} ms\n`);
+      parentPort!.postMessage({ ok: true, part }, partBuffers(part));
+    },
+    (e: unknown) => parentPort!.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
+  );
+}
