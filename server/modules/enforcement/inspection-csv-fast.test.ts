@@ -64,6 +64,35 @@ describe('ByteDict', () => {
     );
   });
 
+  it('adopt: an empty dictionary given another\'s table and values codes, looks up and grows exactly like it', () => {
+    const key = fc.oneof(fc.constantFrom('', 'a', '中文', 'a'.repeat(21), '91110105MA01ABCD1X'), fc.string({ maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(key, { maxLength: 120 }), fc.array(fc.tuple(fc.boolean(), key), { maxLength: 120 }), (reserveNone, before, after) => {
+        const a = new ByteDict(reserveNone);
+        for (const k of before) a.code(k);
+        const b = new ByteDict(reserveNone);
+        // as between threads: the table's arrays are the receiver's own
+        b.adopt(structuredClone(a.tableState()), [...a.values]);
+        expect(b.values).toEqual(a.values);
+        expect(b.size).toBe(a.size);
+        for (const [code, k] of after) {
+          if (code) expect(b.code(k)).toBe(a.code(k));
+          else expect(b.lookup(k)).toBe(a.lookup(k));
+          const buf = Buffer.from(k, 'latin1');
+          if ([...k].every((c) => c.charCodeAt(0) <= 0xff)) expect(b.lookupBytes(buf, 0, buf.length)).toBe(a.lookupBytes(buf, 0, buf.length));
+        }
+        expect(b.values).toEqual(a.values);
+      }),
+      { numRuns: 300 },
+    );
+    const full = new ByteDict(false);
+    full.code('x');
+    expect(() => full.adopt(new ByteDict(false).tableState(), [])).toThrow(/not empty/);
+    const src = new ByteDict(false);
+    src.code('y');
+    expect(() => new ByteDict(false).adopt(src.tableState(), [])).toThrow(/disagree/);
+  });
+
   it('reserveNone: code 0 is "" and is never handed out by code or codeBytes (as Dict)', () => {
     const b = new ByteDict(true);
     expect(b.values).toEqual(['']);

@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { dayNumber } from './detections/columns';
 import { type BulkRows, RowStore, idHash, newDicts } from './detections/row-store';
 import { SEGMENT_MAX_ROWS } from './detections/store';
 import { encodeSegment } from './detections/segment';
 import { type AgencyInfo, type RowError, validateInspection } from './enforcement.import.validate';
-import { FastInspectionReader } from './inspection-csv-fast';
+import { type ByteDictTable, FastInspectionReader } from './inspection-csv-fast';
 
 /**
  * A large inspection CSV parsed in parallel (ADR 0005 stop 15): the file is cut at line ends into byte ranges, each
@@ -46,6 +47,8 @@ export interface ParsedPart extends BulkRows {
   hash: Uint32Array;
   /** the part's dictionaries (code order), packed: moving millions of strings between threads costs seconds */
   dicts: { firm: PackedStrings; agency: PackedStrings; field: PackedStrings; officer: PackedStrings; plan: PackedStrings; joint: PackedStrings };
+  /** the part's firm dictionary's hash table (an empty store adopts the first part's instead of re-coding its keys) */
+  firmTable: ByteDictTable;
   /** last target_name per local firm code ('' none), UTF-16 (decoded in one piece, then sliced) */
   names: PackedStrings;
   /** records seen, the header included */
@@ -200,6 +203,7 @@ export async function parsePart(req: PartRequest, onProgress?: (records: number)
     slowRaw,
     hash,
     dicts: { firm: packStrings(d.firm.values, 'latin1'), agency: packStrings(d.agency.values, 'latin1'), field: packStrings(d.field.values, 'latin1'), officer: packStrings(d.officer.values, 'latin1'), plan: packStrings(d.plan.values, 'latin1'), joint: packStrings(d.joint.values, 'latin1') },
+    firmTable: d.firm.tableState(),
     names: packStrings(names, 'utf16le'),
     records,
     header,
@@ -298,7 +302,7 @@ function sameBytes(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: num
 /** The transferable buffers of a part (moved, not copied, between threads). */
 export function partBuffers(p: ParsedPart): ArrayBuffer[] {
   const packed = [...Object.values(p.dicts), p.names].flatMap((x) => [x.bytes, x.starts]);
-  const bufs = [p.firm, p.agency, p.field, p.officer, p.plan, p.joint, p.day, p.kind, p.problem, p.duration, p.idBytes, p.idStart, p.recordNo, p.offset, p.hash, ...p.segments, ...packed].map((a) => a.buffer as ArrayBuffer);
+  const bufs = [p.firm, p.agency, p.field, p.officer, p.plan, p.joint, p.day, p.kind, p.problem, p.duration, p.idBytes, p.idStart, p.recordNo, p.offset, p.hash, ...p.segments, ...packed, p.firmTable.slots, p.firmTable.keys].map((a) => a.buffer as ArrayBuffer);
   return [...new Set(bufs)];
 }
 
@@ -342,9 +346,14 @@ export async function cutFile(file: string, size: number, parts: number, minByte
   }
 }
 
-/** The import's worker thread (the bundled worker file, or its source through tsx when run from source). */
+/**
+ * The import's worker thread: the bundled worker file beside the built server; from source, its source through tsx
+ * (~0.8 s to start) — or the bundle FAZHI_IMPORT_WORKER names (the benchmark builds one, to time what the server runs).
+ */
 function importWorker(data: PartRequest | { checkpoint: string }): Worker {
   const here = import.meta.url;
+  const bundle = process.env.FAZHI_IMPORT_WORKER;
+  if (here.endsWith('.ts') && bundle) return new Worker(pathToFileURL(bundle), { workerData: data });
   return here.endsWith('.ts')
     ? new Worker(`(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(new URL('./inspection-import.worker.ts', here).href)}); })().catch((e) => { throw e; });`, { eval: true, workerData: data })
     : new Worker(new URL('./inspection-import-worker.mjs', here), { workerData: data });
