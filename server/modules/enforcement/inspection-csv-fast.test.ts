@@ -5,6 +5,7 @@ import { createRng, generateCreditCode } from '../../../common/validators';
 import { type CodeDict, KIND_CODE, dayNumber } from './detections/columns';
 import { CsvParser } from './enforcement.import.read';
 import { type AgencyInfo, type InspectionRecord, validateInspection } from './enforcement.import.validate';
+import { packStrings, unpackStrings } from './inspection-import.parallel';
 import { ByteDict, FastInspectionReader, type FastRow, type InspectionDicts, SmallKeys, fastRowRecord, isTrimSpace, utf8Units } from './inspection-csv-fast';
 
 /** The reference model ByteDict must match: a Map from string to dense code; code 0 reserved for "none" if asked. */
@@ -91,6 +92,39 @@ describe('ByteDict', () => {
     const src = new ByteDict(false);
     src.code('y');
     expect(() => new ByteDict(false).adopt(src.tableState(), [])).toThrow(/disagree/);
+  });
+
+  it('strings = false: the same codes; packed(), keyLength and writeKey give the keys as packStrings(values) does', () => {
+    const key = fc.oneof(fc.constantFrom('', 'a', '中文', 'a'.repeat(21), '91110105MA01ABCD1X', 'é'), fc.string({ maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(fc.tuple(fc.boolean(), key), { maxLength: 150 }), (reserveNone, ops) => {
+        const withStrings = new ByteDict(reserveNone);
+        const bytesOnly = new ByteDict(reserveNone, 0, false);
+        for (const [fromBytes, k] of ops) {
+          const latin1 = [...k].every((c) => c.charCodeAt(0) <= 0xff);
+          if (fromBytes && latin1) {
+            const buf = Buffer.concat([Buffer.from('#'), Buffer.from(k, 'latin1')]);
+            expect(bytesOnly.codeBytes(buf, 1, buf.length)).toBe(withStrings.codeBytes(buf, 1, buf.length));
+          } else expect(bytesOnly.code(k)).toBe(withStrings.code(k));
+        }
+        const expected = packStrings(withStrings.values, 'latin1');
+        for (const d of [withStrings, bytesOnly]) {
+          const p = d.packed();
+          expect([...p.starts]).toEqual([...expected.starts]);
+          expect(Buffer.from(p.bytes).equals(Buffer.from(expected.bytes))).toBe(true);
+          expect(p.wide).toEqual(expected.wide);
+          expect(unpackStrings(p)).toEqual(withStrings.values);
+          for (let c = 0; c < d.size; c++) {
+            const v = withStrings.values[c]!;
+            expect(d.keyLength(c)).toBe(v.length);
+            const out = Buffer.alloc(v.length + 2, 0x7a);
+            expect(d.writeKey(c, out, 1)).toBe(1 + v.length);
+            expect(out.toString('latin1', 1, 1 + v.length)).toBe(Buffer.from(v, 'latin1').toString('latin1'));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('reserveNone: code 0 is "" and is never handed out by code or codeBytes (as Dict)', () => {

@@ -67,14 +67,47 @@ export class ByteDict {
   private keysLen = 0;
   private wide: Map<string, number> | null = null;
   private scratch: Uint8Array = new Uint8Array(64);
+  /** every key's bytes in code order (a wide key and the reserved none: none), code c at [keyStart[c], keyStart[c + 1]) */
+  private ordered: Uint8Array;
+  private keyStart: Uint32Array;
 
-  /** capacity: keys expected (the table is sized for them up front instead of growing step by step) */
-  constructor(reserveNone: boolean, capacity = 0) {
+  /**
+   * capacity: keys expected (the table is sized for them up front instead of growing step by step).
+   * strings = false: no string is made for a key coded from bytes — `values` then holds '' in its place (only wide keys
+   * keep theirs) and the keys are read as bytes (`packed`, `keyLength`, `writeKey`): a parse worker's dictionaries,
+   * whose million firm keys only travel to the main thread as bytes (making and packing the strings cost ~1 s a part).
+   */
+  constructor(
+    reserveNone: boolean,
+    capacity = 0,
+    private readonly strings = true,
+  ) {
     this.values = reserveNone ? [''] : [];
     let cap = 16;
     while (cap * 0.6 < capacity) cap *= 2;
     this.slots = new Int32Array(SLOT * cap);
     this.mask = cap - 1;
+    this.keyStart = new Uint32Array(Math.max(16, capacity) + 1);
+    this.ordered = new Uint8Array(Math.max(64, capacity * 20));
+  }
+
+  /** Append the bytes of the next code's key (none for a wide key or the reserved none) to the ordered keys. */
+  private appendKey(code: number, b: Uint8Array | null, s: number, len: number): void {
+    if (code + 1 >= this.keyStart.length) {
+      const ks = new Uint32Array(this.keyStart.length * 2);
+      ks.set(this.keyStart);
+      this.keyStart = ks;
+    }
+    const at = this.keyStart[code]!;
+    if (b && len) {
+      if (at + len > this.ordered.length) {
+        const o = new Uint8Array(Math.max(this.ordered.length * 2, at + len));
+        o.set(this.ordered.subarray(0, at));
+        this.ordered = o;
+      }
+      this.ordered.set(b.subarray(s, s + len), at);
+    }
+    this.keyStart[code + 1] = at + (b ? len : 0);
   }
 
   get size(): number {
@@ -132,9 +165,10 @@ export class ByteDict {
     return true;
   }
 
-  private insert(b: Uint8Array, s: number, len: number, h: number, o: number, value: string): number {
+  private insert(b: Uint8Array, s: number, len: number, h: number, o: number, value: string | undefined): number {
     const code = this.values.length;
-    this.values.push(value);
+    this.values.push(value ?? '');
+    this.appendKey(code, b, s, len);
     const slots = this.slots;
     slots[o] = code + 1;
     slots[o + 1] = h;
@@ -200,6 +234,7 @@ export class ByteDict {
       if (c === undefined) {
         c = this.values.length;
         this.values.push(s);
+        this.appendKey(c, null, 0, 0);
         this.wide.set(s, c);
       }
       return c;
@@ -223,7 +258,7 @@ export class ByteDict {
     const h = this.hashBytes(b, start, end);
     const o = this.find(b, start, end - start, h);
     if (o >= 0) return this.slots[o]! - 1;
-    return this.insert(b, start, end - start, h, -o - 1, asBuffer(b).toString('latin1', start, end));
+    return this.insert(b, start, end - start, h, -o - 1, this.strings ? asBuffer(b).toString('latin1', start, end) : undefined);
   }
 
   /** lookup(b[start..end) read as Latin-1), −1 for none: no string is made. */
@@ -238,9 +273,39 @@ export class ByteDict {
     return o >= 0 ? this.slots[o]! - 1 : -1;
   }
 
+  /** The key of a code, its length in bytes (Latin-1; a wide key: its length in UTF-16 units, as its string). */
+  keyLength(code: number): number {
+    return this.keyStart[code + 1]! - this.keyStart[code]! || this.values[code]!.length;
+  }
+
+  /** Write the key of a code at buf[p ..] as Latin-1 bytes (a wide key: each UTF-16 unit's low byte); returns the end. */
+  writeKey(code: number, buf: Uint8Array, p: number): number {
+    const s0 = this.keyStart[code]!;
+    const s1 = this.keyStart[code + 1]!;
+    if (s1 === s0) {
+      const v = this.values[code]!;
+      for (let i = 0; i < v.length; i++) buf[p + i] = v.charCodeAt(i) & 0xff;
+      return p + v.length;
+    }
+    const o = this.ordered;
+    for (let i = s0; i < s1; i++) buf[p++] = o[i]!;
+    return p;
+  }
+
+  /**
+   * Every key in code order as one Latin-1 byte buffer with offsets — what packStrings(values, 'latin1') gives, read
+   * from the table's bytes (no string made): a wide key is left empty in the buffer and listed with its string.
+   */
+  packed(): { bytes: Uint8Array; starts: Uint32Array; encoding: 'latin1'; wide: [number, string][] } {
+    const n = this.values.length;
+    const starts = this.keyStart.slice(0, n + 1);
+    const wide: [number, string][] = this.wide ? [...this.wide].map(([v, c]): [number, string] => [c, v]).sort((a, b) => a[0] - b[0]) : [];
+    return { bytes: this.ordered.slice(0, starts[n]!), starts, encoding: 'latin1', wide };
+  }
+
   /** The hash table as plain arrays (moved to another thread without copying, then `adopt`ed there). */
   tableState(): ByteDictTable {
-    return { slots: this.slots, mask: this.mask, used: this.used, keys: this.keys.subarray(0, this.keysLen), wide: this.wide ? [...this.wide] : [] };
+    return { slots: this.slots, mask: this.mask, used: this.used, keys: this.keys.subarray(0, this.keysLen), wide: this.wide ? [...this.wide] : [], ordered: this.ordered, keyStart: this.keyStart };
   }
 
   /**
@@ -258,6 +323,8 @@ export class ByteDict {
     this.keys = t.keys;
     this.keysLen = t.keys.length;
     this.wide = t.wide.length ? new Map(t.wide) : null;
+    this.ordered = t.ordered;
+    this.keyStart = t.keyStart;
     this.values.length = 0;
     for (let i = 0; i < values.length; i++) this.values.push(values[i]!);
   }
@@ -270,6 +337,8 @@ export interface ByteDictTable {
   used: number;
   keys: Uint8Array;
   wide: [string, number][];
+  ordered: Uint8Array;
+  keyStart: Uint32Array;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -114,7 +114,7 @@ export async function parsePart(req: PartRequest, onProgress?: (records: number)
   // no id index here: duplicates (within the part too) are found when the parts are merged
   // sized for ~100-byte records and a firm per 8 records (the dictionaries then rarely grow)
   const rows = Math.max(1 << 12, Math.ceil((req.end - req.start) / 100));
-  const st = new RowStore(newDicts(rows >> 3), rows, false);
+  const st = new RowStore(newDicts(rows >> 3, false), rows, false);
   const d = st.dicts;
   let recordNo = new Int32Array(1 << 16);
   let offset = new Float64Array(recordNo.length);
@@ -202,7 +202,7 @@ export async function parsePart(req: PartRequest, onProgress?: (records: number)
     offset: offset.slice(0, n),
     slowRaw,
     hash,
-    dicts: { firm: packStrings(d.firm.values, 'latin1'), agency: packStrings(d.agency.values, 'latin1'), field: packStrings(d.field.values, 'latin1'), officer: packStrings(d.officer.values, 'latin1'), plan: packStrings(d.plan.values, 'latin1'), joint: packStrings(d.joint.values, 'latin1') },
+    dicts: { firm: d.firm.packed(), agency: d.agency.packed(), field: d.field.packed(), officer: d.officer.packed(), plan: d.plan.packed(), joint: d.joint.packed() },
     firmTable: d.firm.tableState(),
     names: packStrings(names, 'utf16le'),
     records,
@@ -302,7 +302,7 @@ function sameBytes(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: num
 /** The transferable buffers of a part (moved, not copied, between threads). */
 export function partBuffers(p: ParsedPart): ArrayBuffer[] {
   const packed = [...Object.values(p.dicts), p.names].flatMap((x) => [x.bytes, x.starts]);
-  const bufs = [p.firm, p.agency, p.field, p.officer, p.plan, p.joint, p.day, p.kind, p.problem, p.duration, p.idBytes, p.idStart, p.recordNo, p.offset, p.hash, ...p.segments, ...packed, p.firmTable.slots, p.firmTable.keys].map((a) => a.buffer as ArrayBuffer);
+  const bufs = [p.firm, p.agency, p.field, p.officer, p.plan, p.joint, p.day, p.kind, p.problem, p.duration, p.idBytes, p.idStart, p.recordNo, p.offset, p.hash, ...p.segments, ...packed, p.firmTable.slots, p.firmTable.keys, p.firmTable.ordered, p.firmTable.keyStart].map((a) => a.buffer as ArrayBuffer);
   return [...new Set(bufs)];
 }
 

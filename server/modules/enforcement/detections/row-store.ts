@@ -18,7 +18,8 @@ import { type InspectionColumns, KIND_CODE, type KindName } from './columns';
 export type CodedDicts = InspectionDicts;
 
 /** firms: the number of firms expected (the firm dictionary is sized for them) */
-export const newDicts = (firms = 0): CodedDicts => ({ firm: new ByteDict(false, firms), agency: new ByteDict(false), field: new ByteDict(false), officer: new ByteDict(false), plan: new ByteDict(true), joint: new ByteDict(true, firms >> 2) });
+/** strings = false: keys kept as bytes only (a parse worker's dictionaries; see ByteDict) */
+export const newDicts = (firms = 0, strings = true): CodedDicts => ({ firm: new ByteDict(false, firms, strings), agency: new ByteDict(false, 0, strings), field: new ByteDict(false, 0, strings), officer: new ByteDict(false, 0, strings), plan: new ByteDict(true, 0, strings), joint: new ByteDict(true, firms >> 2, strings) });
 
 /**
  * Hash of an id's bytes (ids are ASCII, ≤ 64 bytes): four bytes a step (multiply-rotate), murmur3's finaliser. The

@@ -57,8 +57,26 @@ export function encodeSegment(st: RowStore, from: number, to: number): Buffer {
   const n = to - from;
   const cols: Record<DictKey, Int32Array> = { firm: st.firm, agency: st.agency, field: st.field, officer: st.officer, plan: st.plan, joint: st.joint };
   // local dictionaries: global code → local code, in order of first use (0 kept for none where reserved)
-  const local: Record<DictKey, { codes: number[]; map: Int32Array }> = {} as never;
+  // (map null: the identity — the rows first use the codes in code order, as a parse worker's part does)
+  const local: Record<DictKey, { codes: number[]; map: Int32Array | null }> = {} as never;
   for (const k of DICT_KEYS) {
+    const c = cols[k];
+    let next = NONE_RESERVED[k] ? 1 : 0;
+    let identity = true;
+    for (let r = from; r < to; r++) {
+      const g = c[r]!;
+      if (g >= next) {
+        if (g !== next) {
+          identity = false;
+          break;
+        }
+        next++;
+      }
+    }
+    if (identity) {
+      local[k] = { codes: Array.from({ length: next }, (_, i) => i), map: null };
+      continue;
+    }
     const dict: CodeDict = st.dicts[k];
     const map = new Int32Array(dict.size).fill(-1);
     const codes: number[] = [];
@@ -66,7 +84,6 @@ export function encodeSegment(st: RowStore, from: number, to: number): Buffer {
       map[0] = 0;
       codes.push(0);
     }
-    const c = cols[k];
     for (let r = from; r < to; r++) {
       const g = c[r]!;
       if (map[g] === -1) {
@@ -91,7 +108,8 @@ export function encodeSegment(st: RowStore, from: number, to: number): Buffer {
   const dictBytes: Record<DictKey, number> = {} as never;
   for (const k of DICT_KEYS) {
     let b = 0;
-    for (const g of local[k].codes) b += 2 + st.dicts[k].values[g]!.length; // Latin-1: a byte a character
+    const dict = st.dicts[k];
+    for (const g of local[k].codes) b += 2 + dict.keyLength(g); // Latin-1: a byte a character
     dictBytes[k] = b;
     size += 8 + b;
   }
@@ -105,15 +123,12 @@ export function encodeSegment(st: RowStore, from: number, to: number): Buffer {
   for (const k of DICT_KEYS) {
     p = buf.writeUInt32LE(local[k].codes.length, p);
     p = buf.writeUInt32LE(dictBytes[k], p);
-    const values = st.dicts[k].values;
+    const dict = st.dicts[k];
     for (const g of local[k].codes) {
-      const s = values[g]!;
-      const len = s.length;
+      const len = dict.keyLength(g);
       buf[p] = len & 0xff;
       buf[p + 1] = len >>> 8;
-      p += 2;
-      for (let i = 0; i < len; i++) buf[p + i] = s.charCodeAt(i);
-      p += len;
+      p = dict.writeKey(g, buf, p + 2);
     }
   }
   for (const k of DICT_KEYS) p = buf.writeUInt8(widthFor(local[k].codes.length), p);
