@@ -13,7 +13,7 @@ import type { Actor } from '../../platform/identity';
 import { dayNumber } from './detections/columns';
 import { type DataSource, bumpDataVersion, bumpSql, inspectionVersionSql } from './detections/detections.service';
 import { catchUpSqlite, committedImport, lastSegmentId, writeSegments } from './detections/store';
-import { type PackedStrings, checkpointInWorker, cutFile, laterDuplicates, parsePartInWorker, unpackStrings } from './inspection-import.parallel';
+import { DICT_NAMES, type DictName, type PackedStrings, type ParsedPart, checkpointInWorker, cutFile, laterDuplicates, parsePartInWorker, quoteBefore, unpackStrings } from './inspection-import.parallel';
 import { readCsvFile, readXlsxFile, sniffFileType } from './enforcement.import.read';
 import { FastInspectionReader } from './inspection-csv-fast';
 import { createReadStream } from 'node:fs';
@@ -722,21 +722,43 @@ export function createImportService(deps: {
       };
       // ready-made segments of the parallel path: [first store row, end row, segments] (null: encode from the store)
       let readySegments: [number, number, Uint8Array[] | null][] | null = null;
-      const ranges = type === 'csv' ? await cutFile(file, (await stat(file)).size, PARALLEL_PARTS, deps.parallelMinBytes ?? 64 << 20) : [];
+      const ranges = type === 'csv' ? await cutFile(file, (await stat(file)).size, PARALLEL_PARTS, deps.parallelMinBytes ?? 64 << 20, false) : [];
+      let parts: ParsedPart[] | null = null;
       if (ranges.length > 1) {
         // a large file: parsed and validated by worker threads, merged here in file order (inspection-import.parallel.ts)
         const agencyList = [...agencies.values()].map((a): [string, string[]] => [a.code, [...a.fields]]);
         // progress while the workers read: the records each has seen so far
         const seen = ranges.map(() => 0);
-        const parts = await Promise.all(
-          ranges.map(([start, end], i) =>
-            parsePartInWorker({ file, start, end, first: i === 0, agencies: agencyList, today }, (records) => {
-              seen[i] = records;
-              counts.processed = Math.max(0, seen.reduce((a, b) => a + b, 0) - 1);
-              opts.onProgress?.(counts);
-            }),
-          ),
-        );
+        // the cuts are safe only if no quote comes before the last one (a quoted field may hold a line end): checked
+        // while the workers run (~0.4 s at 10^7 rows); a quote stops them and one reader takes the whole file
+        const abort = new AbortController();
+        const quoted = quoteBefore(file, ranges[ranges.length - 1]![0]).then((q) => {
+          if (q) abort.abort(new Error('quoted'));
+          return q;
+        });
+        try {
+          parts = await Promise.all(
+            ranges.map(([start, end], i) =>
+              parsePartInWorker(
+                { file, start, end, first: i === 0, agencies: agencyList, today },
+                (records) => {
+                  seen[i] = records;
+                  counts.processed = Math.max(0, seen.reduce((a, b) => a + b, 0) - 1);
+                  opts.onProgress?.(counts);
+                },
+                abort.signal,
+              ),
+            ),
+          );
+          if (await quoted) parts = null;
+        } catch (e) {
+          abort.abort(e);
+          if (!(await quoted)) throw e;
+          parts = null;
+        }
+        if (!parts) counts.processed = 0;
+      }
+      if (parts) {
         counts.processed = parts.reduce((a, p) => a + p.records, 0) - 1; // every record but the header
         phase('parse (workers)');
         if (!parts[0]!.header || !isInspectionHeader(parts[0]!.header)) throw new AppError('ENFORCEMENT_IMPORT_HEADER', { expected: INSPECTION_CSV_COLUMNS });
@@ -748,12 +770,16 @@ export function createImportService(deps: {
         // into an empty store, a file without a repeated id is appended part by part in bulk; otherwise row by row
         const bulk = store.n === 0 && laterDuplicates(parts).length === 0;
         phase('duplicates');
-        // an empty firm dictionary takes the first part's table as it is (its codes become the store's: no re-coding of
-        // a million keys), then room for the other parts' keys at once (no step-by-step growth while merging)
-        const adopted = d.firm.size === 0;
-        if (adopted) d.firm.adopt(parts[0]!.firmTable, unpackStrings(parts[0]!.dicts.firm));
-        d.firm.reserve(parts.reduce((a, p, k) => a + (adopted && k === 0 ? 0 : p.dicts.firm.starts.length - 1), 0));
-        d.joint.reserve(parts.reduce((a, p) => a + p.dicts.joint.starts.length - 1, 0));
+        // an empty dictionary of the store takes the first part's table as it is (its codes become the store's: no
+        // re-coding of a million firm keys, and the part's columns are copied without a map), then room for the other
+        // parts' keys at once (no step-by-step growth while merging)
+        const adopted = new Set<DictName>();
+        for (const name of DICT_NAMES) {
+          if (!d[name].isEmpty()) continue;
+          d[name].adopt(parts[0]!.tables[name], unpackStrings(parts[0]!.dicts[name]));
+          adopted.add(name);
+        }
+        for (const name of ['firm', 'joint'] as const) d[name].reserve(parts.reduce((a, p, k) => a + (k === 0 && adopted.has(name) ? 0 : p.dicts[name].starts.length - 1), 0));
         let recordBase = 0;
         for (const [k, part] of parts.entries()) {
           for (const r of part.rejected) rejected.push({ row: r.row + recordBase, errors: r.errors, raw: r.raw });
@@ -766,22 +792,22 @@ export function createImportService(deps: {
             for (const [i, v] of local.wide) m[i] = dict.code(v);
             return m;
           };
-          const mf = adopted && k === 0 ? identity(part.dicts.firm.starts.length - 1) : remap(part.dicts.firm, d.firm, false);
-          const ma = remap(part.dicts.agency, d.agency, false);
-          const mfd = remap(part.dicts.field, d.field, false);
-          const mo = remap(part.dicts.officer, d.officer, false);
-          const mp = remap(part.dicts.plan, d.plan, true);
-          const mj = remap(part.dicts.joint, d.joint, true);
+          // null: an adopted dictionary (the part's codes are the store's)
+          const map = (name: DictName) => (k === 0 && adopted.has(name) ? null : remap(part.dicts[name], d[name], name === 'plan' || name === 'joint'));
+          const maps = { firm: map('firm'), agency: map('agency'), field: map('field'), officer: map('officer'), plan: map('plan'), joint: map('joint') };
           phase(`dictionaries of part ${k}`);
           const from = store.n;
           let dropped = 0;
           if (bulk) {
             // an empty store and no id twice in the file: the part's columns are appended as they are
-            store.appendBulk(part, { firm: mf, agency: ma, field: mfd, officer: mo, plan: mp, joint: mj });
+            store.appendBulk(part, maps);
             // every firm a part coded has a row in it (a worker codes a firm only for a record it keeps)
-            for (let c = 0; c < mf.length; c++) touch(mf[c]!);
+            const firms = part.dicts.firm.starts.length - 1;
+            for (let c = 0; c < firms; c++) touch(maps.firm ? maps.firm[c]! : c);
             imported += part.n;
           } else {
+            const full = (name: DictName) => maps[name] ?? identity(part.dicts[name].starts.length - 1);
+            const [mf, ma, mfd, mo, mp, mj] = [full('firm'), full('agency'), full('field'), full('officer'), full('plan'), full('joint')];
             // rows are kept also when this import will not commit: a later duplicate of them is reported all the same
             store.reserve(part.n);
             for (let r = 0; r < part.n; r++) {
@@ -802,7 +828,8 @@ export function createImportService(deps: {
           }
           // the last name of a firm: a reference to the part that has it, decoded once at the end
           const ns = part.names.starts;
-          for (let c = 0; c < mf.length; c++) if (ns[c + 1]! > ns[c]!) nameRef[mf[c]!] = k * 0x4000000 + c;
+          const mf = maps.firm;
+          for (let c = 0; c < ns.length - 1; c++) if (ns[c + 1]! > ns[c]!) nameRef[mf ? mf[c]! : c] = k * 0x4000000 + c;
           phase(`rows of part ${k}`);
           readySegments.push([from, store.n, dropped ? null : part.segments]);
           recordBase += part.records;

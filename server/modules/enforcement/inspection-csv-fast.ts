@@ -313,6 +313,11 @@ export class ByteDict {
    * dictionary takes a worker's instead of coding its keys one by one again (the parallel import's first part). The
    * same codes, lookups and later insertions as the original (tested).
    */
+  /** No key coded yet (only the reserved none, if any). */
+  isEmpty(): boolean {
+    return this.used === 0 && !this.wide && this.values.length <= 1;
+  }
+
   adopt(t: ByteDictTable, values: readonly string[]): void {
     const none = this.values.length === 1 && this.values[0] === '';
     if (this.used !== 0 || this.wide || this.values.length > (none ? 1 : 0)) throw new Error('ByteDict.adopt: not empty');

@@ -136,6 +136,25 @@ describe('inspection import: parallel parts = one reader (sqlite)', () => {
     expect((await storedInspectionRecords(t.handle)).length).toBe(res.imported);
   }, 60_000);
 
+  it('a quoted field spanning the middle of the file (where a cut would fall): the same as one reader', async () => {
+    const rows = data.rows.map(csvLine);
+    const half = rows.reduce((a, l) => a + l.length + 1, 0) >> 1;
+    // a record whose quoted name holds line ends across the middle of the file: a cut at a line end in the middle
+    // would split it; the quote check sees the quote and the whole file goes to one reader
+    const spanning = csvLine([...data.rows[0]!.slice(0, 5), `"${'甲\n'.repeat(Math.ceil(half / 4))}"`, ...data.rows[0]!.slice(6)].map((v, i) => (i === 0 ? 'QUOTED-1' : v)));
+    const quoted = path.join(dir, 'quoted.csv');
+    // from 40% of the rows on, as long as half the rows: the file's middle (0.75 of the rows' bytes) is inside it
+    const at = Math.floor(rows.length * 0.4);
+    writeFileSync(quoted, `${[data.header.join(','), ...rows.slice(0, at), spanning, ...rows.slice(at)].join('\n')}\n`);
+    const one = await importWith(1 << 30, 'valid-only', quoted);
+    const par = await importWith(0, 'valid-only', quoted);
+    expect(one.res.rejectedTotal).toBe(1);
+    expect(par.res).toEqual(one.res);
+    expect(par.stored).toEqual(one.stored);
+    expect(par.firms).toEqual(one.firms);
+    expect(par.report).toEqual(one.report);
+  }, 60_000);
+
   it('all: rejected rows reported alike and nothing written', async () => {
     const one = await importWith(1 << 30, 'all');
     const par = await importWith(0, 'all');

@@ -20,6 +20,9 @@ import { type ByteDictTable, FastInspectionReader } from './inspection-csv-fast'
  * field may span lines); otherwise the file is one part.
  */
 
+export type DictName = 'firm' | 'agency' | 'field' | 'officer' | 'plan' | 'joint';
+export const DICT_NAMES: readonly DictName[] = ['firm', 'agency', 'field', 'officer', 'plan', 'joint'];
+
 export interface PartRequest {
   file: string;
   start: number;
@@ -47,8 +50,8 @@ export interface ParsedPart extends BulkRows {
   hash: Uint32Array;
   /** the part's dictionaries (code order), packed: moving millions of strings between threads costs seconds */
   dicts: { firm: PackedStrings; agency: PackedStrings; field: PackedStrings; officer: PackedStrings; plan: PackedStrings; joint: PackedStrings };
-  /** the part's firm dictionary's hash table (an empty store adopts the first part's instead of re-coding its keys) */
-  firmTable: ByteDictTable;
+  /** the part's dictionaries' hash tables (an empty store adopts the first part's instead of re-coding its keys) */
+  tables: Record<DictName, ByteDictTable>;
   /** last target_name per local firm code ('' none), UTF-16 (decoded in one piece, then sliced) */
   names: PackedStrings;
   /** records seen, the header included */
@@ -203,7 +206,7 @@ export async function parsePart(req: PartRequest, onProgress?: (records: number)
     slowRaw,
     hash,
     dicts: { firm: d.firm.packed(), agency: d.agency.packed(), field: d.field.packed(), officer: d.officer.packed(), plan: d.plan.packed(), joint: d.joint.packed() },
-    firmTable: d.firm.tableState(),
+    tables: { firm: d.firm.tableState(), agency: d.agency.tableState(), field: d.field.tableState(), officer: d.officer.tableState(), plan: d.plan.tableState(), joint: d.joint.tableState() },
     names: packStrings(names, 'utf16le'),
     records,
     header,
@@ -302,15 +305,16 @@ function sameBytes(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: num
 /** The transferable buffers of a part (moved, not copied, between threads). */
 export function partBuffers(p: ParsedPart): ArrayBuffer[] {
   const packed = [...Object.values(p.dicts), p.names].flatMap((x) => [x.bytes, x.starts]);
-  const bufs = [p.firm, p.agency, p.field, p.officer, p.plan, p.joint, p.day, p.kind, p.problem, p.duration, p.idBytes, p.idStart, p.recordNo, p.offset, p.hash, ...p.segments, ...packed, p.firmTable.slots, p.firmTable.keys, p.firmTable.ordered, p.firmTable.keyStart].map((a) => a.buffer as ArrayBuffer);
+  const bufs = [p.firm, p.agency, p.field, p.officer, p.plan, p.joint, p.day, p.kind, p.problem, p.duration, p.idBytes, p.idStart, p.recordNo, p.offset, p.hash, ...p.segments, ...packed, ...Object.values(p.tables).flatMap((t) => [t.slots, t.keys, t.ordered, t.keyStart])].map((a) => a.buffer as ArrayBuffer);
   return [...new Set(bufs)];
 }
 
 /**
  * Byte ranges at line ends, about equal; one range when the file is small or a quote appears before a cut (a quoted
- * field may hold a line end, so a cut there could split a record).
+ * field may hold a line end, so a cut there could split a record). scanQuotes = false: the caller checks the quotes
+ * itself (quoteBefore, while the parts are parsed).
  */
-export async function cutFile(file: string, size: number, parts: number, minBytes: number): Promise<[number, number][]> {
+export async function cutFile(file: string, size: number, parts: number, minBytes: number, scanQuotes = true): Promise<[number, number][]> {
   if (parts < 2 || size < minBytes || size < parts) return [[0, size]];
   const fh = await open(file, 'r');
   try {
@@ -331,14 +335,7 @@ export async function cutFile(file: string, size: number, parts: number, minByte
       if (at >= size || at <= cuts[cuts.length - 1]!) return [[0, size]];
       cuts.push(at);
     }
-    // no quote before the last cut
-    const chunk = Buffer.alloc(1 << 22);
-    for (let pos = 0; pos < cuts[cuts.length - 1]!; ) {
-      const { bytesRead } = await fh.read(chunk, 0, Math.min(chunk.length, cuts[cuts.length - 1]! - pos), pos);
-      if (bytesRead === 0) break;
-      if (chunk.subarray(0, bytesRead).includes(34)) return [[0, size]];
-      pos += bytesRead;
-    }
+    if (scanQuotes && (await quoteBefore(file, cuts[cuts.length - 1]!))) return [[0, size]];
     cuts.push(size);
     return cuts.slice(1).map((e, i) => [cuts[i]!, e]);
   } finally {
@@ -376,10 +373,31 @@ export function checkpointInWorker(dbFile: string): Promise<{ frames: number; ch
   });
 }
 
+/** Whether a double quote occurs in the file's first `end` bytes (the ranges cut before it are then not safe). */
+export async function quoteBefore(file: string, end: number): Promise<boolean> {
+  const fh = await open(file, 'r');
+  try {
+    const chunk = Buffer.alloc(1 << 22);
+    for (let pos = 0; pos < end; ) {
+      const { bytesRead } = await fh.read(chunk, 0, Math.min(chunk.length, end - pos), pos);
+      if (bytesRead === 0) break;
+      if (chunk.subarray(0, bytesRead).includes(34)) return true;
+      pos += bytesRead;
+    }
+    return false;
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Run parsePart in a worker thread. */
-export function parsePartInWorker(req: PartRequest, onProgress?: (records: number) => void): Promise<ParsedPart> {
+export function parsePartInWorker(req: PartRequest, onProgress?: (records: number) => void, signal?: AbortSignal): Promise<ParsedPart> {
   const worker = importWorker(req);
   return new Promise((resolve, reject) => {
+    signal?.addEventListener('abort', () => {
+      void worker.terminate();
+      reject(signal.reason);
+    });
     worker.on('message', (m: { progress: number } | { ok: true; part: ParsedPart } | { ok: false; error: string }) => {
       if ('progress' in m) {
         onProgress?.(m.progress);

@@ -290,12 +290,14 @@ export class RowStore {
    * tables onto this store's dictionaries; the id index is left to be rebuilt on its next use. The caller has made
    * sure no id repeats (within the rows or against the store). Returns the first new row.
    */
-  appendBulk(p: BulkRows, map: { firm: Int32Array; agency: Int32Array; field: Int32Array; officer: Int32Array; plan: Int32Array; joint: Int32Array }): number {
+  appendBulk(p: BulkRows, map: { firm: Int32Array | null; agency: Int32Array | null; field: Int32Array | null; officer: Int32Array | null; plan: Int32Array | null; joint: Int32Array | null }): number {
     const from = this.n;
     const m = p.n;
     this.reserve(m);
-    const put = (dst: Int32Array, src: Int32Array, tab: Int32Array) => {
-      for (let i = 0; i < m; i++) dst[from + i] = tab[src[i]!]!;
+    // a map null: the codes are already the store's (a dictionary it adopted): copied as they are
+    const put = (dst: Int32Array, src: Int32Array, tab: Int32Array | null) => {
+      if (tab === null) dst.set(src.subarray(0, m), from);
+      else for (let i = 0; i < m; i++) dst[from + i] = tab[src[i]!]!;
     };
     put(this.firm, p.firm, map.firm);
     put(this.agency, p.agency, map.agency);
