@@ -1,4 +1,4 @@
-import { COMPLAINT_CSV_COLUMNS, DISCRETION_LEVELS, ENFORCEMENT_FIELDS, IMPORT_ROW_ERRORS, INSPECTION_CSV_COLUMNS, INSPECTION_KINDS, type ImportRowErrorCode, PENALTY_CSV_COLUMNS } from '../../../common/contracts/enforcement';
+import { COMPLAINT_CSV_COLUMNS, DISCRETION_LEVELS, ENFORCEMENT_FIELDS, IMPORT_ROW_ERRORS, INSPECTION_CSV_COLUMNS, INSPECTION_KINDS, type ImportRowErrorCode, PENALTY_CSV_COLUMNS } from '../../../common/contracts/enforcement-columns';
 import { isValidCreditCode, normalizeCreditCode } from '../../../common/validators';
 
 /** Row-level validation of the import files: pure functions, every problem of a row reported with its code. */

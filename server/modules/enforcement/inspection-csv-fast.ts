@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { ENFORCEMENT_FIELDS, INSPECTION_CSV_COLUMNS, INSPECTION_KINDS } from '../../../common/contracts/enforcement';
+import { ENFORCEMENT_FIELDS, INSPECTION_CSV_COLUMNS, INSPECTION_KINDS } from '../../../common/contracts/enforcement-columns';
 import { CREDIT_CODE_CHARSET, CREDIT_CODE_WEIGHTS, REGISTRATION_AUTHORITIES } from '../../../common/validators';
 import { KIND_CODE, dayString, daysFromCivil } from './detections/columns';
 import type { AgencyInfo, InspectionRecord } from './enforcement.import.validate';

@@ -4,8 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { dayNumber } from './detections/columns';
 import { type BulkRows, RowStore, idHash, newDicts } from './detections/row-store';
-import { SEGMENT_MAX_ROWS } from './detections/store';
-import { encodeSegment } from './detections/segment';
+import { SEGMENT_MAX_ROWS, encodeSegment } from './detections/segment';
 import { type AgencyInfo, type RowError, validateInspection } from './enforcement.import.validate';
 import { type ByteDictTable, FastInspectionReader } from './inspection-csv-fast';
 

@@ -1,5 +1,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import BetterSqlite3 from 'better-sqlite3';
 import { type PartRequest, parsePart, partBuffers } from './inspection-import.parallel';
 
 // Worker entry of the inspection import (bundled as dist/server/inspection-import-worker.mjs): parses one part of a
@@ -7,6 +6,8 @@ import { type PartRequest, parsePart, partBuffers } from './inspection-import.pa
 const data = workerData as PartRequest | { checkpoint: string };
 if ('checkpoint' in data) {
   try {
+    // (loaded here only: the parse workers do without it)
+    const { default: BetterSqlite3 } = await import('better-sqlite3');
     // PASSIVE: copies what no reader still needs and never waits on anyone (a busy writer's frames are left for later)
     const conn = new BetterSqlite3(data.checkpoint);
     try {

@@ -16,6 +16,9 @@ import type { RowStore } from './row-store';
  * throws on any mismatch (a damaged segment must not load as something else).
  */
 
+/** Rows per segment blob (≈ 30 bytes a row: ~120 MB, under SQLite's 1 GB value limit). */
+export const SEGMENT_MAX_ROWS = 1 << 22;
+
 const MAGIC = 0x3153_5a46; // 'FZS1' read as little-endian u32
 const DICT_KEYS = ['firm', 'agency', 'field', 'officer', 'plan', 'joint'] as const;
 type DictKey = (typeof DICT_KEYS)[number];

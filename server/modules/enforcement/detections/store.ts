@@ -4,7 +4,7 @@ import type { Database, DbHandle } from '../../../db';
 import type { EnforcementInspectionTable } from '../../../db/types';
 import { dayNumber } from './columns';
 import { RowStore } from './row-store';
-import { decodeSegment, encodeSegment } from './segment';
+import { SEGMENT_MAX_ROWS, decodeSegment, encodeSegment } from './segment';
 
 /**
  * Where inspection records live (ADR 0005, stop 15).
@@ -30,8 +30,7 @@ const stats = { fullLoads: 0 };
 /** Full loads of the stored inspections in this process (tests and the bench). */
 export const storeStats = (): Readonly<typeof stats> => ({ ...stats });
 
-/** Rows per segment blob (≈ 30 bytes a row: ~120 MB, under SQLite's 1 GB value limit). */
-export const SEGMENT_MAX_ROWS = 1 << 22;
+export { SEGMENT_MAX_ROWS };
 
 export const isPostgresDb = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
