@@ -13,7 +13,7 @@ import type { Actor } from '../../platform/identity';
 import { dayNumber } from './detections/columns';
 import { type DataSource, bumpDataVersion, bumpSql, inspectionVersionSql } from './detections/detections.service';
 import { catchUpSqlite, committedImport, lastSegmentId, writeSegments } from './detections/store';
-import { DICT_NAMES, type DictName, type PackedStrings, type ParsedPart, checkpointInWorker, cutFile, laterDuplicates, parsePartInWorker, quoteBefore, unpackStrings } from './inspection-import.parallel';
+import { DICT_NAMES, type DictName, type PackedStrings, type ParsedPart, checkpointInWorker, cutFile, laterDuplicatesInWorker, parsePartInWorker, quoteBefore, unpackStrings } from './inspection-import.parallel';
 import { readCsvFile, readXlsxFile, sniffFileType } from './enforcement.import.read';
 import { FastInspectionReader } from './inspection-csv-fast';
 import { createReadStream } from 'node:fs';
@@ -767,9 +767,9 @@ export function createImportService(deps: {
         // global firm code → part × 2^26 + the part's firm code of its last name (−1: none); the store's dictionary
         // can grow by at most the parts' firms
         const nameRef = new Float64Array(d.firm.size + parts.reduce((a, p) => a + p.names.starts.length, 0)).fill(-1);
-        // into an empty store, a file without a repeated id is appended part by part in bulk; otherwise row by row
-        const bulk = store.n === 0 && laterDuplicates(parts).length === 0;
-        phase('duplicates');
+        // into an empty store, a file without a repeated id is appended part by part in bulk; otherwise row by row.
+        // The ids are checked for repeats in a worker while the dictionaries are merged here.
+        const repeats = store.n === 0 ? laterDuplicatesInWorker(parts) : null;
         // an empty dictionary of the store takes the first part's table as it is (its codes become the store's: no
         // re-coding of a million firm keys, and the part's columns are copied without a map), then room for the other
         // parts' keys at once (no step-by-step growth while merging)
@@ -780,22 +780,28 @@ export function createImportService(deps: {
           adopted.add(name);
         }
         for (const name of ['firm', 'joint'] as const) d[name].reserve(parts.reduce((a, p, k) => a + (k === 0 && adopted.has(name) ? 0 : p.dicts[name].starts.length - 1), 0));
+        // the parts' codes → the store's, part by part: each key coded from its bytes (no string made unless the key
+        // is new); null: an adopted dictionary (the part's codes are the store's)
+        const remap = (local: PackedStrings, dict: typeof d.firm, none: boolean) => {
+          const k = local.starts.length - 1;
+          const m = new Int32Array(k);
+          const b = local.bytes;
+          for (let i = 0; i < k; i++) m[i] = none && i === 0 ? 0 : dict.codeBytes(b, local.starts[i]!, local.starts[i + 1]!);
+          for (const [i, v] of local.wide) m[i] = dict.code(v);
+          return m;
+        };
+        const partMaps = parts.map((part, k) => {
+          const map = (name: DictName) => (k === 0 && adopted.has(name) ? null : remap(part.dicts[name], d[name], name === 'plan' || name === 'joint'));
+          return { firm: map('firm'), agency: map('agency'), field: map('field'), officer: map('officer'), plan: map('plan'), joint: map('joint') };
+        });
+        phase('dictionaries');
+        // (the check failing — a worker that could not start — only costs the bulk path: row by row finds repeats too)
+        const bulk = repeats !== null && (await repeats.catch(() => null))?.length === 0;
+        phase('repeated ids (worker)');
         let recordBase = 0;
         for (const [k, part] of parts.entries()) {
           for (const r of part.rejected) rejected.push({ row: r.row + recordBase, errors: r.errors, raw: r.raw });
-          // the part's codes → the store's: each key coded from its bytes (no string made unless the key is new)
-          const remap = (local: PackedStrings, dict: typeof d.firm, none: boolean) => {
-            const k = local.starts.length - 1;
-            const m = new Int32Array(k);
-            const b = local.bytes;
-            for (let i = 0; i < k; i++) m[i] = none && i === 0 ? 0 : dict.codeBytes(b, local.starts[i]!, local.starts[i + 1]!);
-            for (const [i, v] of local.wide) m[i] = dict.code(v);
-            return m;
-          };
-          // null: an adopted dictionary (the part's codes are the store's)
-          const map = (name: DictName) => (k === 0 && adopted.has(name) ? null : remap(part.dicts[name], d[name], name === 'plan' || name === 'joint'));
-          const maps = { firm: map('firm'), agency: map('agency'), field: map('field'), officer: map('officer'), plan: map('plan'), joint: map('joint') };
-          phase(`dictionaries of part ${k}`);
+          const maps = partMaps[k]!;
           const from = store.n;
           let dropped = 0;
           if (bulk) {

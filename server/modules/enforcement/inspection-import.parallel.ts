@@ -182,8 +182,14 @@ export async function parsePart(req: PartRequest, onProgress?: (records: number)
   const n = st.n;
   const names: string[] = new Array<string>(d.firm.size);
   for (let c = 0; c < d.firm.size; c++) names[c] = reader.firmName(c) ?? '';
-  const hash = new Uint32Array(n);
+  // the ids and their hashes in shared memory: the main thread and the worker that looks for repeated ids read the
+  // same bytes (moving them again would be a copy)
+  const hash = new Uint32Array(new SharedArrayBuffer(n * 4));
   for (let i = 0; i < n; i++) hash[i] = idHash(st.idBytes, st.idStart[i]!, st.idStart[i + 1]!);
+  const idBytes = new Uint8Array(new SharedArrayBuffer(st.idStart[n]!));
+  idBytes.set(st.idBytes.subarray(0, st.idStart[n]!));
+  const idStart = new Uint32Array(new SharedArrayBuffer((n + 1) * 4));
+  idStart.set(st.idStart.subarray(0, n + 1));
   const segments: Uint8Array[] = [];
   for (let s = 0; s < n; s += SEGMENT_MAX_ROWS) segments.push(encodeSegment(st, s, Math.min(n, s + SEGMENT_MAX_ROWS)));
   return {
@@ -198,8 +204,8 @@ export async function parsePart(req: PartRequest, onProgress?: (records: number)
     kind: st.kind.slice(0, n),
     problem: st.problem.slice(0, n),
     duration: st.duration.slice(0, n),
-    idBytes: new Uint8Array(st.idBytes.subarray(0, st.idStart[n]!)),
-    idStart: st.idStart.slice(0, n + 1),
+    idBytes,
+    idStart,
     recordNo: recordNo.slice(0, n),
     offset: offset.slice(0, n),
     slowRaw,
@@ -301,10 +307,10 @@ function sameBytes(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: num
   return true;
 }
 
-/** The transferable buffers of a part (moved, not copied, between threads). */
+/** The transferable buffers of a part (moved, not copied, between threads; shared ones are shared, not moved). */
 export function partBuffers(p: ParsedPart): ArrayBuffer[] {
   const packed = [...Object.values(p.dicts), p.names].flatMap((x) => [x.bytes, x.starts]);
-  const bufs = [p.firm, p.agency, p.field, p.officer, p.plan, p.joint, p.day, p.kind, p.problem, p.duration, p.idBytes, p.idStart, p.recordNo, p.offset, p.hash, ...p.segments, ...packed, ...Object.values(p.tables).flatMap((t) => [t.slots, t.keys, t.ordered, t.keyStart])].map((a) => a.buffer as ArrayBuffer);
+  const bufs = [p.firm, p.agency, p.field, p.officer, p.plan, p.joint, p.day, p.kind, p.problem, p.duration, p.idBytes, p.idStart, p.recordNo, p.offset, p.hash, ...p.segments, ...packed, ...Object.values(p.tables).flatMap((t) => [t.slots, t.keys, t.ordered, t.keyStart])].map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
   return [...new Set(bufs)];
 }
 
@@ -346,7 +352,7 @@ export async function cutFile(file: string, size: number, parts: number, minByte
  * The import's worker thread: the bundled worker file beside the built server; from source, its source through tsx
  * (~0.8 s to start) — or the bundle FAZHI_IMPORT_WORKER names (the benchmark builds one, to time what the server runs).
  */
-function importWorker(data: PartRequest | { checkpoint: string }): Worker {
+function importWorker(data: PartRequest | { checkpoint: string } | RepeatsRequest): Worker {
   const here = import.meta.url;
   const bundle = process.env.FAZHI_IMPORT_WORKER;
   if (here.endsWith('.ts') && bundle) return new Worker(pathToFileURL(bundle), { workerData: data });
@@ -371,6 +377,21 @@ export function checkpointInWorker(dbFile: string): Promise<{ frames: number; ch
     worker.once('error', reject);
   });
 }
+
+/** laterDuplicates in a worker thread (the parts' ids and hashes are in shared memory: nothing is copied). */
+export function laterDuplicatesInWorker(parts: readonly ParsedPart[]): Promise<[number, number][]> {
+  const worker = importWorker({ repeats: parts.map((p) => ({ n: p.n, hash: p.hash, idBytes: p.idBytes, idStart: p.idStart })) });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (m: { ok: true; dups: [number, number][] } | { ok: false; error: string }) => {
+      void worker.terminate();
+      if (m.ok) resolve(m.dups);
+      else reject(new Error(m.error));
+    });
+    worker.once('error', reject);
+  });
+}
+
+export type RepeatsRequest = { repeats: { n: number; hash: Uint32Array; idBytes: Uint8Array; idStart: Uint32Array }[] };
 
 /** Whether a double quote occurs in the file's first `end` bytes (the ranges cut before it are then not safe). */
 export async function quoteBefore(file: string, end: number): Promise<boolean> {

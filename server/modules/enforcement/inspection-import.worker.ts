@@ -1,10 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { type PartRequest, parsePart, partBuffers } from './inspection-import.parallel';
+import { type PartRequest, type RepeatsRequest, laterDuplicates, parsePart, partBuffers } from './inspection-import.parallel';
 
 // Worker entry of the inspection import (bundled as dist/server/inspection-import-worker.mjs): parses one part of a
-// large CSV (inspection-import.parallel.ts), or checkpoints the database's WAL after an import committed.
-const data = workerData as PartRequest | { checkpoint: string };
-if ('checkpoint' in data) {
+// large CSV (inspection-import.parallel.ts), looks for ids repeated across the parts, or checkpoints the database's
+// WAL after an import committed.
+const data = workerData as PartRequest | { checkpoint: string } | RepeatsRequest;
+if ('repeats' in data) {
+  try {
+    parentPort!.postMessage({ ok: true, dups: laterDuplicates(data.repeats) });
+  } catch (e) {
+    parentPort!.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
+  }
+} else if ('checkpoint' in data) {
   try {
     // (loaded here only: the parse workers do without it)
     const { default: BetterSqlite3 } = await import('better-sqlite3');
