@@ -30,8 +30,15 @@ function readObjects(pdf: Buffer): PdfObject[] {
       dict = body.slice(0, si);
       const dataStart = start + si + (body[si + 6] === '\r' ? 8 : 7);
       const dataEnd = text.lastIndexOf('endstream', end);
-      let raw = pdf.subarray(dataStart, dataEnd);
-      while (raw.length && (raw[raw.length - 1] === 0x0a || raw[raw.length - 1] === 0x0d)) raw = raw.subarray(0, raw.length - 1);
+      // the stream's bytes: /Length when it is a number; else up to `endstream` less ONE end-of-line. (Stripping every
+      // trailing CR/LF cut compressed data whose last bytes happened to be 0x0a or 0x0d — a font's ToUnicode map then
+      // failed to inflate and its characters, the digits of a case number, vanished from the text.)
+      const len = /\/Length\s+(\d+)\b(?!\s+\d+\s+R)/.exec(dict);
+      let raw = len && dataStart + Number(len[1]) <= dataEnd ? pdf.subarray(dataStart, dataStart + Number(len[1])) : pdf.subarray(dataStart, dataEnd);
+      if (!len) {
+        if (raw[raw.length - 1] === 0x0a) raw = raw.subarray(0, raw.length - 1);
+        if (raw[raw.length - 1] === 0x0d) raw = raw.subarray(0, raw.length - 1);
+      }
       try {
         stream = /\/FlateDecode/.test(dict) ? inflateSync(raw) : Buffer.from(raw);
       } catch {
