@@ -13,7 +13,8 @@ import type { Actor } from '../../platform/identity';
 import { dayNumber } from './detections/columns';
 import { type DataSource, bumpDataVersion, bumpSql, inspectionVersionSql } from './detections/detections.service';
 import { catchUpSqlite, committedImport, lastSegmentId, writeSegments } from './detections/store';
-import { DICT_NAMES, type DictName, type PackedStrings, type ParsedPart, checkpointInWorker, cutFile, laterDuplicatesInWorker, parsePartInWorker, quoteBefore, unpackStrings } from './inspection-import.parallel';
+import { DICT_KEYS, type DictKey } from './detections/segment';
+import { type PackedStrings, type ParsedPart, checkpointInWorker, cutFile, laterDuplicatesInWorker, parsePartInWorker, quoteBefore, unpackStrings } from './inspection-import.parallel';
 import { readCsvFile, readXlsxFile, sniffFileType } from './enforcement.import.read';
 import { FastInspectionReader } from './inspection-csv-fast';
 import { createReadStream } from 'node:fs';
@@ -474,11 +475,6 @@ function isBulk(conn: BetterSqlite3.Database, kind: ImportKind, fileBytes: numbe
 class Rollback extends Error {}
 
 /**
- * An import writes through its own connection to the database file (WAL), so that the server keeps answering reads —
- * and progress polls — between batches; an in-memory database has only the one. 256 MiB of cache: the firm register's
- * and the indexes' pages stay in memory for the whole load.
- */
-/**
  * Turn off a connection's automatic checkpoints until every returned `resume` has been called (imports may overlap
  * the worker's checkpoint of an earlier one); the connection's own setting comes back after the last.
  */
@@ -501,8 +497,16 @@ function suspendAutoCheckpoint(main: BetterSqlite3.Database): () => void {
   };
 }
 
+/** A database in a file (not in memory): an import gets its own connection to it, and its WAL a checkpoint after. */
+const fileBacked = (db: BetterSqlite3.Database) => db.name !== ':memory:' && db.name !== '';
+
+/**
+ * An import writes through its own connection to the database file (WAL), so that the server keeps answering reads —
+ * and progress polls — between batches; an in-memory database has only the one. 256 MiB of cache: the firm register's
+ * and the indexes' pages stay in memory for the whole load.
+ */
 export function importConnection(main: BetterSqlite3.Database): { conn: BetterSqlite3.Database; own: boolean } {
-  const own = main.name !== ':memory:' && main.name !== '';
+  const own = fileBacked(main);
   if (!own) return { conn: main, own };
   const conn = new BetterSqlite3(main.name);
   conn.pragma('busy_timeout = 5000');
@@ -564,11 +568,6 @@ export function createImportService(deps: {
   const live = new Map<string, Counts & { status: string }>();
   let running = false;
   let checkpoint: Promise<{ frames: number; checkpointed: number } | null> = Promise.resolve(null);
-  /** The database file an import committed to on its own connection (its WAL is then checkpointed by a worker). */
-  let toCheckpoint: string | null = null;
-  const scheduleCheckpoint = (conn: BetterSqlite3.Database, own: boolean) => {
-    if (own) toCheckpoint = conn.name;
-  };
 
   async function loadAgencies(): Promise<Map<string, AgencyInfo>> {
     const rows = await db.selectFrom('enforcementAgencies').select(['code', 'fields']).execute();
@@ -610,7 +609,6 @@ export function createImportService(deps: {
           throw e;
         }
         conn.exec(commit ? 'commit' : 'rollback');
-        if (commit) scheduleCheckpoint(conn, own);
         return commit;
       } finally {
         if (own) conn.close();
@@ -773,8 +771,8 @@ export function createImportService(deps: {
         // an empty dictionary of the store takes the first part's table as it is (its codes become the store's: no
         // re-coding of a million firm keys, and the part's columns are copied without a map), then room for the other
         // parts' keys at once (no step-by-step growth while merging)
-        const adopted = new Set<DictName>();
-        for (const name of DICT_NAMES) {
+        const adopted = new Set<DictKey>();
+        for (const name of DICT_KEYS) {
           if (!d[name].isEmpty()) continue;
           d[name].adopt(parts[0]!.tables[name], unpackStrings(parts[0]!.dicts[name]));
           adopted.add(name);
@@ -793,7 +791,7 @@ export function createImportService(deps: {
           return m;
         };
         const partMaps = parts.map((part, k) => {
-          const map = (name: DictName) => (k === 0 && adopted.has(name) ? null : remap(part.dicts[name], d[name], name === 'plan' || name === 'joint'));
+          const map = (name: DictKey) => (k === 0 && adopted.has(name) ? null : remap(part.dicts[name], d[name], name === 'plan' || name === 'joint'));
           return { firm: map('firm'), agency: map('agency'), field: map('field'), officer: map('officer'), plan: map('plan'), joint: map('joint') };
         });
         phase('dictionaries');
@@ -814,7 +812,7 @@ export function createImportService(deps: {
             for (let c = 0; c < firms; c++) touch(maps.firm ? maps.firm[c]! : c);
             imported += part.n;
           } else {
-            const full = (name: DictName) => maps[name] ?? identity(part.dicts[name].starts.length - 1);
+            const full = (name: DictKey) => maps[name] ?? identity(part.dicts[name].starts.length - 1);
             const [mf, ma, mfd, mo, mp, mj] = [full('firm'), full('agency'), full('field'), full('officer'), full('plan'), full('joint')];
             // rows are kept also when this import will not commit: a later duplicate of them is reported all the same
             store.reserve(part.n);
@@ -896,8 +894,9 @@ export function createImportService(deps: {
       }
       const nowIso = clock.nowIso();
       phase('read');
-      // the firm register before the segments: its b-tree pages are then written while they are in the page cache
-      // (after hundreds of MB of segments they would first be spilled to the WAL and read back: ~1 s at 10^7 rows)
+      let lastSegment = lastSegmentId(conn);
+      for (const [from, to, segs] of readySegments ?? [[base, store.n, null]]) if (to > from) lastSegment = writeSegments(conn, store, from, to, jobId, nowIso, segs);
+      phase('segments');
       const firmCodes: string[] = [];
       const firmNames: string[] = [];
       for (let code = 0; code < d.firm.size; code++) {
@@ -909,16 +908,12 @@ export function createImportService(deps: {
       phase('firm names');
       sqliteFirmRows(conn, firmCodes, firmNames, nowIso);
       phase('firm register');
-      let lastSegment = lastSegmentId(conn);
-      for (const [from, to, segs] of readySegments ?? [[base, store.n, null]]) if (to > from) lastSegment = writeSegments(conn, store, from, to, jobId, nowIso, segs);
-      phase('segments');
       conn.prepare(bumpSql('inspections')).run();
       const version = Number(conn.prepare(inspectionVersionSql).pluck().get());
       conn.exec('commit');
       phase('commit');
       began = false;
       committedImport(handle, version, lastSegment);
-      scheduleCheckpoint(conn, own);
       return { commit: true, imported, updated };
     } catch (e) {
       if (began) conn.exec('rollback');
@@ -951,10 +946,11 @@ export function createImportService(deps: {
       const type = await sniffFileType(file);
       if (!type) throw new AppError('ENFORCEMENT_IMPORT_FILE_TYPE');
       running = true;
-      toCheckpoint = null;
       // while the import runs, the server's connection does not checkpoint either (its next commit, the job's status,
       // would copy the import's pages into the database file in the import's time, on the event loop): the worker does
-      const resume = handle.sqlite && handle.sqlite.name !== ':memory:' && handle.sqlite.name !== '' ? suspendAutoCheckpoint(handle.sqlite) : () => undefined;
+      const sqliteFile = handle.sqlite && fileBacked(handle.sqlite) ? handle.sqlite : null;
+      const resume = sqliteFile ? suspendAutoCheckpoint(sqliteFile) : () => undefined;
+      let committed = false;
       const jobId = opts.jobId ?? randomUUID();
       const startedAt = clock.nowIso();
       const counts: Counts & { status: string } = { processed: 0, imported: 0, updated: 0, rejected: 0, status: 'running' };
@@ -970,7 +966,6 @@ export function createImportService(deps: {
         const isHeader = kind === 'inspections' ? isInspectionHeader : kind === 'penalties' ? isPenaltyHeader : isComplaintHeader;
         const columnNames = COLUMNS[kind];
         let headerSeen = false;
-        let committed = false;
         let imported = 0;
         let updated = 0;
         try {
@@ -1061,10 +1056,11 @@ export function createImportService(deps: {
         return { jobId, committed, imported, updated, rejected: list, rejectedTotal: rejected.length };
       } finally {
         running = false;
-        const file = toCheckpoint;
-        if (file) {
-          const run = checkpoint.then(() => checkpointInWorker(file).catch(() => null));
-          checkpoint = run.finally(resume);
+        // an import that committed to a database file: its WAL checkpointed by a worker (a failure is left to SQLite's
+        // own checkpoints), then the server's connection checkpoints again
+        if (committed && sqliteFile) {
+          const file = sqliteFile.name;
+          checkpoint = checkpoint.then(() => checkpointInWorker(file).catch(() => null)).finally(resume);
         } else resume();
         // keep the live counts briefly for pollers; the job record has the final state
         setTimeout(() => live.delete(jobId), 60_000).unref();

@@ -39,7 +39,7 @@ function sameWords(words: Int32Array, o: number, b: Uint8Array, s: number, e: nu
   return true;
 }
 
-/** Int32s per slot: code + 1 (0 = empty), hash, length, then the key inline (≤ INLINE bytes) or its offset in `keys`. */
+/** Int32s per slot: code + 1 (0 = empty), hash, length, then the key inline (≤ INLINE bytes) or its offset in `ordered`. */
 const SLOT = 8;
 const INLINE = (SLOT - 3) * 4;
 
@@ -52,7 +52,8 @@ const INLINE = (SLOT - 3) * 4;
  * Open addressing with linear probing, load ≤ 0.6, over one Int32Array of 32-byte slots: code, hash, length and the
  * key itself, packed little-endian into five words when it has at most 20 bytes (a credit code has 18), so that a hit
  * reads one cache line — at 1.25 million firms every other lookup misses the cache, and a second read (the key's
- * bytes elsewhere) would double that. Longer keys live in one growing byte buffer, the slot holding their offset. The
+ * bytes elsewhere) would double that. Longer keys are compared in the keys' bytes in code order (`ordered`, which
+ * `packed`/`writeKey` read too), the slot holding their offset. The
  * hash mixes the key's 32-bit words (multiply, xorshift), with murmur3's finaliser. Strings with a character above
  * U+00FF, which Latin-1 cannot hold (so no byte range can equal them), are coded through a side Map, in the same code
  * space.
@@ -62,9 +63,6 @@ export class ByteDict {
   private slots: Int32Array;
   private mask: number;
   private used = 0;
-  /** bytes of keys longer than INLINE */
-  private keys: Uint8Array = EMPTY;
-  private keysLen = 0;
   private wide: Map<string, number> | null = null;
   private scratch: Uint8Array = new Uint8Array(64);
   /** every key's bytes in code order (a wide key and the reserved none: none), code c at [keyStart[c], keyStart[c + 1]) */
@@ -162,7 +160,7 @@ export class ByteDict {
   }
 
   private sameKey(ks: number, b: Uint8Array, s: number, len: number): boolean {
-    const keys = this.keys;
+    const keys = this.ordered;
     for (let k = 0; k < len; k++) if (keys[ks + k] !== b[s + k]) return false;
     return true;
   }
@@ -177,16 +175,7 @@ export class ByteDict {
     slots[o + 2] = len;
     if (len <= INLINE) {
       for (let k = 0; k < len; k++) slots[o + 3 + (k >> 2)]! |= b[s + k]! << ((k & 3) * 8);
-    } else {
-      if (this.keysLen + len > this.keys.length) {
-        const k = new Uint8Array(Math.max(this.keys.length * 2, this.keysLen + len, 1024));
-        k.set(this.keys.subarray(0, this.keysLen));
-        this.keys = k;
-      }
-      this.keys.set(b.subarray(s, s + len), this.keysLen);
-      slots[o + 3] = this.keysLen;
-      this.keysLen += len;
-    }
+    } else slots[o + 3] = this.keyStart[code]!; // appendKey put the bytes there
     if (++this.used * 5 > (this.mask + 1) * 3) this.grow();
     return code;
   }
@@ -307,7 +296,12 @@ export class ByteDict {
 
   /** The hash table as plain arrays (moved to another thread without copying, then `adopt`ed there). */
   tableState(): ByteDictTable {
-    return { slots: this.slots, mask: this.mask, used: this.used, keys: this.keys.subarray(0, this.keysLen), wide: this.wide ? [...this.wide] : [], ordered: this.ordered, keyStart: this.keyStart };
+    return { slots: this.slots, mask: this.mask, used: this.used, wide: this.wide ? [...this.wide] : [], ordered: this.ordered, keyStart: this.keyStart };
+  }
+
+  /** No key coded yet (only the reserved none, if any). */
+  isEmpty(): boolean {
+    return this.used === 0 && !this.wide && this.values.length <= 1;
   }
 
   /**
@@ -315,20 +309,13 @@ export class ByteDict {
    * dictionary takes a worker's instead of coding its keys one by one again (the parallel import's first part). The
    * same codes, lookups and later insertions as the original (tested).
    */
-  /** No key coded yet (only the reserved none, if any). */
-  isEmpty(): boolean {
-    return this.used === 0 && !this.wide && this.values.length <= 1;
-  }
-
   adopt(t: ByteDictTable, values: readonly string[]): void {
-    const none = this.values.length === 1 && this.values[0] === '';
-    if (this.used !== 0 || this.wide || this.values.length > (none ? 1 : 0)) throw new Error('ByteDict.adopt: not empty');
+    if (!this.isEmpty()) throw new Error('ByteDict.adopt: not empty');
+    const none = this.values.length === 1;
     if ((t.mask + 1) * SLOT !== t.slots.length || values.length !== (none ? 1 : 0) + t.used + t.wide.length || (none && values[0] !== '')) throw new Error('ByteDict.adopt: table and values disagree');
     this.slots = t.slots;
     this.mask = t.mask;
     this.used = t.used;
-    this.keys = t.keys;
-    this.keysLen = t.keys.length;
     this.wide = t.wide.length ? new Map(t.wide) : null;
     this.ordered = t.ordered;
     this.keyStart = t.keyStart;
@@ -342,7 +329,6 @@ export interface ByteDictTable {
   slots: Int32Array;
   mask: number;
   used: number;
-  keys: Uint8Array;
   wide: [string, number][];
   ordered: Uint8Array;
   keyStart: Uint32Array;

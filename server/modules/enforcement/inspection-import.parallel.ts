@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { dayNumber } from './detections/columns';
 import { type BulkRows, RowStore, idHash, newDicts } from './detections/row-store';
-import { SEGMENT_MAX_ROWS, encodeSegment } from './detections/segment';
+import { type DictKey, SEGMENT_MAX_ROWS, encodeSegment } from './detections/segment';
 import { type AgencyInfo, type RowError, validateInspection } from './enforcement.import.validate';
 import { type ByteDictTable, FastInspectionReader } from './inspection-csv-fast';
 
@@ -18,9 +18,6 @@ import { type ByteDictTable, FastInspectionReader } from './inspection-csv-fast'
  * A range may only start where a record starts: a cut is made only when the bytes before it hold no quote (a quoted
  * field may span lines); otherwise the file is one part.
  */
-
-export type DictName = 'firm' | 'agency' | 'field' | 'officer' | 'plan' | 'joint';
-export const DICT_NAMES: readonly DictName[] = ['firm', 'agency', 'field', 'officer', 'plan', 'joint'];
 
 export interface PartRequest {
   file: string;
@@ -50,7 +47,7 @@ export interface ParsedPart extends BulkRows {
   /** the part's dictionaries (code order), packed: moving millions of strings between threads costs seconds */
   dicts: { firm: PackedStrings; agency: PackedStrings; field: PackedStrings; officer: PackedStrings; plan: PackedStrings; joint: PackedStrings };
   /** the part's dictionaries' hash tables (an empty store adopts the first part's instead of re-coding its keys) */
-  tables: Record<DictName, ByteDictTable>;
+  tables: Record<DictKey, ByteDictTable>;
   /** last target_name per local firm code ('' none), UTF-16 (decoded in one piece, then sliced) */
   names: PackedStrings;
   /** records seen, the header included */
@@ -310,7 +307,7 @@ function sameBytes(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: num
 /** The transferable buffers of a part (moved, not copied, between threads; shared ones are shared, not moved). */
 export function partBuffers(p: ParsedPart): ArrayBuffer[] {
   const packed = [...Object.values(p.dicts), p.names].flatMap((x) => [x.bytes, x.starts]);
-  const bufs = [p.firm, p.agency, p.field, p.officer, p.plan, p.joint, p.day, p.kind, p.problem, p.duration, p.idBytes, p.idStart, p.recordNo, p.offset, p.hash, ...p.segments, ...packed, ...Object.values(p.tables).flatMap((t) => [t.slots, t.keys, t.ordered, t.keyStart])].map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+  const bufs = [p.firm, p.agency, p.field, p.officer, p.plan, p.joint, p.day, p.kind, p.problem, p.duration, p.idBytes, p.idStart, p.recordNo, p.offset, p.hash, ...p.segments, ...packed, ...Object.values(p.tables).flatMap((t) => [t.slots, t.ordered, t.keyStart])].map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
   return [...new Set(bufs)];
 }
 
@@ -367,24 +364,20 @@ function importWorker(data: PartRequest | { checkpoint: string } | RepeatsReques
  * lengthens the import nor blocks the server's event loop. Resolves with the WAL's frames and those checkpointed.
  */
 export function checkpointInWorker(dbFile: string): Promise<{ frames: number; checkpointed: number }> {
-  const worker = importWorker({ checkpoint: dbFile });
-  return new Promise((resolve, reject) => {
-    worker.once('message', (m: { ok: true; frames: number; checkpointed: number } | { ok: false; error: string }) => {
-      void worker.terminate();
-      if (m.ok) resolve({ frames: m.frames, checkpointed: m.checkpointed });
-      else reject(new Error(m.error));
-    });
-    worker.once('error', reject);
-  });
+  return workerAnswer(importWorker({ checkpoint: dbFile }));
 }
 
 /** laterDuplicates in a worker thread (the parts' ids and hashes are in shared memory: nothing is copied). */
 export function laterDuplicatesInWorker(parts: readonly ParsedPart[]): Promise<[number, number][]> {
-  const worker = importWorker({ repeats: parts.map((p) => ({ n: p.n, hash: p.hash, idBytes: p.idBytes, idStart: p.idStart })) });
+  return workerAnswer(importWorker({ repeats: parts.map((p) => ({ n: p.n, hash: p.hash, idBytes: p.idBytes, idStart: p.idStart })) }));
+}
+
+/** The one answer of a worker task ({ ok, value } or { ok: false, error }, see inspection-import.worker.ts). */
+function workerAnswer<T>(worker: Worker): Promise<T> {
   return new Promise((resolve, reject) => {
-    worker.once('message', (m: { ok: true; dups: [number, number][] } | { ok: false; error: string }) => {
+    worker.once('message', (m: { ok: true; value: T } | { ok: false; error: string }) => {
       void worker.terminate();
-      if (m.ok) resolve(m.dups);
+      if (m.ok) resolve(m.value);
       else reject(new Error(m.error));
     });
     worker.once('error', reject);

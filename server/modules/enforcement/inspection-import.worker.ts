@@ -5,14 +5,18 @@ import { type PartRequest, type RepeatsRequest, laterDuplicates, parsePart, part
 // large CSV (inspection-import.parallel.ts), looks for ids repeated across the parts, or checkpoints the database's
 // WAL after an import committed.
 const data = workerData as PartRequest | { checkpoint: string } | RepeatsRequest;
-if ('repeats' in data) {
+/** A task with one answer: { ok, value } or { ok: false, error } (workerAnswer reads it). */
+async function answer(task: () => unknown): Promise<void> {
   try {
-    parentPort!.postMessage({ ok: true, dups: laterDuplicates(data.repeats) });
+    parentPort!.postMessage({ ok: true, value: await task() });
   } catch (e) {
     parentPort!.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
   }
-} else if ('checkpoint' in data) {
-  try {
+}
+
+if ('repeats' in data) await answer(() => laterDuplicates(data.repeats));
+else if ('checkpoint' in data) {
+  await answer(async () => {
     // (loaded here only: the parse workers do without it)
     const { default: BetterSqlite3 } = await import('better-sqlite3');
     // PASSIVE: copies what no reader still needs and never waits on anyone (a busy writer's frames are left for later)
@@ -22,13 +26,11 @@ if ('repeats' in data) {
       // a read first: a connection that has read nothing yet has not opened the WAL, and its checkpoint does nothing
       conn.prepare('select count(*) from sqlite_schema').pluck().get();
       const [r] = conn.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
-      parentPort!.postMessage({ ok: true, frames: r?.log ?? 0, checkpointed: r?.checkpointed ?? 0 });
+      return { frames: r?.log ?? 0, checkpointed: r?.checkpointed ?? 0 };
     } finally {
       conn.close();
     }
-  } catch (e) {
-    parentPort!.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
-  }
+  });
 } else {
   const t0 = performance.now();
   parsePart(data, (records) => parentPort!.postMessage({ progress: records })).then(

@@ -20,8 +20,9 @@ import type { RowStore } from './row-store';
 export const SEGMENT_MAX_ROWS = 1 << 22;
 
 const MAGIC = 0x3153_5a46; // 'FZS1' read as little-endian u32
-const DICT_KEYS = ['firm', 'agency', 'field', 'officer', 'plan', 'joint'] as const;
-type DictKey = (typeof DICT_KEYS)[number];
+/** The dictionary-coded columns (a segment's dictionaries, a parse worker's, the store's), in this order. */
+export const DICT_KEYS = ['firm', 'agency', 'field', 'officer', 'plan', 'joint'] as const;
+export type DictKey = (typeof DICT_KEYS)[number];
 const NONE_RESERVED: Record<DictKey, boolean> = { firm: false, agency: false, field: false, officer: false, plan: true, joint: true };
 
 export class SegmentError extends Error {}
